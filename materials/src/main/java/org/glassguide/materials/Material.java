@@ -1,0 +1,91 @@
+package org.glassguide.materials;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.glassguide.materials.errors.GlassGuideException;
+import org.glassguide.materials.errors.Messages;
+import org.glassguide.materials.units.Units;
+
+/**
+ * A glass or medium: refractive index model, optional bulk attenuation, thermal data and luminescence,
+ * each with provenance. Immutable.
+ *
+ * @param origin where the definition came from ("catalog", a file path, "inline in design.yaml")
+ */
+public record Material(String name, List<String> aliases, String description, RefractiveIndexModel index,
+        Provenance indexProvenance, AttenuationModel attenuation, Provenance attenuationProvenance,
+        Map<String, SourcedValue> thermal, Luminescence luminescence, String origin) {
+
+    /** Thermal property keys, each a {@link SourcedValue} in SI (K, Pa s) or dimensionless. */
+    public static final List<String> THERMAL_KEYS = List.of("glassTransition", "melting", "softening",
+            "fragility", "viscosityAtMelting", "processingWindow", "youngsModulus");
+
+    public Material {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(index, "index");
+        Objects.requireNonNull(indexProvenance, "indexProvenance");
+        aliases = List.copyOf(aliases);
+        description = description == null ? "" : description;
+        thermal = Map.copyOf(thermal);
+        origin = origin == null ? "" : origin;
+        if (attenuation != null) {
+            Objects.requireNonNull(attenuationProvenance, "attenuationProvenance");
+        }
+    }
+
+    /** A dispersion-free medium, e.g. from "--core 1.56" or "{ index: 1.56 }". */
+    public static Material constant(double n, double k, String origin) {
+        String name = k == 0 ? "n=" + Units.trim(Double.toString(n)) : "n=" + n + "+" + k + "i";
+        return new Material(name, List.of(), "constant index", new org.glassguide.materials.index.ConstantIndexModel(n, k),
+                Provenance.user(origin), null, null, Map.of(), null, origin);
+    }
+
+    public Optional<AttenuationModel> attenuationModel() {
+        return Optional.ofNullable(attenuation);
+    }
+
+    public Optional<Luminescence> luminescenceData() {
+        return Optional.ofNullable(luminescence);
+    }
+
+    /**
+     * Real index at a wavelength, after checking it lies in the model's valid range. Outside it is an
+     * error unless extrapolation is allowed, in which case the warning sink hears about it once.
+     */
+    public double n(double wavelength, boolean allowExtrapolation, Consumer<String> warnings) {
+        checkWavelength(wavelength, allowExtrapolation, warnings);
+        return index.n(wavelength);
+    }
+
+    /** Complex index n + ik with the bulk attenuation folded into k. */
+    public ComplexIndex complexIndex(double wavelength, boolean allowExtrapolation, Consumer<String> warnings) {
+        checkWavelength(wavelength, allowExtrapolation, warnings);
+        double k = index.k(wavelength) + (attenuation == null ? 0 : attenuation.k(wavelength));
+        return new ComplexIndex(index.n(wavelength), k);
+    }
+
+    public void checkWavelength(double wavelength, boolean allowExtrapolation, Consumer<String> warnings) {
+        WavelengthRange r = index.validRange();
+        if (!r.contains(wavelength)) {
+            String hi = Double.isInfinite(r.max()) ? "infinity" : Units.nm(r.max());
+            if (!allowExtrapolation) {
+                throw new GlassGuideException(Messages.WAVELENGTH_OUTSIDE_MODEL, Units.nm(wavelength), name,
+                        Units.nm(r.min()), hi);
+            }
+            warnings.accept("warning: extrapolating " + name + " to " + Units.nm(wavelength) + " nm (valid "
+                    + Units.nm(r.min()) + " to " + hi + " nm)");
+        }
+    }
+
+    /** True when the index or attenuation rests on an assumption rather than a measurement. */
+    public boolean hasAssumptions() {
+        if (indexProvenance.isAssumed() || attenuationProvenance != null && attenuationProvenance.isAssumed()) {
+            return true;
+        }
+        return thermal.values().stream().anyMatch(v -> v.provenance().isAssumed());
+    }
+}

@@ -1,0 +1,80 @@
+package org.glassguide.materials.attenuation;
+
+import java.util.Locale;
+
+import org.glassguide.materials.AttenuationModel;
+import org.glassguide.materials.WavelengthRange;
+import org.glassguide.materials.units.Units;
+
+/**
+ * Attenuation measured at discrete wavelengths, interpolated linearly in log(alpha) between points
+ * (loss spectra are closer to exponential than linear between bands); held constant outside.
+ */
+public final class MeasuredAttenuation implements AttenuationModel {
+    private final double[] wl;
+    private final double[] logAlpha;
+    private final double[] alpha;
+
+    public MeasuredAttenuation(double[] wavelengths, double[] alphaPerMetre) {
+        if (wavelengths.length == 0 || wavelengths.length != alphaPerMetre.length) {
+            throw new IllegalArgumentException("measured attenuation needs equal-length, non-empty columns");
+        }
+        for (int i = 0; i < wavelengths.length; i++) {
+            if (!(alphaPerMetre[i] > 0) || !Double.isFinite(alphaPerMetre[i])) {
+                throw new IllegalArgumentException("measured attenuation must be positive, got " + alphaPerMetre[i]);
+            }
+            if (i > 0 && !(wavelengths[i] > wavelengths[i - 1])) {
+                throw new IllegalArgumentException("measured attenuation wavelengths must increase strictly");
+            }
+        }
+        this.wl = wavelengths.clone();
+        this.alpha = alphaPerMetre.clone();
+        this.logAlpha = new double[alpha.length];
+        for (int i = 0; i < alpha.length; i++) {
+            logAlpha[i] = Math.log(alpha[i]);
+        }
+    }
+
+    public double[] wavelengths() {
+        return wl.clone();
+    }
+
+    public double[] alphas() {
+        return alpha.clone();
+    }
+
+    @Override
+    public double alpha(double wavelength) {
+        int last = wl.length - 1;
+        if (wavelength <= wl[0]) {
+            return alpha[0];
+        }
+        if (wavelength >= wl[last]) {
+            return alpha[last];
+        }
+        int i = 1;
+        while (wl[i] < wavelength) {
+            i++;
+        }
+        double t = (wavelength - wl[i - 1]) / (wl[i] - wl[i - 1]);
+        return Math.exp(logAlpha[i - 1] + t * (logAlpha[i] - logAlpha[i - 1]));
+    }
+
+    @Override
+    public WavelengthRange validRange() {
+        return wl.length == 1 ? new WavelengthRange(wl[0] * (1 - 1e-9), wl[0] * (1 + 1e-9))
+                : new WavelengthRange(wl[0], wl[wl.length - 1]);
+    }
+
+    @Override
+    public String describe() {
+        StringBuilder sb = new StringBuilder("measured: ");
+        for (int i = 0; i < wl.length; i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            sb.append(String.format(Locale.ROOT, "%.4g dB/m at %s nm", alpha[i] * Units.DB_PER_NEPER_POWER, Units.nm(wl[i])));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,405 @@
+package org.glassguide.materials.io;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.glassguide.materials.AttenuationModel;
+import org.glassguide.materials.Luminescence;
+import org.glassguide.materials.Material;
+import org.glassguide.materials.Provenance;
+import org.glassguide.materials.RefractiveIndexModel;
+import org.glassguide.materials.SourcedValue;
+import org.glassguide.materials.SpectralBand;
+import org.glassguide.materials.WavelengthRange;
+import org.glassguide.materials.attenuation.GaussianAbsorptionBands;
+import org.glassguide.materials.attenuation.MeasuredAttenuation;
+import org.glassguide.materials.attenuation.RayleighAttenuation;
+import org.glassguide.materials.attenuation.TotalAttenuation;
+import org.glassguide.materials.errors.GlassGuideException;
+import org.glassguide.materials.errors.Messages;
+import org.glassguide.materials.index.CauchyModel;
+import org.glassguide.materials.index.ConstantIndexModel;
+import org.glassguide.materials.index.DispersionFormula;
+import org.glassguide.materials.index.TabulatedIndexModel;
+import org.glassguide.materials.units.Units;
+
+/**
+ * Reads GlassGuide material definitions ("format: glassguide-material/1"), used for the built-in
+ * catalog, user files and inline materials in design files. See README "Material files".
+ */
+public final class MaterialReader {
+    public static final String FORMAT = "glassguide-material/1";
+    private static final List<String> TOP = List.of("format", "name", "aliases", "description", "index", "k",
+            "attenuation", "thermal", "luminescence");
+    private static final List<String> INDEX_MODELS = List.of("constant", "sellmeier", "cauchy", "abbe", "tabulated",
+            "formula", "refractiveindex.info");
+
+    private MaterialReader() {
+    }
+
+    /**
+     * Reads a material from a mapping node.
+     *
+     * @param baseDir folder against which relative file references resolve (may be null)
+     * @param defaultName name to use when the mapping has none (inline definitions)
+     */
+    public static Material read(YamlNode node, Path baseDir, String defaultName, String origin) {
+        node.requireMap().allowOnly(TOP);
+        node.optional("format").ifPresent(f -> {
+            if (!f.text().equals(FORMAT)) {
+                throw f.error(Messages.UNSUPPORTED_FORMAT, "format", f.text(), FORMAT);
+            }
+        });
+        String name = node.optional("name").map(YamlNode::text).orElse(defaultName);
+        if (name == null || name.isBlank()) {
+            throw node.error(Messages.MISSING_KEY, "name", node.path().isEmpty() ? "the material file" : node.path());
+        }
+        List<String> aliases = new ArrayList<>();
+        node.optional("aliases").ifPresent(a -> a.listOrSingle().forEach(x -> aliases.add(x.text())));
+        String description = node.optional("description").map(YamlNode::text).orElse("");
+        YamlNode idx = node.require("index");
+        RefractiveIndexModel index;
+        Provenance indexProv;
+        if (idx.isScalar()) {
+            // shorthand { index: 1.56, k: 1e-6 }
+            double n = idx.number();
+            double k = node.optional("k").map(YamlNode::number).orElse(0.0);
+            index = constant(idx, n, k);
+            indexProv = Provenance.user(origin);
+        } else {
+            if (node.has("k")) {
+                throw node.require("k").error(Messages.UNKNOWN_KEY, "k", "a material whose index is a model", "put k inside index:");
+            }
+            index = readIndex(idx, baseDir);
+            indexProv = provenance(idx, origin);
+        }
+        AttenuationModel att = null;
+        Provenance attProv = null;
+        if (node.has("attenuation")) {
+            YamlNode a = node.require("attenuation");
+            List<AttenuationModel> parts = new ArrayList<>();
+            Provenance first = null;
+            for (YamlNode part : a.listOrSingle()) {
+                parts.add(readAttenuation(part));
+                Provenance p = provenance(part, origin);
+                first = first == null || p.isAssumed() ? p : first;
+            }
+            att = parts.size() == 1 ? parts.get(0) : new TotalAttenuation(parts);
+            attProv = first;
+        }
+        Map<String, SourcedValue> thermal = new LinkedHashMap<>();
+        node.optional("thermal").ifPresent(t -> {
+            t.requireMap().allowOnly(Material.THERMAL_KEYS);
+            for (Map.Entry<String, YamlNode> e : t.entries().entrySet()) {
+                thermal.put(e.getKey(), thermalValue(e.getKey(), e.getValue(), origin));
+            }
+        });
+        Luminescence lum = node.optional("luminescence").map(l -> readLuminescence(l, origin)).orElse(null);
+        return new Material(name, aliases, description, index, indexProv, att, attProv, thermal, lum, origin);
+    }
+
+    /** Reads a material file: GlassGuide format, or a refractiveindex.info page (named after the file). */
+    public static Material readFile(Path file) {
+        YamlNode root = YamlNode.parse(file);
+        String base = file.getFileName().toString().replaceFirst("\\.(ya?ml)$", "");
+        if (RefractiveIndexInfoReader.isPage(root)) {
+            RefractiveIndexModel m = RefractiveIndexInfoReader.read(root);
+            String refs = RefractiveIndexInfoReader.references(root);
+            Provenance p = refs.isEmpty() ? Provenance.user(file.toString()) : Provenance.source(refs);
+            return new Material(base, List.of(), "refractiveindex.info page " + file.getFileName(), m, p, null, null,
+                    Map.of(), null, file.toString());
+        }
+        return read(root, file.toAbsolutePath().getParent(), base, file.toString());
+    }
+
+    private static RefractiveIndexModel constant(YamlNode at, double n, double k) {
+        if (!(n > 0)) {
+            throw at.error(Messages.NOT_POSITIVE, "index n", n);
+        }
+        if (!(k >= 0)) {
+            throw at.error(Messages.OUT_OF_RANGE, "k", k, "k >= 0 (absorbing)");
+        }
+        return new ConstantIndexModel(n, k);
+    }
+
+    static Provenance provenance(YamlNode n, String origin) {
+        if (!n.isMap()) {
+            return Provenance.user(origin);
+        }
+        if (n.has("source") && n.has("assumed")) {
+            throw n.require("assumed").error(Messages.UNKNOWN_KEY, "assumed", n.path(), "either source or assumed, not both");
+        }
+        if (n.has("source")) {
+            return Provenance.source(n.require("source").text());
+        }
+        if (n.has("assumed")) {
+            return Provenance.assumed(n.require("assumed").text());
+        }
+        return Provenance.user(origin);
+    }
+
+    private static WavelengthRange range(YamlNode n, WavelengthRange dflt) {
+        if (!n.has("range")) {
+            return dflt;
+        }
+        List<YamlNode> r = n.require("range").list();
+        if (r.size() != 2) {
+            throw n.require("range").error(Messages.WRONG_TYPE, n.path() + ".range", "[min, max] with units", r.size() + " items");
+        }
+        double lo = r.get(0).quantity(Units::wavelength);
+        double hi = r.get(1).quantity(Units::wavelength);
+        if (!(hi > lo)) {
+            throw n.require("range").error(Messages.OUT_OF_RANGE, n.path() + ".range", Units.nm(lo) + " to " + Units.nm(hi) + " nm", "min < max");
+        }
+        return new WavelengthRange(lo, hi);
+    }
+
+    private static RefractiveIndexModel readIndex(YamlNode idx, Path baseDir) {
+        idx.requireMap();
+        String model = idx.require("model").text();
+        List<String> common = List.of("model", "range", "source", "assumed", "note");
+        switch (model) {
+            case "constant": {
+                allow(idx, common, "n", "k");
+                return constant(idx, idx.require("n").number(), idx.optional("k").map(YamlNode::number).orElse(0.0));
+            }
+            case "sellmeier": {
+                // n^2 = 1 + A + sum B_i l^2 / (l^2 - C_i), C in um^2 (refractiveindex.info formula 2)
+                allow(idx, common, "A", "B", "C");
+                double[] b = numbers(idx.require("B"));
+                double[] c = numbers(idx.require("C"));
+                if (b.length != c.length || b.length == 0) {
+                    throw idx.require("C").error(Messages.WRONG_TYPE, idx.path() + ".C", "as many terms as B (" + b.length + ")", c.length + " terms");
+                }
+                double[] coeff = new double[1 + 2 * b.length];
+                coeff[0] = idx.optional("A").map(YamlNode::number).orElse(0.0);
+                for (int i = 0; i < b.length; i++) {
+                    coeff[1 + 2 * i] = b[i];
+                    coeff[2 + 2 * i] = c[i];
+                }
+                return new DispersionFormula(2, coeff, range(idx, WavelengthRange.ALL));
+            }
+            case "cauchy": {
+                // n = A + B/l^2 + C/l^4 with l in um
+                allow(idx, common, "A", "B", "C");
+                return new CauchyModel(idx.require("A").number(), idx.optional("B").map(YamlNode::number).orElse(0.0) * 1e-12,
+                        idx.optional("C").map(YamlNode::number).orElse(0.0) * 1e-24, range(idx, WavelengthRange.ALL));
+            }
+            case "abbe": {
+                allow(idx, common, "n", "at", "abbe");
+                double n = idx.require("n").number();
+                if (!(n > 1)) {
+                    throw idx.require("n").error(Messages.OUT_OF_RANGE, idx.path() + ".n", n, "n > 1 for an Abbe-number model");
+                }
+                double abbe = idx.require("abbe").number();
+                if (!(abbe > 0)) {
+                    throw idx.require("abbe").error(Messages.NOT_POSITIVE, idx.path() + ".abbe", abbe);
+                }
+                return CauchyModel.fromIndexAndAbbe(n, idx.require("at").quantity(Units::wavelength), abbe,
+                        range(idx, WavelengthRange.ALL));
+            }
+            case "tabulated": {
+                allow(idx, common, "points");
+                List<YamlNode> pts = idx.require("points").list();
+                double[] wl = new double[pts.size()];
+                double[] nv = new double[pts.size()];
+                double[] kv = new double[pts.size()];
+                for (int i = 0; i < pts.size(); i++) {
+                    List<YamlNode> row = pts.get(i).list();
+                    if (row.size() < 2 || row.size() > 3) {
+                        throw pts.get(i).error(Messages.WRONG_TYPE, pts.get(i).path(), "[wavelength, n] or [wavelength, n, k]", row.size() + " items");
+                    }
+                    wl[i] = row.get(0).quantity(Units::wavelength);
+                    nv[i] = row.get(1).number();
+                    kv[i] = row.size() == 3 ? row.get(2).number() : 0;
+                    if (i > 0 && !(wl[i] > wl[i - 1])) {
+                        throw pts.get(i).error(Messages.NOT_INCREASING, idx.path() + ".points wavelengths", Units.nm(wl[i]) + " nm", Units.nm(wl[i - 1]) + " nm");
+                    }
+                }
+                return new TabulatedIndexModel(wl, nv, kv);
+            }
+            case "formula": {
+                allow(idx, common, "type", "coefficients");
+                int type = (int) idx.require("type").number();
+                if (type < 1 || type > 9) {
+                    throw idx.require("type").error(Messages.UNSUPPORTED_FORMULA, "formula " + idx.require("type").text());
+                }
+                double[] c = numbers(idx.require("coefficients"));
+                return new DispersionFormula(type, c, range(idx, WavelengthRange.ALL));
+            }
+            case "refractiveindex.info": {
+                allow(idx, common, "file");
+                String f = idx.require("file").text();
+                Path p = baseDir == null ? Path.of(f) : baseDir.resolve(f);
+                if (!Files.isReadable(p)) {
+                    throw idx.require("file").error(Messages.FILE_NOT_READABLE, idx.path() + ".file", f, "no such file");
+                }
+                return RefractiveIndexInfoReader.read(YamlNode.parse(p));
+            }
+            default:
+                throw idx.require("model").error(Messages.BAD_CHOICE, idx.path() + ".model", model, String.join(", ", INDEX_MODELS));
+        }
+    }
+
+    private static void allow(YamlNode n, List<String> common, String... extra) {
+        List<String> all = new ArrayList<>(common);
+        all.addAll(List.of(extra));
+        n.allowOnly(all);
+    }
+
+    private static double[] numbers(YamlNode n) {
+        if (n.isList()) {
+            List<YamlNode> l = n.list();
+            double[] a = new double[l.size()];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = l.get(i).number();
+            }
+            return a;
+        }
+        return RefractiveIndexInfoReader.numbers(n);
+    }
+
+    private static AttenuationModel readAttenuation(YamlNode a) {
+        a.requireMap();
+        String model = a.require("model").text();
+        List<String> common = List.of("model", "source", "assumed", "note");
+        try {
+            switch (model) {
+                case "measured": {
+                    allow(a, common, "points");
+                    List<YamlNode> pts = a.require("points").list();
+                    List<double[]> rows = new ArrayList<>();
+                    for (YamlNode p : pts) {
+                        List<YamlNode> row = p.list();
+                        if (row.size() != 2) {
+                            throw p.error(Messages.WRONG_TYPE, p.path(), "[wavelength, loss] e.g. [650 nm, 0.72 dB/cm]", row.size() + " items");
+                        }
+                        double alpha = row.get(1).quantity(Units::attenuation);
+                        if (!(alpha > 0)) {
+                            throw row.get(1).error(Messages.NOT_POSITIVE, row.get(1).path(), row.get(1).text());
+                        }
+                        rows.add(new double[] {row.get(0).quantity(Units::wavelength), alpha});
+                    }
+                    rows.sort((x, y) -> Double.compare(x[0], y[0]));
+                    double[] wl = new double[rows.size()];
+                    double[] al = new double[rows.size()];
+                    for (int i = 0; i < wl.length; i++) {
+                        wl[i] = rows.get(i)[0];
+                        al[i] = rows.get(i)[1];
+                        if (i > 0 && wl[i] == wl[i - 1]) {
+                            throw pts.get(i).error(Messages.NOT_INCREASING, a.path() + ".points wavelengths", Units.nm(wl[i]) + " nm", Units.nm(wl[i - 1]) + " nm");
+                        }
+                    }
+                    if (wl.length == 0) {
+                        throw a.require("points").error(Messages.TOO_FEW_POINTS, a.path() + ".points", 1, 0);
+                    }
+                    return new MeasuredAttenuation(wl, al);
+                }
+                case "rayleigh": {
+                    // alpha = alpha(at) (at/lambda)^4 + floor
+                    allow(a, common, "scattering", "at", "floor");
+                    double s = a.require("scattering").quantity(Units::attenuation);
+                    double at = a.require("at").quantity(Units::wavelength);
+                    double floor = a.optional("floor").map(f -> f.quantity(Units::attenuation)).orElse(0.0);
+                    return new RayleighAttenuation(s * Math.pow(at, 4), floor);
+                }
+                case "bands": {
+                    allow(a, common, "bands");
+                    List<GaussianAbsorptionBands.Band> bands = new ArrayList<>();
+                    for (YamlNode b : a.require("bands").list()) {
+                        b.requireMap().allowOnly(List.of("centre", "center", "fwhm", "peak", "source", "assumed"));
+                        YamlNode c = b.has("centre") ? b.require("centre") : b.require("center");
+                        bands.add(new GaussianAbsorptionBands.Band(b.require("peak").quantity(Units::attenuation),
+                                c.quantity(Units::wavelength), b.require("fwhm").quantity(Units::wavelength)));
+                    }
+                    return new GaussianAbsorptionBands(bands);
+                }
+                default:
+                    throw a.require("model").error(Messages.BAD_CHOICE, a.path() + ".model", model, "measured, rayleigh, bands");
+            }
+        } catch (IllegalArgumentException e) {
+            throw a.error(Messages.OUT_OF_RANGE, a.path(), model, e.getMessage());
+        }
+    }
+
+    private static SourcedValue thermalValue(String key, YamlNode v, String origin) {
+        YamlNode valueNode;
+        Provenance p;
+        String note = "";
+        if (v.isMap()) {
+            v.allowOnly(List.of("value", "source", "assumed", "note"));
+            valueNode = v.require("value");
+            p = provenance(v, origin);
+            note = v.optional("note").map(YamlNode::text).orElse("");
+        } else {
+            valueNode = v;
+            p = Provenance.user(origin);
+        }
+        switch (key) {
+            case "glassTransition":
+            case "melting":
+            case "softening":
+                return new SourcedValue(valueNode.quantity(Units::temperature), "K", p, note);
+            case "processingWindow":
+                return new SourcedValue(valueNode.quantity((f, t) -> {
+                    double kelvin = Units.temperature(f, t.replace("°C", "K").replace(" C", " K"));
+                    return kelvin;
+                }), "K", p, note);
+            case "viscosityAtMelting":
+                return new SourcedValue(valueNode.quantity(Units::viscosity), "Pa s", p, note);
+            case "youngsModulus":
+                return new SourcedValue(valueNode.quantity(Units::pressure), "Pa", p, note);
+            default:
+                return new SourcedValue(valueNode.number(), "1", p, note);
+        }
+    }
+
+    private static Luminescence readLuminescence(YamlNode l, String origin) {
+        l.requireMap().allowOnly(List.of("excitation", "emission", "plqy", "lifetime", "energyTransferEfficiency", "note"));
+        List<SpectralBand> exc = new ArrayList<>();
+        List<SpectralBand> em = new ArrayList<>();
+        l.optional("excitation").ifPresent(e -> e.listOrSingle().forEach(b -> exc.add(band(b, origin))));
+        l.optional("emission").ifPresent(e -> e.listOrSingle().forEach(b -> em.add(band(b, origin))));
+        Map<String, SourcedValue> props = new LinkedHashMap<>();
+        for (String key : List.of("plqy", "energyTransferEfficiency")) {
+            l.optional(key).ifPresent(v -> {
+                v.requireMap().allowOnly(List.of("value", "source", "assumed", "note"));
+                double f = v.require("value").quantity(Units::fraction);
+                if (!(f >= 0 && f <= 1)) {
+                    throw v.require("value").error(Messages.OUT_OF_RANGE, v.path(), v.require("value").text(), "0 to 1 (or 0 % to 100 %)");
+                }
+                props.put(key, new SourcedValue(f, "1", provenance(v, origin), v.optional("note").map(YamlNode::text).orElse("")));
+            });
+        }
+        l.optional("lifetime").ifPresent(v -> {
+            v.requireMap().allowOnly(List.of("value", "source", "assumed", "note"));
+            double t = v.require("value").quantity(Units::time);
+            if (!(t > 0)) {
+                throw v.require("value").error(Messages.NOT_POSITIVE, v.path(), v.require("value").text());
+            }
+            props.put("lifetime", new SourcedValue(t, "s", provenance(v, origin), v.optional("note").map(YamlNode::text).orElse("")));
+        });
+        return new Luminescence(exc, em, props, l.optional("note").map(YamlNode::text).orElse(""));
+    }
+
+    private static SpectralBand band(YamlNode b, String origin) {
+        b.requireMap().allowOnly(List.of("label", "centre", "center", "fwhm", "weight", "source", "assumed"));
+        YamlNode c = b.has("centre") ? b.require("centre") : b.require("center");
+        double centre = c.quantity(Units::wavelength);
+        double fwhm = b.require("fwhm").quantity(Units::wavelength);
+        if (!(fwhm > 0)) {
+            throw b.require("fwhm").error(Messages.NOT_POSITIVE, b.path() + ".fwhm", b.require("fwhm").text());
+        }
+        double w = b.optional("weight").map(YamlNode::number).orElse(1.0);
+        return new SpectralBand(b.optional("label").map(YamlNode::text).orElse(""), centre, fwhm, w, provenance(b, origin));
+    }
+
+    /** Wraps an unexpected model-construction failure with the node location. */
+    static GlassGuideException wrap(YamlNode n, IllegalArgumentException e) {
+        return n.error(Messages.OUT_OF_RANGE, n.path(), n.isScalar() ? n.text() : "definition", e.getMessage());
+    }
+}

@@ -1,0 +1,126 @@
+package org.glassguide.materials.io;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.glassguide.materials.RefractiveIndexModel;
+import org.glassguide.materials.WavelengthRange;
+import org.glassguide.materials.errors.GlassGuideException;
+import org.glassguide.materials.errors.Messages;
+import org.glassguide.materials.index.CompositeIndexModel;
+import org.glassguide.materials.index.DispersionFormula;
+import org.glassguide.materials.index.TabulatedIndexModel;
+
+/**
+ * Reads a refractiveindex.info database page (its YAML: REFERENCES, COMMENTS, DATA with
+ * "formula 1".."formula 9", "tabulated n", "tabulated k", "tabulated nk"; wavelengths in um).
+ */
+public final class RefractiveIndexInfoReader {
+    private RefractiveIndexInfoReader() {
+    }
+
+    /** True if this YAML document looks like a refractiveindex.info page. */
+    public static boolean isPage(YamlNode root) {
+        return root.isMap() && root.entries().containsKey("DATA");
+    }
+
+    public static RefractiveIndexModel read(YamlNode root) {
+        root.requireMap().allowOnly(List.of("REFERENCES", "COMMENTS", "DATA", "SPECS", "CONDITIONS", "PROPERTIES"));
+        RefractiveIndexModel real = null;
+        RefractiveIndexModel extinction = null;
+        for (YamlNode entry : root.require("DATA").list()) {
+            String type = entry.require("type").text().trim();
+            RefractiveIndexModel m;
+            boolean providesN = true;
+            boolean providesK = false;
+            if (type.startsWith("formula ")) {
+                int f;
+                try {
+                    f = Integer.parseInt(type.substring(8).trim());
+                } catch (NumberFormatException e) {
+                    throw entry.require("type").error(Messages.UNSUPPORTED_FORMULA, type);
+                }
+                if (f < 1 || f > 9) {
+                    throw entry.require("type").error(Messages.UNSUPPORTED_FORMULA, type);
+                }
+                double[] range = numbers(entry.require("wavelength_range"));
+                if (range.length != 2 || !(range[0] >= 0) || !(range[1] > range[0])) {
+                    throw entry.require("wavelength_range").error(Messages.OUT_OF_RANGE, "wavelength_range",
+                            entry.require("wavelength_range").text(), "two numbers in um, min < max");
+                }
+                double[] c = numbers(entry.require("coefficients"));
+                try {
+                    m = new DispersionFormula(f, c, new WavelengthRange(range[0] * 1e-6, range[1] * 1e-6));
+                } catch (IllegalArgumentException e) {
+                    throw entry.require("coefficients").error(Messages.OUT_OF_RANGE, "coefficients", c.length + " numbers", e.getMessage());
+                }
+            } else if (type.equals("tabulated n") || type.equals("tabulated k") || type.equals("tabulated nk")) {
+                int cols = type.equals("tabulated nk") ? 3 : 2;
+                double[] v = numbers(entry.require("data"));
+                if (v.length == 0 || v.length % cols != 0) {
+                    throw entry.require("data").error(Messages.TOO_FEW_POINTS, "data of " + type, cols + " columns per row", v.length + " numbers");
+                }
+                int rows = v.length / cols;
+                double[] wl = new double[rows];
+                double[] n = new double[rows];
+                double[] k = new double[rows];
+                for (int i = 0; i < rows; i++) {
+                    wl[i] = v[i * cols] * 1e-6;
+                    if (type.equals("tabulated k")) {
+                        n[i] = 1;
+                        k[i] = v[i * cols + 1];
+                    } else {
+                        n[i] = v[i * cols + 1];
+                        k[i] = cols == 3 ? v[i * cols + 2] : 0;
+                    }
+                    if (i > 0 && !(wl[i] > wl[i - 1])) {
+                        throw entry.require("data").error(Messages.NOT_INCREASING, "wavelengths of " + type, v[i * cols], v[(i - 1) * cols]);
+                    }
+                }
+                m = new TabulatedIndexModel(wl, n, k);
+                providesN = !type.equals("tabulated k");
+                providesK = !type.equals("tabulated n");
+            } else {
+                throw entry.require("type").error(Messages.UNSUPPORTED_FORMULA, type);
+            }
+            if (providesN) {
+                real = m;
+                if (providesK) {
+                    extinction = null; // nk table carries its own k
+                }
+            } else {
+                extinction = m;
+            }
+        }
+        if (real == null) {
+            throw root.require("DATA").error(Messages.MISSING_KEY, "a real-index entry (formula or tabulated n/nk)", "DATA");
+        }
+        return extinction == null ? real : CompositeIndexModel.withExtinction(real, extinction);
+    }
+
+    public static String references(YamlNode root) {
+        return root.optional("REFERENCES").map(YamlNode::text).map(s -> s.replaceAll("<[^>]+>", "").replaceAll("\\s+", " ").trim())
+                .orElse("");
+    }
+
+    static double[] numbers(YamlNode node) {
+        String t = node.text().trim();
+        if (t.isEmpty()) {
+            return new double[0];
+        }
+        String[] parts = t.split("[\\s,]+");
+        List<Double> out = new ArrayList<>();
+        for (String p : parts) {
+            try {
+                out.add(Double.parseDouble(p));
+            } catch (NumberFormatException e) {
+                throw new GlassGuideException(node.location(), Messages.BAD_NUMBER, node.path(), p);
+            }
+        }
+        double[] a = new double[out.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = out.get(i);
+        }
+        return a;
+    }
+}

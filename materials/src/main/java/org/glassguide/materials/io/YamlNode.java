@@ -1,0 +1,278 @@
+package org.glassguide.materials.io;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.glassguide.materials.errors.GlassGuideException;
+import org.glassguide.materials.errors.Messages;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * A YAML node that remembers where it came from (file, line, column) and its path from the root,
+ * so every error in a design or material file can point at the exact key. Read-only.
+ */
+public final class YamlNode {
+    private final String source;
+    private final String path;
+    private final Node node;
+    private final Map<String, YamlNode> entries;
+    private final List<YamlNode> items;
+
+    private YamlNode(String source, String path, Node node) {
+        this.source = source;
+        this.path = path;
+        this.node = node;
+        if (node instanceof MappingNode) {
+            Map<String, YamlNode> m = new LinkedHashMap<>();
+            for (NodeTuple t : ((MappingNode) node).getValue()) {
+                Node k = t.getKeyNode();
+                if (!(k instanceof ScalarNode)) {
+                    throw new GlassGuideException(where(source, k.getStartMark()), Messages.WRONG_TYPE,
+                            "a key in " + describe(path), "a plain word", "a " + kind(k));
+                }
+                String key = ((ScalarNode) k).getValue();
+                String childPath = path.isEmpty() ? key : path + "." + key;
+                if (m.containsKey(key)) {
+                    throw new GlassGuideException(where(source, k.getStartMark()), Messages.MALFORMED_YAML,
+                            "key \"" + key + "\" appears twice in " + describe(path));
+                }
+                m.put(key, new YamlNode(source, childPath, t.getValueNode()));
+            }
+            entries = Collections.unmodifiableMap(m);
+            items = List.of();
+        } else if (node instanceof SequenceNode) {
+            List<YamlNode> l = new ArrayList<>();
+            List<Node> value = ((SequenceNode) node).getValue();
+            for (int i = 0; i < value.size(); i++) {
+                l.add(new YamlNode(source, path + "[" + i + "]", value.get(i)));
+            }
+            items = Collections.unmodifiableList(l);
+            entries = Map.of();
+        } else {
+            entries = Map.of();
+            items = List.of();
+        }
+    }
+
+    /** Parses one YAML document; a syntax error becomes a message with file:line:column. */
+    public static YamlNode parse(String source, Reader reader) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(50);
+        Yaml yaml = new Yaml(options);
+        Node root;
+        try {
+            root = yaml.compose(reader);
+        } catch (MarkedYAMLException e) {
+            Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            throw new GlassGuideException(where(source, m), Messages.MALFORMED_YAML,
+                    problem.replaceAll("\\s+", " ").trim());
+        } catch (YAMLException e) {
+            throw new GlassGuideException(source, Messages.MALFORMED_YAML, String.valueOf(e.getMessage()).replaceAll("\\s+", " "));
+        }
+        if (root == null) {
+            throw new GlassGuideException(source, Messages.MALFORMED_YAML, "the document is empty");
+        }
+        return new YamlNode(source, "", root);
+    }
+
+    public static YamlNode parse(Path file) {
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return parse(file.toString(), r);
+        } catch (IOException e) {
+            throw new GlassGuideException(Messages.FILE_NOT_READABLE, "file", file, e.getMessage());
+        }
+    }
+
+    private static String where(String source, Mark m) {
+        if (m == null) {
+            return source;
+        }
+        return source + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1);
+    }
+
+    private static String kind(Node n) {
+        if (n instanceof MappingNode) {
+            return "mapping";
+        }
+        if (n instanceof SequenceNode) {
+            return "list";
+        }
+        return "value";
+    }
+
+    private static String describe(String path) {
+        return path.isEmpty() ? "the document" : "\"" + path + "\"";
+    }
+
+    /** "file:line:column" of this node. */
+    public String location() {
+        return where(source, node.getStartMark());
+    }
+
+    public String source() {
+        return source;
+    }
+
+    /** Dotted path from the root, e.g. "structure.fiber.layers[0].diameter". */
+    public String path() {
+        return path;
+    }
+
+    public boolean isMap() {
+        return node instanceof MappingNode;
+    }
+
+    public boolean isList() {
+        return node instanceof SequenceNode;
+    }
+
+    public boolean isScalar() {
+        return node instanceof ScalarNode;
+    }
+
+    public boolean isNull() {
+        return node instanceof ScalarNode && "tag:yaml.org,2002:null".equals(node.getTag().getValue());
+    }
+
+    /** Throws a located error built from a message key. */
+    public GlassGuideException error(Messages key, Object... args) {
+        return new GlassGuideException(location(), key, args);
+    }
+
+    /** Wraps an error from a value parser with this node's location. */
+    public GlassGuideException locate(GlassGuideException e) {
+        return e.at(location());
+    }
+
+    public YamlNode requireMap() {
+        if (!isMap()) {
+            throw error(Messages.WRONG_TYPE, describe(path), "a mapping (key: value lines or { ... })", "a " + kind(node));
+        }
+        return this;
+    }
+
+    public List<YamlNode> list() {
+        if (!isList()) {
+            throw error(Messages.WRONG_TYPE, describe(path), "a list ([...] or - items)", "a " + kind(node));
+        }
+        return items;
+    }
+
+    /** A single value as a list of one, or a list as itself. */
+    public List<YamlNode> listOrSingle() {
+        return isList() ? items : List.of(this);
+    }
+
+    public String text() {
+        if (!isScalar() || isNull()) {
+            throw error(Messages.WRONG_TYPE, describe(path), "a value", isNull() ? "nothing" : "a " + kind(node));
+        }
+        return ((ScalarNode) node).getValue();
+    }
+
+    public double number() {
+        String t = text().trim();
+        try {
+            double v = Double.parseDouble(t);
+            if (!Double.isFinite(v)) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw error(Messages.BAD_NUMBER, path, t);
+        }
+    }
+
+    public boolean bool() {
+        String t = text().trim().toLowerCase(java.util.Locale.ROOT);
+        if (t.equals("true") || t.equals("yes")) {
+            return true;
+        }
+        if (t.equals("false") || t.equals("no")) {
+            return false;
+        }
+        throw error(Messages.BAD_CHOICE, path, t, "true, false");
+    }
+
+    /** Parses this value with a unit-aware parser, locating any error here. */
+    public double quantity(QuantityParser parser) {
+        try {
+            return parser.parse(path, text());
+        } catch (GlassGuideException e) {
+            throw locate(e);
+        }
+    }
+
+    public Map<String, YamlNode> entries() {
+        requireMap();
+        return entries;
+    }
+
+    public boolean has(String key) {
+        return requireMap().entries.containsKey(key) && !entries.get(key).isNull();
+    }
+
+    public Optional<YamlNode> optional(String key) {
+        requireMap();
+        YamlNode n = entries.get(key);
+        return n == null || n.isNull() ? Optional.empty() : Optional.of(n);
+    }
+
+    public YamlNode require(String key) {
+        requireMap();
+        YamlNode n = entries.get(key);
+        if (n == null || n.isNull()) {
+            throw error(Messages.MISSING_KEY, key, describe(path));
+        }
+        return n;
+    }
+
+    /** Rejects keys other than the accepted ones, naming the first stranger and the accepted set. */
+    public YamlNode allowOnly(Collection<String> accepted) {
+        requireMap();
+        for (Map.Entry<String, YamlNode> e : entries.entrySet()) {
+            if (!accepted.contains(e.getKey())) {
+                throw new GlassGuideException(e.getValue().keyLocation(), Messages.UNKNOWN_KEY, e.getKey(),
+                        describe(path), String.join(", ", accepted));
+            }
+        }
+        return this;
+    }
+
+    private String keyLocation() {
+        // The value's mark is on the key's line; good enough for users and editors.
+        return location();
+    }
+
+    /** A parser from (field, text) to an SI value, e.g. Units::length. */
+    @FunctionalInterface
+    public interface QuantityParser {
+        double parse(String field, String text);
+    }
+
+    @Override
+    public String toString() {
+        return path + "@" + location();
+    }
+}

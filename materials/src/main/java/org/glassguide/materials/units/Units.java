@@ -1,0 +1,176 @@
+package org.glassguide.materials.units;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.glassguide.materials.errors.GlassGuideException;
+import org.glassguide.materials.errors.Messages;
+
+/**
+ * Parses quantities written with their unit ("150 um", "0.72 dB/cm", "595 K") into SI values.
+ * Units live only at the edges: everything returned here is SI (m, m^-1 power attenuation, K, s, Pa s).
+ */
+public final class Units {
+    /** 10·log10(e): converts a power attenuation coefficient in 1/m to dB/m. */
+    public static final double DB_PER_NEPER_POWER = 10.0 / Math.log(10.0);
+
+    private static final Pattern QUANTITY =
+            Pattern.compile("^\\s*([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)\\s*(.*?)\\s*$");
+
+    private static final Map<String, Double> LENGTH = new LinkedHashMap<>();
+    private static final Map<String, Double> ATTENUATION = new LinkedHashMap<>();
+    private static final Map<String, Double> TIME = new LinkedHashMap<>();
+    private static final Map<String, Double> PRESSURE_TIME = new LinkedHashMap<>();
+    private static final Map<String, Double> PRESSURE = new LinkedHashMap<>();
+
+    static {
+        LENGTH.put("m", 1.0);
+        LENGTH.put("mm", 1e-3);
+        LENGTH.put("cm", 1e-2);
+        LENGTH.put("um", 1e-6);
+        LENGTH.put("µm", 1e-6);
+        LENGTH.put("μm", 1e-6);
+        LENGTH.put("micron", 1e-6);
+        LENGTH.put("nm", 1e-9);
+        LENGTH.put("pm", 1e-12);
+        LENGTH.put("km", 1e3);
+        // dB per length -> power attenuation coefficient alpha [1/m]
+        ATTENUATION.put("dB/m", 1.0 / DB_PER_NEPER_POWER);
+        ATTENUATION.put("dB/cm", 100.0 / DB_PER_NEPER_POWER);
+        ATTENUATION.put("dB/mm", 1000.0 / DB_PER_NEPER_POWER);
+        ATTENUATION.put("dB/km", 1e-3 / DB_PER_NEPER_POWER);
+        ATTENUATION.put("1/m", 1.0);
+        ATTENUATION.put("1/cm", 100.0);
+        ATTENUATION.put("1/mm", 1000.0);
+        TIME.put("s", 1.0);
+        TIME.put("ms", 1e-3);
+        TIME.put("us", 1e-6);
+        TIME.put("µs", 1e-6);
+        TIME.put("ns", 1e-9);
+        TIME.put("min", 60.0);
+        TIME.put("h", 3600.0);
+        PRESSURE_TIME.put("Pa s", 1.0);
+        PRESSURE_TIME.put("Pa·s", 1.0);
+        PRESSURE_TIME.put("Pa*s", 1.0);
+        PRESSURE_TIME.put("P", 0.1);
+        PRESSURE.put("Pa", 1.0);
+        PRESSURE.put("kPa", 1e3);
+        PRESSURE.put("MPa", 1e6);
+        PRESSURE.put("GPa", 1e9);
+    }
+
+    private Units() {
+    }
+
+    /** A length such as "150 um" or "0.68 mm", in metres. */
+    public static double length(String field, String text) {
+        return parse(field, text, LENGTH, "length", "150 um");
+    }
+
+    /** A wavelength such as "589 nm" or "1.55 um", in metres; must be positive. */
+    public static double wavelength(String field, String text) {
+        double v = parse(field, text, LENGTH, "wavelength", "589 nm");
+        if (!(v > 0)) {
+            throw new GlassGuideException(Messages.NOT_POSITIVE, field, text);
+        }
+        return v;
+    }
+
+    /** An attenuation such as "0.72 dB/cm", as a power attenuation coefficient alpha in 1/m. */
+    public static double attenuation(String field, String text) {
+        return parse(field, text, ATTENUATION, "attenuation", "0.72 dB/cm");
+    }
+
+    /** A time such as "0.63 s", in seconds. */
+    public static double time(String field, String text) {
+        return parse(field, text, TIME, "time", "0.63 s");
+    }
+
+    /** A dynamic viscosity such as "1e5 Pa s", in Pa s. */
+    public static double viscosity(String field, String text) {
+        return parse(field, text, PRESSURE_TIME, "viscosity", "1e5 Pa s");
+    }
+
+    /** A pressure or modulus such as "9.73 GPa", in Pa. */
+    public static double pressure(String field, String text) {
+        return parse(field, text, PRESSURE, "pressure", "9.73 GPa");
+    }
+
+    /** A temperature such as "595 K" or "322 C" / "322 °C", in kelvin. */
+    public static double temperature(String field, String text) {
+        Matcher m = match(field, text, "temperature", "595 K");
+        double v = Double.parseDouble(m.group(1));
+        String unit = m.group(2).replace("°", "").trim();
+        switch (unit) {
+            case "K":
+                return v;
+            case "C":
+                return v + 273.15;
+            default:
+                throw new GlassGuideException(Messages.BAD_UNIT, field, text, m.group(2), "K, °C");
+        }
+    }
+
+    /** A plain dimensionless number, e.g. "0.057" or "5.7 %" (percent divided by 100). */
+    public static double fraction(String field, String text) {
+        Matcher m = match(field, text, "fraction", "0.7 or 70 %");
+        double v = Double.parseDouble(m.group(1));
+        String unit = m.group(2);
+        if (unit.isEmpty()) {
+            return v;
+        }
+        if (unit.equals("%")) {
+            return v / 100.0;
+        }
+        throw new GlassGuideException(Messages.BAD_UNIT, field, text, unit, "none, %");
+    }
+
+    /** Formats a wavelength in metres as nanometres, for messages and reports. */
+    public static String nm(double metres) {
+        return trim(String.format(Locale.ROOT, "%.4f", metres * 1e9));
+    }
+
+    public static String trim(String s) {
+        if (s.contains(".") && !s.contains("e") && !s.contains("E")) {
+            s = s.replaceAll("0+$", "");
+            if (s.endsWith(".")) {
+                s = s.substring(0, s.length() - 1);
+            }
+        }
+        return s;
+    }
+
+    private static double parse(String field, String text, Map<String, Double> units, String what, String example) {
+        Matcher m = match(field, text, what, example);
+        double v = Double.parseDouble(m.group(1));
+        String unit = m.group(2).replaceAll("\\s+", " ");
+        Double factor = units.get(unit);
+        if (factor == null) {
+            if (unit.isEmpty()) {
+                throw new GlassGuideException(Messages.BAD_QUANTITY, field, text, what, example);
+            }
+            throw new GlassGuideException(Messages.BAD_UNIT, field, text, unit, String.join(", ", units.keySet()));
+        }
+        double si = v * factor;
+        if (!Double.isFinite(si)) {
+            throw new GlassGuideException(Messages.BAD_QUANTITY, field, text, what, example);
+        }
+        return si;
+    }
+
+    private static Matcher match(String field, String text, String what, String example) {
+        if (text == null) {
+            throw new GlassGuideException(Messages.BAD_QUANTITY, field, "nothing", what, example);
+        }
+        String t = text.trim();
+        Matcher m = QUANTITY.matcher(t);
+        if (!m.matches()) {
+            throw new GlassGuideException(Messages.BAD_QUANTITY, field, text, what, example);
+        }
+        // "150um" and "150 um" are both accepted
+        return m;
+    }
+}
