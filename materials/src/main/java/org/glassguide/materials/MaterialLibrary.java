@@ -84,6 +84,14 @@ public final class MaterialLibrary {
         return lib;
     }
 
+    /** An independent copy, so a design can add its own materials without touching the shared library. */
+    public MaterialLibrary copy() {
+        MaterialLibrary lib = new MaterialLibrary();
+        lib.byName.putAll(byName);
+        lib.byKey.putAll(byKey);
+        return lib;
+    }
+
     public void add(Material m) {
         Material old = byName.put(m.name(), m);
         if (old != null) {

@@ -1,0 +1,253 @@
+package org.glassguide.solver.design;
+
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.glassguide.materials.Material;
+import org.glassguide.materials.MaterialLibrary;
+import org.glassguide.materials.errors.GlassGuideException;
+import org.glassguide.materials.errors.Messages;
+import org.glassguide.materials.io.MaterialReader;
+import org.glassguide.materials.io.YamlNode;
+import org.glassguide.materials.units.Units;
+
+/**
+ * Reads design files ("format: glassguide/1"). Every problem is reported with file:line:column, the
+ * key path, the offending value and what is accepted. The README documents the format.
+ */
+public final class DesignReader {
+    private static final List<String> TOP = List.of("format", "name", "description", "materials", "structure",
+            "wavelengths", "analyses", "options");
+    private static final int MAX_WAVELENGTHS = 100000;
+
+    private final MaterialLibrary library;
+
+    public DesignReader(MaterialLibrary library) {
+        this.library = library;
+    }
+
+    public Design read(Path file) {
+        if (!Files.isReadable(file)) {
+            throw new GlassGuideException(Messages.FILE_NOT_READABLE, "design file", file, "no such readable file");
+        }
+        return read(YamlNode.parse(file), file.toAbsolutePath().getParent(), file.toString());
+    }
+
+    public Design read(String source, Reader reader, Path baseDir) {
+        return read(YamlNode.parse(source, reader), baseDir, source);
+    }
+
+    private Design read(YamlNode root, Path baseDir, String source) {
+        root.requireMap().allowOnly(TOP);
+        YamlNode format = root.require("format");
+        if (!format.text().equals(Design.FORMAT)) {
+            throw format.error(Messages.UNSUPPORTED_FORMAT, "format", format.text(), Design.FORMAT);
+        }
+        YamlNode nameNode = root.require("name");
+        String name = nameNode.text();
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw nameNode.error(Messages.OUT_OF_RANGE, "name", name, "letters, digits, '.', '_' and '-' (it names the output folder)");
+        }
+        String description = root.optional("description").map(YamlNode::text).orElse("");
+        // design-local materials first, so layers can name them
+        MaterialLibrary lib = library.copy();
+        if (root.has("materials")) {
+            for (YamlNode m : root.require("materials").list()) {
+                Material mat = m.isScalar() ? fileMaterial(m, baseDir) : MaterialReader.read(m, baseDir, null,
+                        "inline in " + source);
+                lib.add(mat);
+            }
+        }
+        YamlNode structure = root.require("structure").requireMap().allowOnly(List.of("fiber"));
+        FiberStructure fiber = readFiber(structure.require("fiber"), baseDir, source, lib);
+        List<Double> wavelengths = readWavelengths(root.require("wavelengths"));
+        List<String> analyses = new ArrayList<>();
+        YamlNode an = root.optional("analyses").orElse(null);
+        if (an == null) {
+            analyses.add("fiber");
+        } else {
+            for (YamlNode a : an.listOrSingle()) {
+                String s = a.text().trim();
+                if (!Design.ANALYSES.contains(s)) {
+                    throw a.error(Messages.BAD_CHOICE, a.path(), s, String.join(", ", Design.ANALYSES));
+                }
+                if (!analyses.contains(s)) {
+                    analyses.add(s);
+                }
+            }
+        }
+        DesignOptions options = readOptions(root.optional("options").orElse(null), baseDir, source, lib);
+        return new Design(name, description, fiber, wavelengths, analyses, options, source);
+    }
+
+    private FiberStructure readFiber(YamlNode f, Path baseDir, String source, MaterialLibrary lib) {
+        f.requireMap().allowOnly(List.of("layers", "surround"));
+        List<YamlNode> layerNodes = f.require("layers").list();
+        if (layerNodes.isEmpty()) {
+            throw f.require("layers").error(Messages.TOO_FEW_POINTS, f.require("layers").path(), 1, 0);
+        }
+        List<Layer> layers = new ArrayList<>();
+        String prevPath = null;
+        double prevRadius = 0;
+        for (YamlNode ln : layerNodes) {
+            ln.requireMap().allowOnly(List.of("material", "diameter", "radius", "name"));
+            Material m = material(ln.require("material"), baseDir, source, lib);
+            double radius;
+            String what;
+            if (ln.has("diameter") && ln.has("radius")) {
+                throw ln.require("radius").error(Messages.UNKNOWN_KEY, "radius", ln.path(), "either diameter or radius, not both");
+            }
+            if (ln.has("diameter")) {
+                YamlNode d = ln.require("diameter");
+                radius = d.quantity(Units::length) / 2;
+                what = d.path();
+                if (!(radius > 0)) {
+                    throw d.error(Messages.NOT_POSITIVE, what, d.text());
+                }
+            } else if (ln.has("radius")) {
+                YamlNode d = ln.require("radius");
+                radius = d.quantity(Units::length);
+                what = d.path();
+                if (!(radius > 0)) {
+                    throw d.error(Messages.NOT_POSITIVE, what, d.text());
+                }
+            } else {
+                throw ln.error(Messages.MISSING_KEY, "diameter (or radius)", ln.path());
+            }
+            if (prevPath != null && !(radius > prevRadius)) {
+                YamlNode d = ln.has("diameter") ? ln.require("diameter") : ln.require("radius");
+                throw d.error(Messages.CLAD_NOT_LARGER, what, d.text(), prevPath, fmtLen(prevRadius, ln.has("diameter")));
+            }
+            prevPath = what;
+            prevRadius = radius;
+            layers.add(new Layer(m, radius));
+        }
+        Material surround = f.optional("surround").map(s -> material(s, baseDir, source, lib)).orElseGet(() -> lib.get("air"));
+        return new FiberStructure(layers, surround);
+    }
+
+    private static String fmtLen(double radius, boolean diameter) {
+        double v = (diameter ? 2 * radius : radius) * 1e6;
+        return Units.trim(String.format(Locale.ROOT, "%.6f", v)) + " um";
+    }
+
+    /** A material reference: catalog name, file path, { index: n [, k] }, { file: ... } or a full inline definition. */
+    private Material material(YamlNode n, Path baseDir, String source, MaterialLibrary lib) {
+        if (n.isScalar()) {
+            String t = n.text().trim();
+            if (t.endsWith(".yaml") || t.endsWith(".yml")) {
+                return fileMaterial(n, baseDir);
+            }
+            try {
+                return lib.get(t);
+            } catch (GlassGuideException e) {
+                throw n.locate(e);
+            }
+        }
+        n.requireMap();
+        if (n.has("file") && n.entries().size() == 1) {
+            return fileMaterial(n.require("file"), baseDir);
+        }
+        if (n.has("index") && n.require("index").isScalar()) {
+            n.allowOnly(List.of("index", "k", "name"));
+            double idx = n.require("index").number();
+            double k = n.optional("k").map(YamlNode::number).orElse(0.0);
+            if (!(idx > 0)) {
+                throw n.require("index").error(Messages.NOT_POSITIVE, n.require("index").path(), idx);
+            }
+            if (!(k >= 0)) {
+                throw n.require("k").error(Messages.OUT_OF_RANGE, n.require("k").path(), k, "k >= 0 (absorbing)");
+            }
+            Material c = Material.constant(idx, k, "inline in " + source);
+            return n.optional("name").map(nm -> new Material(nm.text(), c.aliases(), c.description(), c.index(),
+                    c.indexProvenance(), null, null, c.thermal(), null, c.origin())).orElse(c);
+        }
+        try {
+            return MaterialReader.read(n, baseDir, "inline", "inline in " + source);
+        } catch (GlassGuideException e) {
+            throw n.locate(e);
+        }
+    }
+
+    private static Material fileMaterial(YamlNode n, Path baseDir) {
+        String t = n.text().trim();
+        Path p = baseDir == null ? Path.of(t) : baseDir.resolve(t);
+        if (!Files.isReadable(p)) {
+            throw n.error(Messages.FILE_NOT_READABLE, n.path(), t, "no such readable file");
+        }
+        return MaterialReader.readFile(p);
+    }
+
+    static List<Double> readWavelengths(YamlNode w) {
+        List<Double> out = new ArrayList<>();
+        if (w.isMap()) {
+            w.allowOnly(List.of("from", "to", "step", "points"));
+            double from = w.require("from").quantity(Units::wavelength);
+            double to = w.require("to").quantity(Units::wavelength);
+            if (!(to >= from)) {
+                throw w.require("to").error(Messages.OUT_OF_RANGE, w.require("to").path(), w.require("to").text(),
+                        "at least from (" + w.require("from").text() + ")");
+            }
+            if (w.has("step") == w.has("points")) {
+                throw w.error(Messages.MISSING_KEY, "step or points (exactly one)", w.path());
+            }
+            int count;
+            double step;
+            if (w.has("step")) {
+                YamlNode s = w.require("step");
+                step = s.quantity(Units::length);
+                if (!(step > 0)) {
+                    throw s.error(Messages.NOT_POSITIVE, s.path(), s.text());
+                }
+                count = (int) Math.min(Integer.MAX_VALUE, Math.floor((to - from) / step * (1 + 1e-9)) + 1);
+            } else {
+                YamlNode p = w.require("points");
+                double pts = p.number();
+                if (pts < 1 || pts != Math.rint(pts)) {
+                    throw p.error(Messages.OUT_OF_RANGE, p.path(), p.text(), "a whole number >= 1");
+                }
+                count = (int) pts;
+                step = count == 1 ? 0 : (to - from) / (count - 1);
+            }
+            if (count > MAX_WAVELENGTHS) {
+                throw w.error(Messages.OUT_OF_RANGE, w.path(), count + " wavelengths", "at most " + MAX_WAVELENGTHS);
+            }
+            for (int i = 0; i < count; i++) {
+                out.add(from + i * step);
+            }
+            return out;
+        }
+        for (YamlNode x : w.listOrSingle()) {
+            out.add(x.quantity(Units::wavelength));
+        }
+        if (out.isEmpty()) {
+            throw w.error(Messages.TOO_FEW_POINTS, w.path(), 1, 0);
+        }
+        return out;
+    }
+
+    private DesignOptions readOptions(YamlNode o, Path baseDir, String source, MaterialLibrary lib) {
+        DesignOptions d = DesignOptions.defaults();
+        if (o == null) {
+            return d;
+        }
+        o.requireMap().allowOnly(List.of("vector", "allow-extrapolation", "launch", "max-modes"));
+        boolean vector = o.optional("vector").map(YamlNode::bool).orElse(d.vector());
+        boolean extra = o.optional("allow-extrapolation").map(YamlNode::bool).orElse(false);
+        Material launch = o.optional("launch").map(l -> material(l, baseDir, source, lib)).orElse(null);
+        int max = d.maxModes();
+        if (o.has("max-modes")) {
+            YamlNode m = o.require("max-modes");
+            double v = m.number();
+            if (v < 0 || v != Math.rint(v) || v > Integer.MAX_VALUE) {
+                throw m.error(Messages.OUT_OF_RANGE, m.path(), m.text(), "a whole number >= 0");
+            }
+            max = (int) v;
+        }
+        return new DesignOptions(vector, extra, launch, max);
+    }
+}

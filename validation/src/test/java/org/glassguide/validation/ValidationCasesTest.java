@@ -1,0 +1,26 @@
+package org.glassguide.validation;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.glassguide.materials.MaterialLibrary;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/** Every validation case of `glassguide validate`, each checked quantity a test of its own. */
+class ValidationCasesTest {
+    @TestFactory
+    Stream<DynamicTest> everyCasePasses() {
+        ValidationRunner runner = new ValidationRunner(MaterialLibrary.builtIn());
+        return ValidationRunner.caseFiles().stream().flatMap(file -> {
+            List<ValidationRow> rows = runner.runCase(file);
+            assertFalse(rows.isEmpty(), file + " checks something");
+            return rows.stream().map(r -> DynamicTest.dynamicTest(r.caseId() + ": " + r.quantity(), () ->
+                    assertTrue(r.passed(), r.quantity() + ": reference " + r.reference() + ", computed " + r.computed()
+                            + ", error " + r.error() + " > tolerance " + r.tolerance())));
+        });
+    }
+}
