@@ -16,6 +16,11 @@ public interface RefractiveIndexModel {
     /** Human-readable form, e.g. "Sellmeier (3 terms)". */
     String describe();
 
+    /** Power attenuation coefficient 4 pi k / lambda (1/m) implied by the extinction coefficient. */
+    default double alpha(double wavelength) {
+        return 4 * Math.PI * k(wavelength) / wavelength;
+    }
+
     default ComplexIndex complexIndex(double wavelength) {
         return new ComplexIndex(n(wavelength), k(wavelength));
     }

@@ -154,7 +154,10 @@ public final class Units {
             }
             throw new GlassGuideException(Messages.BAD_UNIT, field, text, unit, String.join(", ", units.keySet()));
         }
-        double si = v * factor;
+        // exact powers of ten are applied in decimal, so "680 um" is exactly the double nearest 6.8e-4
+        int e = (int) Math.round(Math.log10(factor));
+        double si = Math.pow(10, e) == factor
+                ? new java.math.BigDecimal(m.group(1)).scaleByPowerOfTen(e).doubleValue() : v * factor;
         if (!Double.isFinite(si)) {
             throw new GlassGuideException(Messages.BAD_QUANTITY, field, text, what, example);
         }

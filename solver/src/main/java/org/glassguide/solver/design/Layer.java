@@ -8,7 +8,7 @@ import org.glassguide.materials.Material;
 public record Layer(Material material, double outerRadius) {
     public Layer {
         Objects.requireNonNull(material, "material");
-        if (!(outerRadius > 0) || !Double.isFinite(outerRadius)) {
+        if (!(outerRadius > 0)) { // +infinity allowed: an unbounded outermost layer
             throw new IllegalArgumentException("layer outer radius must be positive, got " + outerRadius);
         }
     }

@@ -1,0 +1,49 @@
+package org.glassguide.ui.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.glassguide.materials.Material;
+import org.glassguide.materials.MaterialLibrary;
+import org.glassguide.materials.errors.GlassGuideException;
+import org.glassguide.materials.errors.Messages;
+import org.glassguide.materials.io.MaterialReader;
+
+import picocli.CommandLine.Option;
+
+/** Options shared by every command that looks up materials. */
+final class LibraryOptions {
+    @Option(names = "--materials", paramLabel = "DIR",
+            description = "Folder of extra material files (GlassGuide or refractiveindex.info YAML); repeatable.")
+    List<Path> folders = new ArrayList<>();
+
+    @Option(names = "--allow-extrapolation",
+            description = "Evaluate material models outside their valid wavelength range (with a warning) instead of stopping.")
+    boolean allowExtrapolation;
+
+    MaterialLibrary library() {
+        return folders.isEmpty() ? MaterialLibrary.builtIn() : MaterialLibrary.withUserFolders(folders);
+    }
+
+    /** A material from the command line: a plain number (constant index), a material file, or a catalog name. */
+    static Material resolve(String text, String option, MaterialLibrary lib) {
+        String t = text.trim();
+        if (t.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
+            double n = Double.parseDouble(t);
+            if (!(n > 0)) {
+                throw new GlassGuideException(Messages.NOT_POSITIVE, option, t);
+            }
+            return Material.constant(n, 0, option);
+        }
+        if (t.endsWith(".yaml") || t.endsWith(".yml")) {
+            Path p = Path.of(t);
+            if (!Files.isReadable(p)) {
+                throw new GlassGuideException(Messages.FILE_NOT_READABLE, option, t, "no such readable file");
+            }
+            return MaterialReader.readFile(p);
+        }
+        return lib.get(t);
+    }
+}

@@ -1,0 +1,200 @@
+package org.glassguide.ui.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.glassguide.materials.Material;
+import org.glassguide.materials.MaterialLibrary;
+import org.glassguide.materials.SourcedValue;
+import org.glassguide.materials.SpectralBand;
+import org.glassguide.materials.WavelengthRange;
+import org.glassguide.materials.errors.GlassGuideException;
+import org.glassguide.materials.errors.Messages;
+import org.glassguide.materials.units.Units;
+import org.glassguide.ui.report.Plot;
+import org.glassguide.ui.report.RunReport;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** `glassguide materials list|show|plot`. */
+@Command(name = "materials", mixinStandardHelpOptions = true, description = "The material catalog: list, show one material with provenance, plot n and alpha.",
+        subcommands = {MaterialsCommand.ListMaterials.class, MaterialsCommand.Show.class, MaterialsCommand.PlotMaterial.class})
+public final class MaterialsCommand implements Runnable {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    private static final double D_LINE = 589e-9;
+
+    static String range(WavelengthRange r) {
+        return Double.isInfinite(r.max()) ? "all" : Units.nm(r.min()) + "-" + Units.nm(r.max()) + " nm";
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List every material: index at 589 nm, valid range, provenance.")
+    static final class ListMaterials implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        LibraryOptions libraryOptions;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            String fmt = "%-16s %-10s %-16s %-10s %-11s %s%n";
+            out.printf(Locale.ROOT, fmt, "name", "n(589 nm)", "valid range", "index", "attenuation", "aliases");
+            for (Material m : libraryOptions.library().all()) {
+                String n = m.index().validRange().contains(D_LINE) ? String.format(Locale.ROOT, "%.5f", m.index().n(D_LINE)) : "-";
+                out.printf(Locale.ROOT, fmt, m.name(), n, range(m.index().validRange()), m.indexProvenance().kind().name().toLowerCase(Locale.ROOT),
+                        m.attenuation() == null ? "-" : m.attenuationProvenance().kind().name().toLowerCase(Locale.ROOT), String.join(", ", m.aliases()));
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one material's data, each value with its source or the reason it is assumed.")
+    static final class Show implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Mixin
+        LibraryOptions libraryOptions;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            Material m = LibraryOptions.resolve(name, "NAME", libraryOptions.library());
+            out.println(m.name() + (m.aliases().isEmpty() ? "" : "  (also: " + String.join(", ", m.aliases()) + ")"));
+            if (!m.description().isEmpty()) {
+                out.println("  " + m.description());
+            }
+            out.println("  origin: " + m.origin());
+            out.println("index: " + m.index().describe() + ", valid " + range(m.index().validRange()));
+            out.println("  " + m.indexProvenance());
+            for (double l : new double[] {450e-9, 589e-9, 633e-9, 819e-9, 1048e-9, 1550e-9}) {
+                if (m.index().validRange().contains(l)) {
+                    out.printf(Locale.ROOT, "  n(%s nm) = %.6f%n", Units.nm(l), m.index().n(l));
+                }
+            }
+            m.attenuationModel().ifPresent(a -> {
+                out.println("attenuation: " + a.describe());
+                out.println("  " + m.attenuationProvenance());
+            });
+            if (!m.thermal().isEmpty()) {
+                out.println("thermal:");
+                for (Map.Entry<String, SourcedValue> e : m.thermal().entrySet()) {
+                    printValue(out, e.getKey(), e.getValue());
+                }
+            }
+            m.luminescenceData().ifPresent(l -> {
+                out.println("luminescence:");
+                for (SpectralBand b : l.excitation()) {
+                    out.printf(Locale.ROOT, "  excitation %s: %s nm, FWHM %s nm; %s%n", b.label(), Units.nm(b.centre()), Units.nm(b.fwhm()), b.provenance());
+                }
+                for (SpectralBand b : l.emission()) {
+                    out.printf(Locale.ROOT, "  emission %s: %s nm, FWHM %s nm, weight %.3g; %s%n", b.label(), Units.nm(b.centre()), Units.nm(b.fwhm()),
+                            b.weight(), b.provenance());
+                }
+                for (Map.Entry<String, SourcedValue> e : l.properties().entrySet()) {
+                    printValue(out, e.getKey(), e.getValue());
+                }
+                if (!l.note().isEmpty()) {
+                    out.println("  note: " + l.note());
+                }
+            });
+            out.flush();
+            return 0;
+        }
+
+        private static void printValue(PrintWriter out, String key, SourcedValue v) {
+            out.printf(Locale.ROOT, "  %s = %s %s; %s%s%n", key, Units.trim(String.format(Locale.ROOT, "%.6g", v.value())), v.siUnit(),
+                    v.provenance(), v.note().isEmpty() ? "" : " (" + v.note() + ")");
+        }
+    }
+
+    @Command(name = "plot", mixinStandardHelpOptions = true, description = "Write a PNG of n(lambda) and, if known, alpha(lambda) in dB/m.")
+    static final class PlotMaterial implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--out", paramLabel = "FILE.png", description = "Output file (default: <name>.png).")
+        Path out;
+
+        @Option(names = "--from", paramLabel = "LENGTH", description = "Start wavelength (default: the model's range or 400 nm).")
+        String from;
+
+        @Option(names = "--to", paramLabel = "LENGTH", description = "End wavelength (default: the model's range or 1700 nm).")
+        String to;
+
+        @Mixin
+        LibraryOptions libraryOptions;
+
+        @Override
+        public Integer call() throws IOException {
+            Material m = LibraryOptions.resolve(name, "NAME", libraryOptions.library());
+            WavelengthRange r = m.index().validRange();
+            double lo = from != null ? Units.wavelength("--from", from) : Double.isInfinite(r.max()) ? 400e-9 : r.min();
+            double hi = to != null ? Units.wavelength("--to", to) : Double.isInfinite(r.max()) ? 1700e-9 : r.max();
+            if (!(hi > lo)) {
+                throw new GlassGuideException(Messages.OUT_OF_RANGE, "--to", to, "a wavelength above --from (" + Units.nm(lo) + " nm)");
+            }
+            if (!libraryOptions.allowExtrapolation) {
+                m.checkWavelength(lo, false, w -> { });
+                m.checkWavelength(hi, false, w -> { });
+            }
+            int n = 400;
+            double[] x = new double[n];
+            double[] nv = new double[n];
+            double[] av = new double[n];
+            for (int i = 0; i < n; i++) {
+                double l = lo + (hi - lo) * i / (n - 1);
+                x[i] = l * 1e9;
+                nv[i] = m.index().n(l);
+                double alpha = m.index().alpha(l) + m.attenuationModel().map(a -> a.alpha(l)).orElse(0.0);
+                av[i] = alpha * Units.DB_PER_NEPER_POWER;
+            }
+            List<java.awt.image.BufferedImage> panels = new ArrayList<>();
+            panels.add(Plot.render(m.name() + ": refractive index", "wavelength (nm)", "n", List.of(new Plot.Series("", x, nv))));
+            boolean lossy = false;
+            for (double a : av) {
+                lossy |= a > 0;
+            }
+            if (lossy) {
+                panels.add(Plot.render(m.name() + ": attenuation", "wavelength (nm)", "alpha (dB/m)", List.of(new Plot.Series("", x, av))));
+            }
+            Path file = out != null ? out : Path.of(m.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".png");
+            Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".plot-", ".png");
+            try {
+                Plot.stacked(tmp, panels);
+                Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                RunReport.deleteTree(tmp);
+            }
+            spec.commandLine().getOut().println("wrote " + file);
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.glassguide.ui.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.glassguide.materials.errors.GlassGuideException;
+import org.glassguide.materials.errors.Messages;
+import org.glassguide.materials.units.Units;
+import org.glassguide.solver.design.Design;
+import org.glassguide.solver.design.DesignOptions;
+import org.glassguide.solver.design.DesignReader;
+import org.glassguide.solver.fiber.FiberAnalysis;
+import org.glassguide.solver.run.DesignResult;
+import org.glassguide.solver.run.DesignRunner;
+import org.glassguide.ui.report.RunReport;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** `glassguide run DESIGN.yaml`: runs a design file and writes its output folder. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run every analysis of a design file and write an output folder: summary.json, modes.csv,",
+            "report.md, report.html and PNG pictures. The folder appears only when complete (Ctrl-C leaves nothing behind)."})
+public final class RunCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DESIGN.yaml", description = "Design file (format: glassguide/1).")
+    Path designFile;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<design name>).")
+    Path out;
+
+    @Option(names = "--max-modes", paramLabel = "N", description = "Modes to list in summary.json (modes.csv always has all).")
+    Integer maxModes;
+
+    @Mixin
+    LibraryOptions libraryOptions;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Design d = new DesignReader(libraryOptions.library()).read(designFile);
+        if (maxModes != null && maxModes < 0) {
+            throw new GlassGuideException(Messages.OUT_OF_RANGE, "--max-modes", maxModes, "a whole number >= 0");
+        }
+        if (libraryOptions.allowExtrapolation || maxModes != null) {
+            DesignOptions p = d.options();
+            d = new Design(d.name(), d.description(), d.fiber(), d.wavelengths(), d.analyses(),
+                    new DesignOptions(p.vector(), p.allowExtrapolation() || libraryOptions.allowExtrapolation, p.launch(),
+                            maxModes == null ? p.maxModes() : maxModes), d.source());
+        }
+        Path target = out != null ? out : Path.of("out", d.name());
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw new GlassGuideException(Messages.FILE_NOT_READABLE, "--out", target, "exists and is not a folder");
+        }
+        ConsoleProgress progress = ConsoleProgress.forTerminal();
+        Thread main = Thread.currentThread();
+        Thread hook = new Thread(() -> {
+            // Ctrl-C: stop the computation and let the main thread remove its temporary folder
+            progress.cancel();
+            try {
+                main.join(10_000);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            DesignResult r;
+            try (progress) {
+                r = new DesignRunner().run(d, w -> err.println(w), progress);
+            }
+            RunReport.write(r, target);
+            for (FiberAnalysis a : r.fiberAnalyses()) {
+                o.printf(Locale.ROOT, "%s nm: NA %.4f, V %.3f, %,d LP mode groups, %,d guided modes%n", Units.nm(a.wavelength()),
+                        a.numericalAperture(), a.vNumber(), a.modes().lpGroupCount(), a.modes().vectorModeCount());
+            }
+            o.printf(Locale.ROOT, "wrote %s (%.1f s)%n", target, r.elapsedSeconds());
+            o.flush();
+            return 0;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // already running: it is waiting for us
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.glassguide.ui.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.glassguide.materials.MaterialLibrary;
+import org.glassguide.validation.ValidationRow;
+import org.glassguide.validation.ValidationRunner;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** `glassguide validate`: every reference case, one table; exit 1 on any FAIL. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Run the validation cases (analytic and published references) and print reference vs computed.")
+public final class ValidateCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--sources", description = "Also print each case's source.")
+    boolean sources;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        List<ValidationRow> rows = new ValidationRunner(MaterialLibrary.builtIn()).runAll(f -> { });
+        String fmt = "| %-20s | %-24s | %16s | %16s | %9s | %9s | %-4s |%n";
+        out.printf(Locale.ROOT, fmt, "case", "quantity", "reference", "computed", "error", "tolerance", "");
+        out.println("|" + "-".repeat(22) + "|" + "-".repeat(26) + "|" + "-".repeat(18) + "|" + "-".repeat(18) + "|"
+                + "-".repeat(11) + "|" + "-".repeat(11) + "|------|");
+        int failed = 0;
+        for (ValidationRow r : rows) {
+            boolean ok = r.passed();
+            failed += ok ? 0 : 1;
+            out.printf(Locale.ROOT, fmt, r.caseId(), r.quantity(), num(r.reference()), num(r.computed()),
+                    String.format(Locale.ROOT, "%.2e", r.error()), String.format(Locale.ROOT, "%.1e", r.tolerance()), ok ? "PASS" : "FAIL");
+        }
+        out.printf(Locale.ROOT, "%n%d passed, %d failed%n", rows.size() - failed, failed);
+        if (sources) {
+            rows.stream().map(r -> r.caseId() + ": " + r.source()).distinct().forEach(out::println);
+        }
+        out.flush();
+        return failed == 0 ? 0 : 1;
+    }
+
+    private static String num(double v) {
+        if (!Double.isFinite(v)) {
+            return "not found";
+        }
+        return v == Math.rint(v) && Math.abs(v) < 1e9 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.10f", v);
+    }
+}

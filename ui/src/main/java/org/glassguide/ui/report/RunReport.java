@@ -1,0 +1,261 @@
+package org.glassguide.ui.report;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.glassguide.materials.Material;
+import org.glassguide.materials.units.Units;
+import org.glassguide.solver.design.Design;
+import org.glassguide.solver.design.Layer;
+import org.glassguide.solver.fiber.FiberAnalysis;
+import org.glassguide.solver.fiber.GuidedMode;
+import org.glassguide.solver.fiber.StepIndexFields;
+import org.glassguide.solver.run.DesignResult;
+
+/**
+ * Writes one run's output folder: summary.json, modes.csv, report.md, report.html and PNG pictures.
+ * Everything goes to a hidden sibling folder first and is moved into place only when complete, so a
+ * failed or cancelled run never leaves a half-written folder (and never destroys a previous one).
+ */
+public final class RunReport {
+    private static final int MODE_PICTURES = 4;
+    private static final int MAP_PIXELS = 220;
+
+    private RunReport() {
+    }
+
+    public static Path write(DesignResult result, Path outDir) throws IOException {
+        Path parent = outDir.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempDirectory(parent, "." + outDir.getFileName() + ".partial-");
+        try {
+            try {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            } catch (UnsupportedOperationException notPosix) {
+                // the platform's default permissions are fine there
+            }
+            List<String> files = new ArrayList<>();
+            writePictures(result, tmp, files);
+            writeCsv(result, tmp.resolve("modes.csv"));
+            files.add(0, "modes.csv");
+            files.add(0, "summary.json");
+            files.add("report.md");
+            files.add("report.html");
+            Files.writeString(tmp.resolve("summary.json"), Json.write(summary(result, files)), StandardCharsets.UTF_8);
+            String md = markdown(result, files);
+            Files.writeString(tmp.resolve("report.md"), md, StandardCharsets.UTF_8);
+            Files.writeString(tmp.resolve("report.html"), MarkdownHtml.page(result.design().name(), md), StandardCharsets.UTF_8);
+            replace(tmp, outDir.toAbsolutePath());
+            return outDir;
+        } catch (IOException | RuntimeException | Error e) {
+            deleteTree(tmp);
+            throw e;
+        }
+    }
+
+    /** Moves the finished folder into place, replacing an earlier run's folder only once the new one is whole. */
+    private static void replace(Path tmp, Path target) throws IOException {
+        Path old = null;
+        if (Files.exists(target)) {
+            old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
+            Files.delete(old);
+            Files.move(target, old);
+        }
+        Files.move(tmp, target);
+        if (old != null) {
+            deleteTree(old);
+        }
+    }
+
+    public static void deleteTree(Path p) {
+        if (p == null || !Files.exists(p)) {
+            return;
+        }
+        try (var walk = Files.walk(p)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort: a leftover hidden .partial folder is harmless
+        }
+    }
+
+    private static Map<String, Object> summary(DesignResult r, List<String> files) {
+        Design d = r.design();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format", "glassguide-result/1");
+        m.put("design", d.name());
+        m.put("description", d.description());
+        m.put("source", d.source());
+        m.put("generated", OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        m.put("elapsedSeconds", r.elapsedSeconds());
+        List<Map<String, Object>> layers = new ArrayList<>();
+        String[] roles = {"core", "cladding"};
+        for (int i = 0; i < d.fiber().layers().size(); i++) {
+            Layer l = d.fiber().layers().get(i);
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("role", i < roles.length ? roles[i] : "layer " + (i + 1));
+            e.put("outerDiameterM", 2 * l.outerRadius());
+            e.putAll(material(l.material()));
+            layers.add(e);
+        }
+        Map<String, Object> structure = new LinkedHashMap<>();
+        structure.put("layers", layers);
+        structure.put("surround", material(d.fiber().surround()));
+        m.put("structure", structure);
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (FiberAnalysis a : r.fiberAnalyses()) {
+            results.add(FiberResults.toMap(a, d.options().maxModes()));
+        }
+        m.put("fiber", results);
+        m.put("warnings", r.warnings());
+        m.put("files", files);
+        return m;
+    }
+
+    private static Map<String, Object> material(Material mat) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("material", mat.name());
+        e.put("indexModel", mat.index().describe());
+        e.put("indexProvenance", mat.indexProvenance().toString());
+        e.put("assumed", mat.indexProvenance().isAssumed());
+        e.put("origin", mat.origin());
+        return e;
+    }
+
+    private static void writeCsv(DesignResult r, Path file) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("wavelength_nm,family,name,l,m,degeneracy,n_eff,b,u,w\n");
+            for (FiberAnalysis a : r.fiberAnalyses()) {
+                String wl = Units.nm(a.wavelength());
+                for (List<GuidedMode> list : List.of(a.modes().lpModes(), a.modes().vectorModes())) {
+                    for (GuidedMode g : list) {
+                        w.write(String.format(Locale.ROOT, "%s,%s,%s,%d,%d,%d,%.12f,%.10f,%.10f,%.10f%n", wl, g.family(),
+                                g.name(), g.order(), g.radialOrder(), g.degeneracy(), g.nEff(), g.b(), g.u(), g.w()));
+                    }
+                }
+            }
+        }
+    }
+
+    private static void writePictures(DesignResult r, Path dir, List<String> files) throws IOException {
+        Design d = r.design();
+        double outer = d.fiber().layers().get(d.fiber().layers().size() - 1).outerRadius();
+        double rMax = 1.25 * outer;
+        List<Plot.Series> profile = new ArrayList<>();
+        for (FiberAnalysis a : r.fiberAnalyses()) {
+            int n = 600;
+            double[] x = new double[n];
+            double[] y = new double[n];
+            for (int i = 0; i < n; i++) {
+                double rr = rMax * i / (n - 1);
+                x[i] = rr * 1e6;
+                y[i] = rr <= a.coreRadius() ? a.nCore() : rr <= a.claddingRadius() ? a.nClad() : a.nLaunch();
+            }
+            profile.add(new Plot.Series(Units.nm(a.wavelength()) + " nm", x, y));
+        }
+        Plot.lines(dir.resolve("index-profile.png"), "Index profile n(r) of " + d.name(), "radius r (um)",
+                "refractive index n", profile);
+        files.add("index-profile.png");
+        FiberAnalysis first = r.fiberAnalyses().get(0);
+        List<GuidedMode> lp = first.modes().lpModes();
+        double a = first.coreRadius();
+        double half = 1.6 * a;
+        for (int k = 0; k < Math.min(MODE_PICTURES, lp.size()); k++) {
+            GuidedMode g = lp.get(k);
+            double[][] v = new double[MAP_PIXELS][MAP_PIXELS];
+            for (int iy = 0; iy < MAP_PIXELS; iy++) {
+                double y = -half + 2 * half * (iy + 0.5) / MAP_PIXELS;
+                for (int ix = 0; ix < MAP_PIXELS; ix++) {
+                    double x = -half + 2 * half * (ix + 0.5) / MAP_PIXELS;
+                    v[iy][ix] = StepIndexFields.intensity(first.fiber(), g, x, y);
+                }
+            }
+            String name = "mode-" + g.name().replace(",", "_") + ".png";
+            Plot.intensity(dir.resolve(name), g.name() + " intensity at " + Units.nm(first.wavelength()) + " nm, n_eff = "
+                    + String.format(Locale.ROOT, "%.8f", g.nEff()), v, -half * 1e6, half * 1e6, -half * 1e6, half * 1e6, "um",
+                    a * 1e6);
+            files.add(name);
+        }
+    }
+
+    private static String markdown(DesignResult r, List<String> files) {
+        Design d = r.design();
+        StringBuilder sb = new StringBuilder();
+        sb.append("# ").append(d.name()).append("\n\n");
+        if (!d.description().isEmpty()) {
+            sb.append(d.description()).append("\n\n");
+        }
+        sb.append(String.format(Locale.ROOT, "Design file `%s`, computed in %.2f s.%n%n", d.source(), r.elapsedSeconds()));
+        sb.append("## Structure\n\n| layer | material | outer diameter | index model | provenance |\n|---|---|---|---|---|\n");
+        String[] roles = {"core", "cladding"};
+        for (int i = 0; i < d.fiber().layers().size(); i++) {
+            Layer l = d.fiber().layers().get(i);
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s um | %s | %s |%n", i < roles.length ? roles[i] : "layer " + (i + 1),
+                    l.material().name(), Units.trim(String.format(Locale.ROOT, "%.4f", 2 * l.outerRadius() * 1e6)),
+                    l.material().index().describe(), cell(l.material().indexProvenance().toString())));
+        }
+        Material s = d.fiber().surround();
+        sb.append(String.format(Locale.ROOT, "| surround | %s | | %s | %s |%n%n", s.name(), s.index().describe(),
+                cell(s.indexProvenance().toString())));
+        sb.append("## Step-index analysis\n\n");
+        sb.append("| wavelength | n core | n clad | NA | acceptance half-angle | V | LP11 cutoff | LP01 MFD (Petermann II) | LP groups | guided modes (vector, all polarisations) |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        for (FiberAnalysis a : r.fiberAnalyses()) {
+            sb.append(String.format(Locale.ROOT, "| %s nm | %.6f | %.6f | %.4f | %.2f° (in %s) | %.3f | %s | %.3f um | %,d | %,d |%n",
+                    Units.nm(a.wavelength()), a.nCore(), a.nClad(), a.numericalAperture(), a.acceptanceHalfAngleDeg(),
+                    a.launchMaterial(), a.vNumber(), cutoff(a), a.modeFieldDiameter() * 1e6, a.modes().lpGroupCount(),
+                    a.modes().vectorModeCount()));
+        }
+        for (FiberAnalysis a : r.fiberAnalyses()) {
+            if (!a.cutoffNote().isEmpty()) {
+                sb.append("\nLP11 cutoff at ").append(Units.nm(a.wavelength())).append(" nm: ").append(a.cutoffNote()).append('\n');
+            }
+        }
+        FiberAnalysis first = r.fiberAnalyses().get(0);
+        List<GuidedMode> listed = FiberResults.listedModes(first, Math.min(20, d.options().maxModes()));
+        sb.append("\n### Highest-index modes at ").append(Units.nm(first.wavelength())).append(" nm\n\n| # | mode | n_eff | b |\n|---|---|---|---|\n");
+        for (int i = 0; i < listed.size(); i++) {
+            GuidedMode g = listed.get(i);
+            sb.append(String.format(Locale.ROOT, "| %d | %s | %.10f | %.6f |%n", i + 1, g.name(), g.nEff(), g.b()));
+        }
+        sb.append("\nEvery mode of every wavelength is in `modes.csv`.\n\n## Pictures\n\n");
+        for (String f : files) {
+            if (f.endsWith(".png")) {
+                sb.append("![").append(f).append("](").append(f).append(")\n\n");
+            }
+        }
+        if (!r.warnings().isEmpty()) {
+            sb.append("## Warnings\n\n");
+            for (String w : r.warnings()) {
+                sb.append("- ").append(w).append('\n');
+            }
+            sb.append('\n');
+        }
+        sb.append("## Assumptions\n\nValues marked `assumed` in the provenance column are not published data; replace them ")
+                .append("with measurements (a material file in `--materials DIR` or inline in the design).\n");
+        return sb.toString();
+    }
+
+    private static String cutoff(FiberAnalysis a) {
+        double c = a.cutoffWavelengthLP11();
+        if (!Double.isFinite(c)) {
+            return "none";
+        }
+        String s = c >= 1e-5 ? String.format(Locale.ROOT, "%.2f um", c * 1e6) : String.format(Locale.ROOT, "%.1f nm", c * 1e9);
+        return a.cutoffNote().isEmpty() ? s : s + " (estimate)";
+    }
+
+    private static String cell(String s) {
+        return s.replace("|", "/").replaceAll("\\s+", " ");
+    }
+}
