@@ -73,38 +73,55 @@ public final class StepIndexAnalysis {
     }
 
     /**
-     * Solves V(lambda) = 2.405 with the materials' dispersion by fixed-point iteration on
-     * lambda = 2 pi a NA(lambda) / 2.405 (NA varies slowly, so it contracts quickly). Where the answer
-     * lies outside the models' valid ranges, NA is held at its value at the nearest valid wavelength
-     * and the note says so.
+     * The LP11 cutoff: the longest wavelength at which V(lambda) = 2 pi a NA(lambda) / lambda = 2.405, with
+     * the materials' dispersion. V is sampled on a logarithmic grid from the long end of the models'
+     * common valid range down; the first crossing is refined by Brent's method. Where V stays above
+     * (or below) 2.405 over the whole range the cutoff lies outside it: it is then estimated with NA
+     * held at the range edge, and the note says so.
      */
     static double cutoffWavelength(Material core, Material clad, double a, double lambda0, String[] note) {
         WavelengthRange r = core.index().validRange().intersect(clad.index().validRange());
-        double lo = r == null ? lambda0 : r.min();
-        double hi = r == null ? lambda0 : r.max();
-        double lam = lambda0;
-        boolean clamped = false;
-        for (int i = 0; i < 100; i++) {
-            double at = Math.min(Math.max(lam, lo), hi);
-            clamped = at != lam;
-            double n1 = core.index().n(at);
-            double n2 = clad.index().n(at);
-            double na = n1 > n2 ? Math.sqrt((n1 - n2) * (n1 + n2)) : 0;
-            if (na == 0) {
-                note[0] = "the core does not guide at " + Units.nm(at) + " nm; no LP11 cutoff";
-                return Double.NaN;
-            }
-            double next = 2 * Math.PI * a * na / J0_FIRST_ZERO;
-            if (Math.abs(next - lam) <= 1e-13 * lam) {
-                lam = next;
-                break;
-            }
-            lam = next;
+        if (r == null) {
+            note[0] = "the core and cladding models share no valid wavelength range";
+            return Double.NaN;
         }
-        if (clamped || lam < lo || lam > hi) {
-            note[0] = "beyond the materials' valid range (" + Units.nm(lo) + " to " + Units.nm(hi)
-                    + " nm): estimated with NA at the range edge";
+        double lo = r.min() > 0 ? r.min() : Math.min(lambda0, 1e-9) * 1e-3;
+        double hi = Double.isFinite(r.max()) ? r.max() : Math.max(lambda0, 1e-3) * 1e3;
+        java.util.function.DoubleUnaryOperator excess = lam -> vNumber(core, clad, a, lam) - J0_FIRST_ZERO;
+        int n = 400;
+        double prev = hi;
+        double fPrev = excess.applyAsDouble(hi);
+        if (fPrev >= 0) {
+            double naEdge = na(core, clad, hi);
+            note[0] = "beyond the materials' valid range (" + Units.nm(r.min()) + " to " + Units.nm(hi)
+                    + " nm): estimated with NA held at its value at " + Units.nm(hi) + " nm";
+            return 2 * Math.PI * a * naEdge / J0_FIRST_ZERO;
         }
-        return lam;
+        for (int i = 1; i <= n; i++) {
+            double lam = hi * Math.pow(lo / hi, (double) i / n);
+            double f = excess.applyAsDouble(lam);
+            if (f >= 0) {
+                return org.glassguide.solver.special.RootFinder.brent(excess, lam, prev, f, fPrev, 1e-15 * prev);
+            }
+            prev = lam;
+            fPrev = f;
+        }
+        double naEdge = na(core, clad, lo);
+        if (naEdge == 0) {
+            note[0] = "LP11 is not guided anywhere in the materials' valid range";
+            return Double.NaN;
+        }
+        note[0] = "below the materials' valid range (from " + Units.nm(lo) + " nm): estimated with NA held at its value there";
+        return 2 * Math.PI * a * naEdge / J0_FIRST_ZERO;
+    }
+
+    private static double na(Material core, Material clad, double lam) {
+        double n1 = core.index().n(lam);
+        double n2 = clad.index().n(lam);
+        return n1 > n2 ? Math.sqrt((n1 - n2) * (n1 + n2)) : 0;
+    }
+
+    private static double vNumber(Material core, Material clad, double a, double lam) {
+        return 2 * Math.PI * a * na(core, clad, lam) / lam;
     }
 }

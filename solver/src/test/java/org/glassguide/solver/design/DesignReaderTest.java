@@ -1,0 +1,79 @@
+package org.glassguide.solver.design;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.nio.file.Path;
+
+import org.glassguide.materials.MaterialLibrary;
+import org.glassguide.materials.errors.GlassGuideException;
+import org.glassguide.materials.errors.Messages;
+import org.junit.jupiter.api.Test;
+
+class DesignReaderTest {
+    private static final String GOOD = "format: glassguide/1\nname: zif\nstructure:\n  fiber:\n    layers:\n"
+            + "      - { material: ZIF-62, diameter: 150 um }\n      - { material: HFK95N, diameter: 680 um }\n"
+            + "    surround: air\nwavelengths: [589 nm, 633 nm]\nanalyses: [fiber]\n";
+
+    private static Design read(String text) {
+        return new DesignReader(MaterialLibrary.builtIn()).read("d.yaml", new StringReader(text), Path.of("."));
+    }
+
+    private static GlassGuideException fails(String text) {
+        return assertThrows(GlassGuideException.class, () -> read(text));
+    }
+
+    @Test
+    void readsTheDocumentedExample() {
+        Design d = read(GOOD);
+        assertEquals("zif", d.name());
+        assertEquals(75e-6, d.fiber().core().outerRadius(), 1e-18);
+        assertEquals(340e-6, d.fiber().layers().get(1).outerRadius(), 1e-18);
+        assertEquals(2, d.wavelengths().size());
+        assertEquals("air", d.fiber().surround().name());
+    }
+
+    @Test
+    void wavelengthRangesAndInlineMaterials() {
+        Design d = read(GOOD.replace("[589 nm, 633 nm]", "{ from: 450 nm, to: 1100 nm, step: 10 nm }")
+                .replace("material: HFK95N", "material: { index: 1.44, k: 1e-7 }"));
+        assertEquals(66, d.wavelengths().size());
+        assertEquals(1100e-9, d.wavelengths().get(65), 1e-15);
+        assertEquals(1.44, d.fiber().layers().get(1).material().index().n(1e-6), 0);
+    }
+
+    @Test
+    void negativeDiameterNamesFileLineKeyAndValue() {
+        GlassGuideException e = fails(GOOD.replace("diameter: 150 um", "diameter: -150 um"));
+        assertEquals(Messages.NOT_POSITIVE, e.key());
+        assertTrue(e.getMessage().startsWith("d.yaml:6:"), e.getMessage());
+        assertTrue(e.getMessage().contains("structure.fiber.layers[0].diameter (-150 um)"), e.getMessage());
+    }
+
+    @Test
+    void claddingSmallerThanCore() {
+        GlassGuideException e = fails(GOOD.replace("diameter: 680 um", "diameter: 100 um"));
+        assertEquals(Messages.CLAD_NOT_LARGER, e.key());
+        assertTrue(e.getMessage().contains("layers[1].diameter (100 um) must be larger than"), e.getMessage());
+    }
+
+    @Test
+    void unknownMaterialSuggests() {
+        GlassGuideException e = fails(GOOD.replace("material: HFK95N", "material: HFK59N"));
+        assertEquals(Messages.UNKNOWN_MATERIAL, e.key());
+        assertTrue(e.getMessage().contains("did you mean HFK95N"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("d.yaml:7:"), e.getMessage());
+    }
+
+    @Test
+    void wrongUnitUnknownKeyMissingKeyAndBadFormat() {
+        assertEquals(Messages.BAD_UNIT, fails(GOOD.replace("150 um", "150 uF")).key());
+        assertEquals(Messages.UNKNOWN_KEY, fails(GOOD.replace("analyses:", "analysis:")).key());
+        assertEquals(Messages.MISSING_KEY, fails(GOOD.replace("wavelengths: [589 nm, 633 nm]\n", "")).key());
+        assertEquals(Messages.UNSUPPORTED_FORMAT, fails(GOOD.replace("glassguide/1", "glassguide/9")).key());
+        assertEquals(Messages.BAD_CHOICE, fails(GOOD.replace("[fiber]", "[bpm]")).key());
+        assertEquals(Messages.MALFORMED_YAML, fails(GOOD.replace("[589 nm, 633 nm]", "[589 nm, 633 nm")).key());
+    }
+}
