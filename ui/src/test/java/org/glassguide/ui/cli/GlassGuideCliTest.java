@@ -1,0 +1,204 @@
+package org.glassguide.ui.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GlassGuideCliTest {
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = GlassGuideCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** Bad input: exit 2, one line on stderr naming the problem, no stack trace. */
+    static void assertBadInput(Run r, String... mustContain) {
+        assertEquals(2, r.code(), r.err());
+        String e = r.err().strip();
+        assertEquals(1, e.lines().count(), "one line: " + e);
+        assertTrue(e.startsWith("error: "), e);
+        assertFalse(e.contains("Exception") || e.contains("\tat "), e);
+        for (String s : mustContain) {
+            assertTrue(e.contains(s), "'" + s + "' in: " + e);
+        }
+    }
+
+    @Test
+    void fiberJsonHasTheDocumentedFields() throws IOException {
+        Run r = run("fiber", "--core", "ZIF-62", "--clad", "HFK95N", "--core-diameter", "150um", "--clad-diameter", "680um",
+                "--wavelength", "589nm", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals(0.600, j.get("numericalAperture").asDouble(), 1e-3);
+        double na = j.get("numericalAperture").asDouble();
+        assertEquals(Math.toDegrees(Math.asin(na / j.get("nLaunch").asDouble())), j.get("acceptanceHalfAngleDeg").asDouble(), 1e-9);
+        double v = j.get("vNumber").asDouble();
+        assertEquals(2 * Math.PI * 75e-6 * na / 589e-9, v, 1e-9 * v);
+        assertTrue(j.get("cutoffWavelengthLP11M").asDouble() > 0);
+        long lp = j.get("guidedLpModeCount").asLong();
+        long vec = j.get("guidedVectorModeCount").asLong();
+        assertEquals(v * v / 2, vec, 0.02 * v * v / 2);
+        assertTrue(lp > 20000);
+        JsonNode modes = j.get("modes");
+        assertEquals(1000, modes.size());
+        assertEquals("LP01", modes.get(0).get("name").asText());
+        for (int i = 1; i < modes.size(); i++) {
+            assertTrue(modes.get(i).get("nEff").asDouble() <= modes.get(i - 1).get("nEff").asDouble());
+        }
+    }
+
+    @Test
+    void fiberVectorListsHybridModesForASmallFiber() throws IOException {
+        Run r = run("fiber", "--core", "1.448918", "--clad", "1.444418", "--core-diameter", "9um", "--wavelength", "800nm",
+                "--vector", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals("HE11", j.get("modes").get(0).get("name").asText());
+        assertEquals(1.4479082, j.get("modes").get(0).get("nEff").asDouble(), 1e-7);
+        long total = 0;
+        for (JsonNode m : j.get("modes")) {
+            String n = m.get("name").asText();
+            total += n.startsWith("TE") || n.startsWith("TM") ? 1 : 2;
+        }
+        assertEquals(j.get("guidedVectorModeCount").asLong(), total);
+    }
+
+    @Test
+    void fiberTextShowsTheHeadlineNumbers() {
+        Run r = run("fiber", "--core", "ZIF-62", "--clad", "HFK95N", "--core-diameter", "150um", "--wavelength", "589nm");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("numerical aperture              0.600000"), r.out());
+        assertTrue(r.out().contains("LP01"), r.out());
+    }
+
+    @Test
+    void badFiberInputs() {
+        assertBadInput(run("fiber", "--core", "1.56", "--clad", "1.44", "--core-diameter", "-150um", "--wavelength", "589nm"),
+                "--core-diameter", "-150um", "positive");
+        assertBadInput(run("fiber", "--core", "1.56", "--clad", "1.44", "--core-diameter", "0um", "--wavelength", "589nm"),
+                "--core-diameter");
+        assertBadInput(run("fiber", "--core", "1.56", "--clad", "1.44", "--core-diameter", "150um", "--clad-diameter", "100um",
+                "--wavelength", "589nm"), "--clad-diameter (100um) must be larger than --core-diameter");
+        assertBadInput(run("fiber", "--core", "1.44", "--clad", "1.56", "--core-diameter", "150um", "--wavelength", "589nm"),
+                "does not guide by total internal reflection", "NA is undefined");
+        assertBadInput(run("fiber", "--core", "ZIF-26", "--clad", "HFK95N", "--core-diameter", "150um", "--wavelength", "589nm"),
+                "unknown material \"ZIF-26\"", "did you mean ZIF-62");
+        assertBadInput(run("fiber", "--core", "ZIF-62", "--clad", "HFK95N", "--core-diameter", "150um", "--wavelength", "2500nm"),
+                "2500 nm", "outside the valid range of ZIF-62", "--allow-extrapolation");
+        assertBadInput(run("fiber", "--core", "ZIF-62", "--clad", "HFK95N", "--core-diameter", "150 parsecs", "--wavelength", "589nm"),
+                "unknown unit");
+        assertBadInput(run("fiber", "--core", "ZIF-62"), "Missing required option");
+    }
+
+    @Test
+    void extrapolationWarnsInsteadOfFailing() {
+        Run r = run("fiber", "--core", "ZIF-62", "--clad", "HFK95N", "--core-diameter", "8um", "--wavelength", "2000nm",
+                "--allow-extrapolation");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("warning: extrapolating ZIF-62"), r.err());
+    }
+
+    @Test
+    void unsupportedRefractiveIndexInfoFormula(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("weird.yml"), "DATA:\n  - type: formula 11\n    wavelength_range: 0.3 2\n    coefficients: 1 2 3\n");
+        assertBadInput(run("materials", "list", "--materials", dir.toString()), "formula 11", "is not supported", "weird.yml:2:");
+    }
+
+    @Test
+    void userMaterialFolderAddsMaterials(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("bk7.yml"), "REFERENCES: SCHOTT\nDATA:\n  - type: formula 2\n    wavelength_range: 0.3 2.5\n"
+                + "    coefficients: 0 1.03961212 0.00600069867 0.231792344 0.0200179144 1.01046945 103.560653\n");
+        Run r = run("fiber", "--core", "bk7", "--clad", "fused silica", "--core-diameter", "50um", "--wavelength", "1064nm",
+                "--materials", dir.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("\"coreMaterial\": \"bk7\""), r.out());
+    }
+
+    @Test
+    void runWritesTheWholeOutputFolder(@TempDir Path dir) throws IOException {
+        Path design = dir.resolve("d.yaml");
+        Files.writeString(design, "format: glassguide/1\nname: smf\nstructure:\n  fiber:\n    layers:\n"
+                + "      - { material: { index: 1.4504 }, diameter: 8.2 um }\n      - { material: fused silica, diameter: 125 um }\n"
+                + "wavelengths: [1310 nm, 1550 nm]\nanalyses: [fiber]\n");
+        Path out = dir.resolve("out");
+        Run r = run("run", design.toString(), "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        for (String f : List.of("summary.json", "modes.csv", "report.md", "report.html", "index-profile.png", "mode-LP01.png")) {
+            assertTrue(Files.size(out.resolve(f)) > 100, f);
+        }
+        JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals(2, s.get("fiber").size());
+        assertEquals(1310e-9, s.get("fiber").get(0).get("wavelengthM").asDouble(), 1e-15);
+        List<String> csv = Files.readAllLines(out.resolve("modes.csv"));
+        assertTrue(csv.get(0).startsWith("wavelength_nm,family,name"));
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("1550,LP,LP01,")));
+    }
+
+    @Test
+    void badDesignLeavesNoOutputFolder(@TempDir Path dir) throws IOException {
+        Path design = dir.resolve("bad.yaml");
+        Files.writeString(design, "format: glassguide/1\nname: bad\nstructure:\n  fiber:\n    layers:\n"
+                + "      - { material: ZIF-62, diameter: 150 um }\n      - { material: HFK95N, diameter: 100 um }\n"
+                + "wavelengths: [589 nm]\n");
+        Path out = dir.resolve("out");
+        assertBadInput(run("run", design.toString(), "--out", out.toString()), "bad.yaml:7:", "layers[1].diameter (100 um)");
+        assertFalse(Files.exists(out));
+        Files.writeString(design, "format: glassguide/1\nname: bad\nstructure: [unclosed\n");
+        assertBadInput(run("run", design.toString(), "--out", out.toString()), "bad.yaml:", "malformed YAML");
+        assertFalse(Files.exists(out));
+        try (Stream<Path> s = Files.list(dir)) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().contains("partial")));
+        }
+    }
+
+    @Test
+    void validatePassesEveryCase() {
+        Run r = run("validate");
+        assertEquals(0, r.code(), r.out());
+        assertTrue(r.out().contains("PASS"));
+        assertFalse(r.out().contains("FAIL"));
+    }
+
+    @Test
+    void materialsListShowAndPlot(@TempDir Path dir) throws IOException {
+        Run list = run("materials", "list");
+        assertEquals(0, list.code());
+        assertTrue(list.out().contains("ZIF-62") && list.out().contains("HFK95N") && list.out().contains("assumed"));
+        Run show = run("materials", "show", "Zn-Nd-IC");
+        assertEquals(0, show.code());
+        assertTrue(show.out().contains("Dai, Zhou, Yan"), show.out());
+        assertTrue(show.out().contains("plqy = 0.057"), show.out());
+        Path png = dir.resolve("nd.png");
+        Run plot = run("materials", "plot", "Zn-Nd-IC", "--out", png.toString());
+        assertEquals(0, plot.code(), plot.err());
+        assertTrue(Files.size(png) > 1000);
+        assertBadInput(run("materials", "show", "ZIF62x"), "did you mean");
+    }
+
+    @Test
+    void versionAndHelp() {
+        assertEquals(0, run("--version").code());
+        for (String c : List.of("fiber", "run", "materials", "validate", "bench")) {
+            Run r = run(c, "--help");
+            assertEquals(0, r.code(), c);
+            assertTrue(r.out().contains("Usage:"), c);
+        }
+    }
+}
