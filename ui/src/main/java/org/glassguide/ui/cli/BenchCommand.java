@@ -36,25 +36,29 @@ public final class BenchCommand implements Callable<Integer> {
         int reps = Math.max(1, repeat);
         out.printf(Locale.ROOT, "machine: %d cores, Java %s, max heap %d MiB%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
-        String fmt = "| %-58s | %-22s | %10s | %-22s |%n";
+        String fmt = "| %-72s | %-23s | %9s | %-20s |%n";
         out.printf(Locale.ROOT, fmt, "benchmark", "size", "median", "throughput");
-        out.println("|" + "-".repeat(60) + "|" + "-".repeat(24) + "|" + "-".repeat(12) + "|" + "-".repeat(24) + "|");
+        out.println("|" + "-".repeat(74) + "|" + "-".repeat(25) + "|" + "-".repeat(11) + "|" + "-".repeat(22) + "|");
         out.flush();
         for (FiberBenchmark.Result r : FiberBenchmark.run(reps)) {
-            out.printf(Locale.ROOT, fmt, r.name(), r.size(), String.format(Locale.ROOT, "%.3f s", r.medianSeconds()), r.throughput());
+            out.printf(Locale.ROOT, fmt, r.name(), r.size(), seconds(r.medianSeconds()), r.throughput());
             out.flush();
         }
         double process = processTime(reps);
-        out.printf(Locale.ROOT, fmt, "`glassguide fiber` single-mode fiber, whole process (JVM start included)",
-                "SMF-28-like, V = 2.1", String.format(Locale.ROOT, "%.3f s", process), "");
+        out.printf(Locale.ROOT, fmt, "`glassguide fiber`, single-mode fiber, whole process incl. JVM start",
+                "V = 2.14, 1 LP mode", seconds(process), "");
         out.flush();
         return 0;
+    }
+
+    private static String seconds(double s) {
+        return s < 0.1 ? String.format(Locale.ROOT, "%.3f ms", s * 1e3) : String.format(Locale.ROOT, "%.3f s", s);
     }
 
     /** Median wall time of a fresh JVM running `fiber` on a single-mode fiber, started as the launcher does. */
     private static double processTime(int reps) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp",
+        List<String> cmd = new ArrayList<>(List.of(java, "-XX:+UseParallelGC", "-Xshare:auto", "-cp",
                 System.getProperty("java.class.path"), GlassGuideCli.class.getName(), "fiber", "--core", "1.4504", "--clad",
                 "1.4447", "--core-diameter", "8.2um", "--wavelength", "1550nm"));
         double[] t = new double[reps];
