@@ -114,7 +114,7 @@ public final class FiberCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  acceptance half-angle           %.3f deg%n", a.acceptanceHalfAngleDeg());
         out.printf(Locale.ROOT, "  V number                        %.4f%n", a.vNumber());
         double c = a.cutoffWavelengthLP11();
-        out.printf(Locale.ROOT, "  LP11 cutoff wavelength          %s%s%n", Double.isFinite(c) ? String.format(Locale.ROOT, "%.2f nm", c * 1e9) : "none",
+        out.printf(Locale.ROOT, "  LP11 cutoff wavelength          %s%s%n", !Double.isFinite(c) ? "none" : c >= 1e-5 ? String.format(Locale.ROOT, "%.3f um", c * 1e6) : String.format(Locale.ROOT, "%.2f nm", c * 1e9),
                 a.cutoffNote().isEmpty() ? "" : "  (" + a.cutoffNote() + ")");
         out.printf(Locale.ROOT, "  LP01 mode-field diameter        %.4f um (Petermann II)%n", a.modeFieldDiameter() * 1e6);
         out.printf(Locale.ROOT, "  guided LP mode groups           %,d (%,d modes with degeneracy)%n", a.modes().lpGroupCount(), a.modes().lpModeCount());

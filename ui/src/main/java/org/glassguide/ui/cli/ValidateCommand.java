@@ -38,7 +38,8 @@ public final class ValidateCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, fmt, r.caseId(), r.quantity(), num(r.reference()), num(r.computed()),
                     String.format(Locale.ROOT, "%.2e", r.error()), String.format(Locale.ROOT, "%.1e", r.tolerance()), ok ? "PASS" : "FAIL");
         }
-        out.printf(Locale.ROOT, "%n%d passed, %d failed%n", rows.size() - failed, failed);
+        out.printf(Locale.ROOT, failed == 0 ? "%nvalidation: all %d checks PASS%n" : "%nvalidation: %d of %d checks FAIL%n",
+                failed == 0 ? rows.size() : failed, rows.size());
         if (sources) {
             rows.stream().map(r -> r.caseId() + ": " + r.source()).distinct().forEach(out::println);
         }
