@@ -28,9 +28,15 @@ public final class GlassGuideCli implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** Set by a shutdown hook (Ctrl-C, SIGTERM): System.exit would then block, so main just returns. */
+    static volatile boolean shuttingDown;
+
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        int code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        if (!shuttingDown) {
+            System.exit(code);
+        }
     }
 
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {

@@ -66,6 +66,7 @@ public final class RunCommand implements Callable<Integer> {
         Thread main = Thread.currentThread();
         Thread hook = new Thread(() -> {
             // Ctrl-C: stop the computation and let the main thread remove its temporary folder
+            GlassGuideCli.shuttingDown = true;
             progress.cancel();
             try {
                 main.join(10_000);
