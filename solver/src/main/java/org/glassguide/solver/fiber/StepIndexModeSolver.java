@@ -211,15 +211,16 @@ public final class StepIndexModeSolver {
         List<Bracket> out = new ArrayList<>();
         double h = SCAN_STEP / FINE_FACTOR;
         double[] js = new double[order + 3];
+        double[] kr = new double[order + 3];
         double prevU = 1e-6 * Math.min(1.0, v);
-        double prevF = evaluate(fam, order, prevU, wOf(prevU, v, wRight), n1sq, n2sq, js);
+        double prevF = evaluate(fam, order, prevU, wOf(prevU, v, wRight), n1sq, n2sq, js, kr);
         for (double u = h; ; u += h) {
             double uu = Math.min(u, v);
             if (uu <= prevU) {
                 continue;
             }
             double f = uu >= v ? limitAt(fam, order, v, n1sq, n2sq, js)
-                    : evaluate(fam, order, uu, wOf(uu, v, wRight), n1sq, n2sq, js);
+                    : evaluate(fam, order, uu, wOf(uu, v, wRight), n1sq, n2sq, js, kr);
             if (f != 0 && prevF != 0 && (f > 0) != (prevF > 0)) {
                 out.add(new Bracket(fam, order, prevU, uu, prevF, f));
             }
@@ -254,7 +255,7 @@ public final class StepIndexModeSolver {
             double u = points[p];
             double w = wOf(u, v, wRight);
             Bessel.jSequence(u, nj, js);
-            kRatios(w, nj, kr);
+            Bessel.kRatioSequence(w, nj, kr);
             // cutoff functions in x = u: zeros of J_n and of the HE cutoff function
             for (int n = 0; n <= lmax; n++) {
                 double jv = js[n];
@@ -300,15 +301,6 @@ public final class StepIndexModeSolver {
             }
         }
         return s;
-    }
-
-    /** kr[n] = K_{n-1}(w)/K_n(w) for n = 1..nmax, by the overflow-free ratio recurrence. */
-    private static void kRatios(double w, int nmax, double[] kr) {
-        kr[1] = Bessel.kRatio(1, w);
-        double twoOverW = 2.0 / w;
-        for (int k = 1; k < nmax; k++) {
-            kr[k + 1] = 1.0 / (kr[k] + k * twoOverW);
-        }
     }
 
     /** The pole-free characteristic function of one family and order, from J_0..J_{l+1}(u) and K ratios at w. */
@@ -382,22 +374,20 @@ public final class StepIndexModeSolver {
         }
     }
 
-    private static double evaluate(ModeFamily fam, int order, double u, double w, double n1sq, double n2sq, double[] js) {
+    /** One characteristic-function value, computing J_0..J_{l+1}(u) into js and K ratios into kr. */
+    private static double evaluate(ModeFamily fam, int order, double u, double w, double n1sq, double n2sq, double[] js,
+            double[] kr) {
         int need = fam == ModeFamily.TE || fam == ModeFamily.TM ? 1 : order + 1;
         Bessel.jSequence(u, need, js);
-        double[] kr = new double[need + 2];
-        int kn = Math.max(order, 1);
-        kr[kn] = Bessel.kRatio(kn, w);
-        if (fam == ModeFamily.LP && order == 0 || fam == ModeFamily.TE || fam == ModeFamily.TM) {
-            kr[1] = Bessel.kRatio(1, w);
-        }
+        Bessel.kRatioSequence(w, Math.max(order, 1), kr);
         return value(fam, order, u, w, n1sq, n2sq, js, kr);
     }
 
     private static double refine(Bracket b, double v, double wRight, double n1sq, double n2sq) {
         double[] js = new double[b.order() + 3];
+        double[] kr = new double[b.order() + 3];
         double tol = 4e-16 * v;
-        return RootFinder.brent(u -> evaluate(b.family(), b.order(), u, wOf(u, v, wRight), n1sq, n2sq, js),
+        return RootFinder.brent(u -> evaluate(b.family(), b.order(), u, wOf(u, v, wRight), n1sq, n2sq, js, kr),
                 b.lo(), b.hi(), b.flo(), b.fhi(), tol);
     }
 }

@@ -325,14 +325,20 @@ public final class Bessel {
      * K0/K1: never overflows, so it serves orders in the thousands at any argument.
      */
     public static double kRatio(int n, double x) {
+        double[] r = new double[Math.max(n, 1) + 1];
+        kRatioSequence(x, Math.max(n, 1), r);
+        return r[Math.max(n, 1)];
+    }
+
+    /** Fills out[1..nmax] with K_{n-1}(x)/K_n(x), the same overflow-free recurrence for every order at once. */
+    public static void kRatioSequence(double x, int nmax, double[] out) {
         double[] k01 = new double[2];
         k01Scaled(x, k01);
-        double r = k01[0] / k01[1];
+        out[1] = k01[0] / k01[1];
         double twoOverX = 2.0 / x;
-        for (int k = 1; k < n; k++) {
-            r = 1.0 / (r + k * twoOverX);
+        for (int k = 1; k < nmax; k++) {
+            out[k + 1] = 1.0 / (out[k] + k * twoOverX);
         }
-        return r;
     }
 
     /** e^x K0(x) and e^x K1(x). */
