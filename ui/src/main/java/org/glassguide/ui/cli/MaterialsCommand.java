@@ -126,7 +126,8 @@ public final class MaterialsCommand implements Runnable {
         }
 
         private static void printValue(PrintWriter out, String key, SourcedValue v) {
-            out.printf(Locale.ROOT, "  %s = %s %s; %s%s%n", key, Units.trim(String.format(Locale.ROOT, "%.6g", v.value())), v.siUnit(),
+            out.printf(Locale.ROOT, "  %s = %s%s; %s%s%n", key, Units.trim(String.format(Locale.ROOT, "%.6g", v.value())),
+                    v.siUnit().equals("1") ? "" : " " + v.siUnit(),
                     v.provenance(), v.note().isEmpty() ? "" : " (" + v.note() + ")");
         }
     }
@@ -172,8 +173,10 @@ public final class MaterialsCommand implements Runnable {
                 double l = lo + (hi - lo) * i / (n - 1);
                 x[i] = l * 1e9;
                 nv[i] = m.index().n(l);
+                // bulk attenuation only where it is backed by data: held values outside would look like data
+                boolean inRange = m.attenuationModel().map(a -> a.validRange().contains(l)).orElse(true);
                 double alpha = m.index().alpha(l) + m.attenuationModel().map(a -> a.alpha(l)).orElse(0.0);
-                av[i] = alpha * Units.DB_PER_NEPER_POWER;
+                av[i] = inRange ? alpha * Units.DB_PER_NEPER_POWER : Double.NaN;
             }
             List<java.awt.image.BufferedImage> panels = new ArrayList<>();
             panels.add(Plot.render(m.name() + ": refractive index", "wavelength (nm)", "n", List.of(new Plot.Series("", x, nv))));
@@ -181,8 +184,22 @@ public final class MaterialsCommand implements Runnable {
             for (double a : av) {
                 lossy |= a > 0;
             }
+            lossy |= m.attenuation() != null;
             if (lossy) {
-                panels.add(Plot.render(m.name() + ": attenuation", "wavelength (nm)", "alpha (dB/m)", List.of(new Plot.Series("", x, av))));
+                List<Plot.Series> loss = new ArrayList<>();
+                loss.add(new Plot.Series(m.attenuation() instanceof org.glassguide.materials.attenuation.MeasuredAttenuation
+                        ? "log-linear interpolation" : "", x, av));
+                if (m.attenuation() instanceof org.glassguide.materials.attenuation.MeasuredAttenuation) {
+                    var ma = (org.glassguide.materials.attenuation.MeasuredAttenuation) m.attenuation();
+                    double[] px = ma.wavelengths();
+                    double[] py = ma.alphas();
+                    for (int i = 0; i < px.length; i++) {
+                        px[i] *= 1e9;
+                        py[i] *= Units.DB_PER_NEPER_POWER;
+                    }
+                    loss.add(new Plot.Series("measured points", px, py, true));
+                }
+                panels.add(Plot.render(m.name() + ": attenuation (where backed by data)", "wavelength (nm)", "alpha (dB/m)", loss));
             }
             Path file = out != null ? out : Path.of(m.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".png");
             Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".plot-", ".png");

@@ -20,7 +20,11 @@ import javax.imageio.ImageIO;
 
 /** PNG line plots and intensity maps drawn with Java2D (headless), for reports and `materials plot`. */
 public final class Plot {
-    public record Series(String name, double[] x, double[] y) {
+    /** A named curve, or with {@code markers} a set of points drawn as dots. */
+    public record Series(String name, double[] x, double[] y, boolean markers) {
+        public Series(String name, double[] x, double[] y) {
+            this(name, x, y, false);
+        }
     }
 
     private static final Color[] PALETTE = {new Color(31, 119, 180), new Color(214, 39, 40), new Color(44, 160, 44),
@@ -105,10 +109,22 @@ public final class Plot {
                     started = true;
                 }
             }
-            g.draw(p);
+            if (s.markers()) {
+                for (int i = 0; i < s.x().length; i++) {
+                    double px = left + (s.x()[i] - xmin) / (xmax - xmin) * (right - left);
+                    double py = bottom - (s.y()[i] - ymin) / (ymax - ymin) * (bottom - top);
+                    g.fill(new Ellipse2D.Double(px - 5, py - 5, 10, 10));
+                }
+            } else {
+                g.draw(p);
+            }
             if (series.size() > 1 || !s.name().isEmpty()) {
                 int ly = top + 18 + 20 * k;
-                g.drawLine(right - 200, ly - 4, right - 175, ly - 4);
+                if (s.markers()) {
+                    g.fill(new Ellipse2D.Double(right - 192, ly - 9, 10, 10));
+                } else {
+                    g.drawLine(right - 200, ly - 4, right - 175, ly - 4);
+                }
                 g.setColor(Color.DARK_GRAY);
                 g.drawString(s.name(), right - 168, ly);
             }
