@@ -32,11 +32,11 @@ public final class FiberBenchmark {
         double[] lp = time(repeat, () -> solver.solve(zif, false, ProgressMonitor.NONE));
         StepIndexModes m = solver.solve(zif, false, ProgressMonitor.NONE);
         out.add(new Result("all guided LP modes, 150 um ZIF-62/HFK95N fiber, 589 nm", size + ", " + m.lpGroupCount() + " LP",
-                lp[0], String.format(Locale.ROOT, "%.3g LP modes/s", m.lpGroupCount() / lp[0])));
+                lp[0], String.format(Locale.ROOT, "%.3g LP groups/s", m.lpGroupCount() / lp[0])));
         double[] vec = time(repeat, () -> solver.solve(zif, true, ProgressMonitor.NONE));
         StepIndexModes v = solver.solve(zif, true, ProgressMonitor.NONE);
         out.add(new Result("LP + exact vector modes, same fiber", size + ", " + (v.vectorGroupCount() + v.lpGroupCount()) + " roots",
-                vec[0], String.format(Locale.ROOT, "%.3g modes/s", (v.vectorGroupCount() + v.lpGroupCount()) / vec[0])));
+                vec[0], String.format(Locale.ROOT, "%.3g roots/s", (v.vectorGroupCount() + v.lpGroupCount()) / vec[0])));
         StepIndexFiber smf = new StepIndexFiber(4.1e-6, 1.4504, 1.4447, 1550e-9);
         double[] s = time(Math.max(repeat, 50), () -> solver.solve(smf, true, ProgressMonitor.NONE));
         out.add(new Result("single-mode fiber, LP + vector, in process", String.format(Locale.ROOT, "V = %.2f", smf.vNumber()), s[0],
