@@ -1,0 +1,399 @@
+package org.glassguide.solver.radial;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+import org.glassguide.materials.errors.GlassGuideException;
+import org.glassguide.materials.errors.Messages;
+import org.glassguide.solver.ProgressMonitor;
+
+/**
+ * Every guided scalar mode of any axisymmetric profile: one symmetric tridiagonal eigenproblem per
+ * azimuthal order l from the finite-difference radial operator (1/r)(r psi')' - l^2 psi / r^2 +
+ * k0^2 n^2 psi = beta^2 psi on a cell-centred grid, whose zero-flux condition at r = 0 is built in.
+ * The grid puts the core boundary on a cell face and averages n^2 (r-weighted) over any cell another
+ * interface cuts, so n_eff converges at second order in the step. The guided eigenvalues (n_eff above the outermost layer's index) are counted exactly
+ * by Sturm sequences, isolated by bisection and converged by Rayleigh-quotient iteration; eigenvectors,
+ * when wanted, come from the twisted factorisation at the converged eigenvalue. Nothing here is dense: memory and work are O(N) per mode.
+ */
+public final class RadialModeSolver {
+    /**
+     * Grid settings.
+     *
+     * @param pointsPerPeriod grid points per shortest transverse period lambda/NA (default 20)
+     * @param step explicit grid step (m); overrides pointsPerPeriod when positive
+     * @param domainRadius radius of the Dirichlet wall (m); 0 picks the last interface plus a margin
+     * @param fields keep psi(r) of every mode
+     * @param powerFractions compute the power in each layer (needs eigenvectors)
+     */
+    public record Settings(double pointsPerPeriod, double step, double domainRadius, boolean fields, boolean powerFractions) {
+        public static Settings defaults() {
+            return new Settings(20, 0, 0, false, true);
+        }
+
+        public Settings {
+            if (!(pointsPerPeriod > 0) || step < 0 || domainRadius < 0) {
+                throw new IllegalArgumentException("radial solver settings must be positive");
+            }
+        }
+    }
+
+    private static final int MAX_POINTS = 2_000_000;
+
+    public RadialModes solve(RadialIndexProfile p, double wavelength, Settings s, ProgressMonitor monitor) {
+        double nClad = p.claddingIndex();
+        double nMax = p.maxIndex();
+        if (!(nMax > nClad)) {
+            throw new GlassGuideException(Messages.NOT_GUIDING, nMax, nClad, org.glassguide.materials.units.Units.nm(wavelength));
+        }
+        double k0 = 2 * Math.PI / wavelength;
+        double na = Math.sqrt(nMax * nMax - nClad * nClad);
+        double[] iface = p.interfaces();
+        double last = iface[iface.length - 1];
+        double h0 = s.step() > 0 ? s.step() : wavelength / (na * s.pointsPerPeriod());
+        // put the core boundary on a cell face: a potential jump there costs no accuracy order
+        double h = iface[0] / Math.ceil(iface[0] / h0);
+        double domain = s.domainRadius() > 0 ? s.domainRadius() : last + Math.max(last, 20 * wavelength / na);
+        if (!(domain > last)) {
+            throw new GlassGuideException(Messages.OUT_OF_RANGE, "radial domain radius", domain + " m",
+                    "larger than the outermost interface (" + last + " m)");
+        }
+        long nl = (long) Math.ceil(domain / h);
+        if (nl > MAX_POINTS) {
+            throw new GlassGuideException(Messages.OUT_OF_RANGE, "radial grid", nl + " points", "at most " + MAX_POINTS
+                    + ": use a coarser step or a smaller domain");
+        }
+        int n = (int) nl;
+        // cell-averaged n^2 and k (normalised units: the eigenvalue is n_eff^2)
+        double[] eps = new double[n];
+        double[] nk = new double[n];
+        double[] rc = new double[n];
+        for (int i = 0; i < n; i++) {
+            rc[i] = (i + 0.5) * h;
+            eps[i] = cellAverage(p, i * h, (i + 1) * h);
+            nk[i] = Math.sqrt(eps[i]) * p.k(rc[i]);
+        }
+        double inv = 1 / (k0 * k0 * h * h);
+        double[] off2 = new double[n];
+        double[] off = new double[n];
+        for (int i = 0; i + 1 < n; i++) {
+            double face = (i + 1) * h;
+            off[i] = inv * face / Math.sqrt(rc[i] * rc[i + 1]);
+            off2[i] = off[i] * off[i];
+        }
+        double sigma0 = nClad * nClad;
+        // orders with any guided mode: the count falls monotonically with l
+        List<Integer> orders = new ArrayList<>();
+        double[] diag = new double[n];
+        for (int l = 0; ; l++) {
+            diagonal(l, eps, rc, h, inv, k0, diag);
+            if (countAbove(diag, off2, sigma0) == 0) {
+                break;
+            }
+            orders.add(l);
+        }
+        AtomicLong done = new AtomicLong();
+        int total = orders.size();
+        List<List<RadialMode>> perOrder = orders.parallelStream().map(l -> {
+            monitor.checkCancelled();
+            List<RadialMode> modes = solveOrder(l, eps, nk, rc, h, inv, k0, off, off2, sigma0, nMax, p, s);
+            monitor.progress(done.incrementAndGet(), total, "radial solver, order " + l);
+            return modes;
+        }).collect(Collectors.toList());
+        List<RadialMode> all = new ArrayList<>();
+        long count = 0;
+        for (List<RadialMode> m : perOrder) {
+            all.addAll(m);
+            for (RadialMode x : m) {
+                count += x.degeneracy();
+            }
+        }
+        all.sort(Comparator.comparingDouble(RadialMode::nEff).reversed());
+        return new RadialModes(wavelength, p, h, n, all, count);
+    }
+
+    private static void diagonal(int l, double[] eps, double[] rc, double h, double inv, double k0, double[] diag) {
+        int n = eps.length;
+        double l2 = (double) l * l / (k0 * k0);
+        for (int i = 0; i < n; i++) {
+            double faces = (i + 1) * h + i * h; // r_{i+1/2} + r_{i-1/2}, zero flux through r = 0
+            diag[i] = eps[i] - inv * faces / rc[i] - l2 / (rc[i] * rc[i]);
+        }
+    }
+
+    /** Number of eigenvalues above s, from the signs of the LDL^T pivots of T - s I (Sturm). */
+    static int countAbove(double[] d, double[] off2, double s) {
+        int n = d.length;
+        int below = 0;
+        double q = d[0] - s;
+        for (int i = 0; ; ) {
+            if (q < 0) {
+                below++;
+            }
+            if (++i == n) {
+                break;
+            }
+            if (q == 0) {
+                q = -1e-300;
+            }
+            q = d[i] - s - off2[i - 1] / q;
+        }
+        return n - below;
+    }
+
+    private List<RadialMode> solveOrder(int l, double[] eps, double[] nk, double[] rc, double h, double inv, double k0,
+            double[] off, double[] off2, double sigma0, double nMax, RadialIndexProfile p, Settings s) {
+        int n = eps.length;
+        double[] d = new double[n];
+        diagonal(l, eps, rc, h, inv, k0, d);
+        double top = nMax * nMax;
+        int m = countAbove(d, off2, sigma0);
+        if (countAbove(d, off2, top) != 0) {
+            throw new GlassGuideException(Messages.NUMERICAL_FAILURE, "radial solver", "an eigenvalue above n_max^2 at order " + l);
+        }
+        double[] values = new double[m]; // descending
+        bisect(d, off2, sigma0, top, m, 0, values);
+        List<RadialMode> out = new ArrayList<>(m);
+        boolean needVectors = s.fields() || s.powerFractions() || p.isLossy();
+        double[] work1 = needVectors ? new double[n] : null;
+        double[] work2 = needVectors ? new double[n] : null;
+        for (int j = 0; j < m; j++) {
+            double lambda = values[j];
+            double nEff = Math.sqrt(lambda);
+            double im = 0;
+            double[] fractions = null;
+            double[] field = null;
+            if (needVectors) {
+                double[] phi = new double[n];
+                eigenvector(d, off, lambda, phi, work1, work2);
+                double norm = 0;
+                double lossy = 0;
+                for (int i = 0; i < n; i++) {
+                    double w = phi[i] * phi[i];
+                    norm += w;
+                    lossy += nk[i] * w;
+                }
+                im = lossy / (norm * nEff);
+                if (s.powerFractions()) {
+                    fractions = new double[p.layerCount()];
+                    for (int i = 0; i < n; i++) {
+                        fractions[p.layerOf(rc[i])] += phi[i] * phi[i] / norm;
+                    }
+                }
+                if (s.fields()) {
+                    field = new double[n];
+                    double scale = 1 / Math.sqrt(norm * h);
+                    // phi = sqrt(r) psi; sign fixed so psi > 0 near the axis peak
+                    double sign = 1;
+                    for (int i = 0; i < n; i++) {
+                        if (Math.abs(phi[i]) > 1e-3 * Math.sqrt(norm)) {
+                            sign = Math.signum(phi[i]);
+                            break;
+                        }
+                    }
+                    for (int i = 0; i < n; i++) {
+                        field[i] = sign * scale * phi[i] / Math.sqrt(rc[i]);
+                    }
+                }
+            }
+            out.add(new RadialMode(l, j + 1, nEff, im, fractions, field));
+        }
+        return out;
+    }
+
+    /**
+     * Finds the eigenvalues in (lo, hi] (there are {@code count} of them) by recursive Sturm
+     * bisection, writing them in descending order from values[offset].
+     */
+    private static void bisect(double[] d, double[] off2, double lo, double hi, int count, int offset, double[] values) {
+        // iterative stack of intervals: (lo, hi, count above lo, count above hi, index of first value)
+        double[] stackLo = new double[64 * 4 + count];
+        double[] stackHi = new double[stackLo.length];
+        int[] stackCLo = new int[stackLo.length];
+        int[] stackCHi = new int[stackLo.length];
+        int sp = 0;
+        stackLo[sp] = lo;
+        stackHi[sp] = hi;
+        stackCLo[sp] = count;
+        stackCHi[sp] = 0;
+        sp++;
+        while (sp > 0) {
+            sp--;
+            double a = stackLo[sp];
+            double b = stackHi[sp];
+            int ca = stackCLo[sp];
+            int cb = stackCHi[sp];
+            int inside = ca - cb;
+            if (inside == 0) {
+                continue;
+            }
+            double mid = 0.5 * (a + b);
+            if (inside == 1) {
+                values[offset + cb] = refineSingle(d, off2, a, b, ca);
+                continue;
+            }
+            if (b - a <= 2e-16 * Math.abs(mid) || mid == a || mid == b) {
+                for (int k = 0; k < inside; k++) {
+                    values[offset + cb + k] = mid; // eigenvalues cb..ca-1 counted from the top
+                }
+                continue;
+            }
+            int cm = countAbove(d, off2, mid);
+            if (sp + 2 > stackLo.length) {
+                throw new IllegalStateException("bisection stack overflow");
+            }
+            // upper half first on the stack so the lower half is processed first: order does not matter
+            stackLo[sp] = mid;
+            stackHi[sp] = b;
+            stackCLo[sp] = cm;
+            stackCHi[sp] = cb;
+            sp++;
+            stackLo[sp] = a;
+            stackHi[sp] = mid;
+            stackCLo[sp] = ca;
+            stackCHi[sp] = cm;
+            sp++;
+        }
+    }
+
+    /**
+     * The single eigenvalue in (a, b] by safeguarded Rayleigh-quotient iteration on the twisted
+     * factorisation: at a shift s the twisted vector x (x_r = 1 where the inverse's diagonal peaks)
+     * gives the correction s + gamma_r / |x|^2, which converges cubically and, unlike Newton on the
+     * determinant, is not slowed by the many eigenvalues crowding just below the cladding index. Each
+     * iterate also yields the Sturm count, so the bracket shrinks every step; a correction that would
+     * leave the bracket becomes a bisection step.
+     */
+    private static double refineSingle(double[] d, double[] off2, double a, double b, int countAboveA) {
+        int n = d.length;
+        double[] fwd = new double[n];
+        double[] bwd = new double[n];
+        double s = 0.5 * (a + b);
+        for (int iter = 0; iter < 300; iter++) {
+            int below = 0;
+            double q = d[0] - s;
+            fwd[0] = q;
+            if (q < 0) {
+                below++;
+            }
+            for (int i = 1; i < n; i++) {
+                q = d[i] - s - off2[i - 1] / (q == 0 ? -1e-300 : q);
+                fwd[i] = q;
+                if (q < 0) {
+                    below++;
+                }
+            }
+            if (n - below >= countAboveA) {
+                a = s;
+            } else {
+                b = s;
+            }
+            double r = d[n - 1] - s;
+            bwd[n - 1] = r;
+            for (int i = n - 2; i >= 0; i--) {
+                r = d[i] - s - off2[i] / (r == 0 ? -1e-300 : r);
+                bwd[i] = r;
+            }
+            int k = 0;
+            double best = Double.MAX_VALUE;
+            for (int i = 0; i < n; i++) {
+                double g = Math.abs(fwd[i] + bwd[i] - (d[i] - s));
+                if (g < best) {
+                    best = g;
+                    k = i;
+                }
+            }
+            double gamma = fwd[k] + bwd[k] - (d[k] - s);
+            // |x|^2 of the twisted vector with x_k = 1: x_{i} = -e_i x_{i+1} / fwd_i above, -e_{i-1} x_{i-1} / bwd_i below
+            double norm = 1;
+            double x2 = 1;
+            for (int i = k - 1; i >= 0; i--) {
+                x2 *= off2[i] / (fwd[i] * fwd[i]);
+                norm += x2;
+                if (x2 < 1e-40 * norm) {
+                    break;
+                }
+            }
+            x2 = 1;
+            for (int i = k + 1; i < n; i++) {
+                x2 *= off2[i - 1] / (bwd[i] * bwd[i]);
+                norm += x2;
+                if (x2 < 1e-40 * norm) {
+                    break;
+                }
+            }
+            double step = gamma / norm;
+            if (Math.abs(step) <= 1e-15 * Math.abs(s) || b - a <= 4e-16 * Math.abs(s)) {
+                return Math.min(Math.max(s + step, a), b);
+            }
+            double next = s + step;
+            s = next > a && next < b ? next : 0.5 * (a + b);
+        }
+        return s;
+    }
+
+    /**
+     * Eigenvector of the symmetric tridiagonal T (diagonal d, off-diagonal e) for the eigenvalue
+     * lambda, by the twisted factorisation: forward and backward pivots meet where the solution is
+     * largest, and the vector follows from two stable recurrences.
+     */
+    static void eigenvector(double[] d, double[] e, double lambda, double[] x, double[] fwd, double[] bwd) {
+        int n = d.length;
+        fwd[0] = d[0] - lambda;
+        for (int i = 1; i < n; i++) {
+            double prev = fwd[i - 1] == 0 ? 1e-300 : fwd[i - 1];
+            fwd[i] = d[i] - lambda - e[i - 1] * e[i - 1] / prev;
+        }
+        bwd[n - 1] = d[n - 1] - lambda;
+        for (int i = n - 2; i >= 0; i--) {
+            double next = bwd[i + 1] == 0 ? 1e-300 : bwd[i + 1];
+            bwd[i] = d[i] - lambda - e[i] * e[i] / next;
+        }
+        int k = 0;
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < n; i++) {
+            double g = Math.abs(fwd[i] + bwd[i] - (d[i] - lambda));
+            if (g < best) {
+                best = g;
+                k = i;
+            }
+        }
+        x[k] = 1;
+        for (int i = k - 1; i >= 0; i--) {
+            double piv = fwd[i] == 0 ? 1e-300 : fwd[i];
+            x[i] = -e[i] * x[i + 1] / piv;
+        }
+        for (int i = k + 1; i < n; i++) {
+            double piv = bwd[i] == 0 ? 1e-300 : bwd[i];
+            x[i] = -e[i - 1] * x[i - 1] / piv;
+        }
+    }
+
+    /** r-weighted average of n^2 over the cell [r0, r1], split at interfaces, 4-point Gauss on each piece. */
+    static double cellAverage(RadialIndexProfile p, double r0, double r1) {
+        double[] gx = {-0.8611363115940526, -0.3399810435848563, 0.3399810435848563, 0.8611363115940526};
+        double[] gw = {0.3478548451374538, 0.6521451548625461, 0.6521451548625461, 0.3478548451374538};
+        double sum = 0;
+        double a = r0;
+        double[] iface = p.interfaces();
+        int next = 0;
+        while (next < iface.length && iface[next] <= r0) {
+            next++;
+        }
+        while (a < r1) {
+            double b = next < iface.length && iface[next] < r1 ? iface[next++] : r1;
+            double c = 0.5 * (a + b);
+            double hw = 0.5 * (b - a);
+            for (int q = 0; q < 4; q++) {
+                double r = c + hw * gx[q];
+                sum += gw[q] * hw * r * p.nSquared(r);
+            }
+            a = b;
+        }
+        return sum / (0.5 * (r1 * r1 - r0 * r0));
+    }
+
+}
