@@ -16,8 +16,8 @@ import org.glassguide.solver.ProgressMonitor;
  * k0^2 n^2 psi = beta^2 psi on a cell-centred grid, whose zero-flux condition at r = 0 is built in.
  * The grid puts the core boundary on a cell face and averages n^2 (r-weighted) over any cell another
  * interface cuts, so n_eff converges at second order in the step. The guided eigenvalues (n_eff above the outermost layer's index) are counted exactly
- * by Sturm sequences, isolated by bisection and converged by Rayleigh-quotient iteration; eigenvectors,
- * when wanted, come from the twisted factorisation at the converged eigenvalue. Nothing here is dense: memory and work are O(N) per mode.
+ * by Sturm sequences, isolated by bisection and converged by Rayleigh-quotient iteration; fields come
+ * on demand from the twisted factorisation at the converged eigenvalue ({@link RadialModes#field}). Nothing here is dense: memory and work are O(N) per mode.
  */
 public final class RadialModeSolver {
     /**
@@ -26,12 +26,10 @@ public final class RadialModeSolver {
      * @param pointsPerPeriod grid points per shortest transverse period lambda/NA (default 20)
      * @param step explicit grid step (m); overrides pointsPerPeriod when positive
      * @param domainRadius radius of the Dirichlet wall (m); 0 picks the last interface plus a margin
-     * @param fields keep psi(r) of every mode
-     * @param powerFractions compute the power in each layer (needs eigenvectors)
      */
-    public record Settings(double pointsPerPeriod, double step, double domainRadius, boolean fields, boolean powerFractions) {
+    public record Settings(double pointsPerPeriod, double step, double domainRadius) {
         public static Settings defaults() {
-            return new Settings(20, 0, 0, false, true);
+            return new Settings(20, 0, 0);
         }
 
         public Settings {
@@ -67,30 +65,12 @@ public final class RadialModeSolver {
                     + ": use a coarser step or a smaller domain");
         }
         int n = (int) nl;
-        // cell-averaged n^2 and k (normalised units: the eigenvalue is n_eff^2)
-        double[] eps = new double[n];
-        double[] nk = new double[n];
-        double[] rc = new double[n];
-        for (int i = 0; i < n; i++) {
-            rc[i] = (i + 0.5) * h;
-            eps[i] = cellAverage(p, i * h, (i + 1) * h);
-            nk[i] = Math.sqrt(eps[i]) * p.k(rc[i]);
-        }
-        double inv = 1 / (k0 * k0 * h * h);
-        double[] off2 = new double[n];
-        double[] off = new double[n];
-        for (int i = 0; i + 1 < n; i++) {
-            double face = (i + 1) * h;
-            off[i] = inv * face / Math.sqrt(rc[i] * rc[i + 1]);
-            off2[i] = off[i] * off[i];
-        }
+        RadialOperator op = new RadialOperator(p, k0, h, n);
         double sigma0 = nClad * nClad;
         // orders with any guided mode: the count falls monotonically with l
         List<Integer> orders = new ArrayList<>();
-        double[] diag = new double[n];
         for (int l = 0; ; l++) {
-            diagonal(l, eps, rc, h, inv, k0, diag);
-            if (countAbove(diag, off2, sigma0) == 0) {
+            if (countAbove(op.diagonal(l), op.off2, sigma0) == 0) {
                 break;
             }
             orders.add(l);
@@ -99,7 +79,7 @@ public final class RadialModeSolver {
         int total = orders.size();
         List<List<RadialMode>> perOrder = orders.parallelStream().map(l -> {
             monitor.checkCancelled();
-            List<RadialMode> modes = solveOrder(l, eps, nk, rc, h, inv, k0, off, off2, sigma0, nMax, p, s);
+            List<RadialMode> modes = solveOrder(op, l, sigma0, nMax, p.isLossy());
             monitor.progress(done.incrementAndGet(), total, "radial solver, order " + l);
             return modes;
         }).collect(Collectors.toList());
@@ -112,16 +92,7 @@ public final class RadialModeSolver {
             }
         }
         all.sort(Comparator.comparingDouble(RadialMode::nEff).reversed());
-        return new RadialModes(wavelength, p, h, n, all, count);
-    }
-
-    private static void diagonal(int l, double[] eps, double[] rc, double h, double inv, double k0, double[] diag) {
-        int n = eps.length;
-        double l2 = (double) l * l / (k0 * k0);
-        for (int i = 0; i < n; i++) {
-            double faces = (i + 1) * h + i * h; // r_{i+1/2} + r_{i-1/2}, zero flux through r = 0
-            diag[i] = eps[i] - inv * faces / rc[i] - l2 / (rc[i] * rc[i]);
-        }
+        return new RadialModes(wavelength, p, op, all, count);
     }
 
     /** Number of eigenvalues above s, from the signs of the LDL^T pivots of T - s I (Sturm). */
@@ -144,62 +115,33 @@ public final class RadialModeSolver {
         return n - below;
     }
 
-    private List<RadialMode> solveOrder(int l, double[] eps, double[] nk, double[] rc, double h, double inv, double k0,
-            double[] off, double[] off2, double sigma0, double nMax, RadialIndexProfile p, Settings s) {
-        int n = eps.length;
-        double[] d = new double[n];
-        diagonal(l, eps, rc, h, inv, k0, d);
+    private static List<RadialMode> solveOrder(RadialOperator op, int l, double sigma0, double nMax, boolean lossy) {
+        double[] d = op.diagonal(l);
         double top = nMax * nMax;
-        int m = countAbove(d, off2, sigma0);
-        if (countAbove(d, off2, top) != 0) {
+        int m = countAbove(d, op.off2, sigma0);
+        if (countAbove(d, op.off2, top) != 0) {
             throw new GlassGuideException(Messages.NUMERICAL_FAILURE, "radial solver", "an eigenvalue above n_max^2 at order " + l);
         }
         double[] values = new double[m]; // descending
-        bisect(d, off2, sigma0, top, m, 0, values);
+        bisect(d, op.off2, sigma0, top, m, 0, values);
         List<RadialMode> out = new ArrayList<>(m);
-        boolean needVectors = s.fields() || s.powerFractions() || p.isLossy();
-        double[] work1 = needVectors ? new double[n] : null;
-        double[] work2 = needVectors ? new double[n] : null;
+        double[] phi = lossy ? new double[d.length] : null;
         for (int j = 0; j < m; j++) {
-            double lambda = values[j];
-            double nEff = Math.sqrt(lambda);
+            double nEff = Math.sqrt(values[j]);
             double im = 0;
-            double[] fractions = null;
-            double[] field = null;
-            if (needVectors) {
-                double[] phi = new double[n];
-                eigenvector(d, off, lambda, phi, work1, work2);
+            if (lossy) {
+                op.eigenvector(d, values[j], phi);
                 double norm = 0;
-                double lossy = 0;
-                for (int i = 0; i < n; i++) {
+                double weighted = 0;
+                for (int i = 0; i < phi.length; i++) {
                     double w = phi[i] * phi[i];
                     norm += w;
-                    lossy += nk[i] * w;
+                    weighted += op.nk[i] * w;
                 }
-                im = lossy / (norm * nEff);
-                if (s.powerFractions()) {
-                    fractions = new double[p.layerCount()];
-                    for (int i = 0; i < n; i++) {
-                        fractions[p.layerOf(rc[i])] += phi[i] * phi[i] / norm;
-                    }
-                }
-                if (s.fields()) {
-                    field = new double[n];
-                    double scale = 1 / Math.sqrt(norm * h);
-                    // phi = sqrt(r) psi; sign fixed so psi > 0 near the axis peak
-                    double sign = 1;
-                    for (int i = 0; i < n; i++) {
-                        if (Math.abs(phi[i]) > 1e-3 * Math.sqrt(norm)) {
-                            sign = Math.signum(phi[i]);
-                            break;
-                        }
-                    }
-                    for (int i = 0; i < n; i++) {
-                        field[i] = sign * scale * phi[i] / Math.sqrt(rc[i]);
-                    }
-                }
+                // first-order perturbation: delta(n_eff^2) = i <2 n k> => Im n_eff = <n k> / n_eff
+                im = weighted / (norm * nEff);
             }
-            out.add(new RadialMode(l, j + 1, nEff, im, fractions, field));
+            out.add(new RadialMode(l, j + 1, nEff, im, values[j]));
         }
         return out;
     }
@@ -333,67 +275,6 @@ public final class RadialModeSolver {
             s = next > a && next < b ? next : 0.5 * (a + b);
         }
         return s;
-    }
-
-    /**
-     * Eigenvector of the symmetric tridiagonal T (diagonal d, off-diagonal e) for the eigenvalue
-     * lambda, by the twisted factorisation: forward and backward pivots meet where the solution is
-     * largest, and the vector follows from two stable recurrences.
-     */
-    static void eigenvector(double[] d, double[] e, double lambda, double[] x, double[] fwd, double[] bwd) {
-        int n = d.length;
-        fwd[0] = d[0] - lambda;
-        for (int i = 1; i < n; i++) {
-            double prev = fwd[i - 1] == 0 ? 1e-300 : fwd[i - 1];
-            fwd[i] = d[i] - lambda - e[i - 1] * e[i - 1] / prev;
-        }
-        bwd[n - 1] = d[n - 1] - lambda;
-        for (int i = n - 2; i >= 0; i--) {
-            double next = bwd[i + 1] == 0 ? 1e-300 : bwd[i + 1];
-            bwd[i] = d[i] - lambda - e[i] * e[i] / next;
-        }
-        int k = 0;
-        double best = Double.MAX_VALUE;
-        for (int i = 0; i < n; i++) {
-            double g = Math.abs(fwd[i] + bwd[i] - (d[i] - lambda));
-            if (g < best) {
-                best = g;
-                k = i;
-            }
-        }
-        x[k] = 1;
-        for (int i = k - 1; i >= 0; i--) {
-            double piv = fwd[i] == 0 ? 1e-300 : fwd[i];
-            x[i] = -e[i] * x[i + 1] / piv;
-        }
-        for (int i = k + 1; i < n; i++) {
-            double piv = bwd[i] == 0 ? 1e-300 : bwd[i];
-            x[i] = -e[i - 1] * x[i - 1] / piv;
-        }
-    }
-
-    /** r-weighted average of n^2 over the cell [r0, r1], split at interfaces, 4-point Gauss on each piece. */
-    static double cellAverage(RadialIndexProfile p, double r0, double r1) {
-        double[] gx = {-0.8611363115940526, -0.3399810435848563, 0.3399810435848563, 0.8611363115940526};
-        double[] gw = {0.3478548451374538, 0.6521451548625461, 0.6521451548625461, 0.3478548451374538};
-        double sum = 0;
-        double a = r0;
-        double[] iface = p.interfaces();
-        int next = 0;
-        while (next < iface.length && iface[next] <= r0) {
-            next++;
-        }
-        while (a < r1) {
-            double b = next < iface.length && iface[next] < r1 ? iface[next++] : r1;
-            double c = 0.5 * (a + b);
-            double hw = 0.5 * (b - a);
-            for (int q = 0; q < 4; q++) {
-                double r = c + hw * gx[q];
-                sum += gw[q] * hw * r * p.nSquared(r);
-            }
-            a = b;
-        }
-        return sum / (0.5 * (r1 * r1 - r0 * r0));
     }
 
 }

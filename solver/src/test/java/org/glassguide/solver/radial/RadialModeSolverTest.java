@@ -18,7 +18,7 @@ class RadialModeSolverTest {
     private final RadialModeSolver solver = new RadialModeSolver();
 
     private static RadialModeSolver.Settings ppp(double pointsPerPeriod) {
-        return new RadialModeSolver.Settings(pointsPerPeriod, 0, 0, false, true);
+        return new RadialModeSolver.Settings(pointsPerPeriod, 0, 0);
     }
 
     /** Step-index profile: every LP mode against the exact Bessel solution. */
@@ -37,7 +37,21 @@ class RadialModeSolverTest {
         }
         // core power fraction of LP01 against the closed form
         double fraction = org.glassguide.solver.fiber.StepIndexFields.corePowerFraction(exact.fiber(), exact.fundamental());
-        assertEquals(fraction, byName.get("LP01").powerFractions()[0], 2e-3);
+        assertEquals(fraction, r.powerFractions(byName.get("LP01"))[0], 2e-4);
+        // effective area of LP01: A_eff = 2 pi (int psi^2 r dr)^2 / int psi^4 r dr, quadrature of the exact field
+        org.glassguide.solver.fiber.StepIndexFiber f = exact.fiber();
+        GuidedMode lp01 = exact.fundamental();
+        double s2 = 0;
+        double s4 = 0;
+        double dr = a / 2000;
+        for (int i = 0; i < 40000; i++) {
+            double rr = (i + 0.5) * dr;
+            double p2 = Math.pow(org.glassguide.solver.fiber.StepIndexFields.radialAmplitude(f, lp01, rr), 2);
+            s2 += p2 * rr * dr;
+            s4 += p2 * p2 * rr * dr;
+        }
+        double aEff = 2 * Math.PI * s2 * s2 / s4;
+        assertEquals(aEff, r.effectiveArea(byName.get("LP01")), 1e-3 * aEff);
     }
 
     /** The error in n_eff falls at second order as the grid is refined (index averaged at the interface). */
@@ -92,7 +106,7 @@ class RadialModeSolverTest {
     void largeZif62CoreCountsLikeTheExactSolver() {
         StepIndexModes exact = new StepIndexModeSolver().solve(new StepIndexFiber(75e-6, 1.56, 1.44, 589e-9), false, ProgressMonitor.NONE);
         RadialModes r = solver.solve(RadialIndexProfile.stepIndex(75e-6, 1.56, 1.44), 589e-9,
-                new RadialModeSolver.Settings(20, 0, 0, false, false), ProgressMonitor.NONE);
+                new RadialModeSolver.Settings(20, 0, 0), ProgressMonitor.NONE);
         assertEquals(exact.lpModeCount(), r.modeCount(), 0.005 * exact.lpModeCount());
         assertEquals(exact.fundamental().nEff(), r.modes().get(0).nEff(), 1e-7);
     }
@@ -105,6 +119,8 @@ class RadialModeSolverTest {
                 new double[] {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY}, new double[] {1e-6, 0});
         RadialModes r = solver.solve(p, 1e-6, ppp(40), ProgressMonitor.NONE);
         RadialMode m = r.modes().get(0);
-        assertEquals(m.powerFractions()[0] * 1.46 * 1e-6 / m.nEff(), m.nEffImag(), 1e-3 * m.nEffImag());
+        assertEquals(r.powerFractions(m)[0] * 1.46 * 1e-6 / m.nEff(), m.nEffImag(), 1e-3 * m.nEffImag());
+        // and the loss in dB follows: 10 log10(e) 2 k0 Im(n_eff)
+        assertEquals(10 / Math.log(10) * 2 * 2 * Math.PI / 1e-6 * m.nEffImag(), m.lossDbPerMetre(1e-6), 1e-9);
     }
 }

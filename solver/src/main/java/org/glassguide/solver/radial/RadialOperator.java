@@ -1,0 +1,123 @@
+package org.glassguide.solver.radial;
+
+/**
+ * The discretised radial operator in normalised units (eigenvalue n_eff^2): cell-centred grid
+ * r_i = (i + 1/2) h, r-weighted cell averages of n^2, the symmetrised flux-form second derivative
+ * with zero flux through r = 0 and a Dirichlet wall at r = N h. Immutable after construction.
+ */
+final class RadialOperator {
+    final double h;
+    final double k0;
+    final double[] rc;
+    final double[] eps;
+    final double[] nk;
+    final double[] off;
+    final double[] off2;
+    private final double inv;
+
+    RadialOperator(RadialIndexProfile p, double k0, double h, int n) {
+        this.h = h;
+        this.k0 = k0;
+        rc = new double[n];
+        eps = new double[n];
+        nk = new double[n];
+        for (int i = 0; i < n; i++) {
+            rc[i] = (i + 0.5) * h;
+            eps[i] = cellAverage(p, i * h, (i + 1) * h);
+            nk[i] = Math.sqrt(eps[i]) * p.k(rc[i]);
+        }
+        inv = 1 / (k0 * k0 * h * h);
+        off = new double[n];
+        off2 = new double[n];
+        for (int i = 0; i + 1 < n; i++) {
+            off[i] = inv * (i + 1) * h / Math.sqrt(rc[i] * rc[i + 1]);
+            off2[i] = off[i] * off[i];
+        }
+    }
+
+    int size() {
+        return rc.length;
+    }
+
+    /** Diagonal for azimuthal order l. */
+    double[] diagonal(int l) {
+        int n = rc.length;
+        double[] diag = new double[n];
+        double l2 = (double) l * l / (k0 * k0);
+        for (int i = 0; i < n; i++) {
+            double faces = (2 * i + 1) * h; // r_{i+1/2} + r_{i-1/2}
+            diag[i] = eps[i] - inv * faces / rc[i] - l2 / (rc[i] * rc[i]);
+        }
+        return diag;
+    }
+
+    /**
+     * Eigenvector (symmetrised form phi = sqrt(r) psi) for the eigenvalue lambda by the twisted
+     * factorisation: forward and backward pivots meet where the solution is largest, and the vector
+     * follows from two stable recurrences.
+     */
+    void eigenvector(double[] d, double lambda, double[] x) {
+        int n = d.length;
+        double[] fwd = new double[n];
+        double[] bwd = new double[n];
+        fwd[0] = d[0] - lambda;
+        for (int i = 1; i < n; i++) {
+            double prev = fwd[i - 1] == 0 ? 1e-300 : fwd[i - 1];
+            fwd[i] = d[i] - lambda - off2[i - 1] / prev;
+        }
+        bwd[n - 1] = d[n - 1] - lambda;
+        for (int i = n - 2; i >= 0; i--) {
+            double next = bwd[i + 1] == 0 ? 1e-300 : bwd[i + 1];
+            bwd[i] = d[i] - lambda - off2[i] / next;
+        }
+        int k = 0;
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < n; i++) {
+            double g = Math.abs(fwd[i] + bwd[i] - (d[i] - lambda));
+            if (g < best) {
+                best = g;
+                k = i;
+            }
+        }
+        java.util.Arrays.fill(x, 0);
+        x[k] = 1;
+        for (int i = k - 1; i >= 0; i--) {
+            double piv = fwd[i] == 0 ? 1e-300 : fwd[i];
+            x[i] = -off[i] * x[i + 1] / piv;
+            if (Math.abs(x[i]) < 1e-200) {
+                break; // decayed: the rest is zero to double precision
+            }
+        }
+        for (int i = k + 1; i < n; i++) {
+            double piv = bwd[i] == 0 ? 1e-300 : bwd[i];
+            x[i] = -off[i - 1] * x[i - 1] / piv;
+            if (Math.abs(x[i]) < 1e-200) {
+                break;
+            }
+        }
+    }
+
+    /** r-weighted average of n^2 over the cell [r0, r1], split at interfaces, 4-point Gauss on each piece. */
+    static double cellAverage(RadialIndexProfile p, double r0, double r1) {
+        double[] gx = {-0.8611363115940526, -0.3399810435848563, 0.3399810435848563, 0.8611363115940526};
+        double[] gw = {0.3478548451374538, 0.6521451548625461, 0.6521451548625461, 0.3478548451374538};
+        double sum = 0;
+        double a = r0;
+        double[] iface = p.interfaces();
+        int next = 0;
+        while (next < iface.length && iface[next] <= r0) {
+            next++;
+        }
+        while (a < r1) {
+            double b = next < iface.length && iface[next] < r1 ? iface[next++] : r1;
+            double c = 0.5 * (a + b);
+            double hw = 0.5 * (b - a);
+            for (int q = 0; q < 4; q++) {
+                double r = c + hw * gx[q];
+                sum += gw[q] * hw * r * p.nSquared(r);
+            }
+            a = b;
+        }
+        return sum / (0.5 * (r1 * r1 - r0 * r0));
+    }
+}
