@@ -8,14 +8,16 @@ import java.util.Objects;
  * (command line and desktop) open, run and save this same description.
  */
 public record Design(String name, String description, FiberStructure fiber, List<Double> wavelengths,
-        List<String> analyses, DesignOptions options, String source) {
+        List<String> analyses, DesignOptions options, SolverSettings solver, String source) {
     public static final String FORMAT = "glassguide/1";
-    public static final List<String> ANALYSES = List.of("fiber");
+    /** fiber: exact step-index analysis; modes: the mode solver of `solver:` (radial). */
+    public static final List<String> ANALYSES = List.of("fiber", "modes");
 
     public Design {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(fiber, "fiber");
         Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(solver, "solver");
         wavelengths = List.copyOf(wavelengths);
         analyses = List.copyOf(analyses);
         description = description == null ? "" : description;
@@ -25,5 +27,10 @@ public record Design(String name, String description, FiberStructure fiber, List
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
             throw new IllegalArgumentException("design name must be a simple file name: " + name);
         }
+    }
+
+    /** The same design with other analyses, options or solver settings (command-line overrides). */
+    public Design with(List<String> newAnalyses, DesignOptions newOptions, SolverSettings newSolver) {
+        return new Design(name, description, fiber, wavelengths, newAnalyses, newOptions, newSolver, source);
     }
 }

@@ -21,7 +21,7 @@ import org.glassguide.materials.units.Units;
  */
 public final class DesignReader {
     private static final List<String> TOP = List.of("format", "name", "description", "materials", "structure",
-            "wavelengths", "analyses", "options");
+            "wavelengths", "analyses", "options", "solver");
     private static final int MAX_WAVELENGTHS = 100000;
 
     private final MaterialLibrary library;
@@ -81,7 +81,47 @@ public final class DesignReader {
             }
         }
         DesignOptions options = readOptions(root.optional("options").orElse(null), baseDir, source, lib);
-        return new Design(name, description, fiber, wavelengths, analyses, options, source);
+        SolverSettings solver = readSolver(root.optional("solver").orElse(null));
+        return new Design(name, description, fiber, wavelengths, analyses, options, solver, source);
+    }
+
+    static SolverSettings readSolver(YamlNode s) {
+        SolverSettings d = SolverSettings.defaults();
+        if (s == null) {
+            return d;
+        }
+        s.requireMap().allowOnly(List.of("kind", "points-per-period", "domain", "modes", "group-index"));
+        String kind = s.optional("kind").map(YamlNode::text).orElse(d.kind());
+        if (!SolverSettings.KINDS.contains(kind)) {
+            throw s.require("kind").error(Messages.BAD_CHOICE, s.require("kind").path(), kind, String.join(", ", SolverSettings.KINDS));
+        }
+        double ppp = d.pointsPerPeriod();
+        if (s.has("points-per-period")) {
+            YamlNode n = s.require("points-per-period");
+            ppp = n.number();
+            if (!(ppp >= 4 && ppp <= 1000)) {
+                throw n.error(Messages.OUT_OF_RANGE, n.path(), n.text(), "4 to 1000 (below ~10 points per period the n_eff error grows past 1e-5)");
+            }
+        }
+        double domain = 0;
+        if (s.has("domain")) {
+            YamlNode n = s.require("domain");
+            domain = n.quantity(Units::length);
+            if (!(domain > 0)) {
+                throw n.error(Messages.NOT_POSITIVE, n.path(), n.text());
+            }
+        }
+        int modes = d.modes();
+        if (s.has("modes")) {
+            YamlNode n = s.require("modes");
+            double v = n.number();
+            if (v < 0 || v != Math.rint(v) || v > 100000) {
+                throw n.error(Messages.OUT_OF_RANGE, n.path(), n.text(), "a whole number from 0 to 100000");
+            }
+            modes = (int) v;
+        }
+        boolean group = s.optional("group-index").map(YamlNode::bool).orElse(d.groupIndex());
+        return new SolverSettings(kind, ppp, domain, modes, group);
     }
 
     private FiberStructure readFiber(YamlNode f, Path baseDir, String source, MaterialLibrary lib) {
@@ -94,7 +134,7 @@ public final class DesignReader {
         String prevPath = null;
         double prevRadius = 0;
         for (YamlNode ln : layerNodes) {
-            ln.requireMap().allowOnly(List.of("material", "diameter", "radius", "name"));
+            ln.requireMap().allowOnly(List.of("material", "diameter", "radius", "name", "grade"));
             Material m = material(ln.require("material"), baseDir, source, lib);
             double radius;
             String what;
@@ -124,7 +164,18 @@ public final class DesignReader {
             }
             prevPath = what;
             prevRadius = radius;
-            layers.add(new Layer(m, radius));
+            double grade = Double.POSITIVE_INFINITY;
+            if (ln.has("grade")) {
+                YamlNode g = ln.require("grade");
+                grade = g.number();
+                if (!(grade > 0 && grade <= 1000)) {
+                    throw g.error(Messages.OUT_OF_RANGE, g.path(), g.text(), "a power-law exponent from 0 to 1000 (2 = parabolic)");
+                }
+                if (ln == layerNodes.get(layerNodes.size() - 1)) {
+                    throw g.error(Messages.OUT_OF_RANGE, g.path(), g.text(), "no grade on the outermost layer: a graded layer runs to the next layer's index");
+                }
+            }
+            layers.add(new Layer(m, radius, grade));
         }
         Material surround = f.optional("surround").map(s -> material(s, baseDir, source, lib)).orElseGet(() -> lib.get("air"));
         return new FiberStructure(layers, surround);

@@ -37,6 +37,12 @@ public final class StepIndexAnalysis {
             throw new GlassGuideException(Messages.FIBER_LAYERS,
                     "exactly 2 layers (core, cladding) for the exact step-index analysis", s.layers().size());
         }
+        for (int i = 0; i < s.layers().size(); i++) {
+            if (s.layers().get(i).isGraded()) {
+                throw new GlassGuideException(Messages.FIBER_LAYERS,
+                        "uniform layers for the exact step-index analysis (layer " + (i + 1) + " is graded: use analyses: [modes])", s.layers().size());
+            }
+        }
         List<String> notes = new ArrayList<>();
         Consumer<String> sink = m -> {
             if (!notes.contains(m)) {

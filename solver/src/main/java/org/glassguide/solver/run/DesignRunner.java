@@ -8,10 +8,13 @@ import org.glassguide.solver.ProgressMonitor;
 import org.glassguide.solver.design.Design;
 import org.glassguide.solver.fiber.FiberAnalysis;
 import org.glassguide.solver.fiber.StepIndexAnalysis;
+import org.glassguide.solver.radial.RadialAnalysis;
+import org.glassguide.solver.radial.RadialAnalysisResult;
 
 /** Runs every analysis a design asks for, wavelength by wavelength, reporting overall progress. */
 public final class DesignRunner {
     private final StepIndexAnalysis fiberAnalysis;
+    private final RadialAnalysis radialAnalysis = new RadialAnalysis();
 
     public DesignRunner(StepIndexAnalysis fiberAnalysis) {
         this.fiberAnalysis = fiberAnalysis;
@@ -31,6 +34,7 @@ public final class DesignRunner {
             }
         };
         List<FiberAnalysis> fibers = new ArrayList<>();
+        List<RadialAnalysisResult> modes = new ArrayList<>();
         int n = design.wavelengths().size();
         for (int i = 0; i < n; i++) {
             monitor.checkCancelled();
@@ -51,8 +55,12 @@ public final class DesignRunner {
             if (design.analyses().contains("fiber")) {
                 fibers.add(fiberAnalysis.analyse(design.fiber(), design.wavelengths().get(i), design.options(), sink, sub));
             }
+            if (design.analyses().contains("modes")) {
+                modes.add(radialAnalysis.analyse(design.fiber(), design.wavelengths().get(i), design.solver(),
+                        design.options().allowExtrapolation(), sink, sub));
+            }
         }
         monitor.progress(n, n, "done");
-        return new DesignResult(design, fibers, allWarnings, (System.nanoTime() - t0) * 1e-9);
+        return new DesignResult(design, fibers, modes, allWarnings, (System.nanoTime() - t0) * 1e-9);
     }
 }

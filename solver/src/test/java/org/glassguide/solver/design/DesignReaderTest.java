@@ -45,6 +45,20 @@ class DesignReaderTest {
     }
 
     @Test
+    void gradedLayersAndSolverSettings() {
+        Design d = read(GOOD.replace("diameter: 150 um }", "diameter: 150 um, grade: 2 }").replace("analyses: [fiber]",
+                "analyses: [modes]\nsolver: { kind: radial, points-per-period: 30, domain: 400 um, modes: 7, group-index: true }"));
+        assertEquals(2.0, d.fiber().core().gradeExponent(), 0);
+        assertEquals(30, d.solver().pointsPerPeriod(), 0);
+        assertEquals(400e-6, d.solver().domainRadius(), 1e-18);
+        assertEquals(7, d.solver().modes());
+        assertTrue(d.solver().groupIndex());
+        assertEquals(Messages.OUT_OF_RANGE, fails(GOOD.replace("diameter: 680 um }", "diameter: 680 um, grade: 2 }")).key());
+        assertEquals(Messages.BAD_CHOICE, fails(GOOD + "solver: { kind: fd-vector }\n").key());
+        assertEquals(Messages.OUT_OF_RANGE, fails(GOOD + "solver: { points-per-period: 2 }\n").key());
+    }
+
+    @Test
     void negativeDiameterNamesFileLineKeyAndValue() {
         GlassGuideException e = fails(GOOD.replace("diameter: 150 um", "diameter: -150 um"));
         assertEquals(Messages.NOT_POSITIVE, e.key());

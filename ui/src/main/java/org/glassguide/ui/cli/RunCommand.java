@@ -14,6 +14,7 @@ import org.glassguide.solver.design.Design;
 import org.glassguide.solver.design.DesignOptions;
 import org.glassguide.solver.design.DesignReader;
 import org.glassguide.solver.fiber.FiberAnalysis;
+import org.glassguide.solver.radial.RadialAnalysisResult;
 import org.glassguide.solver.run.DesignResult;
 import org.glassguide.solver.run.DesignRunner;
 import org.glassguide.ui.report.RunReport;
@@ -54,9 +55,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (libraryOptions.allowExtrapolation || maxModes != null) {
             DesignOptions p = d.options();
-            d = new Design(d.name(), d.description(), d.fiber(), d.wavelengths(), d.analyses(),
-                    new DesignOptions(p.vector(), p.allowExtrapolation() || libraryOptions.allowExtrapolation, p.launch(),
-                            maxModes == null ? p.maxModes() : maxModes), d.source());
+            d = d.with(d.analyses(), new DesignOptions(p.vector(), p.allowExtrapolation() || libraryOptions.allowExtrapolation,
+                    p.launch(), maxModes == null ? p.maxModes() : maxModes), d.solver());
         }
         Path target = out != null ? out : Path.of("out", d.name());
         if (Files.exists(target) && !Files.isDirectory(target)) {
@@ -84,6 +84,10 @@ public final class RunCommand implements Callable<Integer> {
             for (FiberAnalysis a : r.fiberAnalyses()) {
                 o.printf(Locale.ROOT, "%s nm: NA %.4f, V %.3f, %,d LP mode groups, %,d guided modes%n", Units.nm(a.wavelength()),
                         a.numericalAperture(), a.vNumber(), a.modes().lpGroupCount(), a.modes().vectorModeCount());
+            }
+            for (RadialAnalysisResult a : r.modeAnalyses()) {
+                o.printf(Locale.ROOT, "%s nm (radial solver): %,d LP mode groups, %,d guided modes, LP01 n_eff %.8f%n",
+                        Units.nm(a.wavelength()), a.modes().modes().size(), a.modes().modeCount(), a.modes().modes().get(0).nEff());
             }
             o.printf(Locale.ROOT, "wrote %s (%.1f s)%n", target, r.elapsedSeconds());
             o.flush();

@@ -21,6 +21,12 @@ import org.glassguide.solver.design.Layer;
 import org.glassguide.solver.fiber.FiberAnalysis;
 import org.glassguide.solver.fiber.GuidedMode;
 import org.glassguide.solver.fiber.StepIndexFields;
+import org.glassguide.solver.radial.ModeReport;
+import org.glassguide.solver.radial.RadialAnalysis;
+import org.glassguide.solver.radial.RadialAnalysisResult;
+import org.glassguide.solver.radial.RadialIndexProfile;
+import org.glassguide.solver.radial.RadialMode;
+import org.glassguide.solver.radial.RadialModes;
 import org.glassguide.solver.run.DesignResult;
 
 /**
@@ -47,8 +53,14 @@ public final class RunReport {
             }
             List<String> files = new ArrayList<>();
             writePictures(result, tmp, files);
-            writeCsv(result, tmp.resolve("modes.csv"));
-            files.add(0, "modes.csv");
+            if (!result.fiberAnalyses().isEmpty()) {
+                writeCsv(result, tmp.resolve("modes.csv"));
+                files.add(0, "modes.csv");
+            }
+            if (!result.modeAnalyses().isEmpty()) {
+                writeRadialCsv(result, tmp.resolve("radial-modes.csv"));
+                files.add(0, "radial-modes.csv");
+            }
             files.add(0, "summary.json");
             files.add("report.md");
             files.add("report.html");
@@ -117,6 +129,11 @@ public final class RunReport {
             results.add(FiberResults.toMap(a, d.options().maxModes()));
         }
         m.put("fiber", results);
+        List<Map<String, Object>> radial = new ArrayList<>();
+        for (RadialAnalysisResult a : r.modeAnalyses()) {
+            radial.add(ModeResults.toMap(a));
+        }
+        m.put("modes", radial);
         m.put("warnings", r.warnings());
         m.put("files", files);
         return m;
@@ -149,23 +166,35 @@ public final class RunReport {
 
     private static void writePictures(DesignResult r, Path dir, List<String> files) throws IOException {
         Design d = r.design();
-        double outer = d.fiber().layers().get(d.fiber().layers().size() - 1).outerRadius();
+        List<Layer> layers = d.fiber().layers();
+        double outer = layers.get(layers.size() - 1).outerRadius();
+        if (!Double.isFinite(outer)) {
+            outer = 2 * layers.get(layers.size() - 2).outerRadius();
+        }
         double rMax = 1.25 * outer;
         List<Plot.Series> profile = new ArrayList<>();
-        for (FiberAnalysis a : r.fiberAnalyses()) {
-            int n = 600;
+        for (double wl : d.wavelengths().subList(0, Math.min(6, d.wavelengths().size()))) {
+            RadialIndexProfile p = RadialAnalysis.profile(d.fiber(), wl, true, w -> { });
+            double nSurround = d.fiber().surround().index().n(wl);
+            int n = 800;
             double[] x = new double[n];
             double[] y = new double[n];
             for (int i = 0; i < n; i++) {
                 double rr = rMax * i / (n - 1);
                 x[i] = rr * 1e6;
-                y[i] = rr <= a.coreRadius() ? a.nCore() : rr <= a.claddingRadius() ? a.nClad() : a.nLaunch();
+                y[i] = rr <= outer ? p.n(rr) : nSurround;
             }
-            profile.add(new Plot.Series(Units.nm(a.wavelength()) + " nm", x, y));
+            profile.add(new Plot.Series(Units.nm(wl) + " nm", x, y));
         }
         Plot.lines(dir.resolve("index-profile.png"), "Index profile n(r) of " + d.name(), "radius r (um)",
                 "refractive index n", profile);
         files.add("index-profile.png");
+        if (!r.modeAnalyses().isEmpty()) {
+            writeRadialPictures(r.modeAnalyses().get(0), dir, files);
+        }
+        if (r.fiberAnalyses().isEmpty()) {
+            return;
+        }
         FiberAnalysis first = r.fiberAnalyses().get(0);
         List<GuidedMode> lp = first.modes().lpModes();
         double a = first.coreRadius();
@@ -188,6 +217,51 @@ public final class RunReport {
         }
     }
 
+    private static void writeRadialCsv(DesignResult r, Path file) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("wavelength_nm,name,l,m,degeneracy,n_eff,n_eff_imag,loss_dB_per_cm\n");
+            for (RadialAnalysisResult a : r.modeAnalyses()) {
+                String wl = Units.nm(a.wavelength());
+                for (RadialMode g : a.modes().modes()) {
+                    w.write(String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%.12f,%.6e,%.6e%n", wl, g.name(), g.order(), g.radialOrder(),
+                            g.degeneracy(), g.nEff(), g.nEffImag(), g.lossDbPerMetre(a.wavelength()) / 100));
+                }
+            }
+        }
+    }
+
+    /** Intensity maps psi(r)^2 cos^2(l phi) of the first listed radial-solver modes. */
+    private static void writeRadialPictures(RadialAnalysisResult a, Path dir, List<String> files) throws IOException {
+        RadialModes modes = a.modes();
+        double core = modes.profile().interfaces()[0];
+        double half = 1.6 * core;
+        for (int k = 0; k < Math.min(MODE_PICTURES, modes.modes().size()); k++) {
+            RadialMode g = modes.modes().get(k);
+            double[] psi = modes.field(g);
+            double[][] v = new double[MAP_PIXELS][MAP_PIXELS];
+            for (int iy = 0; iy < MAP_PIXELS; iy++) {
+                double y = -half + 2 * half * (iy + 0.5) / MAP_PIXELS;
+                for (int ix = 0; ix < MAP_PIXELS; ix++) {
+                    double x = -half + 2 * half * (ix + 0.5) / MAP_PIXELS;
+                    double rr = Math.hypot(x, y);
+                    // linear interpolation between cell centres r_i = (i + 1/2) h
+                    double t = rr / modes.step() - 0.5;
+                    int i = (int) Math.floor(t);
+                    double f = t - i;
+                    double p0 = i < 0 ? psi[0] : i < psi.length ? psi[i] : 0;
+                    double p1 = i + 1 < psi.length ? psi[Math.max(i + 1, 0)] : 0;
+                    double amp = p0 + (i < 0 ? 0 : f) * (p1 - p0);
+                    double c = Math.cos(g.order() * Math.atan2(y, x));
+                    v[iy][ix] = amp * amp * c * c;
+                }
+            }
+            String name = "radial-" + g.name().replace(",", "_") + ".png";
+            Plot.intensity(dir.resolve(name), g.name() + " (radial solver) at " + Units.nm(a.wavelength()) + " nm, n_eff = "
+                    + String.format(Locale.ROOT, "%.8f", g.nEff()), v, -half * 1e6, half * 1e6, -half * 1e6, half * 1e6, "um", core * 1e6);
+            files.add(name);
+        }
+    }
+
     private static String markdown(DesignResult r, List<String> files) {
         Design d = r.design();
         StringBuilder sb = new StringBuilder();
@@ -202,11 +276,18 @@ public final class RunReport {
             Layer l = d.fiber().layers().get(i);
             sb.append(String.format(Locale.ROOT, "| %s | %s | %s um | %s | %s |%n", i < roles.length ? roles[i] : "layer " + (i + 1),
                     l.material().name(), Units.trim(String.format(Locale.ROOT, "%.4f", 2 * l.outerRadius() * 1e6)),
-                    l.material().index().describe(), cell(l.material().indexProvenance().toString())));
+                    l.material().index().describe() + (l.isGraded() ? String.format(Locale.ROOT,
+                            "; graded to the next layer's index, power law g = %s", Units.trim(String.format(Locale.ROOT, "%.4f", l.gradeExponent()))) : ""),
+                    cell(l.material().indexProvenance().toString())));
         }
         Material s = d.fiber().surround();
         sb.append(String.format(Locale.ROOT, "| surround | %s | | %s | %s |%n%n", s.name(), s.index().describe(),
                 cell(s.indexProvenance().toString())));
+        radialMarkdown(r, sb);
+        if (r.fiberAnalyses().isEmpty()) {
+            pictures(r, files, sb);
+            return sb.toString();
+        }
         sb.append("## Step-index analysis\n\n");
         sb.append("| wavelength | n core | n clad | NA | acceptance half-angle | V | LP11 cutoff | LP01 MFD (Petermann II) | LP groups | guided modes (vector, all polarisations) |\n");
         sb.append("|---|---|---|---|---|---|---|---|---|---|\n");
@@ -228,7 +309,29 @@ public final class RunReport {
             GuidedMode g = listed.get(i);
             sb.append(String.format(Locale.ROOT, "| %d | %s | %.10f | %.6f |%n", i + 1, g.name(), g.nEff(), g.b()));
         }
-        sb.append("\nEvery mode of every wavelength is in `modes.csv`.\n\n## Pictures\n\n");
+        sb.append("\nEvery mode of every wavelength is in `modes.csv`.\n\n");
+        pictures(r, files, sb);
+        return sb.toString();
+    }
+
+    private static void radialMarkdown(DesignResult r, StringBuilder sb) {
+        for (RadialAnalysisResult a : r.modeAnalyses()) {
+            sb.append(String.format(Locale.ROOT, "## Radial mode solver at %s nm%n%n%,d guided LP groups (%,d modes with degeneracy); "
+                    + "grid step %.4g um, %d points.%n%n", Units.nm(a.wavelength()), a.modes().modes().size(), a.modes().modeCount(),
+                    a.modes().step() * 1e6, a.modes().gridPoints()));
+            sb.append("| # | mode | n_eff | Im n_eff | loss (dB/cm) | A_eff (um^2) | core confinement | group index |\n|---|---|---|---|---|---|---|---|\n");
+            int i = 0;
+            for (ModeReport m : a.listed()) {
+                sb.append(String.format(Locale.ROOT, "| %d | %s | %.10f | %.3e | %.4g | %.4g | %.5f | %s |%n", ++i, m.name(), m.nEff(),
+                        m.nEffImag(), m.lossDbPerCm(), m.effectiveArea() * 1e12, m.confinement(),
+                        Double.isNaN(m.groupIndex()) ? "-" : String.format(Locale.ROOT, "%.6f", m.groupIndex())));
+            }
+            sb.append("\nEvery guided mode is in `radial-modes.csv`.\n\n");
+        }
+    }
+
+    private static void pictures(DesignResult r, List<String> files, StringBuilder sb) {
+        sb.append("## Pictures\n\n");
         for (String f : files) {
             if (f.endsWith(".png")) {
                 sb.append("![").append(f).append("](").append(f).append(")\n\n");
@@ -243,7 +346,6 @@ public final class RunReport {
         }
         sb.append("## Assumptions\n\nValues marked `assumed` in the provenance column are not published data; replace them ")
                 .append("with measurements (a material file in `--materials DIR` or inline in the design).\n");
-        return sb.toString();
     }
 
     private static String cutoff(FiberAnalysis a) {

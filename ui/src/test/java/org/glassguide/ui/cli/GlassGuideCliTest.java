@@ -169,6 +169,41 @@ class GlassGuideCliTest {
     }
 
     @Test
+    void modesCommandListsTheDocumentedFields(@TempDir Path dir) throws IOException {
+        Path design = dir.resolve("g.yaml");
+        Files.writeString(design, "format: glassguide/1\nname: graded\nstructure:\n  fiber:\n    layers:\n"
+                + "      - { material: ZIF-62, diameter: 20 um, grade: 2 }\n      - { material: HFK95N, diameter: 125 um }\n"
+                + "wavelengths: [650 nm]\nanalyses: [modes]\nsolver: { kind: radial, modes: 5 }\n");
+        Path out = dir.resolve("out");
+        Run r = run("modes", design.toString(), "--json", "--out", out.toString(), "--group-index");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals(5, j.get("modes").size());
+        JsonNode m = j.get("modes").get(0);
+        assertEquals("LP01", m.get("name").asText());
+        for (String f : List.of("nEffReal", "nEffImag", "lossDbPerCm", "effectiveAreaM2", "confinement", "groupIndex")) {
+            assertTrue(m.has(f) && m.get(f).isNumber(), f);
+        }
+        // the catalog's 0.72 dB/cm in the core at 650 nm: a fully confined mode loses Gamma * n_core/n_eff * 0.72 dB/cm
+        assertEquals(0.72, m.get("lossDbPerCm").asDouble(), 0.01);
+        assertTrue(m.get("groupIndex").asDouble() > m.get("nEffReal").asDouble());
+        for (String f : List.of("summary.json", "radial-modes.csv", "report.html", "radial-LP01.png", "index-profile.png")) {
+            assertTrue(Files.size(out.resolve(f)) > 100, f);
+        }
+        assertBadInput(run("modes", design.toString(), "--solver", "fd-vector", "--out", out.toString()),
+                "--solver (\"fd-vector\") is not accepted", "radial");
+    }
+
+    @Test
+    void gradedLayersAreRefusedByTheExactStepIndexAnalysis(@TempDir Path dir) throws IOException {
+        Path design = dir.resolve("g.yaml");
+        Files.writeString(design, "format: glassguide/1\nname: graded\nstructure:\n  fiber:\n    layers:\n"
+                + "      - { material: ZIF-62, diameter: 20 um, grade: 2 }\n      - { material: HFK95N, diameter: 125 um }\n"
+                + "wavelengths: [650 nm]\nanalyses: [fiber]\n");
+        assertBadInput(run("run", design.toString(), "--out", dir.resolve("o").toString()), "graded", "analyses: [modes]");
+    }
+
+    @Test
     void validatePassesEveryCase() {
         Run r = run("validate");
         assertEquals(0, r.code(), r.out());
@@ -195,7 +230,7 @@ class GlassGuideCliTest {
     @Test
     void versionAndHelp() {
         assertEquals(0, run("--version").code());
-        for (String c : List.of("fiber", "run", "materials", "validate", "bench")) {
+        for (String c : List.of("fiber", "run", "modes", "materials", "validate", "bench")) {
             Run r = run(c, "--help");
             assertEquals(0, r.code(), c);
             assertTrue(r.out().contains("Usage:"), c);

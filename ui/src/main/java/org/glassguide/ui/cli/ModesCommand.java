@@ -1,0 +1,131 @@
+package org.glassguide.ui.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.glassguide.materials.errors.GlassGuideException;
+import org.glassguide.materials.errors.Messages;
+import org.glassguide.materials.units.Units;
+import org.glassguide.solver.design.Design;
+import org.glassguide.solver.design.DesignOptions;
+import org.glassguide.solver.design.DesignReader;
+import org.glassguide.solver.design.SolverSettings;
+import org.glassguide.solver.radial.ModeReport;
+import org.glassguide.solver.radial.RadialAnalysisResult;
+import org.glassguide.solver.run.DesignResult;
+import org.glassguide.solver.run.DesignRunner;
+import org.glassguide.ui.report.Json;
+import org.glassguide.ui.report.ModeResults;
+import org.glassguide.ui.report.RunReport;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** `glassguide modes DESIGN.yaml`: the mode solver on a design, with a table (or JSON) and an output folder. */
+@Command(name = "modes", mixinStandardHelpOptions = true,
+        description = {"Solve every guided mode of a design with a mode solver and list n_eff, loss, effective area and",
+            "core confinement; writes out/<name>-modes/ (summary.json, radial-modes.csv, report, field pictures).",
+            "Solvers: radial (any axisymmetric profile: step, graded, W, ring; scalar LP modes)."})
+public final class ModesCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DESIGN.yaml", description = "Design file (format: glassguide/1).")
+    Path designFile;
+
+    @Option(names = "--solver", paramLabel = "KIND", description = "Mode solver (default: the design's, else radial). Accepted: radial.")
+    String solver;
+
+    @Option(names = "--modes", paramLabel = "N", description = "Modes to list in detail (default: the design's, else 20).")
+    Integer modes;
+
+    @Option(names = "--points-per-period", paramLabel = "P", description = "Radial grid points per shortest transverse period (default 20).")
+    Double pointsPerPeriod;
+
+    @Option(names = "--group-index", description = "Also compute the group index of the listed modes (two extra solves).")
+    boolean groupIndex;
+
+    @Option(names = "--json", description = "Print JSON instead of a table.")
+    boolean json;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<design name>-modes).")
+    Path out;
+
+    @Mixin
+    LibraryOptions libraryOptions;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Design d = new DesignReader(libraryOptions.library()).read(designFile);
+        SolverSettings s = d.solver();
+        String kind = solver != null ? solver : s.kind();
+        if (!SolverSettings.KINDS.contains(kind)) {
+            throw new GlassGuideException(Messages.BAD_CHOICE, "--solver", kind, String.join(", ", SolverSettings.KINDS));
+        }
+        if (modes != null && modes < 0) {
+            throw new GlassGuideException(Messages.OUT_OF_RANGE, "--modes", modes, "a whole number >= 0");
+        }
+        if (pointsPerPeriod != null && !(pointsPerPeriod >= 4 && pointsPerPeriod <= 1000)) {
+            throw new GlassGuideException(Messages.OUT_OF_RANGE, "--points-per-period", pointsPerPeriod, "4 to 1000");
+        }
+        s = new SolverSettings(kind, pointsPerPeriod != null ? pointsPerPeriod : s.pointsPerPeriod(), s.domainRadius(),
+                modes != null ? modes : s.modes(), s.groupIndex() || groupIndex);
+        DesignOptions p = d.options();
+        d = d.with(List.of("modes"), new DesignOptions(p.vector(), p.allowExtrapolation() || libraryOptions.allowExtrapolation,
+                p.launch(), p.maxModes()), s);
+        Path target = out != null ? out : Path.of("out", d.name() + "-modes");
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw new GlassGuideException(Messages.FILE_NOT_READABLE, "--out", target, "exists and is not a folder");
+        }
+        DesignResult r;
+        try (ConsoleProgress progress = ConsoleProgress.forTerminal()) {
+            r = new DesignRunner().run(d, w -> err.println(w), progress);
+        }
+        RunReport.write(r, target);
+        if (json) {
+            List<Map<String, Object>> results = new ArrayList<>();
+            for (RadialAnalysisResult a : r.modeAnalyses()) {
+                results.add(ModeResults.toMap(a));
+            }
+            Object doc;
+            if (results.size() == 1) {
+                doc = results.get(0);
+            } else {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("design", d.name());
+                m.put("results", results);
+                doc = m;
+            }
+            o.print(Json.write(doc));
+        } else {
+            for (RadialAnalysisResult a : r.modeAnalyses()) {
+                o.printf(Locale.ROOT, "%s at %s nm, radial solver: %,d guided LP groups (%,d modes); grid %.4g um x %d%n", d.name(),
+                        Units.nm(a.wavelength()), a.modes().modes().size(), a.modes().modeCount(), a.modes().step() * 1e6,
+                        a.modes().gridPoints());
+                o.println("     #  mode      n_eff          Im n_eff    loss dB/cm   A_eff um^2   core conf.  group index");
+                int i = 0;
+                for (ModeReport m : a.listed()) {
+                    o.printf(Locale.ROOT, "  %4d  %-8s  %.10f  %.3e  %10.4g  %11.5g  %10.6f  %s%n", ++i, m.name(), m.nEff(), m.nEffImag(),
+                            m.lossDbPerCm(), m.effectiveArea() * 1e12, m.confinement(),
+                            Double.isNaN(m.groupIndex()) ? "-" : String.format(Locale.ROOT, "%.6f", m.groupIndex()));
+                }
+            }
+            o.println("wrote " + target);
+        }
+        o.flush();
+        return 0;
+    }
+}

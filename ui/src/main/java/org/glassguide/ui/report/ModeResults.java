@@ -1,0 +1,46 @@
+package org.glassguide.ui.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.glassguide.solver.radial.ModeReport;
+import org.glassguide.solver.radial.RadialAnalysisResult;
+
+/** Turns a mode-solver result into the ordered maps written as JSON (`modes --json`, summary.json). */
+public final class ModeResults {
+    private ModeResults() {
+    }
+
+    public static Map<String, Object> toMap(RadialAnalysisResult a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("wavelengthM", a.wavelength());
+        m.put("solver", "radial");
+        m.put("gridStepM", a.modes().step());
+        m.put("gridPoints", a.modes().gridPoints());
+        m.put("guidedLpModeCount", a.modes().modes().size());
+        m.put("guidedModeCount", a.modes().modeCount());
+        List<Map<String, Object>> modes = new ArrayList<>();
+        for (ModeReport r : a.listed()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("name", r.name());
+            e.put("nEffReal", r.nEff());
+            e.put("nEffImag", r.nEffImag());
+            e.put("lossDbPerCm", r.lossDbPerCm());
+            e.put("lossDbPerM", r.lossDbPerCm() * 100);
+            e.put("effectiveAreaM2", r.effectiveArea());
+            e.put("confinement", r.confinement());
+            e.put("groupIndex", r.groupIndex());
+            List<Double> f = new ArrayList<>();
+            for (double x : r.powerFractions()) {
+                f.add(x);
+            }
+            e.put("powerFractions", f);
+            modes.add(e);
+        }
+        m.put("modes", modes);
+        m.put("warnings", a.warnings());
+        return m;
+    }
+}
