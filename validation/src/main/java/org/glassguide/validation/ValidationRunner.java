@@ -20,6 +20,10 @@ import org.glassguide.solver.fiber.GuidedMode;
 import org.glassguide.solver.fiber.StepIndexFiber;
 import org.glassguide.solver.fiber.StepIndexModeSolver;
 import org.glassguide.solver.fiber.StepIndexModes;
+import org.glassguide.solver.radial.RadialIndexProfile;
+import org.glassguide.solver.radial.RadialMode;
+import org.glassguide.solver.radial.RadialModeSolver;
+import org.glassguide.solver.radial.RadialModes;
 
 /**
  * Runs the reference cases kept as data files (resources under org/glassguide/validation/cases, each
@@ -75,6 +79,12 @@ public final class ValidationRunner {
                 return lpCount(c, id, source);
             case "catalog-na":
                 return catalogNa(c, id, source);
+            case "radial-vs-exact":
+                return radialVsExact(c, id, source);
+            case "radial-parabolic":
+                return radialParabolic(c, id, source);
+            case "radial-convergence":
+                return radialConvergence(c, id, source);
             default:
                 throw new IllegalStateException(file + ": unknown case kind " + kind);
         }
@@ -143,6 +153,73 @@ public final class ValidationRunner {
         return List.of(new ValidationRow(id, "guided LP mode groups", e.require("count").number(), m.lpGroupCount(), 0, source),
                 new ValidationRow(id, "LP01 u", e.require("lp01U").number(), m.fundamental().u(),
                         e.require("lp01UTolerance").number(), source));
+    }
+
+    private final RadialModeSolver radial = new RadialModeSolver();
+
+    private static Map<String, Double> radialNEff(RadialModes m) {
+        return m.modes().stream().collect(Collectors.toMap(RadialMode::name, RadialMode::nEff));
+    }
+
+    private List<ValidationRow> radialVsExact(YamlNode c, String id, String source) {
+        YamlNode f = c.require("fiber");
+        StepIndexFiber fiber = fiber(f, f.require("nCore").number());
+        StepIndexModes exact = solver.solve(fiber, false, ProgressMonitor.NONE);
+        RadialModes r = radial.solve(RadialIndexProfile.stepIndex(fiber.coreRadius(), fiber.nCore(), fiber.nClad()),
+                fiber.wavelength(), new RadialModeSolver.Settings(c.require("pointsPerPeriod").number(), 0, 0), ProgressMonitor.NONE);
+        Map<String, Double> got = radialNEff(r);
+        Map<String, GuidedMode> ref = exact.lpModes().stream().collect(Collectors.toMap(GuidedMode::name, g -> g));
+        double tol = c.require("tolerance").number();
+        List<ValidationRow> rows = new ArrayList<>();
+        for (YamlNode m : c.require("modes").list()) {
+            String name = m.text();
+            rows.add(new ValidationRow(id, name + " n_eff", ref.get(name).nEff(), got.getOrDefault(name, Double.NaN), tol, source));
+        }
+        rows.add(new ValidationRow(id, "guided LP groups", exact.lpGroupCount(), r.modes().size(),
+                c.require("countTolerance").number(), source));
+        return rows;
+    }
+
+    private List<ValidationRow> radialParabolic(YamlNode c, String id, String source) {
+        YamlNode f = c.require("fiber");
+        double a = f.require("radius").quantity(Units::length);
+        double n1 = f.require("nCore").number();
+        double delta = f.require("delta").number();
+        double lambda = f.require("wavelength").quantity(Units::wavelength);
+        RadialModes r = radial.solve(RadialIndexProfile.powerLaw(a, n1, n1 * Math.sqrt(1 - 2 * delta), 2), lambda,
+                new RadialModeSolver.Settings(c.require("pointsPerPeriod").number(), 0, 0), ProgressMonitor.NONE);
+        Map<String, Double> got = radialNEff(r);
+        double k0 = 2 * Math.PI / lambda;
+        double tol = c.require("tolerance").number();
+        List<ValidationRow> rows = new ArrayList<>();
+        for (YamlNode m : c.require("modes").list()) {
+            String name = m.text();
+            int l = Character.getNumericValue(name.charAt(2));
+            int p = Character.getNumericValue(name.charAt(3)) - 1;
+            double beta2 = k0 * k0 * n1 * n1 - 2 * k0 * n1 * Math.sqrt(2 * delta) * (2 * p + l + 1) / a;
+            rows.add(new ValidationRow(id, name + " n_eff", Math.sqrt(beta2) / k0, got.getOrDefault(name, Double.NaN), tol, source));
+        }
+        return rows;
+    }
+
+    private List<ValidationRow> radialConvergence(YamlNode c, String id, String source) {
+        YamlNode f = c.require("fiber");
+        StepIndexFiber fiber = fiber(f, f.require("nCore").number());
+        double ref = solver.solve(fiber, false, ProgressMonitor.NONE).fundamental().nEff();
+        YamlNode e = c.require("expect");
+        List<ValidationRow> rows = new ArrayList<>();
+        double prev = Double.NaN;
+        for (double ppp : new double[] {10, 20, 40, 80}) {
+            RadialModes r = radial.solve(RadialIndexProfile.stepIndex(fiber.coreRadius(), fiber.nCore(), fiber.nClad()),
+                    fiber.wavelength(), new RadialModeSolver.Settings(ppp, 0, 0), ProgressMonitor.NONE);
+            double err = Math.abs(r.modes().get(0).nEff() - ref);
+            if (!Double.isNaN(prev)) {
+                rows.add(new ValidationRow(id, String.format(java.util.Locale.ROOT, "LP01 order %.0f->%.0f ppp", ppp / 2, ppp),
+                        e.require("order").number(), Math.log(prev / err) / Math.log(2), e.require("tolerance").number(), source));
+            }
+            prev = err;
+        }
+        return rows;
     }
 
     private List<ValidationRow> catalogNa(YamlNode c, String id, String source) {
