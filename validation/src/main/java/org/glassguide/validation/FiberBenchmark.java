@@ -11,6 +11,9 @@ import org.glassguide.solver.ProgressMonitor;
 import org.glassguide.solver.fiber.StepIndexFiber;
 import org.glassguide.solver.fiber.StepIndexModeSolver;
 import org.glassguide.solver.fiber.StepIndexModes;
+import org.glassguide.solver.radial.RadialIndexProfile;
+import org.glassguide.solver.radial.RadialModeSolver;
+import org.glassguide.solver.radial.RadialModes;
 
 /** Step-index solver benchmarks behind `glassguide bench fiber`: medians of repeated runs after a warm-up. */
 public final class FiberBenchmark {
@@ -41,6 +44,31 @@ public final class FiberBenchmark {
         double[] s = time(Math.max(repeat, 50), () -> solver.solve(smf, true, ProgressMonitor.NONE));
         out.add(new Result("single-mode fiber, LP + vector, in process", String.format(Locale.ROOT, "V = %.2f", smf.vNumber()), s[0],
                 String.format(Locale.ROOT, "%.3g solves/s", 1 / s[0])));
+        return out;
+    }
+
+    /** Radial solver: every guided LP mode of the 150 um ZIF-62 core, and a 10 um graded core, with retained heap. */
+    public static List<Result> runModes(int repeat) {
+        List<Result> out = new ArrayList<>();
+        RadialModeSolver radial = new RadialModeSolver();
+        RadialModeSolver.Settings grid = RadialModeSolver.Settings.defaults();
+        RadialIndexProfile zif = RadialIndexProfile.stepIndex(75e-6, 1.56, 1.44);
+        double[] t = time(Math.max(1, Math.min(repeat, 3)), () -> radial.solve(zif, 589e-9, grid, ProgressMonitor.NONE));
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        long before = rt.totalMemory() - rt.freeMemory();
+        RadialModes m = radial.solve(zif, 589e-9, grid, ProgressMonitor.NONE);
+        System.gc();
+        long retained = rt.totalMemory() - rt.freeMemory() - before;
+        out.add(new Result("radial solver: all guided LP modes, 150 um ZIF-62 core, 589 nm, 20 points/period",
+                String.format(Locale.ROOT, "N = %d, %d LP, %.0f MiB held", m.gridPoints(), m.modes().size(), retained / 1048576.0),
+                t[0], String.format(Locale.ROOT, "%.3g modes/s", m.modes().size() / t[0])));
+        RadialIndexProfile graded = RadialIndexProfile.powerLaw(25e-6, 1.56, 1.44, 2);
+        double[] g = time(repeat, () -> radial.solve(graded, 633e-9, grid, ProgressMonitor.NONE));
+        RadialModes gm = radial.solve(graded, 633e-9, grid, ProgressMonitor.NONE);
+        out.add(new Result("radial solver: 50 um parabolic core, 633 nm, 20 points/period",
+                String.format(Locale.ROOT, "N = %d, %d LP", gm.gridPoints(), gm.modes().size()), g[0],
+                String.format(Locale.ROOT, "%.3g modes/s", gm.modes().size() / g[0])));
         return out;
     }
 

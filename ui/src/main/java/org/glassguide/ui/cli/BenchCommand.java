@@ -28,7 +28,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeat", defaultValue = "5", paramLabel = "N", description = "Timed repetitions after one warm-up (default ${DEFAULT-VALUE}); the median is reported.")
     int repeat;
 
-    enum Suite { fiber }
+    enum Suite { fiber, modes }
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -36,10 +36,17 @@ public final class BenchCommand implements Callable<Integer> {
         int reps = Math.max(1, repeat);
         out.printf(Locale.ROOT, "machine: %d cores, Java %s, max heap %d MiB%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
-        String fmt = "| %-72s | %-23s | %9s | %-20s |%n";
+        String fmt = "| %-80s | %-30s | %9s | %-20s |%n";
         out.printf(Locale.ROOT, fmt, "benchmark", "size", "median", "throughput");
-        out.println("|" + "-".repeat(74) + "|" + "-".repeat(25) + "|" + "-".repeat(11) + "|" + "-".repeat(22) + "|");
+        out.println("|" + "-".repeat(82) + "|" + "-".repeat(32) + "|" + "-".repeat(11) + "|" + "-".repeat(22) + "|");
         out.flush();
+        if (suite == Suite.modes) {
+            for (FiberBenchmark.Result r : FiberBenchmark.runModes(reps)) {
+                out.printf(Locale.ROOT, fmt, r.name(), r.size(), seconds(r.medianSeconds()), r.throughput());
+                out.flush();
+            }
+            return 0;
+        }
         for (FiberBenchmark.Result r : FiberBenchmark.run(reps)) {
             out.printf(Locale.ROOT, fmt, r.name(), r.size(), seconds(r.medianSeconds()), r.throughput());
             out.flush();
