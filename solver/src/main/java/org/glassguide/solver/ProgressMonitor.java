@@ -24,6 +24,8 @@ public interface ProgressMonitor {
 
     /** Thrown when a computation stops because its monitor asked it to. */
     final class CancelledException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         public CancelledException() {
             super("cancelled");
         }

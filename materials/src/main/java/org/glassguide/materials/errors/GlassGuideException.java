@@ -7,6 +7,7 @@ import java.util.Arrays;
  * message key so tests can assert it, and an optional location ("file:line:column").
  */
 public class GlassGuideException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
     private final Messages key;
     private final transient Object[] args;
     private final String location;

@@ -19,7 +19,6 @@ import org.glassguide.materials.attenuation.GaussianAbsorptionBands;
 import org.glassguide.materials.attenuation.MeasuredAttenuation;
 import org.glassguide.materials.attenuation.RayleighAttenuation;
 import org.glassguide.materials.attenuation.TotalAttenuation;
-import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
 import org.glassguide.materials.index.CauchyModel;
 import org.glassguide.materials.index.ConstantIndexModel;
@@ -345,10 +344,9 @@ public final class MaterialReader {
             case "softening":
                 return new SourcedValue(valueNode.quantity(Units::temperature), "K", p, note);
             case "processingWindow":
-                return new SourcedValue(valueNode.quantity((f, t) -> {
-                    double kelvin = Units.temperature(f, t.replace("°C", "K").replace(" C", " K"));
-                    return kelvin;
-                }), "K", p, note);
+                // a temperature difference: 150 K and 150 °C are the same width
+                return new SourcedValue(valueNode.quantity((f, t) -> Units.temperature(f, t.replace("°C", "K").replace(" C", " K"))),
+                        "K", p, note);
             case "viscosityAtMelting":
                 return new SourcedValue(valueNode.quantity(Units::viscosity), "Pa s", p, note);
             case "youngsModulus":
@@ -396,10 +394,5 @@ public final class MaterialReader {
         }
         double w = b.optional("weight").map(YamlNode::number).orElse(1.0);
         return new SpectralBand(b.optional("label").map(YamlNode::text).orElse(""), centre, fwhm, w, provenance(b, origin));
-    }
-
-    /** Wraps an unexpected model-construction failure with the node location. */
-    static GlassGuideException wrap(YamlNode n, IllegalArgumentException e) {
-        return n.error(Messages.OUT_OF_RANGE, n.path(), n.isScalar() ? n.text() : "definition", e.getMessage());
     }
 }

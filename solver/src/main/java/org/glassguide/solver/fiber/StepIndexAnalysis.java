@@ -35,7 +35,7 @@ public final class StepIndexAnalysis {
             ProgressMonitor monitor) {
         if (s.layers().size() != 2) {
             throw new GlassGuideException(Messages.FIBER_LAYERS,
-                    "exactly 2 layers (core, cladding) for the exact step-index analysis", s.layers().size());
+                    "exactly 2 layers (core, cladding) for the exact step-index analysis (use analyses: [modes] for more)", s.layers().size());
         }
         for (int i = 0; i < s.layers().size(); i++) {
             if (s.layers().get(i).isGraded()) {

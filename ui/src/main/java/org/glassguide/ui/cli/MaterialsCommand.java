@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.glassguide.materials.Material;
-import org.glassguide.materials.MaterialLibrary;
 import org.glassguide.materials.SourcedValue;
 import org.glassguide.materials.SpectralBand;
 import org.glassguide.materials.WavelengthRange;
