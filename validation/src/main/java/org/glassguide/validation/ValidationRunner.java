@@ -24,6 +24,7 @@ import org.glassguide.solver.radial.RadialIndexProfile;
 import org.glassguide.solver.radial.RadialMode;
 import org.glassguide.solver.radial.RadialModeSolver;
 import org.glassguide.solver.radial.RadialModes;
+import org.glassguide.solver.radial.RadialVectorModeSolver;
 
 /**
  * Runs the reference cases kept as data files (resources under org/glassguide/validation/cases, each
@@ -85,6 +86,8 @@ public final class ValidationRunner {
                 return radialParabolic(c, id, source);
             case "radial-convergence":
                 return radialConvergence(c, id, source);
+            case "radial-vector-vs-exact":
+                return radialVector(c, id, source);
             default:
                 throw new IllegalStateException(file + ": unknown case kind " + kind);
         }
@@ -199,6 +202,26 @@ public final class ValidationRunner {
             double beta2 = k0 * k0 * n1 * n1 - 2 * k0 * n1 * Math.sqrt(2 * delta) * (2 * p + l + 1) / a;
             rows.add(new ValidationRow(id, name + " n_eff", Math.sqrt(beta2) / k0, got.getOrDefault(name, Double.NaN), tol, source));
         }
+        return rows;
+    }
+
+    private List<ValidationRow> radialVector(YamlNode c, String id, String source) {
+        YamlNode f = c.require("fiber");
+        StepIndexFiber fiber = fiber(f, f.require("nCore").number());
+        Map<String, Double> ref = solver.solve(fiber, true, ProgressMonitor.NONE).vectorModes().stream()
+                .collect(Collectors.toMap(GuidedMode::name, GuidedMode::nEff));
+        Map<String, Double> got = new RadialVectorModeSolver().solve(RadialIndexProfile.stepIndex(fiber.coreRadius(), fiber.nCore(),
+                fiber.nClad()), fiber.wavelength(), new RadialModeSolver.Settings(c.require("pointsPerPeriod").number(), 0, 0),
+                ProgressMonitor.NONE).stream().collect(Collectors.toMap(RadialVectorModeSolver.VectorMode::name,
+                        RadialVectorModeSolver.VectorMode::nEff));
+        double tol = c.require("tolerance").number();
+        List<ValidationRow> rows = new ArrayList<>();
+        for (YamlNode m : c.require("modes").list()) {
+            String name = m.text();
+            rows.add(new ValidationRow(id, name + " n_eff", ref.get(name), got.getOrDefault(name, Double.NaN), tol, source));
+        }
+        rows.add(new ValidationRow(id, "TE01 - TM01 splitting", ref.get("TE01") - ref.get("TM01"),
+                got.getOrDefault("TE01", Double.NaN) - got.getOrDefault("TM01", Double.NaN), c.require("splittingTolerance").number(), source));
         return rows;
     }
 

@@ -90,7 +90,7 @@ public final class DesignReader {
         if (s == null) {
             return d;
         }
-        s.requireMap().allowOnly(List.of("kind", "points-per-period", "domain", "modes", "group-index"));
+        s.requireMap().allowOnly(List.of("kind", "points-per-period", "domain", "modes", "group-index", "vector"));
         String kind = s.optional("kind").map(YamlNode::text).orElse(d.kind());
         if (!SolverSettings.KINDS.contains(kind)) {
             throw s.require("kind").error(Messages.BAD_CHOICE, s.require("kind").path(), kind, String.join(", ", SolverSettings.KINDS));
@@ -121,7 +121,8 @@ public final class DesignReader {
             modes = (int) v;
         }
         boolean group = s.optional("group-index").map(YamlNode::bool).orElse(d.groupIndex());
-        return new SolverSettings(kind, ppp, domain, modes, group);
+        boolean vector = s.optional("vector").map(YamlNode::bool).orElse(d.vector());
+        return new SolverSettings(kind, ppp, domain, modes, group, vector);
     }
 
     private FiberStructure readFiber(YamlNode f, Path baseDir, String source, MaterialLibrary lib) {

@@ -8,8 +8,10 @@ package org.glassguide.solver.design;
  * @param domainRadius radius of the computational wall (m); 0 chooses automatically
  * @param modes how many modes to list with fields, areas and fractions (counts are always complete)
  * @param groupIndex also compute the group index of the listed modes (two more solves)
+ * @param vector also solve the full-vectorial TE/TM/HE/EH modes (few-mode guides)
  */
-public record SolverSettings(String kind, double pointsPerPeriod, double domainRadius, int modes, boolean groupIndex) {
+public record SolverSettings(String kind, double pointsPerPeriod, double domainRadius, int modes, boolean groupIndex,
+        boolean vector) {
     public static final java.util.List<String> KINDS = java.util.List.of("radial");
 
     public SolverSettings {
@@ -22,6 +24,6 @@ public record SolverSettings(String kind, double pointsPerPeriod, double domainR
     }
 
     public static SolverSettings defaults() {
-        return new SolverSettings("radial", 20, 0, 20, false);
+        return new SolverSettings("radial", 20, 0, 20, false, false);
     }
 }

@@ -98,7 +98,9 @@ public final class RadialAnalysis {
             sink.accept("note: group index undefined for modes within " + DLAMBDA * 1e2 + " % in wavelength of cutoff at "
                     + Units.nm(wavelength) + " nm");
         }
-        return new RadialAnalysisResult(wavelength, modes, reports, notes);
+        List<RadialVectorModeSolver.VectorMode> vector = settings.vector()
+                ? new RadialVectorModeSolver().solve(p, wavelength, grid, monitor) : List.of();
+        return new RadialAnalysisResult(wavelength, modes, reports, vector, notes);
     }
 
     private static Map<String, Double> nEffByName(RadialModes m) {

@@ -41,7 +41,8 @@ public final class RadialModeSolver {
 
     private static final int MAX_POINTS = 2_000_000;
 
-    public RadialModes solve(RadialIndexProfile p, double wavelength, Settings s, ProgressMonitor monitor) {
+    /** The discretised operator for a profile at a wavelength, with the grid the settings ask for. */
+    static RadialOperator operator(RadialIndexProfile p, double wavelength, Settings s) {
         double nClad = p.claddingIndex();
         double nMax = p.maxIndex();
         if (!(nMax > nClad)) {
@@ -64,8 +65,22 @@ public final class RadialModeSolver {
             throw new GlassGuideException(Messages.OUT_OF_RANGE, "radial grid", nl + " points", "at most " + MAX_POINTS
                     + ": use a coarser step or a smaller domain");
         }
-        int n = (int) nl;
-        RadialOperator op = new RadialOperator(p, k0, h, n);
+        return new RadialOperator(p, k0, h, (int) nl);
+    }
+
+    /** Guided eigenvalues n_eff^2 of one azimuthal order, descending. */
+    static double[] guidedEigenvalues(RadialOperator op, int l, double sigma0, double top) {
+        double[] d = op.diagonal(l);
+        int m = countAbove(d, op.off2, sigma0);
+        double[] values = new double[m];
+        bisect(d, op.off2, sigma0, top, m, 0, values);
+        return values;
+    }
+
+    public RadialModes solve(RadialIndexProfile p, double wavelength, Settings s, ProgressMonitor monitor) {
+        double nClad = p.claddingIndex();
+        double nMax = p.maxIndex();
+        RadialOperator op = operator(p, wavelength, s);
         double sigma0 = nClad * nClad;
         // orders with any guided mode: the count falls monotonically with l
         List<Integer> orders = new ArrayList<>();
@@ -150,7 +165,7 @@ public final class RadialModeSolver {
      * Finds the eigenvalues in (lo, hi] (there are {@code count} of them) by recursive Sturm
      * bisection, writing them in descending order from values[offset].
      */
-    private static void bisect(double[] d, double[] off2, double lo, double hi, int count, int offset, double[] values) {
+    static void bisect(double[] d, double[] off2, double lo, double hi, int count, int offset, double[] values) {
         // iterative stack of intervals: (lo, hi, count above lo, count above hi, index of first value)
         double[] stackLo = new double[64 * 4 + count];
         double[] stackHi = new double[stackLo.length];

@@ -13,7 +13,9 @@ final class RadialOperator {
     final double[] nk;
     final double[] off;
     final double[] off2;
-    private final double inv;
+    /** q_i / (2 k0^2) with q = d ln(n^2)/dr by central differences of the cell averages (interfaces: a split delta). */
+    final double[] halfQ;
+    final double inv;
 
     RadialOperator(RadialIndexProfile p, double k0, double h, int n) {
         this.h = h;
@@ -33,6 +35,20 @@ final class RadialOperator {
             off[i] = inv * (i + 1) * h / Math.sqrt(rc[i] * rc[i + 1]);
             off2[i] = off[i] * off[i];
         }
+        halfQ = new double[n];
+        for (int i = 0; i < n; i++) {
+            double lo = Math.log(eps[Math.max(i - 1, 0)]);
+            double hi = Math.log(eps[Math.min(i + 1, n - 1)]);
+            halfQ[i] = (hi - lo) / (2 * h) / (2 * k0 * k0);
+        }
+    }
+
+    /** Unsymmetrised scalar row of order m at cell i: coefficients of psi_{i-1}, psi_i, psi_{i+1}. */
+    double[] scalarRow(int m, int i) {
+        double lower = i > 0 ? inv * i * h / rc[i] : 0;
+        double upper = i + 1 < rc.length ? inv * (i + 1) * h / rc[i] : 0;
+        double diag = eps[i] - inv * (2 * i + 1) * h / rc[i] - (double) m * m / (k0 * k0 * rc[i] * rc[i]);
+        return new double[] {lower, diag, upper};
     }
 
     int size() {

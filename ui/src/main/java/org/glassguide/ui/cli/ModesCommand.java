@@ -56,6 +56,9 @@ public final class ModesCommand implements Callable<Integer> {
     @Option(names = "--group-index", description = "Also compute the group index of the listed modes (two extra solves).")
     boolean groupIndex;
 
+    @Option(names = "--vector", description = "Also solve the full-vectorial TE/TM/HE/EH modes (few-mode guides).")
+    boolean vector;
+
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
@@ -82,7 +85,7 @@ public final class ModesCommand implements Callable<Integer> {
             throw new GlassGuideException(Messages.OUT_OF_RANGE, "--points-per-period", pointsPerPeriod, "4 to 1000");
         }
         s = new SolverSettings(kind, pointsPerPeriod != null ? pointsPerPeriod : s.pointsPerPeriod(), s.domainRadius(),
-                modes != null ? modes : s.modes(), s.groupIndex() || groupIndex);
+                modes != null ? modes : s.modes(), s.groupIndex() || groupIndex, s.vector() || vector);
         DesignOptions p = d.options();
         d = d.with(List.of("modes"), new DesignOptions(p.vector(), p.allowExtrapolation() || libraryOptions.allowExtrapolation,
                 p.launch(), p.maxModes()), s);
@@ -121,6 +124,13 @@ public final class ModesCommand implements Callable<Integer> {
                     o.printf(Locale.ROOT, "  %4d  %-8s  %.10f  %.3e  %10.4g  %11.5g  %10.6f  %s%n", ++i, m.name(), m.nEff(), m.nEffImag(),
                             m.lossDbPerCm(), m.effectiveArea() * 1e12, m.confinement(),
                             Double.isNaN(m.groupIndex()) ? "-" : String.format(Locale.ROOT, "%.6f", m.groupIndex()));
+                }
+                if (!a.vectorModes().isEmpty()) {
+                    o.printf(Locale.ROOT, "  full-vectorial modes (%d):%n", a.vectorModes().size());
+                    int k = 0;
+                    for (var v : a.vectorModes()) {
+                        o.printf(Locale.ROOT, "  %4d  %-8s  %.10f%n", ++k, v.name(), v.nEff());
+                    }
                 }
             }
             o.println("wrote " + target);

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.glassguide.solver.radial.ModeReport;
 import org.glassguide.solver.radial.RadialAnalysisResult;
+import org.glassguide.solver.radial.RadialVectorModeSolver;
 
 /** Turns a mode-solver result into the ordered maps written as JSON (`modes --json`, summary.json). */
 public final class ModeResults {
@@ -40,6 +41,16 @@ public final class ModeResults {
             modes.add(e);
         }
         m.put("modes", modes);
+        if (!a.vectorModes().isEmpty()) {
+            List<Map<String, Object>> vector = new ArrayList<>();
+            for (RadialVectorModeSolver.VectorMode v : a.vectorModes()) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("name", v.name());
+                e.put("nEffReal", v.nEff());
+                vector.add(e);
+            }
+            m.put("vectorModes", vector);
+        }
         m.put("warnings", a.warnings());
         return m;
     }

@@ -327,6 +327,14 @@ public final class RunReport {
                         Double.isNaN(m.groupIndex()) ? "-" : String.format(Locale.ROOT, "%.6f", m.groupIndex())));
             }
             sb.append("\nEvery guided mode is in `radial-modes.csv`.\n\n");
+            if (!a.vectorModes().isEmpty()) {
+                sb.append("### Full-vectorial modes\n\n| # | mode | n_eff |\n|---|---|---|\n");
+                int k = 0;
+                for (var v : a.vectorModes()) {
+                    sb.append(String.format(Locale.ROOT, "| %d | %s | %.10f |%n", ++k, v.name(), v.nEff()));
+                }
+                sb.append('\n');
+            }
         }
     }
 

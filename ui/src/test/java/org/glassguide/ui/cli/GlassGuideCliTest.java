@@ -195,6 +195,19 @@ class GlassGuideCliTest {
     }
 
     @Test
+    void modesVectorListsHybridModes(@TempDir Path dir) throws IOException {
+        Path design = dir.resolve("v.yaml");
+        Files.writeString(design, "format: glassguide/1\nname: hc\nstructure:\n  fiber:\n    layers:\n"
+                + "      - { material: { index: 1.56 }, diameter: 3 um }\n      - { material: { index: 1.44 }, diameter: 125 um }\n"
+                + "wavelengths: [1 um]\nanalyses: [modes]\n");
+        Run r = run("modes", design.toString(), "--vector", "--json", "--out", dir.resolve("o").toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode v = new ObjectMapper().readTree(r.out()).get("vectorModes");
+        assertEquals("HE11", v.get(0).get("name").asText());
+        assertEquals(12, v.size());
+    }
+
+    @Test
     void gradedLayersAreRefusedByTheExactStepIndexAnalysis(@TempDir Path dir) throws IOException {
         Path design = dir.resolve("g.yaml");
         Files.writeString(design, "format: glassguide/1\nname: graded\nstructure:\n  fiber:\n    layers:\n"
