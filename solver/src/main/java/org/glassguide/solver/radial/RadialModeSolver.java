@@ -230,16 +230,10 @@ public final class RadialModeSolver {
         double[] bwd = new double[n];
         double s = 0.5 * (a + b);
         for (int iter = 0; iter < 300; iter++) {
+            int k = RadialOperator.twist(d, off2, s, fwd, bwd);
             int below = 0;
-            double q = d[0] - s;
-            fwd[0] = q;
-            if (q < 0) {
-                below++;
-            }
-            for (int i = 1; i < n; i++) {
-                q = d[i] - s - off2[i - 1] / (q == 0 ? -1e-300 : q);
-                fwd[i] = q;
-                if (q < 0) {
+            for (int i = 0; i < n; i++) {
+                if (fwd[i] < 0) {
                     below++;
                 }
             }
@@ -247,21 +241,6 @@ public final class RadialModeSolver {
                 a = s;
             } else {
                 b = s;
-            }
-            double r = d[n - 1] - s;
-            bwd[n - 1] = r;
-            for (int i = n - 2; i >= 0; i--) {
-                r = d[i] - s - off2[i] / (r == 0 ? -1e-300 : r);
-                bwd[i] = r;
-            }
-            int k = 0;
-            double best = Double.MAX_VALUE;
-            for (int i = 0; i < n; i++) {
-                double g = Math.abs(fwd[i] + bwd[i] - (d[i] - s));
-                if (g < best) {
-                    best = g;
-                    k = i;
-                }
             }
             double gamma = fwd[k] + bwd[k] - (d[k] - s);
             // |x|^2 of the twisted vector with x_k = 1: x_{i} = -e_i x_{i+1} / fwd_i above, -e_{i-1} x_{i-1} / bwd_i below

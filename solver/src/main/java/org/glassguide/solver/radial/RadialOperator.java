@@ -68,45 +68,53 @@ final class RadialOperator {
     }
 
     /**
-     * Eigenvector (symmetrised form phi = sqrt(r) psi) for the eigenvalue lambda by the twisted
-     * factorisation: forward and backward pivots meet where the solution is largest, and the vector
-     * follows from two stable recurrences.
+     * Twisted factorisation of T - s I (diagonal d, squared off-diagonal off2): forward pivots into fwd,
+     * backward pivots into bwd; returns the twist index k where |gamma_k| = |fwd_k + bwd_k - (d_k - s)|,
+     * the reciprocal of the inverse's diagonal, is smallest: where an eigenvector near s is largest.
      */
-    void eigenvector(double[] d, double lambda, double[] x) {
+    static int twist(double[] d, double[] off2, double s, double[] fwd, double[] bwd) {
         int n = d.length;
-        double[] fwd = new double[n];
-        double[] bwd = new double[n];
-        fwd[0] = d[0] - lambda;
+        fwd[0] = d[0] - s;
         for (int i = 1; i < n; i++) {
-            double prev = fwd[i - 1] == 0 ? 1e-300 : fwd[i - 1];
-            fwd[i] = d[i] - lambda - off2[i - 1] / prev;
+            double prev = fwd[i - 1] == 0 ? -1e-300 : fwd[i - 1];
+            fwd[i] = d[i] - s - off2[i - 1] / prev;
         }
-        bwd[n - 1] = d[n - 1] - lambda;
+        bwd[n - 1] = d[n - 1] - s;
         for (int i = n - 2; i >= 0; i--) {
-            double next = bwd[i + 1] == 0 ? 1e-300 : bwd[i + 1];
-            bwd[i] = d[i] - lambda - off2[i] / next;
+            double next = bwd[i + 1] == 0 ? -1e-300 : bwd[i + 1];
+            bwd[i] = d[i] - s - off2[i] / next;
         }
         int k = 0;
         double best = Double.MAX_VALUE;
         for (int i = 0; i < n; i++) {
-            double g = Math.abs(fwd[i] + bwd[i] - (d[i] - lambda));
+            double g = Math.abs(fwd[i] + bwd[i] - (d[i] - s));
             if (g < best) {
                 best = g;
                 k = i;
             }
         }
+        return k;
+    }
+
+    /**
+     * Eigenvector (symmetrised form phi = sqrt(r) psi) for the eigenvalue lambda: from the twist index
+     * the vector follows by two stable recurrences, x_k = 1.
+     */
+    void eigenvector(double[] d, double lambda, double[] x) {
+        int n = d.length;
+        double[] fwd = new double[n];
+        double[] bwd = new double[n];
+        int k = twist(d, off2, lambda, fwd, bwd);
         java.util.Arrays.fill(x, 0);
         x[k] = 1;
         for (int i = k - 1; i >= 0; i--) {
-            double piv = fwd[i] == 0 ? 1e-300 : fwd[i];
-            x[i] = -off[i] * x[i + 1] / piv;
+            x[i] = -off[i] * x[i + 1] / (fwd[i] == 0 ? 1e-300 : fwd[i]);
             if (Math.abs(x[i]) < 1e-200) {
                 break; // decayed: the rest is zero to double precision
             }
         }
         for (int i = k + 1; i < n; i++) {
-            double piv = bwd[i] == 0 ? 1e-300 : bwd[i];
-            x[i] = -off[i - 1] * x[i - 1] / piv;
+            x[i] = -off[i - 1] * x[i - 1] / (bwd[i] == 0 ? 1e-300 : bwd[i]);
             if (Math.abs(x[i]) < 1e-200) {
                 break;
             }

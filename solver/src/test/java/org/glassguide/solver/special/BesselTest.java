@@ -89,8 +89,7 @@ class BesselTest {
                 worstRow = r.toString();
             }
         }
-        System.out.println("Bessel reference check: " + rows.size() + " values, worst relative error " + worst + " at " + worstRow);
-        assertTrue(failures.isEmpty(), failures.size() + " values out of tolerance, e.g.\n" + String.join("\n", failures.subList(0, Math.min(20, failures.size()))));
+        assertTrue(failures.isEmpty(), failures.size() + " values out of tolerance (worst " + worst + " at " + worstRow + "), e.g.\n" + String.join("\n", failures.subList(0, Math.min(20, failures.size()))));
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.glassguide.ui.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,10 +88,7 @@ public final class ModesCommand implements Callable<Integer> {
         DesignOptions p = d.options();
         d = d.with(List.of("modes"), new DesignOptions(p.vector(), p.allowExtrapolation() || libraryOptions.allowExtrapolation,
                 p.launch(), p.maxModes()), s);
-        Path target = out != null ? out : Path.of("out", d.name() + "-modes");
-        if (Files.exists(target) && !Files.isDirectory(target)) {
-            throw new GlassGuideException(Messages.FILE_NOT_READABLE, "--out", target, "exists and is not a folder");
-        }
+        Path target = OutputFolder.resolve(out, d.name() + "-modes");
         DesignResult r;
         try (ConsoleProgress progress = ConsoleProgress.forTerminal()) {
             r = new DesignRunner().run(d, w -> err.println(w), progress);

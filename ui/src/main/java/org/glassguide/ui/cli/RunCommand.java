@@ -2,7 +2,6 @@ package org.glassguide.ui.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -58,10 +57,7 @@ public final class RunCommand implements Callable<Integer> {
             d = d.with(d.analyses(), new DesignOptions(p.vector(), p.allowExtrapolation() || libraryOptions.allowExtrapolation,
                     p.launch(), maxModes == null ? p.maxModes() : maxModes), d.solver());
         }
-        Path target = out != null ? out : Path.of("out", d.name());
-        if (Files.exists(target) && !Files.isDirectory(target)) {
-            throw new GlassGuideException(Messages.FILE_NOT_READABLE, "--out", target, "exists and is not a folder");
-        }
+        Path target = OutputFolder.resolve(out, d.name());
         ConsoleProgress progress = ConsoleProgress.forTerminal();
         Thread main = Thread.currentThread();
         Thread hook = new Thread(() -> {
