@@ -5,6 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.glassguide.materials.Material;
 import org.glassguide.materials.MaterialLibrary;
 import org.glassguide.solver.ProgressMonitor;
@@ -69,6 +72,36 @@ public final class FiberBenchmark {
         out.add(new Result("radial solver: 50 um parabolic core, 633 nm, 20 points/period",
                 String.format(Locale.ROOT, "N = %d, %d LP", gm.gridPoints(), gm.modes().size()), g[0],
                 String.format(Locale.ROOT, "%.3g modes/s", gm.modes().size() / g[0])));
+        // the same eigenproblem handed to EJML's dense symmetric eigensolver (all N eigenvalues), order 0 only
+        double[][] t0 = RadialModeSolver.tridiagonal(graded, 633e-9, grid, 0);
+        int n = t0[0].length;
+        double sigma0 = 1.44 * 1.44;
+        long[] guided = new long[1];
+        double[] e = time(1, () -> {
+            DMatrixRMaj a = new DMatrixRMaj(n, n);
+            for (int i = 0; i < n; i++) {
+                a.set(i, i, t0[0][i]);
+                if (i + 1 < n) {
+                    a.set(i, i + 1, t0[1][i]);
+                    a.set(i + 1, i, t0[1][i]);
+                }
+            }
+            EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, false, true);
+            if (!eig.decompose(a)) {
+                throw new IllegalStateException("EJML eigen decomposition failed");
+            }
+            long c = 0;
+            for (int i = 0; i < n; i++) {
+                if (eig.getEigenvalue(i).getReal() > sigma0) {
+                    c++;
+                }
+            }
+            guided[0] = c;
+        });
+        long ours = gm.modes().stream().filter(x -> x.order() == 0).count();
+        out.add(new Result("EJML 0.46.1 dense symmetric eigensolver, same problem, order l = 0 only",
+                String.format(Locale.ROOT, "N = %d, %d guided (ours: %d)", n, guided[0], ours), e[0],
+                String.format(Locale.ROOT, "%.3g modes/s", guided[0] / e[0])));
         return out;
     }
 

@@ -68,6 +68,15 @@ public final class RadialModeSolver {
         return new RadialOperator(p, k0, h, (int) nl);
     }
 
+    /**
+     * The symmetric tridiagonal matrix of one azimuthal order ({diagonal, off-diagonal}, eigenvalues
+     * n_eff^2), for comparing eigensolvers and for teaching.
+     */
+    public static double[][] tridiagonal(RadialIndexProfile p, double wavelength, Settings s, int order) {
+        RadialOperator op = operator(p, wavelength, s);
+        return new double[][] {op.diagonal(order), op.off.clone()};
+    }
+
     /** Guided eigenvalues n_eff^2 of one azimuthal order, descending. */
     static double[] guidedEigenvalues(RadialOperator op, int l, double sigma0, double top) {
         double[] d = op.diagonal(l);
