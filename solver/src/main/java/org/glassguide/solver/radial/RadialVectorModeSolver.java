@@ -20,6 +20,9 @@ import org.glassguide.solver.fiber.ModeFamily;
  *   L_{nu+1} h+ + k0^2 n^2 h+ - (q/2) T = beta^2 h+,   L_{nu-1} h- + k0^2 n^2 h- + (q/2) T = beta^2 h-,
  *   T = h+' + (nu+1) h+/r - h-' + (nu-1) h-/r,   q = d ln(n^2)/dr.
  * </pre>
+ * Where n jumps, the coupling is taken on the cell face: the h_phi equation in its flux form
+ * n^2 [(1/n^2) (1/r)(r h_phi)']' (so E_z continuity is built in) and the delta in q times h_r on the
+ * face, which keeps the scheme second order at step interfaces.
  * TE_0m (h_phi = 0) is exactly the order-1 scalar problem; TM_0m (h_r = 0) is one coupled equation;
  * for nu &ge; 1 the 2N-unknown system is a real band matrix. Its guided eigenvalues are bracketed by
  * sign changes of det(A - s I) from banded LU, on a scan seeded with the scalar eigenvalues of orders
@@ -94,14 +97,23 @@ public final class RadialVectorModeSolver {
             lu.clear();
             for (int i = 0; i < n; i++) {
                 double[] row = op.scalarRow(1, i);
-                double c = 2 * op.halfQ[i];
-                double d = 1 / (2 * op.h);
                 if (i > 0) {
-                    lu.set(i, i - 1, row[0] + c * d);
+                    lu.add(i, i - 1, row[0]);
                 }
-                lu.set(i, i, row[1] - c / op.rc[i] - sigma);
+                lu.add(i, i, row[1] - sigma);
                 if (i + 1 < n) {
-                    lu.set(i, i + 1, row[2] - c * d);
+                    lu.add(i, i + 1, row[2]);
+                }
+            }
+            for (int i = 0; i + 1 < n; i++) {
+                if (op.eps[i] == op.eps[i + 1]) {
+                    continue;
+                }
+                // TM: h_r = 0 and h+ = -h- = h_phi; only the flux correction of the h_phi equation remains
+                for (Coupling t : faceCoupling(op, 0, i)) {
+                    if (t.comp == 0) {
+                        lu.add(t.cell, t.cell2, 2 * t.value);
+                    }
                 }
             }
             lu.factor();
@@ -124,38 +136,30 @@ public final class RadialVectorModeSolver {
         BandedLu lu = new BandedLu(2 * n, 3, 3);
         Assembler a = (sigma) -> {
             lu.clear();
-            double d = 1 / (2 * op.h);
             for (int i = 0; i < n; i++) {
-                int rp = 2 * i;
-                int rm = 2 * i + 1;
                 double[] sp = op.scalarRow(nu + 1, i);
                 double[] sm = op.scalarRow(nu - 1, i);
-                double c = op.halfQ[i];
-                // T = D(h+) + (nu+1) h+/r - D(h-) + (nu-1) h-/r; row h+ gets -c T, row h- gets +c T
-                for (int sign = -1; sign <= 1; sign += 2) {
-                    int row = sign < 0 ? rp : rm;
-                    double[] s = sign < 0 ? sp : sm;
-                    int self = sign < 0 ? 0 : 1;
+                for (int c = 0; c <= 1; c++) {
+                    double[] s = c == 0 ? sp : sm;
+                    int row = 2 * i + c;
                     if (i > 0) {
-                        lu.add(row, 2 * (i - 1) + self, s[0]);
+                        lu.add(row, 2 * (i - 1) + c, s[0]);
                     }
-                    lu.add(row, 2 * i + self, s[1] - sigma);
+                    lu.add(row, row, s[1] - sigma);
                     if (i + 1 < n) {
-                        lu.add(row, 2 * (i + 1) + self, s[2]);
+                        lu.add(row, 2 * (i + 1) + c, s[2]);
                     }
-                    double f = sign * c;
-                    if (f != 0) {
-                        if (i > 0) {
-                            lu.add(row, 2 * (i - 1), -f * d);
-                            lu.add(row, 2 * (i - 1) + 1, f * d);
-                        }
-                        if (i + 1 < n) {
-                            lu.add(row, 2 * (i + 1), f * d);
-                            lu.add(row, 2 * (i + 1) + 1, -f * d);
-                        }
-                        lu.add(row, 2 * i, f * (nu + 1) / op.rc[i]);
-                        lu.add(row, 2 * i + 1, f * (nu - 1) / op.rc[i]);
-                    }
+                }
+            }
+            for (int i = 0; i + 1 < n; i++) {
+                // coupling through the face between cells i and i+1; it vanishes where n^2 does not change
+                if (op.eps[i] == op.eps[i + 1]) {
+                    continue;
+                }
+                for (Coupling t : faceCoupling(op, nu, i)) {
+                    // phi-equation terms enter the h+ row with +, the h- row with -
+                    lu.add(2 * t.cell, 2 * t.cell2 + t.comp, t.value);
+                    lu.add(2 * t.cell + 1, 2 * t.cell2 + t.comp, -t.value);
                 }
             }
             lu.factor();
@@ -191,6 +195,51 @@ public final class RadialVectorModeSolver {
             }
             boolean isHe = minus >= plus;
             out.add(new VectorMode(isHe ? ModeFamily.HE : ModeFamily.EH, nu, isHe ? ++he : ++eh, Math.sqrt(lambda)));
+        }
+        return out;
+    }
+
+    /** One matrix entry of the face coupling: phi-equation of cell, unknown (cell2, component 0 = h+, 1 = h-). */
+    private record Coupling(int cell, int cell2, int comp, double value) {
+    }
+
+    /**
+     * The phi-equation terms that live on the face between cells i and i+1 where n^2 changes: the
+     * flux form n^2 [(1/n^2) g]' of g = (1/r)(r h_phi)' (1/n^2 averaged on the face, so the continuity
+     * of E_z is built in) minus the plain g' the scalar operators already hold, and the delta in
+     * d ln(n^2)/dr times -nu h_r / r, shared half and half by the two cells, h_r taken on the face.
+     * In normalised units (divided by k0^2); h_phi = (h+ - h-)/2, h_r = (h+ + h-)/2.
+     */
+    private static List<Coupling> faceCoupling(RadialOperator op, int nu, int i) {
+        double h = op.h;
+        double rf = (i + 1) * h;
+        double ea = op.eps[i];
+        double eb = op.eps[i + 1];
+        double ef = 2 / (1 / ea + 1 / eb);
+        double k2 = op.k0 * op.k0;
+        List<Coupling> out = new ArrayList<>(16);
+        // g_f = (r_{i+1} hphi_{i+1} - r_i hphi_i) / (h r_f)
+        double gi1 = op.rc[i + 1] / (h * rf);
+        double gi = -op.rc[i] / (h * rf);
+        double ca = (ea / ef - 1) / (h * k2); // cell i: + g_f (eps_i/eps_f - 1) / h
+        double cb = -(eb / ef - 1) / (h * k2); // cell i+1: - g_f (eps_{i+1}/eps_f - 1) / h
+        int[] cells = {i, i + 1};
+        double[] cs = {ca, cb};
+        double delta = -nu * Math.log(eb / ea) / (2 * h * rf * k2); // per cell, times h_r on the face
+        for (int k = 0; k < 2; k++) {
+            int cell = cells[k];
+            // hphi = (h+ - h-)/2
+            out.add(new Coupling(cell, i + 1, 0, 0.5 * cs[k] * gi1));
+            out.add(new Coupling(cell, i + 1, 1, -0.5 * cs[k] * gi1));
+            out.add(new Coupling(cell, i, 0, 0.5 * cs[k] * gi));
+            out.add(new Coupling(cell, i, 1, -0.5 * cs[k] * gi));
+            if (nu != 0) {
+                // h_r(face) = (h+_i + h-_i + h+_{i+1} + h-_{i+1}) / 4
+                for (int c2 : new int[] {i, i + 1}) {
+                    out.add(new Coupling(cell, c2, 0, 0.25 * delta));
+                    out.add(new Coupling(cell, c2, 1, 0.25 * delta));
+                }
+            }
         }
         return out;
     }

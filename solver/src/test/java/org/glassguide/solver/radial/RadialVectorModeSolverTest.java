@@ -21,7 +21,7 @@ class RadialVectorModeSolverTest {
         return v.stream().collect(Collectors.toMap(RadialVectorModeSolver.VectorMode::name, RadialVectorModeSolver.VectorMode::nEff));
     }
 
-    /** Strongly guiding fiber (1.56/1.44, V = 5.65): every exact vector mode found and named, n_eff to 1e-4. */
+    /** Strongly guiding fiber (1.56/1.44, V = 5.65): every exact vector mode found and named, n_eff to 5e-5. */
     @Test
     void strongGuidanceMatchesExactVectorModes() {
         StepIndexModes exact = new StepIndexModeSolver().solve(new StepIndexFiber(1.5e-6, 1.56, 1.44, 1e-6), true, ProgressMonitor.NONE);
@@ -29,15 +29,15 @@ class RadialVectorModeSolverTest {
         assertEquals(exact.vectorModes().size(), got.size());
         for (GuidedMode g : exact.vectorModes()) {
             assertTrue(got.containsKey(g.name()), g.name() + " found");
-            assertEquals(g.nEff(), got.get(g.name()), 1e-4, g.name());
+            assertEquals(g.nEff(), got.get(g.name()), 5e-5, g.name());
         }
         // the TE01 > HE21 > TM01 splitting (~1e-3 here) is resolved in order and size
         assertTrue(got.get("TE01") > got.get("HE21") && got.get("HE21") > got.get("TM01"));
         Map<String, Double> ex = exact.vectorModes().stream().collect(Collectors.toMap(GuidedMode::name, GuidedMode::nEff));
-        assertEquals(ex.get("TE01") - ex.get("TM01"), got.get("TE01") - got.get("TM01"), 5e-5);
+        assertEquals(ex.get("TE01") - ex.get("TM01"), got.get("TE01") - got.get("TM01"), 1e-5);
     }
 
-    /** TE_0m is exactly the order-1 scalar problem of the same discretisation; the hybrid error falls with the step. */
+    /** TE_0m is exactly the order-1 scalar problem of the same discretisation; hybrid and TM errors fall at second order. */
     @Test
     void teIsTheOrderOneScalarProblemAndErrorsFallWithTheStep() {
         RadialModes scalar = new RadialModeSolver().solve(RadialIndexProfile.stepIndex(1.5e-6, 1.56, 1.44), 1e-6,
@@ -51,7 +51,8 @@ class RadialVectorModeSolverTest {
         for (String name : List.of("HE11", "TM01", "HE21", "EH11")) {
             double e40 = Math.abs(v40.get(name) - ex.get(name));
             double e80 = Math.abs(v80.get(name) - ex.get(name));
-            assertTrue(e80 < 0.6 * e40, name + ": " + e40 + " -> " + e80);
+            // second order: the error falls about fourfold per halving of the step
+            assertTrue(e80 < 0.35 * e40, name + ": " + e40 + " -> " + e80);
         }
     }
 }
