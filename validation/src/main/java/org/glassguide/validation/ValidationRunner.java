@@ -20,6 +20,7 @@ import org.glassguide.solver.fiber.GuidedMode;
 import org.glassguide.solver.fiber.StepIndexFiber;
 import org.glassguide.solver.fiber.StepIndexModeSolver;
 import org.glassguide.solver.fiber.StepIndexModes;
+import org.glassguide.solver.radial.LeakyModeSolver;
 import org.glassguide.solver.radial.RadialIndexProfile;
 import org.glassguide.solver.radial.RadialMode;
 import org.glassguide.solver.radial.RadialModeSolver;
@@ -88,6 +89,8 @@ public final class ValidationRunner {
                 return radialConvergence(c, id, source);
             case "radial-vector-vs-exact":
                 return radialVector(c, id, source);
+            case "radial-leaky":
+                return radialLeaky(c, id, source);
             default:
                 throw new IllegalStateException(file + ": unknown case kind " + kind);
         }
@@ -223,6 +226,31 @@ public final class ValidationRunner {
         rows.add(new ValidationRow(id, "TE01 - TM01 splitting", ref.get("TE01") - ref.get("TM01"),
                 got.getOrDefault("TE01", Double.NaN) - got.getOrDefault("TM01", Double.NaN), c.require("splittingTolerance").number(), source));
         return rows;
+    }
+
+    private double[] leakyLp01(double outerRadius, double pmlThickness) {
+        double inf = Double.POSITIVE_INFINITY;
+        double lambda = 1e-6;
+        RadialIndexProfile p = new RadialIndexProfile(new double[] {5e-6, outerRadius}, new double[] {1.46, 1.45, 1.47},
+                new double[] {1.46, 1.45, 1.47}, new double[] {inf, inf, inf}, new double[3]);
+        RadialModes seed = radial.solve(p.withoutOuterLayer(), lambda, new RadialModeSolver.Settings(40, 0, 0), ProgressMonitor.NONE);
+        RadialMode m = seed.modes().get(0);
+        LeakyModeSolver ls = new LeakyModeSolver(p, lambda, seed.step(), 0, new LeakyModeSolver.Pml(2 * lambda, pmlThickness, 8));
+        return ls.effectiveIndex(m.eigenvalue());
+    }
+
+    private List<ValidationRow> radialLeaky(YamlNode c, String id, String source) {
+        List<YamlNode> radii = c.require("radii").list();
+        double r1 = radii.get(0).quantity(Units::length);
+        double r2 = radii.get(1).quantity(Units::length);
+        double[] a = leakyLp01(r1, 10e-6);
+        double[] b = leakyLp01(r2, 10e-6);
+        double gamma2 = 2 * 2 * Math.PI / 1e-6 * Math.sqrt(a[0] * a[0] - 1.45 * 1.45);
+        double slope = Math.log(a[1] / b[1]) / (r2 - r1);
+        double thick = leakyLp01(r1, 20e-6)[1];
+        return List.of(new ValidationRow(id, "d ln(loss)/dR (1/um)", gamma2 * 1e-6, slope * 1e-6,
+                        c.require("slopeTolerance").number() * gamma2 * 1e-6, source),
+                new ValidationRow(id, "loss(PML 10 um)/loss(20 um)", 1.0, a[1] / thick, c.require("pmlTolerance").number(), source));
     }
 
     private List<ValidationRow> radialConvergence(YamlNode c, String id, String source) {

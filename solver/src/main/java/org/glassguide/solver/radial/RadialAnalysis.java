@@ -65,9 +65,19 @@ public final class RadialAnalysis {
                 warnings.accept(w);
             }
         };
-        RadialIndexProfile p = profile(s, wavelength, allowExtrapolation, sink);
+        RadialIndexProfile full = profile(s, wavelength, allowExtrapolation, sink);
+        // a high-index outer layer makes the core modes leaky: find them in the profile without it,
+        // then continue each into the complex plane with a PML in the outer layer
+        boolean leaky = full.isLeaky();
+        RadialIndexProfile p = leaky ? full.withoutOuterLayer() : full;
+        if (leaky) {
+            sink.accept(String.format(java.util.Locale.ROOT, "note: the outermost layer (n = %.6f) is above the cladding (n = %.6f) at %s nm:"
+                    + " the modes listed are leaky; their loss includes tunnelling into it (PML in the outer layer)",
+                    full.claddingIndex(), full.innerCladdingIndex(), Units.nm(wavelength)));
+        }
         RadialModeSolver.Settings grid = new RadialModeSolver.Settings(settings.pointsPerPeriod(), 0, settings.domainRadius());
         RadialModes modes = solver.solve(p, wavelength, grid, monitor);
+        Map<Integer, LeakyModeSolver> leakyByOrder = new HashMap<>();
         int listed = Math.min(settings.modes(), modes.modes().size());
         Map<String, Double> plus = Map.of();
         Map<String, Double> minus = Map.of();
@@ -91,8 +101,18 @@ public final class RadialAnalysis {
             if (np != null && nm != null) {
                 ng = m.nEff() - (np - nm) / (2 * DLAMBDA);
             }
-            reports.add(new ModeReport(m.name(), m.order(), m.radialOrder(), m.nEff(), m.nEffImag(),
-                    m.lossDbPerMetre(wavelength) / 100, modes.effectiveArea(m), fractions[0], ng, fractions));
+            double nRe = m.nEff();
+            double nIm = m.nEffImag();
+            if (leaky) {
+                LeakyModeSolver ls = leakyByOrder.computeIfAbsent(m.order(),
+                        l -> new LeakyModeSolver(full, wavelength, modes.step(), l, LeakyModeSolver.Pml.defaults(wavelength)));
+                double[] ne = ls.effectiveIndex(m.eigenvalue());
+                nRe = ne[0];
+                nIm = ne[1];
+            }
+            double lossDbPerCm = 10 / Math.log(10) * 2 * (2 * Math.PI / wavelength) * nIm / 100;
+            reports.add(new ModeReport(m.name(), m.order(), m.radialOrder(), nRe, nIm, lossDbPerCm, modes.effectiveArea(m),
+                    fractions[0], ng, fractions));
         }
         if (settings.groupIndex() && reports.stream().anyMatch(r -> Double.isNaN(r.groupIndex()))) {
             sink.accept("note: group index undefined for modes within " + DLAMBDA * 1e2 + " % in wavelength of cutoff at "

@@ -108,6 +108,33 @@ public final class RadialIndexProfile {
         return m;
     }
 
+    /**
+     * True when the outermost (infinite) layer has a higher index than the edge of the layer inside it
+     * (a finite cladding in a high-index coating or surrounding): light tunnels out and the core modes
+     * are leaky.
+     */
+    public boolean isLeaky() {
+        int last = nIn.length - 1;
+        return last >= 1 && nIn[last] > nOut[last - 1];
+    }
+
+    /** The same profile with the outermost layer's index lowered to the edge of the layer inside it. */
+    public RadialIndexProfile withoutOuterLayer() {
+        int last = nIn.length - 1;
+        double[] ni = nIn.clone();
+        double[] no = nOut.clone();
+        double[] kk = k.clone();
+        ni[last] = nOut[last - 1];
+        no[last] = nOut[last - 1];
+        kk[last] = k[last - 1];
+        return new RadialIndexProfile(outer, ni, no, exponent, kk);
+    }
+
+    /** Index at the outer edge of the layer just inside the outermost one (the cladding). */
+    public double innerCladdingIndex() {
+        return nOut[nIn.length - 2];
+    }
+
     public boolean isLossy() {
         for (double x : k) {
             if (x > 0) {

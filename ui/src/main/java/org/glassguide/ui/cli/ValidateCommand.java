@@ -27,9 +27,9 @@ public final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         List<ValidationRow> rows = new ValidationRunner(MaterialLibrary.builtIn()).runAll(f -> { });
-        String fmt = "| %-20s | %-24s | %16s | %16s | %9s | %9s | %-4s |%n";
+        String fmt = "| %-20s | %-30s | %16s | %16s | %9s | %9s | %-4s |%n";
         out.printf(Locale.ROOT, fmt, "case", "quantity", "reference", "computed", "error", "tolerance", "");
-        out.println("|" + "-".repeat(22) + "|" + "-".repeat(26) + "|" + "-".repeat(18) + "|" + "-".repeat(18) + "|"
+        out.println("|" + "-".repeat(22) + "|" + "-".repeat(32) + "|" + "-".repeat(18) + "|" + "-".repeat(18) + "|"
                 + "-".repeat(11) + "|" + "-".repeat(11) + "|------|");
         int failed = 0;
         for (ValidationRow r : rows) {
