@@ -237,16 +237,11 @@ public final class RadialModeSolver {
         int n = d.length;
         double[] fwd = new double[n];
         double[] bwd = new double[n];
+        int[] below = new int[1];
         double s = 0.5 * (a + b);
         for (int iter = 0; iter < 300; iter++) {
-            int k = RadialOperator.twist(d, off2, s, fwd, bwd);
-            int below = 0;
-            for (int i = 0; i < n; i++) {
-                if (fwd[i] < 0) {
-                    below++;
-                }
-            }
-            if (n - below >= countAboveA) {
+            int k = RadialOperator.twist(d, off2, s, fwd, bwd, below);
+            if (n - below[0] >= countAboveA) {
                 a = s;
             } else {
                 b = s;

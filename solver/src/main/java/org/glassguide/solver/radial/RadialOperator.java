@@ -71,13 +71,22 @@ final class RadialOperator {
      * Twisted factorisation of T - s I (diagonal d, squared off-diagonal off2): forward pivots into fwd,
      * backward pivots into bwd; returns the twist index k where |gamma_k| = |fwd_k + bwd_k - (d_k - s)|,
      * the reciprocal of the inverse's diagonal, is smallest: where an eigenvector near s is largest.
+     * If {@code below} is not null, below[0] receives the Sturm count of eigenvalues under s.
      */
-    static int twist(double[] d, double[] off2, double s, double[] fwd, double[] bwd) {
+    static int twist(double[] d, double[] off2, double s, double[] fwd, double[] bwd, int[] below) {
         int n = d.length;
+        int negative = d[0] - s < 0 ? 1 : 0;
         fwd[0] = d[0] - s;
         for (int i = 1; i < n; i++) {
             double prev = fwd[i - 1] == 0 ? -1e-300 : fwd[i - 1];
-            fwd[i] = d[i] - s - off2[i - 1] / prev;
+            double q = d[i] - s - off2[i - 1] / prev;
+            fwd[i] = q;
+            if (q < 0) {
+                negative++;
+            }
+        }
+        if (below != null) {
+            below[0] = negative;
         }
         bwd[n - 1] = d[n - 1] - s;
         for (int i = n - 2; i >= 0; i--) {
@@ -104,7 +113,7 @@ final class RadialOperator {
         int n = d.length;
         double[] fwd = new double[n];
         double[] bwd = new double[n];
-        int k = twist(d, off2, lambda, fwd, bwd);
+        int k = twist(d, off2, lambda, fwd, bwd, null);
         java.util.Arrays.fill(x, 0);
         x[k] = 1;
         for (int i = k - 1; i >= 0; i--) {
