@@ -1,0 +1,81 @@
+package org.glassguide.solver.fd;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A waveguide cross-section at one wavelength: a background complex permittivity and shapes painted
+ * over it in order (later shapes win). Sampling averages eps over each grid cell from sub-samples,
+ * so an interface that cuts a cell gives it the area-weighted permittivity (sub-pixel smoothing).
+ */
+public final class CrossSection {
+    private record Painted(Shape shape, double epsRe, double epsIm) {
+    }
+
+    private final double bgRe;
+    private final double bgIm;
+    private final List<Painted> shapes = new ArrayList<>();
+
+    /** Background of complex index n + i k. */
+    public CrossSection(double n, double k) {
+        this.bgRe = n * n - k * k;
+        this.bgIm = 2 * n * k;
+    }
+
+    /** Paints a shape of complex index n + i k over what is there. */
+    public CrossSection paint(Shape s, double n, double k) {
+        shapes.add(new Painted(s, n * n - k * k, 2 * n * k));
+        return this;
+    }
+
+    /** eps at a point: {re, im}. */
+    public void eps(double x, double y, double[] out) {
+        out[0] = bgRe;
+        out[1] = bgIm;
+        for (int i = shapes.size() - 1; i >= 0; i--) {
+            Painted p = shapes.get(i);
+            if (p.shape().contains(x, y)) {
+                out[0] = p.epsRe();
+                out[1] = p.epsIm();
+                return;
+            }
+        }
+    }
+
+    /** Largest real part of eps anywhere (for the search target). */
+    public double maxEpsRe() {
+        double m = bgRe;
+        for (Painted p : shapes) {
+            m = Math.max(m, p.epsRe());
+        }
+        return m;
+    }
+
+    /**
+     * Cell averages of eps on the grid (cell centres x0 + (i + 1/2) dx), sub-sampled sub x sub per
+     * cell; re and im in row-major order (index i + nx j).
+     */
+    public double[][] sample(double x0, double y0, double dx, double dy, int nx, int ny, int sub) {
+        double[] re = new double[nx * ny];
+        double[] im = new double[nx * ny];
+        double[] e = new double[2];
+        for (int j = 0; j < ny; j++) {
+            for (int i = 0; i < nx; i++) {
+                double sr = 0;
+                double si = 0;
+                for (int b = 0; b < sub; b++) {
+                    double y = y0 + (j + (b + 0.5) / sub) * dy;
+                    for (int a = 0; a < sub; a++) {
+                        double x = x0 + (i + (a + 0.5) / sub) * dx;
+                        eps(x, y, e);
+                        sr += e[0];
+                        si += e[1];
+                    }
+                }
+                re[i + nx * j] = sr / (sub * sub);
+                im[i + nx * j] = si / (sub * sub);
+            }
+        }
+        return new double[][] {re, im};
+    }
+}
