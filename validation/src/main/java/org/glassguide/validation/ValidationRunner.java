@@ -16,6 +16,9 @@ import org.glassguide.materials.MaterialLibrary;
 import org.glassguide.materials.io.YamlNode;
 import org.glassguide.materials.units.Units;
 import org.glassguide.solver.ProgressMonitor;
+import org.glassguide.solver.fd.CrossSection;
+import org.glassguide.solver.fd.FdScalarModeSolver;
+import org.glassguide.solver.fd.Shape;
 import org.glassguide.solver.fiber.GuidedMode;
 import org.glassguide.solver.fiber.StepIndexFiber;
 import org.glassguide.solver.fiber.StepIndexModeSolver;
@@ -91,6 +94,8 @@ public final class ValidationRunner {
                 return radialVector(c, id, source);
             case "radial-leaky":
                 return radialLeaky(c, id, source);
+            case "fd-scalar-fiber":
+                return fdScalarFiber(c, id, source);
             default:
                 throw new IllegalStateException(file + ": unknown case kind " + kind);
         }
@@ -251,6 +256,29 @@ public final class ValidationRunner {
         return List.of(new ValidationRow(id, "d ln(loss)/dR (1/um)", gamma2 * 1e-6, slope * 1e-6,
                         c.require("slopeTolerance").number() * gamma2 * 1e-6, source),
                 new ValidationRow(id, "loss(PML 10 um)/loss(20 um)", 1.0, a[1] / thick, c.require("pmlTolerance").number(), source));
+    }
+
+    private List<ValidationRow> fdScalarFiber(YamlNode c, String id, String source) {
+        double a = 2e-6;
+        double lambda = 0.8e-6;
+        YamlNode e = c.require("expect");
+        double exact = solver.solve(new StepIndexFiber(a, 1.46, 1.45, lambda), false, ProgressMonitor.NONE).fundamental().nEff();
+        CrossSection guided = new CrossSection(1.45, 0).paint(new Shape.Circle(0, 0, a), 1.46, 0);
+        double fdGuided = new FdScalarModeSolver().solve(guided, lambda, FdScalarModeSolver.Grid.centred(12e-6, 12e-6, 0.2e-6),
+                new FdScalarModeSolver.Pml(0, 8), 1, 1.46, ProgressMonitor.NONE).get(0).nEff();
+        double r = 4e-6;
+        double inf = Double.POSITIVE_INFINITY;
+        RadialIndexProfile p = new RadialIndexProfile(new double[] {a, r}, new double[] {1.46, 1.45, 1.47},
+                new double[] {1.46, 1.45, 1.47}, new double[] {inf, inf, inf}, new double[3]);
+        RadialModes seed = radial.solve(p.withoutOuterLayer(), lambda, new RadialModeSolver.Settings(60, 0, 0), ProgressMonitor.NONE);
+        double[] ref = new LeakyModeSolver(p, lambda, seed.step(), 0, LeakyModeSolver.Pml.defaults(lambda))
+                .effectiveIndex(seed.modes().get(0).eigenvalue());
+        CrossSection leaky = new CrossSection(1.47, 0).paint(new Shape.Circle(0, 0, r), 1.45, 0).paint(new Shape.Circle(0, 0, a), 1.46, 0);
+        double fdLeaky = new FdScalarModeSolver().solve(leaky, lambda, FdScalarModeSolver.Grid.centred(14e-6, 14e-6, 0.15e-6),
+                new FdScalarModeSolver.Pml(13, 8), 2, 1.46, ProgressMonitor.NONE).stream()
+                .min(java.util.Comparator.comparingDouble(m -> Math.abs(m.nEff() - ref[0]))).orElseThrow().nEffImag();
+        return List.of(new ValidationRow(id, "LP01 n_eff (guided)", exact, fdGuided, e.require("lp01Tolerance").number(), source),
+                new ValidationRow(id, "LP01 Im n_eff (leaky)", ref[1], fdLeaky, e.require("leakyRelativeTolerance").number() * ref[1], source));
     }
 
     private List<ValidationRow> radialConvergence(YamlNode c, String id, String source) {

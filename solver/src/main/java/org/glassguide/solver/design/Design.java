@@ -7,15 +7,17 @@ import java.util.Objects;
  * A complete, validated design: structure, wavelengths (m) and the analyses to run. Both front ends
  * (command line and desktop) open, run and save this same description.
  */
-public record Design(String name, String description, FiberStructure fiber, List<Double> wavelengths,
-        List<String> analyses, DesignOptions options, SolverSettings solver, String source) {
+public record Design(String name, String description, FiberStructure fiber, WaveguideStructure waveguide,
+        List<Double> wavelengths, List<String> analyses, DesignOptions options, SolverSettings solver, String source) {
     public static final String FORMAT = "glassguide/1";
-    /** fiber: exact step-index analysis; modes: the mode solver of `solver:` (radial). */
+    /** fiber: exact step-index analysis; modes: the mode solver of `solver:` (radial, fd-scalar). */
     public static final List<String> ANALYSES = List.of("fiber", "modes");
 
     public Design {
         Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(fiber, "fiber");
+        if ((fiber == null) == (waveguide == null)) {
+            throw new IllegalArgumentException("a design has exactly one structure: a fiber or a waveguide");
+        }
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(solver, "solver");
         wavelengths = List.copyOf(wavelengths);
@@ -29,8 +31,12 @@ public record Design(String name, String description, FiberStructure fiber, List
         }
     }
 
+    public boolean isFiber() {
+        return fiber != null;
+    }
+
     /** The same design with other analyses, options or solver settings (command-line overrides). */
     public Design with(List<String> newAnalyses, DesignOptions newOptions, SolverSettings newSolver) {
-        return new Design(name, description, fiber, wavelengths, newAnalyses, newOptions, newSolver, source);
+        return new Design(name, description, fiber, waveguide, wavelengths, newAnalyses, newOptions, newSolver, source);
     }
 }

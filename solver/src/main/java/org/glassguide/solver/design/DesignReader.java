@@ -62,18 +62,26 @@ public final class DesignReader {
                 lib.add(mat);
             }
         }
-        YamlNode structure = root.require("structure").requireMap().allowOnly(List.of("fiber"));
-        FiberStructure fiber = readFiber(structure.require("fiber"), baseDir, source, lib);
+        YamlNode structure = root.require("structure").requireMap().allowOnly(List.of("fiber", "waveguide"));
+        if (structure.has("fiber") == structure.has("waveguide")) {
+            throw structure.error(Messages.MISSING_KEY, "fiber or waveguide (exactly one)", "structure");
+        }
+        FiberStructure fiber = structure.has("fiber") ? readFiber(structure.require("fiber"), baseDir, source, lib) : null;
+        WaveguideStructure waveguide = structure.has("waveguide")
+                ? readWaveguide(structure.require("waveguide"), baseDir, source, lib) : null;
         List<Double> wavelengths = readWavelengths(root.require("wavelengths"));
         List<String> analyses = new ArrayList<>();
         YamlNode an = root.optional("analyses").orElse(null);
         if (an == null) {
-            analyses.add("fiber");
+            analyses.add(fiber != null ? "fiber" : "modes");
         } else {
             for (YamlNode a : an.listOrSingle()) {
                 String s = a.text().trim();
                 if (!Design.ANALYSES.contains(s)) {
                     throw a.error(Messages.BAD_CHOICE, a.path(), s, String.join(", ", Design.ANALYSES));
+                }
+                if (s.equals("fiber") && fiber == null) {
+                    throw a.error(Messages.BAD_CHOICE, a.path(), s, "modes (a waveguide structure has no step-index analysis)");
                 }
                 if (!analyses.contains(s)) {
                     analyses.add(s);
@@ -81,17 +89,23 @@ public final class DesignReader {
             }
         }
         DesignOptions options = readOptions(root.optional("options").orElse(null), baseDir, source, lib);
-        SolverSettings solver = readSolver(root.optional("solver").orElse(null));
-        return new Design(name, description, fiber, wavelengths, analyses, options, solver, source);
+        YamlNode solverNode = root.optional("solver").orElse(null);
+        SolverSettings solver = readSolver(solverNode, waveguide != null);
+        if (waveguide != null && !solver.kind().equals("fd-scalar")) {
+            throw (solverNode != null && solverNode.has("kind") ? solverNode.require("kind") : root).error(Messages.BAD_CHOICE,
+                    "solver.kind", solver.kind(), "fd-scalar for a waveguide structure (radial needs a fiber)");
+        }
+        return new Design(name, description, fiber, waveguide, wavelengths, analyses, options, solver, source);
     }
 
-    static SolverSettings readSolver(YamlNode s) {
+    static SolverSettings readSolver(YamlNode s, boolean waveguide) {
         SolverSettings d = SolverSettings.defaults();
         if (s == null) {
-            return d;
+            return waveguide ? new SolverSettings("fd-scalar", d.pointsPerPeriod(), 0, d.modes(), false, false, 0, 0, 0, 0, Double.NaN) : d;
         }
-        s.requireMap().allowOnly(List.of("kind", "points-per-period", "domain", "modes", "group-index", "vector"));
-        String kind = s.optional("kind").map(YamlNode::text).orElse(d.kind());
+        s.requireMap().allowOnly(List.of("kind", "points-per-period", "domain", "modes", "group-index", "vector", "window", "step",
+                "pml", "target"));
+        String kind = s.optional("kind").map(YamlNode::text).orElse(waveguide ? "fd-scalar" : d.kind());
         if (!SolverSettings.KINDS.contains(kind)) {
             throw s.require("kind").error(Messages.BAD_CHOICE, s.require("kind").path(), kind, String.join(", ", SolverSettings.KINDS));
         }
@@ -122,7 +136,38 @@ public final class DesignReader {
         }
         boolean group = s.optional("group-index").map(YamlNode::bool).orElse(d.groupIndex());
         boolean vector = s.optional("vector").map(YamlNode::bool).orElse(d.vector());
-        return new SolverSettings(kind, ppp, domain, modes, group, vector);
+        double ww = 0;
+        double wh = 0;
+        if (s.has("window")) {
+            List<YamlNode> w = s.require("window").list();
+            if (w.size() != 2) {
+                throw s.require("window").error(Messages.WRONG_TYPE, s.require("window").path(), "[width, height] with units", w.size() + " items");
+            }
+            ww = w.get(0).quantity(Units::length);
+            wh = w.get(1).quantity(Units::length);
+            if (!(ww > 0) || !(wh > 0)) {
+                throw s.require("window").error(Messages.NOT_POSITIVE, s.require("window").path(), s.require("window").text());
+            }
+        }
+        double step = 0;
+        if (s.has("step")) {
+            step = s.require("step").quantity(Units::length);
+            if (!(step > 0)) {
+                throw s.require("step").error(Messages.NOT_POSITIVE, s.require("step").path(), s.require("step").text());
+            }
+        }
+        double pml = 0;
+        if (s.has("pml")) {
+            pml = s.require("pml").quantity(Units::length);
+            if (!(pml >= 0)) {
+                throw s.require("pml").error(Messages.OUT_OF_RANGE, s.require("pml").path(), s.require("pml").text(), "a thickness >= 0");
+            }
+        }
+        double target = s.optional("target").map(YamlNode::number).orElse(Double.NaN);
+        if (kind.equals("fd-scalar") && (ww == 0 || step == 0)) {
+            throw s.error(Messages.MISSING_KEY, ww == 0 ? "window" : "step", s.path() + " (fd-scalar needs window: [w, h] and step)");
+        }
+        return new SolverSettings(kind, ppp, domain, modes, group, vector, ww, wh, step, pml, target);
     }
 
     private FiberStructure readFiber(YamlNode f, Path baseDir, String source, MaterialLibrary lib) {
@@ -232,6 +277,81 @@ public final class DesignReader {
             throw n.error(Messages.FILE_NOT_READABLE, n.path(), t, "no such readable file");
         }
         return MaterialReader.readFile(p);
+    }
+
+    private static final List<String> SHAPES = List.of("rectangle", "circle", "polygon");
+
+    private WaveguideStructure readWaveguide(YamlNode w, Path baseDir, String source, MaterialLibrary lib) {
+        w.requireMap().allowOnly(List.of("background", "shapes"));
+        Material bg = material(w.require("background"), baseDir, source, lib);
+        List<WaveguideStructure.PaintedShape> shapes = new ArrayList<>();
+        if (w.has("shapes")) {
+            for (YamlNode sh : w.require("shapes").list()) {
+                sh.requireMap();
+                if (sh.entries().size() != 1) {
+                    throw sh.error(Messages.WRONG_TYPE, sh.path(), "one of " + String.join(", ", SHAPES) + " with its settings", sh.entries().keySet());
+                }
+                String kind = sh.entries().keySet().iterator().next();
+                YamlNode body = sh.require(kind);
+                if (!SHAPES.contains(kind)) {
+                    throw sh.error(Messages.BAD_CHOICE, sh.path(), kind, String.join(", ", SHAPES));
+                }
+                org.glassguide.solver.fd.Shape shape;
+                switch (kind) {
+                    case "rectangle": {
+                        body.requireMap().allowOnly(List.of("width", "height", "center", "centre", "material"));
+                        double[] c = point(body.has("centre") ? body.require("centre") : body.optional("center").orElse(null));
+                        double wd = positive(body.require("width"));
+                        double ht = positive(body.require("height"));
+                        shape = new org.glassguide.solver.fd.Shape.Rectangle(c[0], c[1], wd, ht);
+                        break;
+                    }
+                    case "circle": {
+                        body.requireMap().allowOnly(List.of("radius", "diameter", "center", "centre", "material"));
+                        double[] c = point(body.has("centre") ? body.require("centre") : body.optional("center").orElse(null));
+                        double r = body.has("radius") ? positive(body.require("radius")) : positive(body.require("diameter")) / 2;
+                        shape = new org.glassguide.solver.fd.Shape.Circle(c[0], c[1], r);
+                        break;
+                    }
+                    default: {
+                        body.requireMap().allowOnly(List.of("points", "material"));
+                        List<YamlNode> pts = body.require("points").list();
+                        if (pts.size() < 3) {
+                            throw body.require("points").error(Messages.TOO_FEW_POINTS, body.require("points").path(), 3, pts.size());
+                        }
+                        double[] xs = new double[pts.size()];
+                        double[] ys = new double[pts.size()];
+                        for (int i = 0; i < pts.size(); i++) {
+                            double[] q = point(pts.get(i));
+                            xs[i] = q[0];
+                            ys[i] = q[1];
+                        }
+                        shape = new org.glassguide.solver.fd.Shape.Polygon(xs, ys);
+                    }
+                }
+                shapes.add(new WaveguideStructure.PaintedShape(shape, material(body.require("material"), baseDir, source, lib)));
+            }
+        }
+        return new WaveguideStructure(bg, shapes);
+    }
+
+    private static double positive(YamlNode n) {
+        double v = n.quantity(Units::length);
+        if (!(v > 0)) {
+            throw n.error(Messages.NOT_POSITIVE, n.path(), n.text());
+        }
+        return v;
+    }
+
+    private static double[] point(YamlNode n) {
+        if (n == null) {
+            return new double[2];
+        }
+        List<YamlNode> xy = n.list();
+        if (xy.size() != 2) {
+            throw n.error(Messages.WRONG_TYPE, n.path(), "[x, y] with units", xy.size() + " items");
+        }
+        return new double[] {xy.get(0).quantity(Units::length), xy.get(1).quantity(Units::length)};
     }
 
     static List<Double> readWavelengths(YamlNode w) {

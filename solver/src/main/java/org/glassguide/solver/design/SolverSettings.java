@@ -9,21 +9,33 @@ package org.glassguide.solver.design;
  * @param modes how many modes to list with fields, areas and fractions (counts are always complete)
  * @param groupIndex also compute the group index of the listed modes (two more solves)
  * @param vector also solve the full-vectorial TE/TM/HE/EH modes (few-mode guides)
+ * @param windowWidth 2D solver: computational window width (m)
+ * @param windowHeight 2D solver: window height (m)
+ * @param step 2D solver: grid step (m)
+ * @param pml 2D solver: PML thickness on every side (m), 0 for metal walls
+ * @param target 2D solver: modes nearest this n_eff are returned; NaN for the highest index present
  */
 public record SolverSettings(String kind, double pointsPerPeriod, double domainRadius, int modes, boolean groupIndex,
-        boolean vector) {
-    public static final java.util.List<String> KINDS = java.util.List.of("radial");
+        boolean vector, double windowWidth, double windowHeight, double step, double pml, double target) {
+    /** radial: axisymmetric fibers; fd-scalar: 2D cross-sections (scalar finite differences with PML). */
+    public static final java.util.List<String> KINDS = java.util.List.of("radial", "fd-scalar");
 
     public SolverSettings {
         if (!KINDS.contains(kind)) {
             throw new IllegalArgumentException("solver kind must be one of " + KINDS + ", got " + kind);
         }
-        if (!(pointsPerPeriod >= 4) || domainRadius < 0 || modes < 0) {
+        if (!(pointsPerPeriod >= 4) || domainRadius < 0 || modes < 0 || windowWidth < 0 || windowHeight < 0 || step < 0 || pml < 0) {
             throw new IllegalArgumentException("solver settings out of range");
         }
     }
 
     public static SolverSettings defaults() {
-        return new SolverSettings("radial", 20, 0, 20, false, false);
+        return new SolverSettings("radial", 20, 0, 20, false, false, 0, 0, 0, 0, Double.NaN);
+    }
+
+    /** The same settings with other radial options (command-line overrides). */
+    public SolverSettings withRadial(String newKind, double newPointsPerPeriod, int newModes, boolean newGroupIndex, boolean newVector) {
+        return new SolverSettings(newKind, newPointsPerPeriod, domainRadius, newModes, newGroupIndex, newVector, windowWidth,
+                windowHeight, step, pml, target);
     }
 }

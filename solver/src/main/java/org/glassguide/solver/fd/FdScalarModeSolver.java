@@ -49,8 +49,11 @@ public final class FdScalarModeSolver {
         }
     }
 
-    /** A mode: complex effective index and its field (interleaved re/im, index i + nx j). */
-    public record Mode(double nEff, double nEffImag, double[] field) {
+    /**
+     * A mode: complex effective index, its field (interleaved re/im, index i + nx j) and the fraction of
+     * |field|^2 inside the PML (near 1 for the PML's own box modes, which are no waveguide modes).
+     */
+    public record Mode(double nEff, double nEffImag, double[] field, double pmlFraction) {
         /** Power loss in dB/m from Im n_eff. */
         public double lossDbPerMetre(double wavelength) {
             return 10 / Math.log(10) * 2 * (2 * Math.PI / wavelength) * nEffImag;
@@ -61,6 +64,15 @@ public final class FdScalarModeSolver {
 
     public List<Mode> solve(CrossSection cs, double wavelength, Grid g, Pml pml, int wanted, double targetIndex,
             ProgressMonitor monitor) {
+        return solve(cs, wavelength, g, pml, wanted, targetIndex, Double.NEGATIVE_INFINITY, monitor);
+    }
+
+    /**
+     * As above; modes with Re n_eff below {@code radiationBelow} (the background index, when nothing is
+     * lower) belong to the radiation continuum and do not hold up convergence.
+     */
+    public List<Mode> solve(CrossSection cs, double wavelength, Grid g, Pml pml, int wanted, double targetIndex,
+            double radiationBelow, ProgressMonitor monitor) {
         int nx = g.nx();
         int ny = g.ny();
         int n = nx * ny;
@@ -135,7 +147,14 @@ public final class FdScalarModeSolver {
         monitor.checkCancelled();
         monitor.progress(1, 3, "Arnoldi");
         Operator op = new Operator(nx, ny, xFast, w, e, s, no, d, b, lu);
-        List<Mode> modes = arnoldi(op, n, wanted, sigma, monitor);
+        boolean[] inPml = new boolean[n];
+        for (int j = 0; j < ny; j++) {
+            for (int i = 0; i < nx; i++) {
+                int c = pml.cells();
+                inPml[i + nx * j] = i < c || j < c || i >= nx - c || j >= ny - c;
+            }
+        }
+        List<Mode> modes = arnoldi(op, n, wanted, sigma, inPml, radiationBelow, monitor);
         monitor.progress(3, 3, "done");
         return modes;
     }
@@ -253,7 +272,8 @@ public final class FdScalarModeSolver {
         }
     }
 
-    private static List<Mode> arnoldi(Operator op, int n, int wanted, double sigma, ProgressMonitor monitor) {
+    private static List<Mode> arnoldi(Operator op, int n, int wanted, double sigma, boolean[] inPml, double radiationBelow,
+            ProgressMonitor monitor) {
         int m = Math.min(n - 1, Math.max(2 * wanted + 20, 40));
         java.util.Random rnd = new java.util.Random(11);
         double[] start = new double[2 * n];
@@ -324,9 +344,18 @@ public final class FdScalarModeSolver {
                 op.applyB(y, by);
                 axpy(-lr, -li, by, ay);
                 double res = Math.sqrt(dot(ay, ay)[0]) / (Math.hypot(lr, li) * Math.sqrt(dot(by, by)[0]));
-                worst = Math.max(worst, res);
+                double pmlPower = 0;
+                for (int p = 0; p < n; p++) {
+                    if (inPml[p]) {
+                        pmlPower += y[2 * p] * y[2 * p] + y[2 * p + 1] * y[2 * p + 1];
+                    }
+                }
+                // the PML's own box modes converge slowly and are dropped by callers: only waveguide modes decide convergence
                 double[] ne = csqrt(lr, li);
-                modes.add(new Mode(ne[0], ne[1], y));
+                if (pmlPower < 0.2 && ne[0] >= radiationBelow) {
+                    worst = Math.max(worst, res);
+                }
+                modes.add(new Mode(ne[0], ne[1], y, pmlPower));
                 axpy(1, 0, y, restart);
             }
             best = modes;

@@ -7,6 +7,8 @@ import java.util.function.Consumer;
 import org.glassguide.solver.ProgressMonitor;
 import org.glassguide.solver.design.Design;
 import org.glassguide.solver.fiber.FiberAnalysis;
+import org.glassguide.solver.fd.FdAnalysis;
+import org.glassguide.solver.fd.FdAnalysisResult;
 import org.glassguide.solver.fiber.StepIndexAnalysis;
 import org.glassguide.solver.radial.RadialAnalysis;
 import org.glassguide.solver.radial.RadialAnalysisResult;
@@ -15,6 +17,7 @@ import org.glassguide.solver.radial.RadialAnalysisResult;
 public final class DesignRunner {
     private final StepIndexAnalysis fiberAnalysis;
     private final RadialAnalysis radialAnalysis = new RadialAnalysis();
+    private final FdAnalysis fdAnalysis = new FdAnalysis();
 
     public DesignRunner(StepIndexAnalysis fiberAnalysis) {
         this.fiberAnalysis = fiberAnalysis;
@@ -35,6 +38,7 @@ public final class DesignRunner {
         };
         List<FiberAnalysis> fibers = new ArrayList<>();
         List<RadialAnalysisResult> modes = new ArrayList<>();
+        List<FdAnalysisResult> fd = new ArrayList<>();
         int n = design.wavelengths().size();
         for (int i = 0; i < n; i++) {
             monitor.checkCancelled();
@@ -55,12 +59,15 @@ public final class DesignRunner {
             if (design.analyses().contains("fiber")) {
                 fibers.add(fiberAnalysis.analyse(design.fiber(), design.wavelengths().get(i), design.options(), sink, sub));
             }
-            if (design.analyses().contains("modes")) {
+            if (design.analyses().contains("modes") && design.solver().kind().equals("fd-scalar")) {
+                fd.add(fdAnalysis.analyse(design, design.wavelengths().get(i), design.solver(), design.options().allowExtrapolation(),
+                        sink, sub));
+            } else if (design.analyses().contains("modes")) {
                 modes.add(radialAnalysis.analyse(design.fiber(), design.wavelengths().get(i), design.solver(),
                         design.options().allowExtrapolation(), sink, sub));
             }
         }
         monitor.progress(n, n, "done");
-        return new DesignResult(design, fibers, modes, allWarnings, (System.nanoTime() - t0) * 1e-9);
+        return new DesignResult(design, fibers, modes, fd, allWarnings, (System.nanoTime() - t0) * 1e-9);
     }
 }

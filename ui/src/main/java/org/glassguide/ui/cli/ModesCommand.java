@@ -17,6 +17,7 @@ import org.glassguide.solver.design.Design;
 import org.glassguide.solver.design.DesignOptions;
 import org.glassguide.solver.design.DesignReader;
 import org.glassguide.solver.design.SolverSettings;
+import org.glassguide.solver.fd.FdAnalysisResult;
 import org.glassguide.solver.radial.ModeReport;
 import org.glassguide.solver.radial.RadialAnalysisResult;
 import org.glassguide.solver.run.DesignResult;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "modes", mixinStandardHelpOptions = true,
         description = {"Solve every guided mode of a design with a mode solver and list n_eff, loss, effective area and",
             "core confinement; writes out/<name>-modes/ (summary.json, radial-modes.csv, report, field pictures).",
-            "Solvers: radial (any axisymmetric profile: step, graded, W, ring; scalar LP modes)."})
+            "Solvers: radial (any axisymmetric profile: step, graded, W, ring, leaky; LP and vector modes),",
+            "fd-scalar (2D cross-sections: rectangles, circles, polygons; PML for leaky modes)."})
 public final class ModesCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -43,7 +45,7 @@ public final class ModesCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DESIGN.yaml", description = "Design file (format: glassguide/1).")
     Path designFile;
 
-    @Option(names = "--solver", paramLabel = "KIND", description = "Mode solver (default: the design's, else radial). Accepted: radial.")
+    @Option(names = "--solver", paramLabel = "KIND", description = "Mode solver (default: the design's, else radial). Accepted: radial, fd-scalar.")
     String solver;
 
     @Option(names = "--modes", paramLabel = "N", description = "Modes to list in detail (default: the design's, else 20).")
@@ -83,8 +85,14 @@ public final class ModesCommand implements Callable<Integer> {
         if (pointsPerPeriod != null && !(pointsPerPeriod >= 4 && pointsPerPeriod <= 1000)) {
             throw new GlassGuideException(Messages.OUT_OF_RANGE, "--points-per-period", pointsPerPeriod, "4 to 1000");
         }
-        s = new SolverSettings(kind, pointsPerPeriod != null ? pointsPerPeriod : s.pointsPerPeriod(), s.domainRadius(),
-                modes != null ? modes : s.modes(), s.groupIndex() || groupIndex, s.vector() || vector);
+        if (kind.equals("fd-scalar") && (s.windowWidth() == 0 || s.step() == 0)) {
+            throw new GlassGuideException(Messages.MISSING_KEY, "window and step (for --solver fd-scalar)", "the design's solver section");
+        }
+        if (kind.equals("radial") && !d.isFiber()) {
+            throw new GlassGuideException(Messages.BAD_CHOICE, "--solver", kind, "fd-scalar for a waveguide structure (radial needs a fiber)");
+        }
+        s = s.withRadial(kind, pointsPerPeriod != null ? pointsPerPeriod : s.pointsPerPeriod(), modes != null ? modes : s.modes(),
+                s.groupIndex() || groupIndex, s.vector() || vector);
         DesignOptions p = d.options();
         d = d.with(List.of("modes"), new DesignOptions(p.vector(), p.allowExtrapolation() || libraryOptions.allowExtrapolation,
                 p.launch(), p.maxModes()), s);
@@ -97,6 +105,9 @@ public final class ModesCommand implements Callable<Integer> {
         if (json) {
             List<Map<String, Object>> results = new ArrayList<>();
             for (RadialAnalysisResult a : r.modeAnalyses()) {
+                results.add(ModeResults.toMap(a));
+            }
+            for (FdAnalysisResult a : r.fdAnalyses()) {
                 results.add(ModeResults.toMap(a));
             }
             Object doc;
@@ -127,6 +138,15 @@ public final class ModesCommand implements Callable<Integer> {
                     for (var v : a.vectorModes()) {
                         o.printf(Locale.ROOT, "  %4d  %-8s  %.10f%n", ++k, v.name(), v.nEff());
                     }
+                }
+            }
+            for (FdAnalysisResult a : r.fdAnalyses()) {
+                o.printf(Locale.ROOT, "%s at %s nm, 2D scalar FD: grid %d x %d, step %.4g um%n", d.name(), Units.nm(a.wavelength()),
+                        a.grid().nx(), a.grid().ny(), a.grid().dx() * 1e6);
+                o.println("     #  mode      n_eff          Im n_eff    loss dB/cm   A_eff um^2   in guide");
+                for (ModeReport m : a.listed()) {
+                    o.printf(Locale.ROOT, "  %4d  %-8s  %.10f  %.3e  %10.4g  %11.5g  %10.6f%n", m.radialOrder(), m.name(), m.nEff(),
+                            m.nEffImag(), m.lossDbPerCm(), m.effectiveArea() * 1e12, m.confinement());
                 }
             }
             o.println("wrote " + target);

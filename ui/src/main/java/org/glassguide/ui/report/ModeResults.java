@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.glassguide.solver.fd.FdAnalysisResult;
 import org.glassguide.solver.radial.ModeReport;
 import org.glassguide.solver.radial.RadialAnalysisResult;
 import org.glassguide.solver.radial.RadialVectorModeSolver;
@@ -14,16 +15,21 @@ public final class ModeResults {
     private ModeResults() {
     }
 
-    public static Map<String, Object> toMap(RadialAnalysisResult a) {
+    public static Map<String, Object> toMap(FdAnalysisResult a) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("wavelengthM", a.wavelength());
-        m.put("solver", "radial");
-        m.put("gridStepM", a.modes().step());
-        m.put("gridPoints", a.modes().gridPoints());
-        m.put("guidedLpModeCount", a.modes().modes().size());
-        m.put("guidedModeCount", a.modes().modeCount());
+        m.put("solver", "fd-scalar");
+        m.put("gridNx", a.grid().nx());
+        m.put("gridNy", a.grid().ny());
+        m.put("gridStepM", a.grid().dx());
+        m.put("modes", reports(a.listed()));
+        m.put("warnings", a.warnings());
+        return m;
+    }
+
+    private static List<Map<String, Object>> reports(List<ModeReport> listed) {
         List<Map<String, Object>> modes = new ArrayList<>();
-        for (ModeReport r : a.listed()) {
+        for (ModeReport r : listed) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("name", r.name());
             e.put("nEffReal", r.nEff());
@@ -40,6 +46,18 @@ public final class ModeResults {
             e.put("powerFractions", f);
             modes.add(e);
         }
+        return modes;
+    }
+
+    public static Map<String, Object> toMap(RadialAnalysisResult a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("wavelengthM", a.wavelength());
+        m.put("solver", "radial");
+        m.put("gridStepM", a.modes().step());
+        m.put("gridPoints", a.modes().gridPoints());
+        m.put("guidedLpModeCount", a.modes().modes().size());
+        m.put("guidedModeCount", a.modes().modeCount());
+        List<Map<String, Object>> modes = reports(a.listed());
         m.put("modes", modes);
         if (!a.vectorModes().isEmpty()) {
             List<Map<String, Object>> vector = new ArrayList<>();

@@ -18,6 +18,9 @@ import org.glassguide.materials.Material;
 import org.glassguide.materials.units.Units;
 import org.glassguide.solver.design.Design;
 import org.glassguide.solver.design.Layer;
+import org.glassguide.solver.design.WaveguideStructure;
+import org.glassguide.solver.fd.FdAnalysisResult;
+import org.glassguide.solver.fd.FdScalarModeSolver;
 import org.glassguide.solver.fiber.FiberAnalysis;
 import org.glassguide.solver.fiber.GuidedMode;
 import org.glassguide.solver.fiber.StepIndexFields;
@@ -60,6 +63,10 @@ public final class RunReport {
             if (!result.modeAnalyses().isEmpty()) {
                 writeRadialCsv(result, tmp.resolve("radial-modes.csv"));
                 files.add(0, "radial-modes.csv");
+            }
+            if (!result.fdAnalyses().isEmpty()) {
+                writeFdCsv(result, tmp.resolve("fd-modes.csv"));
+                files.add(0, "fd-modes.csv");
             }
             files.add(0, "summary.json");
             files.add("report.md");
@@ -110,6 +117,42 @@ public final class RunReport {
         m.put("source", d.source());
         m.put("generated", OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         m.put("elapsedSeconds", r.elapsedSeconds());
+        Map<String, Object> structure = new LinkedHashMap<>();
+        if (d.isFiber()) {
+            structure.put("fiber", fiberStructure(d));
+        } else {
+            Map<String, Object> w = new LinkedHashMap<>();
+            w.put("background", material(d.waveguide().background()));
+            List<Map<String, Object>> shapes = new ArrayList<>();
+            for (WaveguideStructure.PaintedShape sh : d.waveguide().shapes()) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("shape", sh.shape().toString());
+                e.putAll(material(sh.material()));
+                shapes.add(e);
+            }
+            w.put("shapes", shapes);
+            structure.put("waveguide", w);
+        }
+        m.put("structure", structure);
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (FiberAnalysis a : r.fiberAnalyses()) {
+            results.add(FiberResults.toMap(a, d.options().maxModes()));
+        }
+        m.put("fiber", results);
+        List<Map<String, Object>> radial = new ArrayList<>();
+        for (RadialAnalysisResult a : r.modeAnalyses()) {
+            radial.add(ModeResults.toMap(a));
+        }
+        for (FdAnalysisResult a : r.fdAnalyses()) {
+            radial.add(ModeResults.toMap(a));
+        }
+        m.put("modes", radial);
+        m.put("warnings", r.warnings());
+        m.put("files", files);
+        return m;
+    }
+
+    private static Map<String, Object> fiberStructure(Design d) {
         List<Map<String, Object>> layers = new ArrayList<>();
         String[] roles = {"core", "cladding"};
         for (int i = 0; i < d.fiber().layers().size(); i++) {
@@ -123,20 +166,7 @@ public final class RunReport {
         Map<String, Object> structure = new LinkedHashMap<>();
         structure.put("layers", layers);
         structure.put("surround", material(d.fiber().surround()));
-        m.put("structure", structure);
-        List<Map<String, Object>> results = new ArrayList<>();
-        for (FiberAnalysis a : r.fiberAnalyses()) {
-            results.add(FiberResults.toMap(a, d.options().maxModes()));
-        }
-        m.put("fiber", results);
-        List<Map<String, Object>> radial = new ArrayList<>();
-        for (RadialAnalysisResult a : r.modeAnalyses()) {
-            radial.add(ModeResults.toMap(a));
-        }
-        m.put("modes", radial);
-        m.put("warnings", r.warnings());
-        m.put("files", files);
-        return m;
+        return structure;
     }
 
     private static Map<String, Object> material(Material mat) {
@@ -166,6 +196,12 @@ public final class RunReport {
 
     private static void writePictures(DesignResult r, Path dir, List<String> files) throws IOException {
         Design d = r.design();
+        if (!r.fdAnalyses().isEmpty()) {
+            writeFdPictures(r.fdAnalyses().get(0), dir, files);
+        }
+        if (!d.isFiber()) {
+            return;
+        }
         List<Layer> layers = d.fiber().layers();
         double outer = layers.get(layers.size() - 1).outerRadius();
         if (!Double.isFinite(outer)) {
@@ -230,6 +266,56 @@ public final class RunReport {
         }
     }
 
+    private static void writeFdCsv(DesignResult r, Path file) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("wavelength_nm,name,n_eff,n_eff_imag,loss_dB_per_cm,effective_area_um2,confinement\n");
+            for (FdAnalysisResult a : r.fdAnalyses()) {
+                for (ModeReport m : a.listed()) {
+                    w.write(String.format(Locale.ROOT, "%s,%s,%.12f,%.6e,%.6e,%.6g,%.6f%n", Units.nm(a.wavelength()), m.name(), m.nEff(),
+                            m.nEffImag(), m.lossDbPerCm(), m.effectiveArea() * 1e12, m.confinement()));
+                }
+            }
+        }
+    }
+
+    /** The index map and |E|^2 of the first modes of the 2D solver. */
+    private static void writeFdPictures(FdAnalysisResult a, Path dir, List<String> files) throws IOException {
+        FdScalarModeSolver.Grid g = a.grid();
+        double x0 = g.x0() * 1e6;
+        double x1 = (g.x0() + g.nx() * g.dx()) * 1e6;
+        double y0 = g.y0() * 1e6;
+        double y1 = (g.y0() + g.ny() * g.dy()) * 1e6;
+        double lo = Double.MAX_VALUE;
+        double hi = -Double.MAX_VALUE;
+        for (double v : a.indexMap()) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        double[][] idx = new double[g.ny()][g.nx()];
+        for (int j = 0; j < g.ny(); j++) {
+            for (int i = 0; i < g.nx(); i++) {
+                idx[j][i] = hi > lo ? (a.indexMap()[i + g.nx() * j] - lo) / (hi - lo) : 0;
+            }
+        }
+        Plot.intensity(dir.resolve("index-map.png"), String.format(Locale.ROOT, "Index at %s nm: %.4f (dark) to %.4f (bright)",
+                Units.nm(a.wavelength()), lo, hi), idx, x0, x1, y0, y1, "um", 0);
+        files.add("index-map.png");
+        for (int k = 0; k < Math.min(MODE_PICTURES, a.listed().size()); k++) {
+            double[][] v = new double[g.ny()][g.nx()];
+            double[] in = a.intensities().get(k);
+            for (int j = 0; j < g.ny(); j++) {
+                for (int i = 0; i < g.nx(); i++) {
+                    v[j][i] = in[i + g.nx() * j];
+                }
+            }
+            ModeReport m = a.listed().get(k);
+            String name = "fd-mode-" + (k + 1) + ".png";
+            Plot.intensity(dir.resolve(name), String.format(Locale.ROOT, "%s at %s nm, n_eff = %.8f%+.2ei", m.name(), Units.nm(a.wavelength()),
+                    m.nEff(), m.nEffImag()), v, x0, x1, y0, y1, "um", 0);
+            files.add(name);
+        }
+    }
+
     /** Intensity maps psi(r)^2 cos^2(l phi) of the first listed radial-solver modes. */
     private static void writeRadialPictures(RadialAnalysisResult a, Path dir, List<String> files) throws IOException {
         RadialModes modes = a.modes();
@@ -270,6 +356,19 @@ public final class RunReport {
             sb.append(d.description()).append("\n\n");
         }
         sb.append(String.format(Locale.ROOT, "Design file `%s`, computed in %.2f s.%n%n", d.source(), r.elapsedSeconds()));
+        if (!d.isFiber()) {
+            sb.append("## Structure\n\n| region | material | index model | provenance |\n|---|---|---|---|\n");
+            sb.append(String.format(Locale.ROOT, "| background | %s | %s | %s |%n", d.waveguide().background().name(),
+                    d.waveguide().background().index().describe(), cell(d.waveguide().background().indexProvenance().toString())));
+            for (WaveguideStructure.PaintedShape sh : d.waveguide().shapes()) {
+                sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", cell(sh.shape().toString()), sh.material().name(),
+                        sh.material().index().describe(), cell(sh.material().indexProvenance().toString())));
+            }
+            sb.append('\n');
+            fdMarkdown(r, sb);
+            pictures(r, files, sb);
+            return sb.toString();
+        }
         sb.append("## Structure\n\n| layer | material | outer diameter | index model | provenance |\n|---|---|---|---|---|\n");
         String[] roles = {"core", "cladding"};
         for (int i = 0; i < d.fiber().layers().size(); i++) {
@@ -284,6 +383,7 @@ public final class RunReport {
         sb.append(String.format(Locale.ROOT, "| surround | %s | | %s | %s |%n%n", s.name(), s.index().describe(),
                 cell(s.indexProvenance().toString())));
         radialMarkdown(r, sb);
+        fdMarkdown(r, sb);
         if (r.fiberAnalyses().isEmpty()) {
             pictures(r, files, sb);
             return sb.toString();
@@ -312,6 +412,20 @@ public final class RunReport {
         sb.append("\nEvery mode of every wavelength is in `modes.csv`.\n\n");
         pictures(r, files, sb);
         return sb.toString();
+    }
+
+    private static void fdMarkdown(DesignResult r, StringBuilder sb) {
+        for (FdAnalysisResult a : r.fdAnalyses()) {
+            sb.append(String.format(Locale.ROOT, "## 2D finite-difference modes (scalar) at %s nm%n%nGrid %d x %d, step %.4g um.%n%n",
+                    Units.nm(a.wavelength()), a.grid().nx(), a.grid().ny(), a.grid().dx() * 1e6));
+            sb.append("| # | mode | n_eff | Im n_eff | loss (dB/cm) | A_eff (um^2) | power in guiding regions |\n|---|---|---|---|---|---|---|\n");
+            int i = 0;
+            for (ModeReport m : a.listed()) {
+                sb.append(String.format(Locale.ROOT, "| %d | %s | %.10f | %.3e | %.4g | %.4g | %.5f |%n", ++i, m.name(), m.nEff(), m.nEffImag(),
+                        m.lossDbPerCm(), m.effectiveArea() * 1e12, m.confinement()));
+            }
+            sb.append('\n');
+        }
     }
 
     private static void radialMarkdown(DesignResult r, StringBuilder sb) {

@@ -208,6 +208,34 @@ class GlassGuideCliTest {
     }
 
     @Test
+    void modesOnAWaveguideCrossSection(@TempDir Path dir) throws IOException {
+        Path design = dir.resolve("w.yaml");
+        String base = "format: glassguide/1\nname: chan\nstructure:\n  waveguide:\n    background: { index: 1.44 }\n    shapes:\n"
+                + "      - rectangle: { width: 2 um, height: 1 um, center: [0 um, 0 um], material: { index: 1.56 } }\n"
+                + "wavelengths: [1.55 um]\n";
+        Files.writeString(design, base + "solver: { kind: fd-scalar, window: [6 um, 5 um], step: 0.08 um, modes: 2 }\n");
+        Path out = dir.resolve("o");
+        Run r = run("modes", design.toString(), "--json", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        JsonNode m = j.get("modes").get(0);
+        assertEquals("FD1", m.get("name").asText());
+        assertTrue(m.get("nEffReal").asDouble() > 1.44 && m.get("nEffReal").asDouble() < 1.56);
+        assertEquals(0, m.get("nEffImag").asDouble(), 1e-12, "lossless guide with metal walls");
+        for (String f : List.of("summary.json", "fd-modes.csv", "index-map.png", "fd-mode-1.png", "report.html")) {
+            assertTrue(Files.size(out.resolve(f)) > 100, f);
+        }
+        Files.writeString(design, base + "solver: { kind: fd-scalar, window: [6 um, 5 um], step: 0.2 um }\n");
+        assertBadInput(run("modes", design.toString(), "--out", out.toString()), "solver.step", "points per wavelength");
+        Files.writeString(design, base + "solver: { kind: fd-scalar, window: [6 um, 5 um], step: 0.08 um, pml: 0.5 um }\n");
+        assertBadInput(run("modes", design.toString(), "--out", out.toString()), "solver.pml", "at least one wavelength");
+        Files.writeString(design, base + "solver: { kind: fd-scalar, window: [6 um, 5 um], step: 0.08 um, target: 1.7 }\n");
+        assertBadInput(run("modes", design.toString(), "--out", out.toString()), "solver.target", "between the lowest");
+        Files.writeString(design, base + "solver: { kind: radial }\n");
+        assertBadInput(run("modes", design.toString(), "--out", out.toString()), "radial needs a fiber");
+    }
+
+    @Test
     void gradedLayersAreRefusedByTheExactStepIndexAnalysis(@TempDir Path dir) throws IOException {
         Path design = dir.resolve("g.yaml");
         Files.writeString(design, "format: glassguide/1\nname: graded\nstructure:\n  fiber:\n    layers:\n"

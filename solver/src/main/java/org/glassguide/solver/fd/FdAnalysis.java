@@ -1,0 +1,163 @@
+package org.glassguide.solver.fd;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.glassguide.materials.ComplexIndex;
+import org.glassguide.materials.Material;
+import org.glassguide.materials.errors.GlassGuideException;
+import org.glassguide.materials.errors.Messages;
+import org.glassguide.materials.units.Units;
+import org.glassguide.solver.ProgressMonitor;
+import org.glassguide.solver.design.Design;
+import org.glassguide.solver.design.FiberStructure;
+import org.glassguide.solver.design.SolverSettings;
+import org.glassguide.solver.design.WaveguideStructure;
+import org.glassguide.solver.radial.ModeReport;
+
+/**
+ * Runs the 2D scalar finite-difference solver on a design at one wavelength: the cross-section is
+ * painted from the materials' complex indices (a fiber becomes concentric discs in its outermost
+ * layer), the grid is checked for resolution and the PML for thickness, and each mode is reported
+ * with its complex n_eff, loss, effective area and the power fraction in the regions that guide
+ * (index above the background).
+ */
+public final class FdAnalysis {
+    /** At least this many grid points per wavelength in the highest-index material. */
+    public static final double MIN_POINTS_PER_WAVELENGTH = 10;
+
+    public FdAnalysisResult analyse(Design d, double wavelength, SolverSettings st, boolean allowExtrapolation,
+            Consumer<String> warnings, ProgressMonitor monitor) {
+        List<String> notes = new ArrayList<>();
+        Consumer<String> sink = w -> {
+            if (!notes.contains(w)) {
+                notes.add(w);
+                warnings.accept(w);
+            }
+        };
+        List<Material> materials = new ArrayList<>();
+        CrossSection cs = crossSection(d, wavelength, allowExtrapolation, sink, materials);
+        double nMax = 0;
+        double nMin = Double.MAX_VALUE;
+        for (Material m : materials) {
+            double n = m.index().n(wavelength);
+            nMax = Math.max(nMax, n);
+            nMin = Math.min(nMin, n);
+        }
+        double ppw = wavelength / (nMax * st.step());
+        if (ppw < MIN_POINTS_PER_WAVELENGTH) {
+            throw new GlassGuideException(Messages.OUT_OF_RANGE, "solver.step", Units.nm(st.step()) + " nm",
+                    String.format(java.util.Locale.ROOT, "at most %s nm: %.1f points per wavelength in the n = %.4f material, %.0f needed",
+                            Units.nm(wavelength / (nMax * MIN_POINTS_PER_WAVELENGTH)), ppw, nMax, MIN_POINTS_PER_WAVELENGTH));
+        }
+        if (st.pml() > 0 && st.pml() < wavelength) {
+            throw new GlassGuideException(Messages.OUT_OF_RANGE, "solver.pml", Units.nm(st.pml()) + " nm",
+                    "0 (metal walls) or at least one wavelength (" + Units.nm(wavelength) + " nm): a thinner PML reflects");
+        }
+        if (2 * st.pml() + 4 * st.step() >= Math.min(st.windowWidth(), st.windowHeight())) {
+            throw new GlassGuideException(Messages.OUT_OF_RANGE, "solver.window", Units.nm(st.windowWidth()) + " x "
+                    + Units.nm(st.windowHeight()) + " nm", "larger than twice the PML (" + Units.nm(st.pml()) + " nm) plus the guide");
+        }
+        double target = Double.isNaN(st.target()) ? nMax : st.target();
+        if (!(target >= nMin && target <= nMax * 1.001)) {
+            throw new GlassGuideException(Messages.OUT_OF_RANGE, "solver.target", target,
+                    String.format(java.util.Locale.ROOT, "an index between the lowest (%.4f) and highest (%.4f) in the structure", nMin, nMax));
+        }
+        FdScalarModeSolver.Grid grid = FdScalarModeSolver.Grid.centred(st.windowWidth(), st.windowHeight(), st.step());
+        int cells = (int) Math.round(st.pml() / st.step());
+        int wanted = Math.max(1, st.modes());
+        double[] bgEps = new double[2];
+        cs.eps(Double.MAX_VALUE, Double.MAX_VALUE, bgEps);
+        double bg = bgEps[0];
+        // below a background that is the lowest index there are only radiation modes
+        double radiationBelow = Math.sqrt(bg) <= nMin + 1e-12 ? Math.sqrt(bg) : Double.NEGATIVE_INFINITY;
+        List<FdScalarModeSolver.Mode> modes = new FdScalarModeSolver().solve(cs, wavelength, grid,
+                new FdScalarModeSolver.Pml(cells, 8), wanted, target, radiationBelow, monitor);
+        int n = grid.nx() * grid.ny();
+        double[][] eps = cs.sample(grid.x0(), grid.y0(), grid.dx(), grid.dy(), grid.nx(), grid.ny(), 8);
+        double[] indexMap = new double[n];
+        for (int p = 0; p < n; p++) {
+            indexMap[p] = Math.sqrt(Math.max(eps[0][p], 0));
+        }
+        List<ModeReport> reports = new ArrayList<>();
+        List<double[]> intensities = new ArrayList<>();
+        double da = grid.dx() * grid.dy();
+        int dropped = 0;
+        for (FdScalarModeSolver.Mode m : modes) {
+            if (m.pmlFraction() >= 0.2 || m.nEff() < radiationBelow) {
+                dropped++;
+                continue;
+            }
+            int q = reports.size();
+            if (m.pmlFraction() > 1e-4) {
+                sink.accept(String.format(java.util.Locale.ROOT, "warning: mode FD%d at %s nm has %.2g of its power in the PML:"
+                        + " its loss is not reliable; enlarge solver.window", q + 1, Units.nm(wavelength), m.pmlFraction()));
+            }
+            double[] f = m.field();
+            double[] inten = new double[n];
+            double s2 = 0;
+            double s4 = 0;
+            double guide = 0;
+            double peak = 0;
+            for (int p = 0; p < n; p++) {
+                double v = f[2 * p] * f[2 * p] + f[2 * p + 1] * f[2 * p + 1];
+                inten[p] = v;
+                s2 += v * da;
+                s4 += v * v * da;
+                if (eps[0][p] > bg + 1e-12) {
+                    guide += v * da;
+                }
+                peak = Math.max(peak, v);
+            }
+            for (int p = 0; p < n; p++) {
+                inten[p] /= peak;
+            }
+            double confinement = guide / s2;
+            double loss = m.lossDbPerMetre(wavelength) / 100;
+            reports.add(new ModeReport("FD" + (q + 1), -1, q + 1, m.nEff(), m.nEffImag(), loss, s2 * s2 / s4, confinement, Double.NaN,
+                    new double[] {confinement, 1 - confinement}));
+            intensities.add(inten);
+        }
+        if (dropped > 0) {
+            sink.accept("note: " + dropped + " PML or radiation mode(s) near the target were left out at " + Units.nm(wavelength) + " nm");
+        }
+        if (reports.isEmpty()) {
+            throw new GlassGuideException(Messages.NUMERICAL_FAILURE, "2D mode solver", "no guided or leaky mode near n_eff = "
+                    + target + " at " + Units.nm(wavelength) + " nm: check the target, the window and the structure");
+        }
+        return new FdAnalysisResult(wavelength, grid, reports, intensities, indexMap, notes);
+    }
+
+    /** The cross-section of a design: shapes over a background, or a fiber's layers as discs in its outermost layer. */
+    static CrossSection crossSection(Design d, double wavelength, boolean allowExtrapolation, Consumer<String> warnings,
+            List<Material> used) {
+        if (d.waveguide() != null) {
+            WaveguideStructure w = d.waveguide();
+            ComplexIndex b = w.background().complexIndex(wavelength, allowExtrapolation, warnings);
+            used.add(w.background());
+            CrossSection cs = new CrossSection(b.n(), b.k());
+            for (WaveguideStructure.PaintedShape s : w.shapes()) {
+                ComplexIndex c = s.material().complexIndex(wavelength, allowExtrapolation, warnings);
+                used.add(s.material());
+                cs.paint(s.shape(), c.n(), c.k());
+            }
+            return cs;
+        }
+        FiberStructure f = d.fiber();
+        int last = f.layers().size() - 1;
+        ComplexIndex outer = f.layers().get(last).material().complexIndex(wavelength, allowExtrapolation, warnings);
+        used.add(f.layers().get(last).material());
+        CrossSection cs = new CrossSection(outer.n(), outer.k());
+        for (int i = last - 1; i >= 0; i--) {
+            if (f.layers().get(i).isGraded()) {
+                throw new GlassGuideException(Messages.BAD_CHOICE, "solver.kind", "fd-scalar",
+                        "radial for graded layers (the 2D solver paints uniform shapes)");
+            }
+            ComplexIndex c = f.layers().get(i).material().complexIndex(wavelength, allowExtrapolation, warnings);
+            used.add(f.layers().get(i).material());
+            cs.paint(new Shape.Circle(0, 0, f.layers().get(i).outerRadius()), c.n(), c.k());
+        }
+        return cs;
+    }
+}
