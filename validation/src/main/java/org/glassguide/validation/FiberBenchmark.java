@@ -72,6 +72,20 @@ public final class FiberBenchmark {
         out.add(new Result("radial solver: 50 um parabolic core, 633 nm, 20 points/period",
                 String.format(Locale.ROOT, "N = %d, %d LP", gm.gridPoints(), gm.modes().size()), g[0],
                 String.format(Locale.ROOT, "%.3g modes/s", gm.modes().size() / g[0])));
+        // 2D scalar FD: the buried channel of the examples on 150 x 150 and 200 x 200 grids with a PML
+        for (int cells : new int[] {150, 200}) {
+            double step = 10e-6 / cells;
+            org.glassguide.solver.fd.CrossSection cs = new org.glassguide.solver.fd.CrossSection(1.44, 0)
+                    .paint(new org.glassguide.solver.fd.Shape.Rectangle(0, 0, 1e-6, 0.5e-6), 1.56, 0);
+            org.glassguide.solver.fd.FdScalarModeSolver.Grid grid2d = org.glassguide.solver.fd.FdScalarModeSolver.Grid.centred(10e-6, 10e-6, step);
+            int pml = (int) Math.round(1.2e-6 / step);
+            double[] t2 = time(1, () -> new org.glassguide.solver.fd.FdScalarModeSolver().solve(cs, 1048e-9, grid2d,
+                    new org.glassguide.solver.fd.FdScalarModeSolver.Pml(pml, 8), 4, 1.56, 1.44, ProgressMonitor.NONE));
+            long cellsTotal = (long) cells * cells;
+            out.add(new Result("2D scalar FD, buried channel 1 x 0.5 um, PML, 4 modes nearest n = 1.56",
+                    String.format(Locale.ROOT, "%d x %d grid", cells, cells), t2[0],
+                    String.format(Locale.ROOT, "%.3g cells/s", cellsTotal / t2[0])));
+        }
         // the same eigenproblem handed to EJML's dense symmetric eigensolver (all N eigenvalues), order 0 only
         double[][] t0 = RadialModeSolver.tridiagonal(graded, 633e-9, grid, 0);
         int n = t0[0].length;

@@ -2,8 +2,7 @@ package org.glassguide.solver.fd;
 
 /**
  * LU factorisation with partial pivoting of a complex band matrix (kl sub-, ku super-diagonals),
- * interleaved re/im storage; row i keeps columns [i - kl, i + kl + ku]. O(n kl (kl + ku)) work, and
- * the factor rows are updated in parallel (the row updates below a pivot are independent).
+ * interleaved re/im storage; row i keeps columns [i - kl, i + kl + ku]. O(n kl (kl + ku)) work.
  */
 final class ComplexBandedLu {
     private final int n;
@@ -67,12 +66,10 @@ final class ComplexBandedLu {
             }
             double ir = pr / d;
             double ii = -pi / d;
-            final int kk = k;
-            final int fend = end;
-            final double fir = ir;
-            final double fii = ii;
-            java.util.stream.IntStream rowsBelow = java.util.stream.IntStream.rangeClosed(k + 1, last);
-            (last - k > 32 ? rowsBelow.parallel() : rowsBelow).forEach(i -> eliminate(i, kk, fend, fir, fii));
+            // one pivot's row updates are too small (~kl x 2kl complex) to pay for handing them to threads
+            for (int i = k + 1; i <= last; i++) {
+                eliminate(i, k, end, ir, ii);
+            }
         }
     }
 
