@@ -60,6 +60,36 @@ public final class FdScalarModeSolver {
         }
     }
 
+    /**
+     * Field model: the scalar Helmholtz equation, or the semi-vectorial one for the dominant transverse
+     * component (quasi-TE: E_x, whose normal part eps E_x is continuous across vertical interfaces;
+     * quasi-TM: E_y, across horizontal ones): d/dx [(1/eps) d/dx (eps E_x)] replaces d2/dx2 E_x.
+     */
+    public enum Polarization { SCALAR, QUASI_TE, QUASI_TM }
+
+    private Polarization polarization = Polarization.SCALAR;
+    private boolean evenAtLeftEdge;
+
+    /** A solver for the given field model (the default constructor solves the scalar equation). */
+    public FdScalarModeSolver withPolarization(Polarization p) {
+        FdScalarModeSolver s = new FdScalarModeSolver();
+        s.polarization = p;
+        s.evenAtLeftEdge = evenAtLeftEdge;
+        return s;
+    }
+
+    /**
+     * A solver that treats the window's left edge as a mirror plane for fields even in x (zero flux
+     * through it, the PMC wall of quasi-TE / the PEC wall of quasi-TM for the fundamental): half the
+     * grid for structures symmetric about that edge. No PML may sit on a mirror edge.
+     */
+    public FdScalarModeSolver withEvenMirrorAtLeftEdge() {
+        FdScalarModeSolver s = new FdScalarModeSolver();
+        s.polarization = polarization;
+        s.evenAtLeftEdge = true;
+        return s;
+    }
+
     private static final long MAX_BAND_WORK = 400_000_000_000L;
 
     public List<Mode> solve(CrossSection cs, double wavelength, Grid g, Pml pml, int wanted, double targetIndex,
@@ -85,6 +115,9 @@ public final class FdScalarModeSolver {
         double[][] eps = cs.sample(g.x0(), g.y0(), g.dx(), g.dy(), nx, ny, 8);
         double nBg = Math.sqrt(Math.max(eps[0][0], 1.0));
         // stretching factors at centres (c) and faces (f, index i means face i - 1/2)
+        if (evenAtLeftEdge && pml.cells() > 0) {
+            throw new IllegalArgumentException("a mirror edge carries no PML: use metal walls (PML cells 0) with the mirror");
+        }
         double[][] sxc = stretch(nx, g.dx(), pml, k0, nBg, false);
         double[][] sxf = stretch(nx, g.dx(), pml, k0, nBg, true);
         double[][] syc = stretch(ny, g.dy(), pml, k0, nBg, false);
@@ -106,7 +139,32 @@ public final class FdScalarModeSolver {
                 double[] as = scale(div(sxc[i], syf[j]), cy);
                 double[] an = scale(div(sxc[i], syf[j + 1]), cy);
                 double[] bb = mul(sxc[i], syc[j]);
-                double[] ebb = mul(new double[] {eps[0][p], eps[1][p]}, bb);
+                double[] epsP = {eps[0][p], eps[1][p]};
+                double[] ebb = mul(epsP, bb);
+                // semi-vectorial: the flux through a face normal to the field is (eps_nb E_nb - eps_p E_p)/eps_face
+                double[] dw = aw;
+                double[] de = ae;
+                double[] ds = as;
+                double[] dn = an;
+                if (polarization == Polarization.QUASI_TE) {
+                    double[] ew = i > 0 ? new double[] {eps[0][p - 1], eps[1][p - 1]} : epsP;
+                    double[] ee = i + 1 < nx ? new double[] {eps[0][p + 1], eps[1][p + 1]} : epsP;
+                    double[] fw = avg(ew, epsP);
+                    double[] fe = avg(ee, epsP);
+                    dw = mul(aw, div(epsP, fw));
+                    de = mul(ae, div(epsP, fe));
+                    aw = mul(aw, div(ew, fw));
+                    ae = mul(ae, div(ee, fe));
+                } else if (polarization == Polarization.QUASI_TM) {
+                    double[] es = j > 0 ? new double[] {eps[0][p - nx], eps[1][p - nx]} : epsP;
+                    double[] en = j + 1 < ny ? new double[] {eps[0][p + nx], eps[1][p + nx]} : epsP;
+                    double[] fs = avg(es, epsP);
+                    double[] fn = avg(en, epsP);
+                    ds = mul(as, div(epsP, fs));
+                    dn = mul(an, div(epsP, fn));
+                    as = mul(as, div(es, fs));
+                    an = mul(an, div(en, fn));
+                }
                 w[2 * p] = aw[0];
                 w[2 * p + 1] = aw[1];
                 e[2 * p] = ae[0];
@@ -115,8 +173,11 @@ public final class FdScalarModeSolver {
                 s[2 * p + 1] = as[1];
                 no[2 * p] = an[0];
                 no[2 * p + 1] = an[1];
-                d[2 * p] = -(aw[0] + ae[0] + as[0] + an[0]) + ebb[0];
-                d[2 * p + 1] = -(aw[1] + ae[1] + as[1] + an[1]) + ebb[1];
+                if (i == 0 && evenAtLeftEdge) {
+                    dw = new double[2]; // psi(-1) = psi(0): no flux through the mirror
+                }
+                d[2 * p] = -(dw[0] + de[0] + ds[0] + dn[0]) + ebb[0];
+                d[2 * p + 1] = -(dw[1] + de[1] + ds[1] + dn[1]) + ebb[1];
                 b[2 * p] = bb[0];
                 b[2 * p + 1] = bb[1];
             }
@@ -414,6 +475,10 @@ public final class FdScalarModeSolver {
     private static double[] div(double[] a, double[] b) {
         double dd = b[0] * b[0] + b[1] * b[1];
         return new double[] {(a[0] * b[0] + a[1] * b[1]) / dd, (a[1] * b[0] - a[0] * b[1]) / dd};
+    }
+
+    private static double[] avg(double[] a, double[] b) {
+        return new double[] {0.5 * (a[0] + b[0]), 0.5 * (a[1] + b[1])};
     }
 
     private static double[] scale(double[] a, double f) {
