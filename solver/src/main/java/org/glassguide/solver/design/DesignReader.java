@@ -91,9 +91,9 @@ public final class DesignReader {
         DesignOptions options = readOptions(root.optional("options").orElse(null), baseDir, source, lib);
         YamlNode solverNode = root.optional("solver").orElse(null);
         SolverSettings solver = readSolver(solverNode, waveguide != null);
-        if (waveguide != null && !solver.kind().equals("fd-scalar")) {
+        if (waveguide != null && !solver.is2d()) {
             throw (solverNode != null && solverNode.has("kind") ? solverNode.require("kind") : root).error(Messages.BAD_CHOICE,
-                    "solver.kind", solver.kind(), "fd-scalar for a waveguide structure (radial needs a fiber)");
+                    "solver.kind", solver.kind(), "fd-scalar or fd-semivector for a waveguide structure (radial needs a fiber)");
         }
         return new Design(name, description, fiber, waveguide, wavelengths, analyses, options, solver, source);
     }
@@ -101,10 +101,11 @@ public final class DesignReader {
     static SolverSettings readSolver(YamlNode s, boolean waveguide) {
         SolverSettings d = SolverSettings.defaults();
         if (s == null) {
-            return waveguide ? new SolverSettings("fd-scalar", d.pointsPerPeriod(), 0, d.modes(), false, false, 0, 0, 0, 0, Double.NaN) : d;
+            return waveguide ? new SolverSettings("fd-scalar", d.pointsPerPeriod(), 0, d.modes(), false, false, 0, 0, 0, 0, Double.NaN, "te")
+                    : d;
         }
         s.requireMap().allowOnly(List.of("kind", "points-per-period", "domain", "modes", "group-index", "vector", "window", "step",
-                "pml", "target"));
+                "pml", "target", "polarization"));
         String kind = s.optional("kind").map(YamlNode::text).orElse(waveguide ? "fd-scalar" : d.kind());
         if (!SolverSettings.KINDS.contains(kind)) {
             throw s.require("kind").error(Messages.BAD_CHOICE, s.require("kind").path(), kind, String.join(", ", SolverSettings.KINDS));
@@ -164,10 +165,14 @@ public final class DesignReader {
             }
         }
         double target = s.optional("target").map(YamlNode::number).orElse(Double.NaN);
-        if (kind.equals("fd-scalar") && (ww == 0 || step == 0)) {
-            throw s.error(Messages.MISSING_KEY, ww == 0 ? "window" : "step", s.path() + " (fd-scalar needs window: [w, h] and step)");
+        if (kind.startsWith("fd-") && (ww == 0 || step == 0)) {
+            throw s.error(Messages.MISSING_KEY, ww == 0 ? "window" : "step", s.path() + " (" + kind + " needs window: [w, h] and step)");
         }
-        return new SolverSettings(kind, ppp, domain, modes, group, vector, ww, wh, step, pml, target);
+        String pol = s.optional("polarization").map(YamlNode::text).orElse("te");
+        if (!pol.equals("te") && !pol.equals("tm")) {
+            throw s.require("polarization").error(Messages.BAD_CHOICE, s.require("polarization").path(), pol, "te (E_x dominant), tm (E_y dominant)");
+        }
+        return new SolverSettings(kind, ppp, domain, modes, group, vector, ww, wh, step, pml, target, pol);
     }
 
     private FiberStructure readFiber(YamlNode f, Path baseDir, String source, MaterialLibrary lib) {

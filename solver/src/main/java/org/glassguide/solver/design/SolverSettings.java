@@ -14,15 +14,23 @@ package org.glassguide.solver.design;
  * @param step 2D solver: grid step (m)
  * @param pml 2D solver: PML thickness on every side (m), 0 for metal walls
  * @param target 2D solver: modes nearest this n_eff are returned; NaN for the highest index present
+ * @param polarization fd-semivector: "te" (E_x dominant) or "tm" (E_y dominant)
  */
 public record SolverSettings(String kind, double pointsPerPeriod, double domainRadius, int modes, boolean groupIndex,
-        boolean vector, double windowWidth, double windowHeight, double step, double pml, double target) {
-    /** radial: axisymmetric fibers; fd-scalar: 2D cross-sections (scalar finite differences with PML). */
-    public static final java.util.List<String> KINDS = java.util.List.of("radial", "fd-scalar");
+        boolean vector, double windowWidth, double windowHeight, double step, double pml, double target, String polarization) {
+    /** radial: axisymmetric fibers; fd-scalar / fd-semivector: 2D cross-sections (finite differences with PML). */
+    public static final java.util.List<String> KINDS = java.util.List.of("radial", "fd-scalar", "fd-semivector");
+
+    public boolean is2d() {
+        return kind.startsWith("fd-");
+    }
 
     public SolverSettings {
         if (!KINDS.contains(kind)) {
             throw new IllegalArgumentException("solver kind must be one of " + KINDS + ", got " + kind);
+        }
+        if (!polarization.equals("te") && !polarization.equals("tm")) {
+            throw new IllegalArgumentException("polarization must be te or tm, got " + polarization);
         }
         if (!(pointsPerPeriod >= 4) || domainRadius < 0 || modes < 0 || windowWidth < 0 || windowHeight < 0 || step < 0 || pml < 0) {
             throw new IllegalArgumentException("solver settings out of range");
@@ -30,12 +38,12 @@ public record SolverSettings(String kind, double pointsPerPeriod, double domainR
     }
 
     public static SolverSettings defaults() {
-        return new SolverSettings("radial", 20, 0, 20, false, false, 0, 0, 0, 0, Double.NaN);
+        return new SolverSettings("radial", 20, 0, 20, false, false, 0, 0, 0, 0, Double.NaN, "te");
     }
 
     /** The same settings with other radial options (command-line overrides). */
     public SolverSettings withRadial(String newKind, double newPointsPerPeriod, int newModes, boolean newGroupIndex, boolean newVector) {
         return new SolverSettings(newKind, newPointsPerPeriod, domainRadius, newModes, newGroupIndex, newVector, windowWidth,
-                windowHeight, step, pml, target);
+                windowHeight, step, pml, target, polarization);
     }
 }

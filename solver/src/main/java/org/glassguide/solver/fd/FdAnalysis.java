@@ -72,7 +72,9 @@ public final class FdAnalysis {
         double bg = bgEps[0];
         // below a background that is the lowest index there are only radiation modes
         double radiationBelow = Math.sqrt(bg) <= nMin + 1e-12 ? Math.sqrt(bg) : Double.NEGATIVE_INFINITY;
-        List<FdScalarModeSolver.Mode> modes = new FdScalarModeSolver().solve(cs, wavelength, grid,
+        FdScalarModeSolver.Polarization pol = !st.kind().equals("fd-semivector") ? FdScalarModeSolver.Polarization.SCALAR
+                : st.polarization().equals("tm") ? FdScalarModeSolver.Polarization.QUASI_TM : FdScalarModeSolver.Polarization.QUASI_TE;
+        List<FdScalarModeSolver.Mode> modes = new FdScalarModeSolver().withPolarization(pol).solve(cs, wavelength, grid,
                 new FdScalarModeSolver.Pml(cells, 8), wanted, target, radiationBelow, monitor);
         int n = grid.nx() * grid.ny();
         double[][] eps = cs.sample(grid.x0(), grid.y0(), grid.dx(), grid.dy(), grid.nx(), grid.ny(), 8);
@@ -126,7 +128,8 @@ public final class FdAnalysis {
             throw new GlassGuideException(Messages.NUMERICAL_FAILURE, "2D mode solver", "no guided or leaky mode near n_eff = "
                     + target + " at " + Units.nm(wavelength) + " nm: check the target, the window and the structure");
         }
-        return new FdAnalysisResult(wavelength, grid, reports, intensities, indexMap, notes);
+        String solverName = st.kind().equals("fd-semivector") ? "fd-semivector-" + st.polarization() : st.kind();
+        return new FdAnalysisResult(solverName, wavelength, grid, reports, intensities, indexMap, notes);
     }
 
     /** The cross-section of a design: shapes over a background, or a fiber's layers as discs in its outermost layer. */
@@ -151,7 +154,7 @@ public final class FdAnalysis {
         CrossSection cs = new CrossSection(outer.n(), outer.k());
         for (int i = last - 1; i >= 0; i--) {
             if (f.layers().get(i).isGraded()) {
-                throw new GlassGuideException(Messages.BAD_CHOICE, "solver.kind", "fd-scalar",
+                throw new GlassGuideException(Messages.BAD_CHOICE, "solver.kind", d.solver().kind(),
                         "radial for graded layers (the 2D solver paints uniform shapes)");
             }
             ComplexIndex c = f.layers().get(i).material().complexIndex(wavelength, allowExtrapolation, warnings);

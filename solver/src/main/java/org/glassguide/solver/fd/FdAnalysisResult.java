@@ -8,7 +8,7 @@ import org.glassguide.solver.radial.ModeReport;
  * The 2D finite-difference mode analysis of a design at one wavelength: the grid, the listed modes,
  * |E|^2 of each (row-major, index i + nx j, normalised to a peak of 1) and the real index map.
  */
-public record FdAnalysisResult(double wavelength, FdScalarModeSolver.Grid grid, List<ModeReport> listed,
+public record FdAnalysisResult(String solver, double wavelength, FdScalarModeSolver.Grid grid, List<ModeReport> listed,
         List<double[]> intensities, double[] indexMap, List<String> warnings) {
     public FdAnalysisResult {
         listed = List.copyOf(listed);

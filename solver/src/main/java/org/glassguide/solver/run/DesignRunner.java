@@ -59,7 +59,7 @@ public final class DesignRunner {
             if (design.analyses().contains("fiber")) {
                 fibers.add(fiberAnalysis.analyse(design.fiber(), design.wavelengths().get(i), design.options(), sink, sub));
             }
-            if (design.analyses().contains("modes") && design.solver().kind().equals("fd-scalar")) {
+            if (design.analyses().contains("modes") && design.solver().is2d()) {
                 fd.add(fdAnalysis.analyse(design, design.wavelengths().get(i), design.solver(), design.options().allowExtrapolation(),
                         sink, sub));
             } else if (design.analyses().contains("modes")) {

@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
         description = {"Solve every guided mode of a design with a mode solver and list n_eff, loss, effective area and",
             "core confinement; writes out/<name>-modes/ (summary.json, radial-modes.csv, report, field pictures).",
             "Solvers: radial (any axisymmetric profile: step, graded, W, ring, leaky; LP and vector modes),",
-            "fd-scalar (2D cross-sections: rectangles, circles, polygons; PML for leaky modes)."})
+            "fd-scalar and fd-semivector (2D cross-sections: rectangles, circles, polygons; PML for leaky modes)."})
 public final class ModesCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -45,7 +45,7 @@ public final class ModesCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DESIGN.yaml", description = "Design file (format: glassguide/1).")
     Path designFile;
 
-    @Option(names = "--solver", paramLabel = "KIND", description = "Mode solver (default: the design's, else radial). Accepted: radial, fd-scalar.")
+    @Option(names = "--solver", paramLabel = "KIND", description = "Mode solver (default: the design's, else radial). Accepted: radial, fd-scalar, fd-semivector.")
     String solver;
 
     @Option(names = "--modes", paramLabel = "N", description = "Modes to list in detail (default: the design's, else 20).")
@@ -85,11 +85,12 @@ public final class ModesCommand implements Callable<Integer> {
         if (pointsPerPeriod != null && !(pointsPerPeriod >= 4 && pointsPerPeriod <= 1000)) {
             throw new GlassGuideException(Messages.OUT_OF_RANGE, "--points-per-period", pointsPerPeriod, "4 to 1000");
         }
-        if (kind.equals("fd-scalar") && (s.windowWidth() == 0 || s.step() == 0)) {
-            throw new GlassGuideException(Messages.MISSING_KEY, "window and step (for --solver fd-scalar)", "the design's solver section");
+        if (kind.startsWith("fd-") && (s.windowWidth() == 0 || s.step() == 0)) {
+            throw new GlassGuideException(Messages.MISSING_KEY, "window and step (for --solver " + kind + ")", "the design's solver section");
         }
         if (kind.equals("radial") && !d.isFiber()) {
-            throw new GlassGuideException(Messages.BAD_CHOICE, "--solver", kind, "fd-scalar for a waveguide structure (radial needs a fiber)");
+            throw new GlassGuideException(Messages.BAD_CHOICE, "--solver", kind,
+                    "fd-scalar or fd-semivector for a waveguide structure (radial needs a fiber)");
         }
         s = s.withRadial(kind, pointsPerPeriod != null ? pointsPerPeriod : s.pointsPerPeriod(), modes != null ? modes : s.modes(),
                 s.groupIndex() || groupIndex, s.vector() || vector);
@@ -141,7 +142,8 @@ public final class ModesCommand implements Callable<Integer> {
                 }
             }
             for (FdAnalysisResult a : r.fdAnalyses()) {
-                o.printf(Locale.ROOT, "%s at %s nm, 2D scalar FD: grid %d x %d, step %.4g um%n", d.name(), Units.nm(a.wavelength()),
+                o.printf(Locale.ROOT, "%s at %s nm, 2D FD (%s): grid %d x %d, step %.4g um%n", d.name(), Units.nm(a.wavelength()),
+                        d.solver().kind().equals("fd-semivector") ? "semi-vectorial, quasi-" + d.solver().polarization().toUpperCase(Locale.ROOT) : "scalar",
                         a.grid().nx(), a.grid().ny(), a.grid().dx() * 1e6);
                 o.println("     #  mode      n_eff          Im n_eff    loss dB/cm   A_eff um^2   in guide");
                 for (ModeReport m : a.listed()) {

@@ -18,7 +18,7 @@ public final class ModeResults {
     public static Map<String, Object> toMap(FdAnalysisResult a) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("wavelengthM", a.wavelength());
-        m.put("solver", "fd-scalar");
+        m.put("solver", a.solver());
         m.put("gridNx", a.grid().nx());
         m.put("gridNy", a.grid().ny());
         m.put("gridStepM", a.grid().dx());
