@@ -101,11 +101,11 @@ public final class DesignReader {
     static SolverSettings readSolver(YamlNode s, boolean waveguide) {
         SolverSettings d = SolverSettings.defaults();
         if (s == null) {
-            return waveguide ? new SolverSettings("fd-scalar", d.pointsPerPeriod(), 0, d.modes(), false, false, 0, 0, 0, 0, Double.NaN, "te")
-                    : d;
+            return waveguide ? new SolverSettings("fd-scalar", d.pointsPerPeriod(), 0, d.modes(), false, false, 0, 0, 0, 0, Double.NaN, "te",
+                    0, 1) : d;
         }
         s.requireMap().allowOnly(List.of("kind", "points-per-period", "domain", "modes", "group-index", "vector", "window", "step",
-                "pml", "target", "polarization"));
+                "pml", "target", "polarization", "bend-radius", "bend-stress-factor"));
         String kind = s.optional("kind").map(YamlNode::text).orElse(waveguide ? "fd-scalar" : d.kind());
         if (!SolverSettings.KINDS.contains(kind)) {
             throw s.require("kind").error(Messages.BAD_CHOICE, s.require("kind").path(), kind, String.join(", ", SolverSettings.KINDS));
@@ -172,7 +172,21 @@ public final class DesignReader {
         if (!pol.equals("te") && !pol.equals("tm")) {
             throw s.require("polarization").error(Messages.BAD_CHOICE, s.require("polarization").path(), pol, "te (E_x dominant), tm (E_y dominant)");
         }
-        return new SolverSettings(kind, ppp, domain, modes, group, vector, ww, wh, step, pml, target, pol);
+        double bend = 0;
+        if (s.has("bend-radius")) {
+            bend = s.require("bend-radius").quantity(Units::length);
+            if (!(bend > 0)) {
+                throw s.require("bend-radius").error(Messages.NOT_POSITIVE, s.require("bend-radius").path(), s.require("bend-radius").text());
+            }
+            if (!kind.startsWith("fd-")) {
+                throw s.require("bend-radius").error(Messages.BAD_CHOICE, "solver.kind", kind, "fd-scalar or fd-semivector for a bend");
+            }
+        }
+        double stress = s.optional("bend-stress-factor").map(YamlNode::number).orElse(1.0);
+        if (!(stress >= 1 && stress <= 2)) {
+            throw s.require("bend-stress-factor").error(Messages.OUT_OF_RANGE, "solver.bend-stress-factor", stress, "1 (none) to 2; ~1.28 for silica");
+        }
+        return new SolverSettings(kind, ppp, domain, modes, group, vector, ww, wh, step, pml, target, pol, bend, stress);
     }
 
     private FiberStructure readFiber(YamlNode f, Path baseDir, String source, MaterialLibrary lib) {

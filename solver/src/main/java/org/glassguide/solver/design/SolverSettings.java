@@ -15,9 +15,12 @@ package org.glassguide.solver.design;
  * @param pml 2D solver: PML thickness on every side (m), 0 for metal walls
  * @param target 2D solver: modes nearest this n_eff are returned; NaN for the highest index present
  * @param polarization fd-semivector: "te" (E_x dominant) or "tm" (E_y dominant)
+ * @param bendRadius 2D solver: bend radius (m) about an axis at x = -R; 0 for a straight guide
+ * @param bendStressFactor 2D solver: R_eff = factor R for the stress-optic correction (1: none; ~1.28 silica)
  */
 public record SolverSettings(String kind, double pointsPerPeriod, double domainRadius, int modes, boolean groupIndex,
-        boolean vector, double windowWidth, double windowHeight, double step, double pml, double target, String polarization) {
+        boolean vector, double windowWidth, double windowHeight, double step, double pml, double target, String polarization,
+        double bendRadius, double bendStressFactor) {
     /** radial: axisymmetric fibers; fd-scalar / fd-semivector: 2D cross-sections (finite differences with PML). */
     public static final java.util.List<String> KINDS = java.util.List.of("radial", "fd-scalar", "fd-semivector");
 
@@ -29,6 +32,9 @@ public record SolverSettings(String kind, double pointsPerPeriod, double domainR
         if (!KINDS.contains(kind)) {
             throw new IllegalArgumentException("solver kind must be one of " + KINDS + ", got " + kind);
         }
+        if (bendRadius < 0 || !(bendStressFactor >= 1)) {
+            throw new IllegalArgumentException("bend radius must be >= 0 and the stress factor >= 1");
+        }
         if (!polarization.equals("te") && !polarization.equals("tm")) {
             throw new IllegalArgumentException("polarization must be te or tm, got " + polarization);
         }
@@ -38,12 +44,18 @@ public record SolverSettings(String kind, double pointsPerPeriod, double domainR
     }
 
     public static SolverSettings defaults() {
-        return new SolverSettings("radial", 20, 0, 20, false, false, 0, 0, 0, 0, Double.NaN, "te");
+        return new SolverSettings("radial", 20, 0, 20, false, false, 0, 0, 0, 0, Double.NaN, "te", 0, 1);
     }
 
     /** The same settings with other radial options (command-line overrides). */
     public SolverSettings withRadial(String newKind, double newPointsPerPeriod, int newModes, boolean newGroupIndex, boolean newVector) {
         return new SolverSettings(newKind, newPointsPerPeriod, domainRadius, newModes, newGroupIndex, newVector, windowWidth,
-                windowHeight, step, pml, target, polarization);
+                windowHeight, step, pml, target, polarization, bendRadius, bendStressFactor);
+    }
+
+    /** The same settings for a bend of the given radius (0: straight). */
+    public SolverSettings withBendRadius(double radius) {
+        return new SolverSettings(kind, pointsPerPeriod, domainRadius, modes, groupIndex, vector, windowWidth, windowHeight, step, pml,
+                target, polarization, radius, bendStressFactor);
     }
 }

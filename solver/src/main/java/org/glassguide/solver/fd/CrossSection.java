@@ -15,6 +15,7 @@ public final class CrossSection {
     private final double bgRe;
     private final double bgIm;
     private final List<Painted> shapes = new ArrayList<>();
+    private double bendRadius = Double.POSITIVE_INFINITY;
 
     /** Background of complex index n + i k. */
     public CrossSection(double n, double k) {
@@ -28,6 +29,20 @@ public final class CrossSection {
         return this;
     }
 
+    /**
+     * Bends the guide about an axis at x = -R (the bend's outside towards +x) by the conformal map:
+     * the straight-guide equivalent index n (1 + x / R_eff) with R_eff = stressFactor R, where a
+     * stress factor above 1 (about 1.28 for silica, Schermer and Cole 2007) folds in the stress-optic
+     * change of the index in a bent fiber. Infinity (the default) is straight.
+     */
+    public CrossSection bend(double radius, double stressFactor) {
+        if (!(radius > 0) || !(stressFactor >= 1)) {
+            throw new IllegalArgumentException("bend radius must be positive and the stress factor >= 1");
+        }
+        this.bendRadius = radius * stressFactor;
+        return this;
+    }
+
     /** eps at a point: {re, im}. */
     public void eps(double x, double y, double[] out) {
         out[0] = bgRe;
@@ -37,8 +52,13 @@ public final class CrossSection {
             if (p.shape().contains(x, y)) {
                 out[0] = p.epsRe();
                 out[1] = p.epsIm();
-                return;
+                break;
             }
+        }
+        if (Double.isFinite(bendRadius) && x != Double.MAX_VALUE) {
+            double f = 1 + x / bendRadius;
+            out[0] *= f * f;
+            out[1] *= f * f;
         }
     }
 

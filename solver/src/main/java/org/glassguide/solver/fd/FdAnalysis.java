@@ -38,6 +38,13 @@ public final class FdAnalysis {
         };
         List<Material> materials = new ArrayList<>();
         CrossSection cs = crossSection(d, wavelength, allowExtrapolation, sink, materials);
+        boolean bent = st.bendRadius() > 0;
+        if (bent) {
+            cs.bend(st.bendRadius(), st.bendStressFactor());
+            if (st.pml() == 0) {
+                sink.accept("warning: a bend without a PML (solver.pml: 0) cannot radiate: its loss will read zero");
+            }
+        }
         double nMax = 0;
         double nMin = Double.MAX_VALUE;
         for (Material m : materials) {
@@ -60,7 +67,17 @@ public final class FdAnalysis {
                     + Units.nm(st.windowHeight()) + " nm", "larger than twice the PML (" + Units.nm(st.pml()) + " nm) plus the guide");
         }
         double target = Double.isNaN(st.target()) ? nMax : st.target();
-        if (!(target >= nMin && target <= nMax * 1.001)) {
+        if (bent && Double.isNaN(st.target())) {
+            // a bend's equivalent index grows outwards, so the highest index sits in the PML: look
+            // instead next to the straight guide's fundamental mode
+            SolverSettings straight = st.withBendRadius(0);
+            Design s = d.with(d.analyses(), d.options(), straight);
+            target = analyse(s, wavelength, straight, allowExtrapolation, w -> { }, monitor).listed().get(0).nEff();
+            sink.accept(String.format(java.util.Locale.ROOT, "note: bend R = %s um at %s nm: modes sought next to the straight guide's"
+                    + " n_eff %.6f; radiation reaches the PML by design, so widen solver.window until the loss settles",
+                    Units.trim(String.format(java.util.Locale.ROOT, "%.3f", st.bendRadius() * 1e6)), Units.nm(wavelength), target));
+        }
+        if (!bent && !(target >= nMin && target <= nMax * 1.001)) {
             throw new GlassGuideException(Messages.OUT_OF_RANGE, "solver.target", target,
                     String.format(java.util.Locale.ROOT, "an index between the lowest (%.4f) and highest (%.4f) in the structure", nMin, nMax));
         }
@@ -71,13 +88,15 @@ public final class FdAnalysis {
         cs.eps(Double.MAX_VALUE, Double.MAX_VALUE, bgEps);
         double bg = bgEps[0];
         // below a background that is the lowest index there are only radiation modes
-        double radiationBelow = Math.sqrt(bg) <= nMin + 1e-12 ? Math.sqrt(bg) : Double.NEGATIVE_INFINITY;
+        double radiationBelow = !bent && Math.sqrt(bg) <= nMin + 1e-12 ? Math.sqrt(bg) : Double.NEGATIVE_INFINITY;
         FdScalarModeSolver.Polarization pol = !st.kind().equals("fd-semivector") ? FdScalarModeSolver.Polarization.SCALAR
                 : st.polarization().equals("tm") ? FdScalarModeSolver.Polarization.QUASI_TM : FdScalarModeSolver.Polarization.QUASI_TE;
         List<FdScalarModeSolver.Mode> modes = new FdScalarModeSolver().withPolarization(pol).solve(cs, wavelength, grid,
                 new FdScalarModeSolver.Pml(cells, 8), wanted, target, radiationBelow, monitor);
         int n = grid.nx() * grid.ny();
-        double[][] eps = cs.sample(grid.x0(), grid.y0(), grid.dx(), grid.dy(), grid.nx(), grid.ny(), 8);
+        // guiding regions are classified on the straight cross-section (a bend tilts every index)
+        CrossSection plain = bent ? crossSection(d, wavelength, allowExtrapolation, w -> { }, new ArrayList<>()) : cs;
+        double[][] eps = plain.sample(grid.x0(), grid.y0(), grid.dx(), grid.dy(), grid.nx(), grid.ny(), 8);
         double[] indexMap = new double[n];
         for (int p = 0; p < n; p++) {
             indexMap[p] = Math.sqrt(Math.max(eps[0][p], 0));
@@ -87,12 +106,12 @@ public final class FdAnalysis {
         double da = grid.dx() * grid.dy();
         int dropped = 0;
         for (FdScalarModeSolver.Mode m : modes) {
-            if (m.pmlFraction() >= 0.2 || m.nEff() < radiationBelow) {
+            if (m.pmlFraction() >= (bent ? 0.5 : 0.2) || m.nEff() < radiationBelow) {
                 dropped++;
                 continue;
             }
             int q = reports.size();
-            if (m.pmlFraction() > 1e-4) {
+            if (!bent && m.pmlFraction() > 1e-4) {
                 sink.accept(String.format(java.util.Locale.ROOT, "warning: mode FD%d at %s nm has %.2g of its power in the PML:"
                         + " its loss is not reliable; enlarge solver.window", q + 1, Units.nm(wavelength), m.pmlFraction()));
             }

@@ -2,6 +2,7 @@ package org.glassguide.ui.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,6 +61,10 @@ public final class ModesCommand implements Callable<Integer> {
     @Option(names = "--vector", description = "Also solve the full-vectorial TE/TM/HE/EH modes (few-mode guides).")
     boolean vector;
 
+    @Option(names = "--bend-radius", paramLabel = "R[,R...]", split = ",",
+            description = "Bend the 2D guide (conformal map, outside towards +x); several radii sweep the fundamental's bend loss.")
+    List<String> bendRadii;
+
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
@@ -68,6 +73,53 @@ public final class ModesCommand implements Callable<Integer> {
 
     @Mixin
     LibraryOptions libraryOptions;
+
+    /** Bend-loss sweep: the fundamental bend mode at each radius, a table, a CSV and a plot. */
+    private int sweep(Design d, List<Double> radii, PrintWriter o, PrintWriter err) throws IOException {
+        Path target = OutputFolder.resolve(out, d.name() + "-bend-sweep");
+        List<double[]> rows = new java.util.ArrayList<>();
+        try (ConsoleProgress progress = ConsoleProgress.forTerminal()) {
+            for (double r : radii) {
+                Design bent = d.with(d.analyses(), d.options(), d.solver().withBendRadius(r));
+                DesignResult res = new DesignRunner().run(bent, w -> err.println(w), progress);
+                for (FdAnalysisResult a : res.fdAnalyses()) {
+                    ModeReport m = a.listed().get(0);
+                    rows.add(new double[] {r, a.wavelength(), m.nEff(), m.nEffImag(), m.lossDbPerCm()});
+                }
+            }
+        }
+        Path parent = target.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
+        try {
+            StringBuilder csv = new StringBuilder("bend_radius_um,wavelength_nm,n_eff,n_eff_imag,loss_dB_per_cm,loss_dB_per_90deg\n");
+            o.println("  bend radius   wavelength   n_eff          Im n_eff     loss dB/cm   loss dB/90deg");
+            for (double[] r : rows) {
+                double per90 = r[4] * (Math.PI / 2 * r[0] * 100); // dB/cm times the quarter-circle arc in cm
+                csv.append(String.format(Locale.ROOT, "%.6g,%s,%.10f,%.6e,%.6e,%.6e%n", r[0] * 1e6, Units.nm(r[1]), r[2], r[3], r[4], per90));
+                o.printf(Locale.ROOT, "  %8.3f um  %7s nm  %.10f  %.3e  %11.4g  %12.4g%n", r[0] * 1e6, Units.nm(r[1]), r[2], r[3], r[4], per90);
+            }
+            Files.writeString(tmp.resolve("bend-sweep.csv"), csv.toString());
+            double[] x = new double[rows.size()];
+            double[] y = new double[rows.size()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = rows.get(i)[0] * 1e6;
+                y[i] = rows.get(i)[4];
+            }
+            org.glassguide.ui.report.Plot.lines(tmp.resolve("bend-loss.png"), "Bend loss of the fundamental mode of " + d.name(),
+                    "bend radius (um)", "loss (dB/cm)", List.of(new org.glassguide.ui.report.Plot.Series("", x, y, true)));
+            if (Files.exists(target)) {
+                RunReport.deleteTree(target);
+            }
+            Files.move(tmp, target);
+        } catch (IOException | RuntimeException e) {
+            RunReport.deleteTree(tmp);
+            throw e;
+        }
+        o.println("wrote " + target);
+        o.flush();
+        return 0;
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -97,6 +149,23 @@ public final class ModesCommand implements Callable<Integer> {
         DesignOptions p = d.options();
         d = d.with(List.of("modes"), new DesignOptions(p.vector(), p.allowExtrapolation() || libraryOptions.allowExtrapolation,
                 p.launch(), p.maxModes()), s);
+        if (bendRadii != null && !bendRadii.isEmpty()) {
+            if (!s.is2d()) {
+                throw new GlassGuideException(Messages.BAD_CHOICE, "--solver", kind, "fd-scalar or fd-semivector for --bend-radius");
+            }
+            List<Double> radii = new java.util.ArrayList<>();
+            for (String r : bendRadii) {
+                double v = org.glassguide.materials.units.Units.length("--bend-radius", r);
+                if (!(v > 0)) {
+                    throw new GlassGuideException(Messages.NOT_POSITIVE, "--bend-radius", r);
+                }
+                radii.add(v);
+            }
+            if (radii.size() > 1) {
+                return sweep(d, radii, o, err);
+            }
+            d = d.with(d.analyses(), d.options(), s.withBendRadius(radii.get(0)));
+        }
         Path target = OutputFolder.resolve(out, d.name() + "-modes");
         DesignResult r;
         try (ConsoleProgress progress = ConsoleProgress.forTerminal()) {

@@ -236,6 +236,20 @@ class GlassGuideCliTest {
     }
 
     @Test
+    void bendRadiusSweepWritesTheLossCurve(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("sweep");
+        Run r = run("modes", Path.of(System.getProperty("user.dir")).getParent().resolve("examples/bent-channel.yaml").toString(),
+                "--bend-radius", "30um,20um", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> csv = Files.readAllLines(out.resolve("bend-sweep.csv"));
+        assertEquals(3, csv.size());
+        double loss30 = Double.parseDouble(csv.get(1).split(",")[4]);
+        double loss20 = Double.parseDouble(csv.get(2).split(",")[4]);
+        assertTrue(loss20 > loss30, csv.toString());
+        assertTrue(Files.size(out.resolve("bend-loss.png")) > 1000);
+    }
+
+    @Test
     void gradedLayersAreRefusedByTheExactStepIndexAnalysis(@TempDir Path dir) throws IOException {
         Path design = dir.resolve("g.yaml");
         Files.writeString(design, "format: glassguide/1\nname: graded\nstructure:\n  fiber:\n    layers:\n"
