@@ -298,12 +298,12 @@ public final class DesignReader {
         return MaterialReader.readFile(p);
     }
 
-    private static final List<String> SHAPES = List.of("rectangle", "circle", "polygon");
+    private static final List<String> SHAPES = List.of("rectangle", "circle", "polygon", "map");
 
     private WaveguideStructure readWaveguide(YamlNode w, Path baseDir, String source, MaterialLibrary lib) {
         w.requireMap().allowOnly(List.of("background", "shapes"));
         Material bg = material(w.require("background"), baseDir, source, lib);
-        List<WaveguideStructure.PaintedShape> shapes = new ArrayList<>();
+        List<WaveguideStructure.Painting> shapes = new ArrayList<>();
         if (w.has("shapes")) {
             for (YamlNode sh : w.require("shapes").list()) {
                 sh.requireMap();
@@ -314,6 +314,10 @@ public final class DesignReader {
                 YamlNode body = sh.require(kind);
                 if (!SHAPES.contains(kind)) {
                     throw sh.error(Messages.BAD_CHOICE, sh.path(), kind, String.join(", ", SHAPES));
+                }
+                if (kind.equals("map")) {
+                    shapes.add(readMap(body, baseDir, source, lib));
+                    continue;
                 }
                 org.glassguide.solver.fd.Shape shape;
                 switch (kind) {
@@ -352,6 +356,78 @@ public final class DesignReader {
             }
         }
         return new WaveguideStructure(bg, shapes);
+    }
+
+    /** An index map: a CSV of material ids (first row at the top), its extent, and the id-to-material table. */
+    private WaveguideStructure.PaintedMap readMap(YamlNode body, Path baseDir, String source, MaterialLibrary lib) {
+        body.requireMap().allowOnly(List.of("file", "x", "y", "materials"));
+        YamlNode fileNode = body.require("file");
+        Path file = baseDir == null ? Path.of(fileNode.text()) : baseDir.resolve(fileNode.text());
+        if (!Files.isReadable(file)) {
+            throw fileNode.error(Messages.FILE_NOT_READABLE, fileNode.path(), fileNode.text(), "no such readable file");
+        }
+        double[] xs = range(body.require("x"));
+        double[] ys = range(body.require("y"));
+        java.util.Map<Integer, Material> table = new java.util.HashMap<>();
+        for (java.util.Map.Entry<String, YamlNode> e : body.require("materials").entries().entrySet()) {
+            int id;
+            try {
+                id = Integer.parseInt(e.getKey().trim());
+            } catch (NumberFormatException ex) {
+                throw e.getValue().error(Messages.BAD_CHOICE, body.require("materials").path() + " key", e.getKey(), "whole numbers 0, 1, 2, ...");
+            }
+            if (id < 0 || id > 255) {
+                throw e.getValue().error(Messages.OUT_OF_RANGE, body.require("materials").path() + " key", id, "0 to 255");
+            }
+            table.put(id, material(e.getValue(), baseDir, source, lib));
+        }
+        List<int[]> rows = new ArrayList<>();
+        try {
+            List<String> lines = Files.readAllLines(file);
+            for (int ln = 0; ln < lines.size(); ln++) {
+                String line = lines.get(ln).trim();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] parts = line.split("[,;\\s]+");
+                int[] row = new int[parts.length];
+                for (int c = 0; c < parts.length; c++) {
+                    try {
+                        row[c] = Integer.parseInt(parts[c]);
+                    } catch (NumberFormatException ex) {
+                        throw new GlassGuideException(file + ":" + (ln + 1) + ":" + (c + 1), Messages.BAD_NUMBER, "material id", parts[c]);
+                    }
+                    if (!table.containsKey(row[c])) {
+                        throw new GlassGuideException(file + ":" + (ln + 1) + ":" + (c + 1), Messages.BAD_CHOICE, "material id", parts[c],
+                                "the ids of " + body.require("materials").path() + ": " + new java.util.TreeSet<>(table.keySet()));
+                    }
+                }
+                if (!rows.isEmpty() && row.length != rows.get(0).length) {
+                    throw new GlassGuideException(file + ":" + (ln + 1), Messages.OUT_OF_RANGE, "row length", row.length,
+                            rows.get(0).length + " values like the first row");
+                }
+                rows.add(row);
+            }
+        } catch (java.io.IOException ex) {
+            throw fileNode.error(Messages.FILE_NOT_READABLE, fileNode.path(), fileNode.text(), ex.getMessage());
+        }
+        if (rows.isEmpty()) {
+            throw fileNode.error(Messages.TOO_FEW_POINTS, fileNode.path(), 1, 0);
+        }
+        return new WaveguideStructure.PaintedMap(xs[0], xs[1], ys[0], ys[1], rows.toArray(new int[0][]), table);
+    }
+
+    private static double[] range(YamlNode n) {
+        List<YamlNode> r = n.list();
+        if (r.size() != 2) {
+            throw n.error(Messages.WRONG_TYPE, n.path(), "[min, max] with units", r.size() + " items");
+        }
+        double a = r.get(0).quantity(Units::length);
+        double b = r.get(1).quantity(Units::length);
+        if (!(b > a)) {
+            throw n.error(Messages.OUT_OF_RANGE, n.path(), n.text(), "min < max");
+        }
+        return new double[] {a, b};
     }
 
     private static double positive(YamlNode n) {

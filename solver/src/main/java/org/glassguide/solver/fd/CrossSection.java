@@ -9,7 +9,19 @@ import java.util.List;
  * so an interface that cuts a cell gives it the area-weighted permittivity (sub-pixel smoothing).
  */
 public final class CrossSection {
-    private record Painted(Shape shape, double epsRe, double epsIm) {
+    private record Painted(Shape shape, double epsRe, double epsIm, IndexMap map) {
+    }
+
+    /**
+     * An index map over the rectangle [x0, x1] x [y0, y1]: ids[row][col] with row 0 at the top (y1),
+     * as an image is read, each id standing for the complex index (n[id], k[id]).
+     */
+    public record IndexMap(double x0, double x1, double y0, double y1, int[][] ids, double[] n, double[] k) {
+        public IndexMap {
+            if (!(x1 > x0) || !(y1 > y0) || ids.length == 0 || ids[0].length == 0) {
+                throw new IllegalArgumentException("index map needs a non-empty grid over a rectangle");
+            }
+        }
     }
 
     private final double bgRe;
@@ -25,7 +37,14 @@ public final class CrossSection {
 
     /** Paints a shape of complex index n + i k over what is there. */
     public CrossSection paint(Shape s, double n, double k) {
-        shapes.add(new Painted(s, n * n - k * k, 2 * n * k));
+        shapes.add(new Painted(s, n * n - k * k, 2 * n * k, null));
+        return this;
+    }
+
+    /** Paints an index map (cell values looked up by id) over what is there. */
+    public CrossSection paint(IndexMap map) {
+        Shape box = new Shape.Rectangle(0.5 * (map.x0() + map.x1()), 0.5 * (map.y0() + map.y1()), map.x1() - map.x0(), map.y1() - map.y0());
+        shapes.add(new Painted(box, 0, 0, map));
         return this;
     }
 
@@ -50,8 +69,21 @@ public final class CrossSection {
         for (int i = shapes.size() - 1; i >= 0; i--) {
             Painted p = shapes.get(i);
             if (p.shape().contains(x, y)) {
-                out[0] = p.epsRe();
-                out[1] = p.epsIm();
+                if (p.map() == null) {
+                    out[0] = p.epsRe();
+                    out[1] = p.epsIm();
+                } else {
+                    IndexMap m = p.map();
+                    int rows = m.ids().length;
+                    int cols = m.ids()[0].length;
+                    int c = Math.min(cols - 1, (int) ((x - m.x0()) / (m.x1() - m.x0()) * cols));
+                    int r = Math.min(rows - 1, (int) ((m.y1() - y) / (m.y1() - m.y0()) * rows));
+                    int id = m.ids()[Math.max(r, 0)][Math.max(c, 0)];
+                    double n = m.n()[id];
+                    double k = m.k()[id];
+                    out[0] = n * n - k * k;
+                    out[1] = 2 * n * k;
+                }
                 break;
             }
         }
@@ -66,7 +98,13 @@ public final class CrossSection {
     public double maxEpsRe() {
         double m = bgRe;
         for (Painted p : shapes) {
-            m = Math.max(m, p.epsRe());
+            if (p.map() == null) {
+                m = Math.max(m, p.epsRe());
+            } else {
+                for (double n : p.map().n()) {
+                    m = Math.max(m, n * n);
+                }
+            }
         }
         return m;
     }

@@ -159,10 +159,25 @@ public final class FdAnalysis {
             ComplexIndex b = w.background().complexIndex(wavelength, allowExtrapolation, warnings);
             used.add(w.background());
             CrossSection cs = new CrossSection(b.n(), b.k());
-            for (WaveguideStructure.PaintedShape s : w.shapes()) {
-                ComplexIndex c = s.material().complexIndex(wavelength, allowExtrapolation, warnings);
-                used.add(s.material());
-                cs.paint(s.shape(), c.n(), c.k());
+            for (WaveguideStructure.Painting p : w.shapes()) {
+                if (p instanceof WaveguideStructure.PaintedShape) {
+                    WaveguideStructure.PaintedShape s = (WaveguideStructure.PaintedShape) p;
+                    ComplexIndex c = s.material().complexIndex(wavelength, allowExtrapolation, warnings);
+                    used.add(s.material());
+                    cs.paint(s.shape(), c.n(), c.k());
+                } else {
+                    WaveguideStructure.PaintedMap m = (WaveguideStructure.PaintedMap) p;
+                    int maxId = m.materials().keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+                    double[] n = new double[maxId + 1];
+                    double[] k = new double[maxId + 1];
+                    for (java.util.Map.Entry<Integer, Material> e : m.materials().entrySet()) {
+                        ComplexIndex c = e.getValue().complexIndex(wavelength, allowExtrapolation, warnings);
+                        used.add(e.getValue());
+                        n[e.getKey()] = c.n();
+                        k[e.getKey()] = c.k();
+                    }
+                    cs.paint(new CrossSection.IndexMap(m.x0(), m.x1(), m.y0(), m.y1(), m.ids(), n, k));
+                }
             }
             return cs;
         }

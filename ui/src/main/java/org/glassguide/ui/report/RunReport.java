@@ -124,10 +124,16 @@ public final class RunReport {
             Map<String, Object> w = new LinkedHashMap<>();
             w.put("background", material(d.waveguide().background()));
             List<Map<String, Object>> shapes = new ArrayList<>();
-            for (WaveguideStructure.PaintedShape sh : d.waveguide().shapes()) {
+            for (WaveguideStructure.Painting p : d.waveguide().shapes()) {
                 Map<String, Object> e = new LinkedHashMap<>();
-                e.put("shape", sh.shape().toString());
-                e.putAll(material(sh.material()));
+                e.put("shape", p.toString());
+                if (p instanceof WaveguideStructure.PaintedShape) {
+                    e.putAll(material(((WaveguideStructure.PaintedShape) p).material()));
+                } else {
+                    Map<String, Object> table = new LinkedHashMap<>();
+                    ((WaveguideStructure.PaintedMap) p).materials().forEach((id, mat) -> table.put(String.valueOf(id), material(mat)));
+                    e.put("materials", table);
+                }
                 shapes.add(e);
             }
             w.put("shapes", shapes);
@@ -360,9 +366,17 @@ public final class RunReport {
             sb.append("## Structure\n\n| region | material | index model | provenance |\n|---|---|---|---|\n");
             sb.append(String.format(Locale.ROOT, "| background | %s | %s | %s |%n", d.waveguide().background().name(),
                     d.waveguide().background().index().describe(), cell(d.waveguide().background().indexProvenance().toString())));
-            for (WaveguideStructure.PaintedShape sh : d.waveguide().shapes()) {
-                sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", cell(sh.shape().toString()), sh.material().name(),
-                        sh.material().index().describe(), cell(sh.material().indexProvenance().toString())));
+            for (WaveguideStructure.Painting p : d.waveguide().shapes()) {
+                if (p instanceof WaveguideStructure.PaintedShape) {
+                    WaveguideStructure.PaintedShape sh = (WaveguideStructure.PaintedShape) p;
+                    sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", cell(sh.toString()), sh.material().name(),
+                            sh.material().index().describe(), cell(sh.material().indexProvenance().toString())));
+                } else {
+                    for (Map.Entry<Integer, Material> e : ((WaveguideStructure.PaintedMap) p).materials().entrySet()) {
+                        sb.append(String.format(Locale.ROOT, "| %s, id %d | %s | %s | %s |%n", cell(p.toString()), e.getKey(), e.getValue().name(),
+                                e.getValue().index().describe(), cell(e.getValue().indexProvenance().toString())));
+                    }
+                }
             }
             sb.append('\n');
             fdMarkdown(r, sb);

@@ -250,6 +250,27 @@ class GlassGuideCliTest {
     }
 
     @Test
+    void indexMapFromCsv(@TempDir Path dir) throws IOException {
+        StringBuilder csv = new StringBuilder("# 8 x 6 cells, 1 = core\n");
+        for (int r = 0; r < 6; r++) {
+            for (int c = 0; c < 8; c++) {
+                csv.append(c >= 3 && c <= 4 && r >= 2 && r <= 3 ? 1 : 0).append(c < 7 ? "," : "\n");
+            }
+        }
+        Files.writeString(dir.resolve("guide.csv"), csv.toString());
+        Path design = dir.resolve("m.yaml");
+        String head = "format: glassguide/1\nname: mapped\nstructure:\n  waveguide:\n    background: { index: 1.44 }\n    shapes:\n";
+        Files.writeString(design, head + "      - map: { file: guide.csv, x: [-4 um, 4 um], y: [-3 um, 3 um], materials: { 0: { index: 1.44 }, 1: { index: 1.56 } } }\n"
+                + "wavelengths: [1.55 um]\nsolver: { kind: fd-scalar, window: [8 um, 6 um], step: 0.08 um, modes: 1 }\n");
+        Run r = run("modes", design.toString(), "--json", "--out", dir.resolve("o").toString());
+        assertEquals(0, r.code(), r.err());
+        double n = new ObjectMapper().readTree(r.out()).get("modes").get(0).get("nEffReal").asDouble();
+        assertTrue(n > 1.44 && n < 1.56);
+        Files.writeString(dir.resolve("guide.csv"), csv.toString().replaceFirst(",1,", ",7,"));
+        assertBadInput(run("modes", design.toString(), "--out", dir.resolve("o").toString()), "guide.csv:4:4", "material id (\"7\")");
+    }
+
+    @Test
     void gradedLayersAreRefusedByTheExactStepIndexAnalysis(@TempDir Path dir) throws IOException {
         Path design = dir.resolve("g.yaml");
         Files.writeString(design, "format: glassguide/1\nname: graded\nstructure:\n  fiber:\n    layers:\n"
