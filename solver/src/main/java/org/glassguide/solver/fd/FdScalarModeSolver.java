@@ -413,7 +413,7 @@ public final class FdScalarModeSolver {
                 }
                 // the PML's own box modes converge slowly and are dropped by callers: only waveguide modes decide convergence
                 double[] ne = csqrt(lr, li);
-                if (pmlPower < 0.2 && ne[0] >= radiationBelow) {
+                if (pmlPower < 0.5 && ne[0] >= radiationBelow) {
                     worst = Math.max(worst, res);
                 }
                 modes.add(new Mode(ne[0], ne[1], y, pmlPower));

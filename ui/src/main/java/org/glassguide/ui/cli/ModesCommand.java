@@ -214,7 +214,7 @@ public final class ModesCommand implements Callable<Integer> {
                 o.printf(Locale.ROOT, "%s at %s nm, 2D FD (%s): grid %d x %d, step %.4g um%n", d.name(), Units.nm(a.wavelength()),
                         d.solver().kind().equals("fd-semivector") ? "semi-vectorial, quasi-" + d.solver().polarization().toUpperCase(Locale.ROOT) : "scalar",
                         a.grid().nx(), a.grid().ny(), a.grid().dx() * 1e6);
-                o.println("     #  mode      n_eff          Im n_eff    loss dB/cm   A_eff um^2   in guide");
+                o.println("     #  mode      n_eff          Im n_eff    loss dB/cm   A_eff um^2   in core (highest n)");
                 for (ModeReport m : a.listed()) {
                     o.printf(Locale.ROOT, "  %4d  %-8s  %.10f  %.3e  %10.4g  %11.5g  %10.6f%n", m.radialOrder(), m.name(), m.nEff(),
                             m.nEffImag(), m.lossDbPerCm(), m.effectiveArea() * 1e12, m.confinement());

@@ -432,7 +432,7 @@ public final class RunReport {
         for (FdAnalysisResult a : r.fdAnalyses()) {
             sb.append(String.format(Locale.ROOT, "## 2D finite-difference modes (scalar) at %s nm%n%nGrid %d x %d, step %.4g um.%n%n",
                     Units.nm(a.wavelength()), a.grid().nx(), a.grid().ny(), a.grid().dx() * 1e6));
-            sb.append("| # | mode | n_eff | Im n_eff | loss (dB/cm) | A_eff (um^2) | power in guiding regions |\n|---|---|---|---|---|---|---|\n");
+            sb.append("| # | mode | n_eff | Im n_eff | loss (dB/cm) | A_eff (um^2) | power in the highest-index material |\n|---|---|---|---|---|---|---|\n");
             int i = 0;
             for (ModeReport m : a.listed()) {
                 sb.append(String.format(Locale.ROOT, "| %d | %s | %.10f | %.3e | %.4g | %.4g | %.5f |%n", ++i, m.name(), m.nEff(), m.nEffImag(),
