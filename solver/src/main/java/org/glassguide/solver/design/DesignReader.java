@@ -102,10 +102,10 @@ public final class DesignReader {
         SolverSettings d = SolverSettings.defaults();
         if (s == null) {
             return waveguide ? new SolverSettings("fd-scalar", d.pointsPerPeriod(), 0, d.modes(), false, false, 0, 0, 0, 0, Double.NaN, "te",
-                    0, 1) : d;
+                    0, 1, false) : d;
         }
         s.requireMap().allowOnly(List.of("kind", "points-per-period", "domain", "modes", "group-index", "vector", "window", "step",
-                "pml", "target", "polarization", "bend-radius", "bend-stress-factor"));
+                "pml", "target", "polarization", "bend-radius", "bend-stress-factor", "symmetry"));
         String kind = s.optional("kind").map(YamlNode::text).orElse(waveguide ? "fd-scalar" : d.kind());
         if (!SolverSettings.KINDS.contains(kind)) {
             throw s.require("kind").error(Messages.BAD_CHOICE, s.require("kind").path(), kind, String.join(", ", SolverSettings.KINDS));
@@ -186,7 +186,19 @@ public final class DesignReader {
         if (!(stress >= 1 && stress <= 2)) {
             throw s.require("bend-stress-factor").error(Messages.OUT_OF_RANGE, "solver.bend-stress-factor", stress, "1 (none) to 2; ~1.28 for silica");
         }
-        return new SolverSettings(kind, ppp, domain, modes, group, vector, ww, wh, step, pml, target, pol, bend, stress);
+        boolean evenX = false;
+        if (s.has("symmetry")) {
+            String sym = s.require("symmetry").text();
+            if (!sym.equals("even-x") && !sym.equals("none")) {
+                throw s.require("symmetry").error(Messages.BAD_CHOICE, s.require("symmetry").path(), sym,
+                        "none, even-x (mirror plane x = 0, modes even in x: half the grid)");
+            }
+            evenX = sym.equals("even-x");
+            if (evenX && bend > 0) {
+                throw s.require("symmetry").error(Messages.BAD_CHOICE, s.require("symmetry").path(), sym, "none for a bend (it breaks the x mirror)");
+            }
+        }
+        return new SolverSettings(kind, ppp, domain, modes, group, vector, ww, wh, step, pml, target, pol, bend, stress, evenX);
     }
 
     private FiberStructure readFiber(YamlNode f, Path baseDir, String source, MaterialLibrary lib) {

@@ -17,10 +17,12 @@ package org.glassguide.solver.design;
  * @param polarization fd-semivector: "te" (E_x dominant) or "tm" (E_y dominant)
  * @param bendRadius 2D solver: bend radius (m) about an axis at x = -R; 0 for a straight guide
  * @param bendStressFactor 2D solver: R_eff = factor R for the stress-optic correction (1: none; ~1.28 silica)
+ * @param evenX 2D solver: the structure is mirror-symmetric about x = 0 and only modes even in x are wanted:
+ *     the right half of the window is solved with a mirror wall at x = 0
  */
 public record SolverSettings(String kind, double pointsPerPeriod, double domainRadius, int modes, boolean groupIndex,
         boolean vector, double windowWidth, double windowHeight, double step, double pml, double target, String polarization,
-        double bendRadius, double bendStressFactor) {
+        double bendRadius, double bendStressFactor, boolean evenX) {
     /** radial: axisymmetric fibers; fd-scalar / fd-semivector: 2D cross-sections (finite differences with PML). */
     public static final java.util.List<String> KINDS = java.util.List.of("radial", "fd-scalar", "fd-semivector");
 
@@ -44,18 +46,18 @@ public record SolverSettings(String kind, double pointsPerPeriod, double domainR
     }
 
     public static SolverSettings defaults() {
-        return new SolverSettings("radial", 20, 0, 20, false, false, 0, 0, 0, 0, Double.NaN, "te", 0, 1);
+        return new SolverSettings("radial", 20, 0, 20, false, false, 0, 0, 0, 0, Double.NaN, "te", 0, 1, false);
     }
 
     /** The same settings with other radial options (command-line overrides). */
     public SolverSettings withRadial(String newKind, double newPointsPerPeriod, int newModes, boolean newGroupIndex, boolean newVector) {
         return new SolverSettings(newKind, newPointsPerPeriod, domainRadius, newModes, newGroupIndex, newVector, windowWidth,
-                windowHeight, step, pml, target, polarization, bendRadius, bendStressFactor);
+                windowHeight, step, pml, target, polarization, bendRadius, bendStressFactor, evenX);
     }
 
     /** The same settings for a bend of the given radius (0: straight). */
     public SolverSettings withBendRadius(double radius) {
         return new SolverSettings(kind, pointsPerPeriod, domainRadius, modes, groupIndex, vector, windowWidth, windowHeight, step, pml,
-                target, polarization, radius, bendStressFactor);
+                target, polarization, radius, bendStressFactor, evenX);
     }
 }

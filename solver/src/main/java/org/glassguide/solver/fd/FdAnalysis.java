@@ -81,7 +81,10 @@ public final class FdAnalysis {
             throw new GlassGuideException(Messages.OUT_OF_RANGE, "solver.target", target,
                     String.format(java.util.Locale.ROOT, "an index between the lowest (%.4f) and highest (%.4f) in the structure", nMin, nMax));
         }
-        FdScalarModeSolver.Grid grid = FdScalarModeSolver.Grid.centred(st.windowWidth(), st.windowHeight(), st.step());
+        FdScalarModeSolver.Grid full = FdScalarModeSolver.Grid.centred(st.windowWidth(), st.windowHeight(), st.step());
+        // with the x mirror, the right half of the window: the left edge sits on x = 0
+        FdScalarModeSolver.Grid grid = st.evenX() ? new FdScalarModeSolver.Grid(0, full.y0(), full.dx(), full.dy(),
+                Math.max(3, full.nx() / 2), full.ny()) : full;
         int cells = (int) Math.round(st.pml() / st.step());
         int wanted = Math.max(1, st.modes());
         double[] bgEps = new double[2];
@@ -91,7 +94,11 @@ public final class FdAnalysis {
         double radiationBelow = !bent && Math.sqrt(bg) <= nMin + 1e-12 ? Math.sqrt(bg) : Double.NEGATIVE_INFINITY;
         FdScalarModeSolver.Polarization pol = !st.kind().equals("fd-semivector") ? FdScalarModeSolver.Polarization.SCALAR
                 : st.polarization().equals("tm") ? FdScalarModeSolver.Polarization.QUASI_TM : FdScalarModeSolver.Polarization.QUASI_TE;
-        List<FdScalarModeSolver.Mode> modes = new FdScalarModeSolver().withPolarization(pol).solve(cs, wavelength, grid,
+        FdScalarModeSolver fdSolver = new FdScalarModeSolver().withPolarization(pol);
+        if (st.evenX()) {
+            fdSolver = fdSolver.withEvenMirrorAtLeftEdge();
+        }
+        List<FdScalarModeSolver.Mode> modes = fdSolver.solve(cs, wavelength, grid,
                 new FdScalarModeSolver.Pml(cells, 8), wanted, target, radiationBelow, monitor);
         int n = grid.nx() * grid.ny();
         // guiding regions are classified on the straight cross-section (a bend tilts every index)
@@ -141,7 +148,9 @@ public final class FdAnalysis {
             }
             double confinement = guide / s2;
             double loss = m.lossDbPerMetre(wavelength) / 100;
-            reports.add(new ModeReport("FD" + (q + 1), -1, q + 1, m.nEff(), m.nEffImag(), loss, s2 * s2 / s4, confinement, Double.NaN,
+            // with the x mirror both integrals cover half the field: the full A_eff is twice the half's
+            double aEff = (st.evenX() ? 2 : 1) * s2 * s2 / s4;
+            reports.add(new ModeReport("FD" + (q + 1), -1, q + 1, m.nEff(), m.nEffImag(), loss, aEff, confinement, Double.NaN,
                     new double[] {confinement, 1 - confinement}));
             intensities.add(inten);
         }

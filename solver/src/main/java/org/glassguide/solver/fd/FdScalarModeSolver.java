@@ -81,7 +81,7 @@ public final class FdScalarModeSolver {
     /**
      * A solver that treats the window's left edge as a mirror plane for fields even in x (zero flux
      * through it, the PMC wall of quasi-TE / the PEC wall of quasi-TM for the fundamental): half the
-     * grid for structures symmetric about that edge. No PML may sit on a mirror edge.
+     * grid for structures symmetric about that edge. The PML, if any, then covers the other three sides.
      */
     public FdScalarModeSolver withEvenMirrorAtLeftEdge() {
         FdScalarModeSolver s = new FdScalarModeSolver();
@@ -115,13 +115,11 @@ public final class FdScalarModeSolver {
         double[][] eps = cs.sample(g.x0(), g.y0(), g.dx(), g.dy(), nx, ny, 8);
         double nBg = Math.sqrt(Math.max(eps[0][0], 1.0));
         // stretching factors at centres (c) and faces (f, index i means face i - 1/2)
-        if (evenAtLeftEdge && pml.cells() > 0) {
-            throw new IllegalArgumentException("a mirror edge carries no PML: use metal walls (PML cells 0) with the mirror");
-        }
-        double[][] sxc = stretch(nx, g.dx(), pml, k0, nBg, false);
-        double[][] sxf = stretch(nx, g.dx(), pml, k0, nBg, true);
-        double[][] syc = stretch(ny, g.dy(), pml, k0, nBg, false);
-        double[][] syf = stretch(ny, g.dy(), pml, k0, nBg, true);
+        // a mirror edge carries no PML
+        double[][] sxc = stretch(nx, g.dx(), pml, k0, nBg, false, !evenAtLeftEdge);
+        double[][] sxf = stretch(nx, g.dx(), pml, k0, nBg, true, !evenAtLeftEdge);
+        double[][] syc = stretch(ny, g.dy(), pml, k0, nBg, false, true);
+        double[][] syf = stretch(ny, g.dy(), pml, k0, nBg, true, true);
         double cx = 1 / (k0 * k0 * g.dx() * g.dx());
         double cy = 1 / (k0 * k0 * g.dy() * g.dy());
         // coefficients: west, east, south, north (complex), diagonal without shift, B
@@ -212,7 +210,7 @@ public final class FdScalarModeSolver {
         for (int j = 0; j < ny; j++) {
             for (int i = 0; i < nx; i++) {
                 int c = pml.cells();
-                inPml[i + nx * j] = i < c || j < c || i >= nx - c || j >= ny - c;
+                inPml[i + nx * j] = (i < c && !evenAtLeftEdge) || j < c || i >= nx - c || j >= ny - c;
             }
         }
         List<Mode> modes = arnoldi(op, n, wanted, sigma, inPml, radiationBelow, monitor);
@@ -225,14 +223,14 @@ public final class FdScalarModeSolver {
     }
 
     /** s = 1 + i S t^2 in the PML (t: normalised depth), 1 elsewhere; at centres or faces (length m + 1). */
-    private static double[][] stretch(int m, double h, Pml pml, double k0, double nBg, boolean faces) {
+    private static double[][] stretch(int m, double h, Pml pml, double k0, double nBg, boolean faces, boolean lowSide) {
         int len = faces ? m + 1 : m;
         double[][] out = new double[len][];
         double dpml = pml.cells() * h;
         double sMax = pml.cells() == 0 ? 0 : 3 * pml.decades() * Math.log(10) / (k0 * nBg * dpml);
         for (int i = 0; i < len; i++) {
             double x = faces ? i * h : (i + 0.5) * h; // from the window edge
-            double depth = Math.max(dpml - x, x - (m * h - dpml));
+            double depth = Math.max(lowSide ? dpml - x : -1, x - (m * h - dpml));
             double t = dpml > 0 ? Math.max(0, depth / dpml) : 0;
             out[i] = new double[] {1, sMax * t * t};
         }
