@@ -10,6 +10,7 @@ import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
 import org.glassguide.materials.units.Units;
 import org.glassguide.solver.ProgressMonitor;
+import org.glassguide.solver.Warnings;
 import org.glassguide.solver.design.Design;
 import org.glassguide.solver.design.FiberStructure;
 import org.glassguide.solver.design.SolverSettings;
@@ -30,12 +31,7 @@ public final class FdAnalysis {
     public FdAnalysisResult analyse(Design d, double wavelength, SolverSettings st, boolean allowExtrapolation,
             Consumer<String> warnings, ProgressMonitor monitor) {
         List<String> notes = new ArrayList<>();
-        Consumer<String> sink = w -> {
-            if (!notes.contains(w)) {
-                notes.add(w);
-                warnings.accept(w);
-            }
-        };
+        Consumer<String> sink = Warnings.deduplicating(notes, warnings);
         List<Material> materials = new ArrayList<>();
         CrossSection cs = crossSection(d, wavelength, allowExtrapolation, sink, materials);
         boolean bent = st.bendRadius() > 0;

@@ -10,6 +10,7 @@ import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
 import org.glassguide.materials.units.Units;
 import org.glassguide.solver.ProgressMonitor;
+import org.glassguide.solver.Warnings;
 import org.glassguide.solver.design.DesignOptions;
 import org.glassguide.solver.design.FiberStructure;
 
@@ -44,12 +45,7 @@ public final class StepIndexAnalysis {
             }
         }
         List<String> notes = new ArrayList<>();
-        Consumer<String> sink = m -> {
-            if (!notes.contains(m)) {
-                notes.add(m);
-                warnings.accept(m);
-            }
-        };
+        Consumer<String> sink = Warnings.deduplicating(notes, warnings);
         Material core = s.core().material();
         Material clad = s.layers().get(1).material();
         Material launch = options.launch() == null ? s.surround() : options.launch();

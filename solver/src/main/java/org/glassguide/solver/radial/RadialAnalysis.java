@@ -11,6 +11,7 @@ import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
 import org.glassguide.materials.units.Units;
 import org.glassguide.solver.ProgressMonitor;
+import org.glassguide.solver.Warnings;
 import org.glassguide.solver.design.FiberStructure;
 import org.glassguide.solver.design.Layer;
 import org.glassguide.solver.design.SolverSettings;
@@ -59,12 +60,7 @@ public final class RadialAnalysis {
     public RadialAnalysisResult analyse(FiberStructure s, double wavelength, SolverSettings settings, boolean allowExtrapolation,
             Consumer<String> warnings, ProgressMonitor monitor) {
         List<String> notes = new ArrayList<>();
-        Consumer<String> sink = w -> {
-            if (!notes.contains(w)) {
-                notes.add(w);
-                warnings.accept(w);
-            }
-        };
+        Consumer<String> sink = Warnings.deduplicating(notes, warnings);
         RadialIndexProfile full = profile(s, wavelength, allowExtrapolation, sink);
         // a high-index outer layer makes the core modes leaky: find them in the profile without it,
         // then continue each into the complex plane with a PML in the outer layer

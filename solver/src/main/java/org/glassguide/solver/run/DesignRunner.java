@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.glassguide.solver.ProgressMonitor;
+import org.glassguide.solver.Warnings;
 import org.glassguide.solver.design.Design;
 import org.glassguide.solver.fiber.FiberAnalysis;
 import org.glassguide.solver.fd.FdAnalysis;
@@ -30,12 +31,7 @@ public final class DesignRunner {
     public DesignResult run(Design design, Consumer<String> warnings, ProgressMonitor monitor) {
         long t0 = System.nanoTime();
         List<String> allWarnings = new ArrayList<>();
-        Consumer<String> sink = w -> {
-            if (!allWarnings.contains(w)) {
-                allWarnings.add(w);
-                warnings.accept(w);
-            }
-        };
+        Consumer<String> sink = Warnings.deduplicating(allWarnings, warnings);
         List<FiberAnalysis> fibers = new ArrayList<>();
         List<RadialAnalysisResult> modes = new ArrayList<>();
         List<FdAnalysisResult> fd = new ArrayList<>();
