@@ -219,19 +219,11 @@ public final class DesignReader {
                 throw ln.require("radius").error(Messages.UNKNOWN_KEY, "radius", ln.path(), "either diameter or radius, not both");
             }
             if (ln.has("diameter")) {
-                YamlNode d = ln.require("diameter");
-                radius = d.quantity(Units::length) / 2;
-                what = d.path();
-                if (!(radius > 0)) {
-                    throw d.error(Messages.NOT_POSITIVE, what, d.text());
-                }
+                radius = positive(ln.require("diameter")) / 2;
+                what = ln.require("diameter").path();
             } else if (ln.has("radius")) {
-                YamlNode d = ln.require("radius");
-                radius = d.quantity(Units::length);
-                what = d.path();
-                if (!(radius > 0)) {
-                    throw d.error(Messages.NOT_POSITIVE, what, d.text());
-                }
+                radius = positive(ln.require("radius"));
+                what = ln.require("radius").path();
             } else {
                 throw ln.error(Messages.MISSING_KEY, "diameter (or radius)", ln.path());
             }

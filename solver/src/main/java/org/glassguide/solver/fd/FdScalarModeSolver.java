@@ -1,12 +1,17 @@
 package org.glassguide.solver.fd;
 
+import static org.glassguide.solver.special.ComplexMath.div;
+import static org.glassguide.solver.special.ComplexMath.mul;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
+import org.glassguide.solver.ModalLoss;
 import org.glassguide.solver.ProgressMonitor;
+import org.glassguide.solver.special.ComplexMath;
 
 /**
  * Scalar finite-difference modes of a 2D cross-section with perfectly matched layers: the Helmholtz
@@ -56,7 +61,7 @@ public final class FdScalarModeSolver {
     public record Mode(double nEff, double nEffImag, double[] field, double pmlFraction) {
         /** Power loss in dB/m from Im n_eff. */
         public double lossDbPerMetre(double wavelength) {
-            return 10 / Math.log(10) * 2 * (2 * Math.PI / wavelength) * nEffImag;
+            return ModalLoss.dbPerMetre(nEffImag, wavelength);
         }
     }
 
@@ -227,7 +232,7 @@ public final class FdScalarModeSolver {
         int len = faces ? m + 1 : m;
         double[][] out = new double[len][];
         double dpml = pml.cells() * h;
-        double sMax = pml.cells() == 0 ? 0 : 3 * pml.decades() * Math.log(10) / (k0 * nBg * dpml);
+        double sMax = pml.cells() == 0 ? 0 : ModalLoss.pmlPeakStretch(pml.decades(), k0, nBg, dpml);
         for (int i = 0; i < len; i++) {
             double x = faces ? i * h : (i + 0.5) * h; // from the window edge
             double depth = Math.max(lowSide ? dpml - x : -1, x - (m * h - dpml));
@@ -410,7 +415,7 @@ public final class FdScalarModeSolver {
                     }
                 }
                 // the PML's own box modes converge slowly and are dropped by callers: only waveguide modes decide convergence
-                double[] ne = csqrt(lr, li);
+                double[] ne = ComplexMath.sqrt(new double[] {lr, li});
                 if (pmlPower < 0.5 && ne[0] >= radiationBelow) {
                     worst = Math.max(worst, res);
                 }
@@ -425,16 +430,6 @@ public final class FdScalarModeSolver {
         }
         best.sort(Comparator.comparingDouble(Mode::nEff).reversed());
         return best;
-    }
-
-    private static double[] csqrt(double re, double im) {
-        double m = Math.hypot(re, im);
-        if (re >= 0) {
-            double r = Math.sqrt(0.5 * (m + re));
-            return new double[] {r, im / (2 * r)};
-        }
-        double i = Math.copySign(Math.sqrt(0.5 * (m - re)), im);
-        return new double[] {im / (2 * i), i};
     }
 
     private static double[] dot(double[] a, double[] b) {
@@ -464,15 +459,6 @@ public final class FdScalarModeSolver {
 
     private static double[] normalised(double[] x) {
         return scaleVec(x, 1 / Math.sqrt(dot(x, x)[0]));
-    }
-
-    private static double[] mul(double[] a, double[] b) {
-        return new double[] {a[0] * b[0] - a[1] * b[1], a[0] * b[1] + a[1] * b[0]};
-    }
-
-    private static double[] div(double[] a, double[] b) {
-        double dd = b[0] * b[0] + b[1] * b[1];
-        return new double[] {(a[0] * b[0] + a[1] * b[1]) / dd, (a[1] * b[0] - a[0] * b[1]) / dd};
     }
 
     private static double[] avg(double[] a, double[] b) {

@@ -1,7 +1,12 @@
 package org.glassguide.solver.radial;
 
+import static org.glassguide.solver.special.ComplexMath.div;
+import static org.glassguide.solver.special.ComplexMath.mul;
+import static org.glassguide.solver.special.ComplexMath.sqrt;
+
 import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
+import org.glassguide.solver.ModalLoss;
 
 /**
  * Complex effective indices of leaky scalar modes of an axisymmetric profile whose outermost layer
@@ -54,7 +59,7 @@ public final class LeakyModeSolver {
         this.n = (int) Math.ceil(end / h);
         double nOut = p.claddingIndex();
         // amplitude decays as exp(-k0 n_out Im r~) at the wall: strength decades
-        double sMax = 3 * pml.strength() * Math.log(10) / (k0 * nOut * pml.thickness());
+        double sMax = ModalLoss.pmlPeakStretch(pml.strength(), k0, nOut, pml.thickness());
         double d = pml.thickness();
         // complex stretched radius and s = dr~/dr at cell centres and faces
         double[] rtRe = new double[n];
@@ -212,28 +217,5 @@ public final class LeakyModeSolver {
 
     private static double[] nonZero(double re, double im) {
         return re == 0 && im == 0 ? new double[] {1e-300, 0} : new double[] {re, im};
-    }
-
-    static double[] mul(double[] a, double[] b) {
-        return new double[] {a[0] * b[0] - a[1] * b[1], a[0] * b[1] + a[1] * b[0]};
-    }
-
-    static double[] div(double[] a, double[] b) {
-        double d = b[0] * b[0] + b[1] * b[1];
-        return new double[] {(a[0] * b[0] + a[1] * b[1]) / d, (a[1] * b[0] - a[0] * b[1]) / d};
-    }
-
-    /** Principal square root, without the cancellation of the textbook formula when |Im| &lt;&lt; Re. */
-    static double[] sqrt(double[] a) {
-        double m = Math.hypot(a[0], a[1]);
-        if (m == 0) {
-            return new double[] {0, 0};
-        }
-        if (a[0] >= 0) {
-            double re = Math.sqrt(0.5 * (m + a[0]));
-            return new double[] {re, a[1] / (2 * re)};
-        }
-        double im = Math.copySign(Math.sqrt(0.5 * (m - a[0])), a[1]);
-        return new double[] {a[1] / (2 * im), im};
     }
 }

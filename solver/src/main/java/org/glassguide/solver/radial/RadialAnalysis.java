@@ -10,6 +10,7 @@ import org.glassguide.materials.ComplexIndex;
 import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
 import org.glassguide.materials.units.Units;
+import org.glassguide.solver.ModalLoss;
 import org.glassguide.solver.ProgressMonitor;
 import org.glassguide.solver.Warnings;
 import org.glassguide.solver.design.FiberStructure;
@@ -106,7 +107,7 @@ public final class RadialAnalysis {
                 nRe = ne[0];
                 nIm = ne[1];
             }
-            double lossDbPerCm = 10 / Math.log(10) * 2 * (2 * Math.PI / wavelength) * nIm / 100;
+            double lossDbPerCm = ModalLoss.dbPerMetre(nIm, wavelength) / 100;
             reports.add(new ModeReport(m.name(), m.order(), m.radialOrder(), nRe, nIm, lossDbPerCm, modes.effectiveArea(m),
                     fractions[0], ng, fractions));
         }

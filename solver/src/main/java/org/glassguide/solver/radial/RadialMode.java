@@ -18,7 +18,7 @@ public record RadialMode(int order, int radialOrder, double nEff, double nEffIma
 
     /** Power loss in dB per metre: 10 log10(e) * 2 k0 Im(n_eff). */
     public double lossDbPerMetre(double wavelength) {
-        return 10 / Math.log(10) * 2 * (2 * Math.PI / wavelength) * nEffImag;
+        return org.glassguide.solver.ModalLoss.dbPerMetre(nEffImag, wavelength);
     }
 
     public int degeneracy() {
