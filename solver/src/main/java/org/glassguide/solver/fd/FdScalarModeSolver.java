@@ -4,14 +4,10 @@ import static org.glassguide.solver.special.ComplexMath.div;
 import static org.glassguide.solver.special.ComplexMath.mul;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
-import org.glassguide.materials.errors.GlassGuideException;
-import org.glassguide.materials.errors.Messages;
 import org.glassguide.solver.ModalLoss;
 import org.glassguide.solver.ProgressMonitor;
-import org.glassguide.solver.special.ComplexMath;
 
 /**
  * Scalar finite-difference modes of a 2D cross-section with perfectly matched layers: the Helmholtz
@@ -19,8 +15,7 @@ import org.glassguide.solver.special.ComplexMath;
  * d/dx (s_y/s_x d psi/dx) + d/dy (s_x/s_y d psi/dy) + k0^2 eps s_x s_y psi = beta^2 s_x s_y psi
  * (A psi = n_eff^2 B psi after dividing by k0^2), five-point stencil on a uniform cell-centred grid
  * with zero field beyond the window. Modes nearest a target index come from shift-invert Arnoldi:
- * (A - sigma B)^-1 B by a complex banded LU (ordered along the shorter side), Ritz values from a small
- * complex QR, explicit restarts until every wanted Ritz pair's residual is below 1e-9. Complex
+ * (A - sigma B)^-1 B by a nested-dissection sparse LU ({@link ShiftInvertEigen}). Complex
  * eps (absorption) and the PML make n_eff complex: its imaginary part is the modal loss.
  */
 public final class FdScalarModeSolver {
@@ -95,8 +90,6 @@ public final class FdScalarModeSolver {
         return s;
     }
 
-    private static final long MAX_BAND_WORK = 400_000_000_000L;
-
     public List<Mode> solve(CrossSection cs, double wavelength, Grid g, Pml pml, int wanted, double targetIndex,
             ProgressMonitor monitor) {
         return solve(cs, wavelength, g, pml, wanted, targetIndex, Double.NEGATIVE_INFINITY, monitor);
@@ -111,11 +104,6 @@ public final class FdScalarModeSolver {
         int nx = g.nx();
         int ny = g.ny();
         int n = nx * ny;
-        boolean xFast = nx <= ny; // order along the shorter side: bandwidth min(nx, ny)
-        int band = xFast ? nx : ny;
-        if ((long) n * band * band * 2 > MAX_BAND_WORK) {
-            throw new GlassGuideException(Messages.OUT_OF_RANGE, "2D grid", nx + " x " + ny, "a smaller grid (band LU work grows as nx ny min(nx,ny)^2)");
-        }
         double k0 = 2 * Math.PI / wavelength;
         double[][] eps = cs.sample(g.x0(), g.y0(), g.dx(), g.dy(), nx, ny, 8);
         double nBg = Math.sqrt(Math.max(eps[0][0], 1.0));
@@ -185,32 +173,17 @@ public final class FdScalarModeSolver {
                 b[2 * p + 1] = bb[1];
             }
         }
-        double sigma = targetIndex * targetIndex;
-        ComplexBandedLu lu = new ComplexBandedLu(n, band, band);
+        GridMatrix a = new GridMatrix(nx, ny, 1);
         for (int j = 0; j < ny; j++) {
             for (int i = 0; i < nx; i++) {
                 int p = i + nx * j;
-                int r = xFast ? p : j + ny * i;
-                lu.add(r, r, d[2 * p] - sigma * b[2 * p], d[2 * p + 1] - sigma * b[2 * p + 1]);
-                if (i > 0) {
-                    lu.add(r, order(i - 1, j, nx, ny, xFast), w[2 * p], w[2 * p + 1]);
-                }
-                if (i + 1 < nx) {
-                    lu.add(r, order(i + 1, j, nx, ny, xFast), e[2 * p], e[2 * p + 1]);
-                }
-                if (j > 0) {
-                    lu.add(r, order(i, j - 1, nx, ny, xFast), s[2 * p], s[2 * p + 1]);
-                }
-                if (j + 1 < ny) {
-                    lu.add(r, order(i, j + 1, nx, ny, xFast), no[2 * p], no[2 * p + 1]);
-                }
+                a.add(i, j, 0, 0, 0, 0, d[2 * p], d[2 * p + 1]);
+                a.add(i, j, 0, -1, 0, 0, w[2 * p], w[2 * p + 1]);
+                a.add(i, j, 0, 1, 0, 0, e[2 * p], e[2 * p + 1]);
+                a.add(i, j, 0, 0, -1, 0, s[2 * p], s[2 * p + 1]);
+                a.add(i, j, 0, 0, 1, 0, no[2 * p], no[2 * p + 1]);
             }
         }
-        monitor.progress(0, 3, "factorising");
-        lu.factor();
-        monitor.checkCancelled();
-        monitor.progress(1, 3, "Arnoldi");
-        Operator op = new Operator(nx, ny, xFast, w, e, s, no, d, b, lu);
         boolean[] inPml = new boolean[n];
         for (int j = 0; j < ny; j++) {
             for (int i = 0; i < nx; i++) {
@@ -218,13 +191,26 @@ public final class FdScalarModeSolver {
                 inPml[i + nx * j] = (i < c && !evenAtLeftEdge) || j < c || i >= nx - c || j >= ny - c;
             }
         }
-        List<Mode> modes = arnoldi(op, n, wanted, sigma, inPml, radiationBelow, monitor);
-        monitor.progress(3, 3, "done");
+        List<Mode> modes = new ArrayList<>();
+        for (ShiftInvertEigen.Pair pr : ShiftInvertEigen.solve(a, b, targetIndex * targetIndex, wanted, v -> massIn(v, inPml, 1),
+                radiationBelow, monitor)) {
+            modes.add(new Mode(pr.nEff(), pr.nEffImag(), pr.vector(), pr.pmlFraction()));
+        }
         return modes;
     }
 
-    private static int order(int i, int j, int nx, int ny, boolean xFast) {
-        return xFast ? i + nx * j : j + ny * i;
+    /** Share of |v|^2 on the flagged sites (v interleaved re/im, dof unknowns per site). */
+    static double massIn(double[] v, boolean[] flagged, int dof) {
+        double in = 0;
+        double all = 0;
+        for (int q = 0; q < v.length / 2; q++) {
+            double m = v[2 * q] * v[2 * q] + v[2 * q + 1] * v[2 * q + 1];
+            all += m;
+            if (flagged[q / dof]) {
+                in += m;
+            }
+        }
+        return all > 0 ? in / all : 0;
     }
 
     /** s = 1 + i S t^2 in the PML (t: normalised depth), 1 elsewhere; at centres or faces (length m + 1). */
@@ -240,225 +226,6 @@ public final class FdScalarModeSolver {
             out[i] = new double[] {1, sMax * t * t};
         }
         return out;
-    }
-
-    /** Applies A, B and the shift-invert operator on grid-ordered complex vectors. */
-    private static final class Operator {
-        final int nx;
-        final int ny;
-        final boolean xFast;
-        final double[] w;
-        final double[] e;
-        final double[] s;
-        final double[] no;
-        final double[] d;
-        final double[] b;
-        final ComplexBandedLu lu;
-
-        Operator(int nx, int ny, boolean xFast, double[] w, double[] e, double[] s, double[] no, double[] d, double[] b,
-                ComplexBandedLu lu) {
-            this.nx = nx;
-            this.ny = ny;
-            this.xFast = xFast;
-            this.w = w;
-            this.e = e;
-            this.s = s;
-            this.no = no;
-            this.d = d;
-            this.b = b;
-            this.lu = lu;
-        }
-
-        void applyA(double[] x, double[] y) {
-            for (int j = 0; j < ny; j++) {
-                for (int i = 0; i < nx; i++) {
-                    int p = i + nx * j;
-                    double re = d[2 * p] * x[2 * p] - d[2 * p + 1] * x[2 * p + 1];
-                    double im = d[2 * p] * x[2 * p + 1] + d[2 * p + 1] * x[2 * p];
-                    if (i > 0) {
-                        re += w[2 * p] * x[2 * p - 2] - w[2 * p + 1] * x[2 * p - 1];
-                        im += w[2 * p] * x[2 * p - 1] + w[2 * p + 1] * x[2 * p - 2];
-                    }
-                    if (i + 1 < nx) {
-                        re += e[2 * p] * x[2 * p + 2] - e[2 * p + 1] * x[2 * p + 3];
-                        im += e[2 * p] * x[2 * p + 3] + e[2 * p + 1] * x[2 * p + 2];
-                    }
-                    if (j > 0) {
-                        int q = 2 * (p - nx);
-                        re += s[2 * p] * x[q] - s[2 * p + 1] * x[q + 1];
-                        im += s[2 * p] * x[q + 1] + s[2 * p + 1] * x[q];
-                    }
-                    if (j + 1 < ny) {
-                        int q = 2 * (p + nx);
-                        re += no[2 * p] * x[q] - no[2 * p + 1] * x[q + 1];
-                        im += no[2 * p] * x[q + 1] + no[2 * p + 1] * x[q];
-                    }
-                    y[2 * p] = re;
-                    y[2 * p + 1] = im;
-                }
-            }
-        }
-
-        void applyB(double[] x, double[] y) {
-            for (int p = 0; p < x.length / 2; p++) {
-                y[2 * p] = b[2 * p] * x[2 * p] - b[2 * p + 1] * x[2 * p + 1];
-                y[2 * p + 1] = b[2 * p] * x[2 * p + 1] + b[2 * p + 1] * x[2 * p];
-            }
-        }
-
-        /** y = (A - sigma B)^-1 B x. */
-        void shiftInvert(double[] x, double[] y) {
-            double[] bx = new double[x.length];
-            applyB(x, bx);
-            if (xFast) {
-                System.arraycopy(bx, 0, y, 0, bx.length);
-                lu.solve(y);
-                return;
-            }
-            double[] t = new double[bx.length];
-            for (int j = 0; j < ny; j++) {
-                for (int i = 0; i < nx; i++) {
-                    int p = i + nx * j;
-                    int r = j + ny * i;
-                    t[2 * r] = bx[2 * p];
-                    t[2 * r + 1] = bx[2 * p + 1];
-                }
-            }
-            lu.solve(t);
-            for (int j = 0; j < ny; j++) {
-                for (int i = 0; i < nx; i++) {
-                    int p = i + nx * j;
-                    int r = j + ny * i;
-                    y[2 * p] = t[2 * r];
-                    y[2 * p + 1] = t[2 * r + 1];
-                }
-            }
-        }
-    }
-
-    private static List<Mode> arnoldi(Operator op, int n, int wanted, double sigma, boolean[] inPml, double radiationBelow,
-            ProgressMonitor monitor) {
-        int m = Math.min(n - 1, Math.max(2 * wanted + 20, 40));
-        java.util.Random rnd = new java.util.Random(11);
-        double[] start = new double[2 * n];
-        for (int i = 0; i < start.length; i++) {
-            start[i] = rnd.nextDouble() - 0.5;
-        }
-        List<Mode> best = null;
-        for (int cycle = 0; cycle < 12; cycle++) {
-            monitor.checkCancelled();
-            double[][] v = new double[m + 1][];
-            double[][] hr = new double[m + 1][m];
-            double[][] hi = new double[m + 1][m];
-            v[0] = normalised(start);
-            int built = m;
-            for (int k = 0; k < m; k++) {
-                double[] wv = new double[2 * n];
-                op.shiftInvert(v[k], wv);
-                for (int pass = 0; pass < 2; pass++) { // modified Gram-Schmidt, twice
-                    for (int j = 0; j <= k; j++) {
-                        double[] c = dot(v[j], wv);
-                        hr[j][k] += c[0];
-                        hi[j][k] += c[1];
-                        axpy(-c[0], -c[1], v[j], wv);
-                    }
-                }
-                double norm = Math.sqrt(dot(wv, wv)[0]);
-                hr[k + 1][k] = norm;
-                if (norm < 1e-300) {
-                    built = k + 1;
-                    break;
-                }
-                v[k + 1] = scaleVec(wv, 1 / norm);
-            }
-            double[][] hmr = new double[built][built];
-            double[][] hmi = new double[built][built];
-            for (int i = 0; i < built; i++) {
-                for (int j = 0; j < built; j++) {
-                    hmr[i][j] = hr[i][j];
-                    hmi[i][j] = hi[i][j];
-                }
-            }
-            double[][] theta = SmallComplexEigen.hessenbergEigenvalues(hmr, hmi);
-            Integer[] idx = new Integer[built];
-            for (int i = 0; i < built; i++) {
-                idx[i] = i;
-            }
-            java.util.Arrays.sort(idx, Comparator.comparingDouble(i -> -Math.hypot(theta[0][i], theta[1][i])));
-            List<Mode> modes = new ArrayList<>();
-            double[] restart = new double[2 * n];
-            double worst = 0;
-            for (int q = 0; q < Math.min(wanted, built); q++) {
-                int t = idx[q];
-                double tr = theta[0][t];
-                double ti = theta[1][t];
-                double[] sv = SmallComplexEigen.eigenvector(hmr, hmi, tr, ti);
-                double[] y = new double[2 * n];
-                for (int j = 0; j < built; j++) {
-                    axpy(sv[2 * j], sv[2 * j + 1], v[j], y);
-                }
-                y = normalised(y);
-                // lambda = sigma + 1/theta
-                double den = tr * tr + ti * ti;
-                double lr = sigma + tr / den;
-                double li = -ti / den;
-                double[] ay = new double[2 * n];
-                double[] by = new double[2 * n];
-                op.applyA(y, ay);
-                op.applyB(y, by);
-                axpy(-lr, -li, by, ay);
-                double res = Math.sqrt(dot(ay, ay)[0]) / (Math.hypot(lr, li) * Math.sqrt(dot(by, by)[0]));
-                double pmlPower = 0;
-                for (int p = 0; p < n; p++) {
-                    if (inPml[p]) {
-                        pmlPower += y[2 * p] * y[2 * p] + y[2 * p + 1] * y[2 * p + 1];
-                    }
-                }
-                // the PML's own box modes converge slowly and are dropped by callers: only waveguide modes decide convergence
-                double[] ne = ComplexMath.sqrt(new double[] {lr, li});
-                if (pmlPower < 0.5 && ne[0] >= radiationBelow) {
-                    worst = Math.max(worst, res);
-                }
-                modes.add(new Mode(ne[0], ne[1], y, pmlPower));
-                axpy(1, 0, y, restart);
-            }
-            best = modes;
-            if (worst < 1e-9) {
-                break;
-            }
-            start = restart;
-        }
-        best.sort(Comparator.comparingDouble(Mode::nEff).reversed());
-        return best;
-    }
-
-    private static double[] dot(double[] a, double[] b) {
-        double re = 0;
-        double im = 0;
-        for (int i = 0; i < a.length; i += 2) {
-            re += a[i] * b[i] + a[i + 1] * b[i + 1];
-            im += a[i] * b[i + 1] - a[i + 1] * b[i];
-        }
-        return new double[] {re, im};
-    }
-
-    private static void axpy(double ar, double ai, double[] x, double[] y) {
-        for (int i = 0; i < x.length; i += 2) {
-            y[i] += ar * x[i] - ai * x[i + 1];
-            y[i + 1] += ar * x[i + 1] + ai * x[i];
-        }
-    }
-
-    private static double[] scaleVec(double[] x, double f) {
-        double[] y = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            y[i] = x[i] * f;
-        }
-        return y;
-    }
-
-    private static double[] normalised(double[] x) {
-        return scaleVec(x, 1 / Math.sqrt(dot(x, x)[0]));
     }
 
     private static double[] avg(double[] a, double[] b) {
