@@ -18,6 +18,9 @@ import org.glassguide.materials.units.Units;
 import org.glassguide.solver.ProgressMonitor;
 import org.glassguide.solver.fd.CrossSection;
 import org.glassguide.solver.fd.FdScalarModeSolver;
+import org.glassguide.solver.fd.FdVectorModeSolver;
+import org.glassguide.solver.fd.FdVectorModeSolver.Wall;
+import org.glassguide.solver.special.RootFinder;
 import org.glassguide.solver.fd.Shape;
 import org.glassguide.solver.fiber.GuidedMode;
 import org.glassguide.solver.fiber.StepIndexFiber;
@@ -98,6 +101,12 @@ public final class ValidationRunner {
                 return fdScalarFiber(c, id, source);
             case "hadley-rib":
                 return hadleyRib(c, id, source);
+            case "hadley-corner":
+                return hadleyCorner(c, id, source);
+            case "fd-vector-fiber":
+                return fdVectorFiber(c, id, source);
+            case "fd-vector-slab-order":
+                return fdVectorSlabOrder(c, id, source);
             default:
                 throw new IllegalStateException(file + ": unknown case kind " + kind);
         }
@@ -317,6 +326,147 @@ public final class ValidationRunner {
             count++;
         }
         rows.add(new ValidationRow(id, "observed order vs published (mean)", 2, orderSum / count, 0.25, source));
+        return rows;
+    }
+
+    /** Fundamental n_eff of Hadley's corner structure (1 x 1 domain, core in the corner) on an n x n grid. */
+    static double hadleyCorner(double epsCore, int n) {
+        double unit = 1e-6;
+        CrossSection cs = new CrossSection(1, 0).paint(new Shape.Rectangle(0.25 * unit, 0.25 * unit, 0.5 * unit, 0.5 * unit),
+                Math.sqrt(epsCore), 0);
+        double h = unit / n;
+        FdVectorModeSolver.Walls walls = new FdVectorModeSolver.Walls(Wall.PEC, Wall.PEC, Wall.PMC, Wall.PMC, false, false, false, false);
+        return new FdVectorModeSolver().solve(cs, 1.5 * unit, new FdScalarModeSolver.Grid(0, 0, h, h, n, n), walls, 0, 1,
+                Math.sqrt(epsCore), Double.NEGATIVE_INFINITY, 1, ProgressMonitor.NONE).get(0).nEff();
+    }
+
+    private List<ValidationRow> hadleyCorner(YamlNode c, String id, String source) {
+        List<YamlNode> grids = c.require("grids").list();
+        if (grids.size() != 3) {
+            throw new IllegalStateException(id + ": three grids, each twice the last");
+        }
+        List<ValidationRow> rows = new ArrayList<>();
+        for (YamlNode e : c.require("expect").list()) {
+            double epsCore = e.require("epsCore").number();
+            double[] v = new double[3];
+            for (int i = 0; i < 3; i++) {
+                v[i] = hadleyCorner(epsCore, (int) grids.get(i).number());
+            }
+            // the corner's field singularity makes the error a h + b h^2: eliminate both terms
+            double w1 = 2 * v[1] - v[0];
+            double w2 = 2 * v[2] - v[1];
+            double extrapolated = (4 * w2 - w1) / 3;
+            String label = String.format(java.util.Locale.ROOT, "n_eff, eps %.2f/1", epsCore);
+            rows.add(new ValidationRow(id, label, e.require("nEff").number(), extrapolated, c.require("tolerance").number(), source));
+            rows.add(new ValidationRow(id, label + ": leading order (corner-limited)", 1,
+                    Math.log((v[1] - v[0]) / (v[2] - v[1])) / Math.log(2), c.require("orderTolerance").number(), source));
+        }
+        return rows;
+    }
+
+    private List<ValidationRow> fdVectorFiber(YamlNode c, String id, String source) {
+        YamlNode f = c.require("fiber");
+        StepIndexFiber fiber = fiber(f, f.require("nCore").number());
+        StepIndexModes exact = solver.solve(fiber, true, ProgressMonitor.NONE);
+        Map<String, Double> ref = exact.vectorModes().stream().collect(Collectors.toMap(GuidedMode::name, GuidedMode::nEff, (x, y) -> x));
+        double step = c.require("step").quantity(Units::length);
+        double half = c.require("halfWindow").quantity(Units::length);
+        int n = (int) Math.round(half / step);
+        CrossSection cs = new CrossSection(fiber.nClad(), 0).paint(new Shape.Circle(0, 0, fiber.coreRadius()), fiber.nCore(), 0);
+        FdScalarModeSolver.Grid g = new FdScalarModeSolver.Grid(0, 0, step, step, n, n);
+        // the quarter next to the mirror planes x = 0 and y = 0, one symmetry class per pair of walls
+        Map<String, List<FdVectorModeSolver.Mode>> classes = new java.util.HashMap<>();
+        for (Wall x : Wall.values()) {
+            for (Wall y : Wall.values()) {
+                FdVectorModeSolver.Walls w = new FdVectorModeSolver.Walls(x, Wall.PEC, y, Wall.PEC, false, false, false, false);
+                classes.put(x + "/" + y, new FdVectorModeSolver().solve(cs, fiber.wavelength(), g, w, 0, 2, fiber.nCore(), fiber.nClad(), 4,
+                        ProgressMonitor.NONE));
+            }
+        }
+        Map<String, Double> got = new java.util.HashMap<>();
+        got.put("HE11", classes.get("PEC/PMC").get(0).nEff());
+        // TE01 and one HE21 are odd about both planes; TM01 (no H_z) and the other HE21 even
+        List<FdVectorModeSolver.Mode> odd = classes.get("PEC/PEC");
+        FdVectorModeSolver.Mode te = hzFraction(odd.get(0)) > hzFraction(odd.get(1)) ? odd.get(0) : odd.get(1);
+        got.put("TE01", te.nEff());
+        got.put("HE21", (te == odd.get(0) ? odd.get(1) : odd.get(0)).nEff());
+        List<FdVectorModeSolver.Mode> even = classes.get("PMC/PMC");
+        got.put("TM01", (hzFraction(even.get(0)) < hzFraction(even.get(1)) ? even.get(0) : even.get(1)).nEff());
+        double tol = c.require("tolerance").number();
+        List<ValidationRow> rows = new ArrayList<>();
+        for (String name : List.of("HE11", "TE01", "TM01", "HE21")) {
+            rows.add(new ValidationRow(id, name + " n_eff", ref.get(name), got.get(name), tol, source));
+        }
+        double split = c.require("splittingTolerance").number();
+        rows.add(new ValidationRow(id, "TE01 - TM01 splitting", ref.get("TE01") - ref.get("TM01"), got.get("TE01") - got.get("TM01"),
+                split * (ref.get("TE01") - ref.get("TM01")), source));
+        rows.add(new ValidationRow(id, "TE01 - HE21 splitting", ref.get("TE01") - ref.get("HE21"), got.get("TE01") - got.get("HE21"),
+                split * (ref.get("TE01") - ref.get("HE21")), source));
+        return rows;
+    }
+
+    /** int |H_z|^2 / int |H|^2: zero for TM modes. */
+    private static double hzFraction(FdVectorModeSolver.Mode m) {
+        double z = 0;
+        double all = 0;
+        for (FdVectorModeSolver.Component k : List.of(FdVectorModeSolver.Component.HX, FdVectorModeSolver.Component.HY,
+                FdVectorModeSolver.Component.HZ)) {
+            double[] f = m.field(k);
+            double s = 0;
+            for (double v : f) {
+                s += v * v;
+            }
+            all += s;
+            if (k == FdVectorModeSolver.Component.HZ) {
+                z = s;
+            }
+        }
+        return z / all;
+    }
+
+    /**
+     * The TM mode of a slab (E normal to its faces) between electric walls, solved on the 2D grid as a
+     * structure uniform in y (magnetic walls top and bottom), against the exact dispersion relation
+     * (k_x / eps1) tan(k_x a) = (gamma / eps2) tanh(gamma (L - a)) for the half-width a in a half-window L.
+     */
+    private List<ValidationRow> fdVectorSlabOrder(YamlNode c, String id, String source) {
+        double unit = 1e-6;
+        double lambda = 1.5 * unit;
+        double a = 0.5 * unit;
+        double l = 1.0 * unit;
+        double k0 = 2 * Math.PI / lambda;
+        List<ValidationRow> rows = new ArrayList<>();
+        for (YamlNode e : c.require("expect").list()) {
+            double e1 = e.require("epsCore").number();
+            double e2 = 1;
+            java.util.function.DoubleUnaryOperator f = b -> {
+                double kx = Math.sqrt(k0 * k0 * e1 - b * b);
+                double g = Math.sqrt(b * b - k0 * k0 * e2);
+                return kx * Math.tan(kx * a) / e1 - g * Math.tanh(g * (l - a)) / e2;
+            };
+            // the fundamental: the first sign change below k0 n1, before tan's first pole
+            double hi = k0 * Math.sqrt(e1) * (1 - 1e-12);
+            double lo = Math.max(k0 * Math.sqrt(e2) * (1 + 1e-12), Math.sqrt(k0 * k0 * e1 - Math.pow(Math.PI / (2 * a), 2)) + 1e-6 / unit);
+            double exact = RootFinder.brent(f, lo, hi, f.applyAsDouble(lo), f.applyAsDouble(hi), 1e-15 * hi) / k0;
+            CrossSection cs = new CrossSection(1, 0).paint(new Shape.Rectangle(0, 0, 2 * a, 100 * unit), Math.sqrt(e1), 0);
+            FdVectorModeSolver.Walls w = new FdVectorModeSolver.Walls(Wall.PEC, Wall.PEC, Wall.PMC, Wall.PMC, false, false, false, false);
+            double prev = Double.NaN;
+            double last = Double.NaN;
+            for (YamlNode gn : c.require("grids").list()) {
+                int n = (int) gn.number();
+                double h = l / n;
+                last = new FdVectorModeSolver().solve(cs, lambda, new FdScalarModeSolver.Grid(0, 0, h, h, n, 3), w, 0, 1, Math.sqrt(e1),
+                        Double.NEGATIVE_INFINITY, 1, ProgressMonitor.NONE).get(0).nEff();
+                double err = Math.abs(last - exact);
+                if (!Double.isNaN(prev)) {
+                    rows.add(new ValidationRow(id, String.format(java.util.Locale.ROOT, "TM slab eps %.2f/1: order %d->%d cells", e1, n / 2, n),
+                            2, Math.log(prev / err) / Math.log(2), c.require("orderTolerance").number(), source));
+                }
+                prev = err;
+            }
+            rows.add(new ValidationRow(id, String.format(java.util.Locale.ROOT, "TM slab eps %.2f/1: n_eff, finest grid", e1), exact, last,
+                    c.require("tolerance").number(), source));
+        }
         return rows;
     }
 

@@ -93,7 +93,7 @@ public final class DesignReader {
         SolverSettings solver = readSolver(solverNode, waveguide != null);
         if (waveguide != null && !solver.is2d()) {
             throw (solverNode != null && solverNode.has("kind") ? solverNode.require("kind") : root).error(Messages.BAD_CHOICE,
-                    "solver.kind", solver.kind(), "fd-scalar or fd-semivector for a waveguide structure (radial needs a fiber)");
+                    "solver.kind", solver.kind(), "fd-scalar, fd-semivector or fd-vector for a waveguide structure (radial needs a fiber)");
         }
         return new Design(name, description, fiber, waveguide, wavelengths, analyses, options, solver, source);
     }
@@ -102,7 +102,7 @@ public final class DesignReader {
         SolverSettings d = SolverSettings.defaults();
         if (s == null) {
             return waveguide ? new SolverSettings("fd-scalar", d.pointsPerPeriod(), 0, d.modes(), false, false, 0, 0, 0, 0, Double.NaN, "te",
-                    0, 1, false) : d;
+                    0, 1, "none") : d;
         }
         s.requireMap().allowOnly(List.of("kind", "points-per-period", "domain", "modes", "group-index", "vector", "window", "step",
                 "pml", "target", "polarization", "bend-radius", "bend-stress-factor", "symmetry"));
@@ -179,26 +179,42 @@ public final class DesignReader {
                 throw s.require("bend-radius").error(Messages.NOT_POSITIVE, s.require("bend-radius").path(), s.require("bend-radius").text());
             }
             if (!kind.startsWith("fd-")) {
-                throw s.require("bend-radius").error(Messages.BAD_CHOICE, "solver.kind", kind, "fd-scalar or fd-semivector for a bend");
+                throw s.require("bend-radius").error(Messages.BAD_CHOICE, "solver.kind", kind, "fd-scalar, fd-semivector or fd-vector for a bend");
             }
         }
         double stress = s.optional("bend-stress-factor").map(YamlNode::number).orElse(1.0);
         if (!(stress >= 1 && stress <= 2)) {
             throw s.require("bend-stress-factor").error(Messages.OUT_OF_RANGE, "solver.bend-stress-factor", stress, "1 (none) to 2; ~1.28 for silica");
         }
-        boolean evenX = false;
+        String symmetry = "none";
         if (s.has("symmetry")) {
-            String sym = s.require("symmetry").text();
-            if (!sym.equals("even-x") && !sym.equals("none")) {
-                throw s.require("symmetry").error(Messages.BAD_CHOICE, s.require("symmetry").path(), sym,
-                        "none, even-x (mirror plane x = 0, modes even in x: half the grid)");
+            YamlNode sn = s.require("symmetry");
+            List<String> words = new java.util.ArrayList<>();
+            if (sn.isList()) {
+                for (YamlNode w : sn.list()) {
+                    words.add(w.text());
+                }
+            } else {
+                words.addAll(List.of(sn.text().trim().split("[\\s,]+")));
             }
-            evenX = sym.equals("even-x");
-            if (evenX && bend > 0) {
-                throw s.require("symmetry").error(Messages.BAD_CHOICE, s.require("symmetry").path(), sym, "none for a bend (it breaks the x mirror)");
+            boolean vectorKind = kind.equals("fd-vector");
+            String accepted = vectorKind ? "none, or x-pec or x-pmc and / or y-pec or y-pmc (the plane x = 0 / y = 0 is an electric or"
+                    + " magnetic wall: x-pec y-pmc keeps the x-polarised fundamental, x-pmc y-pec the y-polarised one)"
+                    : "none, even-x (mirror plane x = 0, modes even in x: half the grid)";
+            java.util.Set<Character> axes = new java.util.HashSet<>();
+            for (String w : words) {
+                boolean ok = w.equals("none") && words.size() == 1 || (vectorKind ? SolverSettings.VECTOR_WALLS.contains(w) && axes.add(w.charAt(0))
+                        : w.equals("even-x") && words.size() == 1);
+                if (!ok) {
+                    throw sn.error(Messages.BAD_CHOICE, sn.path(), String.join(" ", words), accepted);
+                }
+            }
+            symmetry = String.join(" ", words);
+            if (bend > 0 && (symmetry.equals("even-x") || axes.contains('x'))) {
+                throw sn.error(Messages.BAD_CHOICE, sn.path(), symmetry, "none or a y wall for a bend (it breaks the x mirror)");
             }
         }
-        return new SolverSettings(kind, ppp, domain, modes, group, vector, ww, wh, step, pml, target, pol, bend, stress, evenX);
+        return new SolverSettings(kind, ppp, domain, modes, group, vector, ww, wh, step, pml, target, pol, bend, stress, symmetry);
     }
 
     private FiberStructure readFiber(YamlNode f, Path baseDir, String source, MaterialLibrary lib) {

@@ -17,17 +17,45 @@ package org.glassguide.solver.design;
  * @param polarization fd-semivector: "te" (E_x dominant) or "tm" (E_y dominant)
  * @param bendRadius 2D solver: bend radius (m) about an axis at x = -R; 0 for a straight guide
  * @param bendStressFactor 2D solver: R_eff = factor R for the stress-optic correction (1: none; ~1.28 silica)
- * @param evenX 2D solver: the structure is mirror-symmetric about x = 0 and only modes even in x are wanted:
- *     the right half of the window is solved with a mirror wall at x = 0
+ * @param symmetry 2D solver mirror planes: "none"; "even-x" (fd-scalar, fd-semivector: modes even in x, the
+ *     right half solved); for fd-vector "x-pec" / "x-pmc" (plane x = 0 an electric / magnetic wall) and / or
+ *     "y-pec" / "y-pmc" (plane y = 0), space-separated: half or a quarter of the window is solved
  */
 public record SolverSettings(String kind, double pointsPerPeriod, double domainRadius, int modes, boolean groupIndex,
         boolean vector, double windowWidth, double windowHeight, double step, double pml, double target, String polarization,
-        double bendRadius, double bendStressFactor, boolean evenX) {
+        double bendRadius, double bendStressFactor, String symmetry) {
     /** radial: axisymmetric fibers; fd-scalar / fd-semivector: 2D cross-sections (finite differences with PML). */
-    public static final java.util.List<String> KINDS = java.util.List.of("radial", "fd-scalar", "fd-semivector");
+    public static final java.util.List<String> KINDS = java.util.List.of("radial", "fd-scalar", "fd-semivector", "fd-vector");
+
+    /** Symmetry words of the full-vectorial solver. */
+    public static final java.util.List<String> VECTOR_WALLS = java.util.List.of("x-pec", "x-pmc", "y-pec", "y-pmc");
 
     public boolean is2d() {
         return kind.startsWith("fd-");
+    }
+
+    /** Scalar solvers: the x = 0 plane is an even mirror. */
+    public boolean evenX() {
+        return symmetry.equals("even-x");
+    }
+
+    /** fd-vector: the wall on the plane x = 0: "none", "pec" or "pmc". */
+    public String wallX() {
+        return wall('x');
+    }
+
+    /** fd-vector: the wall on the plane y = 0: "none", "pec" or "pmc". */
+    public String wallY() {
+        return wall('y');
+    }
+
+    private String wall(char axis) {
+        for (String w : symmetry.split(" ")) {
+            if (w.length() == 5 && w.charAt(0) == axis && VECTOR_WALLS.contains(w)) {
+                return w.substring(2);
+            }
+        }
+        return "none";
     }
 
     public SolverSettings {
@@ -46,18 +74,18 @@ public record SolverSettings(String kind, double pointsPerPeriod, double domainR
     }
 
     public static SolverSettings defaults() {
-        return new SolverSettings("radial", 20, 0, 20, false, false, 0, 0, 0, 0, Double.NaN, "te", 0, 1, false);
+        return new SolverSettings("radial", 20, 0, 20, false, false, 0, 0, 0, 0, Double.NaN, "te", 0, 1, "none");
     }
 
     /** The same settings with other radial options (command-line overrides). */
     public SolverSettings withRadial(String newKind, double newPointsPerPeriod, int newModes, boolean newGroupIndex, boolean newVector) {
         return new SolverSettings(newKind, newPointsPerPeriod, domainRadius, newModes, newGroupIndex, newVector, windowWidth,
-                windowHeight, step, pml, target, polarization, bendRadius, bendStressFactor, evenX);
+                windowHeight, step, pml, target, polarization, bendRadius, bendStressFactor, symmetry);
     }
 
     /** The same settings for a bend of the given radius (0: straight). */
     public SolverSettings withBendRadius(double radius) {
         return new SolverSettings(kind, pointsPerPeriod, domainRadius, modes, groupIndex, vector, windowWidth, windowHeight, step, pml,
-                target, polarization, radius, bendStressFactor, evenX);
+                target, polarization, radius, bendStressFactor, symmetry);
     }
 }

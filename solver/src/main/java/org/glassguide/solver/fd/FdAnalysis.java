@@ -18,7 +18,7 @@ import org.glassguide.solver.design.WaveguideStructure;
 import org.glassguide.solver.radial.ModeReport;
 
 /**
- * Runs the 2D scalar finite-difference solver on a design at one wavelength: the cross-section is
+ * Runs a 2D finite-difference solver (scalar, semi-vectorial or full-vectorial) on a design at one wavelength: the cross-section is
  * painted from the materials' complex indices (a fiber becomes concentric discs in its outermost
  * layer), the grid is checked for resolution and the PML for thickness, and each mode is reported
  * with its complex n_eff, loss, effective area and the power fraction in the highest-index material
@@ -54,9 +54,12 @@ public final class FdAnalysis {
                     String.format(java.util.Locale.ROOT, "at most %s nm: %.1f points per wavelength in the n = %.4f material, %.0f needed",
                             Units.nm(wavelength / (nMax * MIN_POINTS_PER_WAVELENGTH)), ppw, nMax, MIN_POINTS_PER_WAVELENGTH));
         }
-        if (st.pml() > 0 && st.pml() < wavelength) {
+        // the PML must span a wavelength of the light it absorbs: lambda / n in the lowest-index material
+        double inMedium = wavelength / nMin;
+        if (st.pml() > 0 && st.pml() < inMedium) {
             throw new GlassGuideException(Messages.OUT_OF_RANGE, "solver.pml", Units.nm(st.pml()) + " nm",
-                    "0 (metal walls) or at least one wavelength (" + Units.nm(wavelength) + " nm): a thinner PML reflects");
+                    String.format(java.util.Locale.ROOT, "0 (metal walls) or at least one wavelength in the n = %.4f material (%s nm):"
+                            + " a thinner PML reflects", nMin, Units.nm(inMedium)));
         }
         if (2 * st.pml() + 4 * st.step() >= Math.min(st.windowWidth(), st.windowHeight())) {
             throw new GlassGuideException(Messages.OUT_OF_RANGE, "solver.window", Units.nm(st.windowWidth()) + " x "
@@ -78,9 +81,16 @@ public final class FdAnalysis {
                     String.format(java.util.Locale.ROOT, "an index between the lowest (%.4f) and highest (%.4f) in the structure", nMin, nMax));
         }
         FdScalarModeSolver.Grid full = FdScalarModeSolver.Grid.centred(st.windowWidth(), st.windowHeight(), st.step());
-        // with the x mirror, the right half of the window: the left edge sits on x = 0
-        FdScalarModeSolver.Grid grid = st.evenX() ? new FdScalarModeSolver.Grid(0, full.y0(), full.dx(), full.dy(),
-                Math.max(3, full.nx() / 2), full.ny()) : full;
+        boolean vector = st.kind().equals("fd-vector");
+        // a mirror plane at x = 0 (y = 0) keeps the right (upper) half of the window, the plane on its edge
+        boolean halfX = vector ? !st.wallX().equals("none") : st.evenX();
+        boolean halfY = vector && !st.wallY().equals("none");
+        FdScalarModeSolver.Grid grid = new FdScalarModeSolver.Grid(halfX ? 0 : full.x0(), halfY ? 0 : full.y0(), full.dx(), full.dy(),
+                halfX ? Math.max(3, full.nx() / 2) : full.nx(), halfY ? Math.max(3, full.ny() / 2) : full.ny());
+        int unfold = (halfX ? 2 : 1) * (halfY ? 2 : 1);
+        if (bent && halfX) {
+            throw new GlassGuideException(Messages.BAD_CHOICE, "solver.symmetry", st.symmetry(), "none or a y wall for a bend (it breaks the x mirror)");
+        }
         int cells = (int) Math.round(st.pml() / st.step());
         int wanted = Math.max(1, st.modes());
         double[] bgEps = new double[2];
@@ -88,14 +98,31 @@ public final class FdAnalysis {
         double bg = bgEps[0];
         // below a background that is the lowest index there are only radiation modes
         double radiationBelow = !bent && Math.sqrt(bg) <= nMin + 1e-12 ? Math.sqrt(bg) : Double.NEGATIVE_INFINITY;
-        FdScalarModeSolver.Polarization pol = !st.kind().equals("fd-semivector") ? FdScalarModeSolver.Polarization.SCALAR
-                : st.polarization().equals("tm") ? FdScalarModeSolver.Polarization.QUASI_TM : FdScalarModeSolver.Polarization.QUASI_TE;
-        FdScalarModeSolver fdSolver = new FdScalarModeSolver().withPolarization(pol);
-        if (st.evenX()) {
-            fdSolver = fdSolver.withEvenMirrorAtLeftEdge();
+        List<Found> modes = new ArrayList<>();
+        if (vector) {
+            FdVectorModeSolver.Walls walls = FdVectorModeSolver.Walls.pmlAllRound();
+            if (halfX) {
+                walls = walls.withLeftMirror(st.wallX().equals("pec") ? FdVectorModeSolver.Wall.PEC : FdVectorModeSolver.Wall.PMC);
+            }
+            if (halfY) {
+                walls = walls.withBottomMirror(st.wallY().equals("pec") ? FdVectorModeSolver.Wall.PEC : FdVectorModeSolver.Wall.PMC);
+            }
+            for (FdVectorModeSolver.Mode m : new FdVectorModeSolver().solve(cs, wavelength, grid, walls, cells, wanted, target,
+                    radiationBelow, unfold, monitor)) {
+                modes.add(Found.of(m, grid.nx() * grid.ny()));
+            }
+        } else {
+            FdScalarModeSolver.Polarization pol = !st.kind().equals("fd-semivector") ? FdScalarModeSolver.Polarization.SCALAR
+                    : st.polarization().equals("tm") ? FdScalarModeSolver.Polarization.QUASI_TM : FdScalarModeSolver.Polarization.QUASI_TE;
+            FdScalarModeSolver fdSolver = new FdScalarModeSolver().withPolarization(pol);
+            if (st.evenX()) {
+                fdSolver = fdSolver.withEvenMirrorAtLeftEdge();
+            }
+            for (FdScalarModeSolver.Mode m : fdSolver.solve(cs, wavelength, grid, new FdScalarModeSolver.Pml(cells, 8), wanted, target,
+                    radiationBelow, monitor)) {
+                modes.add(Found.of(m));
+            }
         }
-        List<FdScalarModeSolver.Mode> modes = fdSolver.solve(cs, wavelength, grid,
-                new FdScalarModeSolver.Pml(cells, 8), wanted, target, radiationBelow, monitor);
         int n = grid.nx() * grid.ny();
         // guiding regions are classified on the straight cross-section (a bend tilts every index)
         CrossSection plain = bent ? crossSection(d, wavelength, allowExtrapolation, w -> { }, new ArrayList<>()) : cs;
@@ -112,7 +139,8 @@ public final class FdAnalysis {
         List<double[]> intensities = new ArrayList<>();
         double da = grid.dx() * grid.dy();
         int dropped = 0;
-        for (FdScalarModeSolver.Mode m : modes) {
+        List<FdVectorModeSolver.Mode> vectorModes = new ArrayList<>();
+        for (Found m : modes) {
             if (m.pmlFraction() >= 0.5 || m.nEff() < radiationBelow) {
                 dropped++;
                 continue;
@@ -123,32 +151,35 @@ public final class FdAnalysis {
                         + " unless it leaks by nature, its loss is the PML's; enlarge solver.window", q + 1, Units.nm(wavelength),
                         m.pmlFraction()));
             }
-            double[] f = m.field();
-            double[] inten = new double[n];
+            double[] inten = m.intensity().clone();
             double s2 = 0;
             double s4 = 0;
+            double flux = 0;
             double guide = 0;
             double peak = 0;
             for (int p = 0; p < n; p++) {
-                double v = f[2 * p] * f[2 * p] + f[2 * p + 1] * f[2 * p + 1];
-                inten[p] = v;
+                double v = inten[p];
                 s2 += v * da;
                 s4 += v * v * da;
+                flux += m.flux()[p] * da;
                 if (eps[0][p] >= epsTop - 1e-9) {
-                    guide += v * da;
+                    guide += m.flux()[p] * da;
                 }
                 peak = Math.max(peak, v);
             }
             for (int p = 0; p < n; p++) {
                 inten[p] /= peak;
             }
-            double confinement = guide / s2;
+            double confinement = guide / flux;
             double loss = m.lossDbPerMetre(wavelength) / 100;
-            // with the x mirror both integrals cover half the field: the full A_eff is twice the half's
-            double aEff = (st.evenX() ? 2 : 1) * s2 * s2 / s4;
+            // with mirrors the integrals cover part of the field: the full A_eff is unfold times the part's
+            double aEff = unfold * s2 * s2 / s4;
             reports.add(new ModeReport("FD" + (q + 1), -1, q + 1, m.nEff(), m.nEffImag(), loss, aEff, confinement, Double.NaN,
                     new double[] {confinement, 1 - confinement}));
             intensities.add(inten);
+            if (m.vector() != null) {
+                vectorModes.add(m.vector());
+            }
         }
         if (dropped > 0) {
             sink.accept("note: " + dropped + " PML or radiation mode(s) near the target were left out at " + Units.nm(wavelength) + " nm");
@@ -160,7 +191,45 @@ public final class FdAnalysis {
                     Units.nm(wavelength)));
         }
         String solverName = st.kind().equals("fd-semivector") ? "fd-semivector-" + st.polarization() : st.kind();
-        return new FdAnalysisResult(solverName, wavelength, grid, reports, intensities, indexMap, notes);
+        return new FdAnalysisResult(solverName, wavelength, grid, reports, intensities, indexMap, vectorModes, notes);
+    }
+
+    /**
+     * A solver's mode as the analysis sees it: |E|^2 and the power flux density S_z on the cells
+     * (the scalar field's |psi|^2 serves as both), and the vector mode when there is one.
+     */
+    private record Found(double nEff, double nEffImag, double pmlFraction, double[] intensity, double[] flux,
+            FdVectorModeSolver.Mode vector) {
+        static Found of(FdScalarModeSolver.Mode m) {
+            double[] f = m.field();
+            double[] in = new double[f.length / 2];
+            for (int p = 0; p < in.length; p++) {
+                in[p] = f[2 * p] * f[2 * p] + f[2 * p + 1] * f[2 * p + 1];
+            }
+            return new Found(m.nEff(), m.nEffImag(), m.pmlFraction(), in, in, null);
+        }
+
+        static Found of(FdVectorModeSolver.Mode m, int n) {
+            double[] in = new double[n];
+            double[] sz = new double[n];
+            double[][] c = new double[6][];
+            for (FdVectorModeSolver.Component k : FdVectorModeSolver.Component.values()) {
+                c[k.ordinal()] = m.field(k);
+            }
+            for (int p = 0; p < n; p++) {
+                for (int k = 0; k < 3; k++) {
+                    in[p] += c[k][2 * p] * c[k][2 * p] + c[k][2 * p + 1] * c[k][2 * p + 1];
+                }
+                // S_z = 1/2 Re(E_x H_y* - E_y H_x*)
+                sz[p] = 0.5 * (c[0][2 * p] * c[4][2 * p] + c[0][2 * p + 1] * c[4][2 * p + 1]
+                        - c[1][2 * p] * c[3][2 * p] - c[1][2 * p + 1] * c[3][2 * p + 1]);
+            }
+            return new Found(m.nEff(), m.nEffImag(), m.pmlFraction(), in, sz, m);
+        }
+
+        double lossDbPerMetre(double wavelength) {
+            return org.glassguide.solver.ModalLoss.dbPerMetre(nEffImag, wavelength);
+        }
     }
 
     /** The cross-section of a design: shapes over a background, or a fiber's layers as discs in its outermost layer. */

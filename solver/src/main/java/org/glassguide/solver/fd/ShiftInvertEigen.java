@@ -116,6 +116,7 @@ final class ShiftInvertEigen {
             Arrays.sort(idx, Comparator.comparingDouble(i -> -Math.hypot(theta[0][i], theta[1][i])));
             List<Pair> pairs = new ArrayList<>();
             double[] restart = new double[2 * n];
+            int guided = 0;
             worst = 0;
             for (int q = 0; q < Math.min(wanted, built); q++) {
                 int t = idx[q];
@@ -140,17 +141,26 @@ final class ShiftInvertEigen {
                 double inPml = pmlFraction.applyAsDouble(y);
                 double[] ne = ComplexMath.sqrt(new double[] {lr, li});
                 // the PML's own box modes converge slowly and are dropped by callers: only waveguide modes decide convergence
-                if (inPml < 0.5 && ne[0] >= radiationBelow) {
+                boolean waveguide = inPml < 0.5 && ne[0] >= radiationBelow;
+                if (waveguide) {
                     worst = Math.max(worst, res);
+                    // restart from the waveguide modes only: PML and continuum modes converge slowly and pollute it
+                    axpy(1, 0, y, restart);
+                    guided++;
                 }
                 pairs.add(new Pair(ne[0], ne[1], y, inPml));
-                axpy(1, 0, y, restart);
             }
             best = pairs;
             if (worst < 1e-9) {
                 break;
             }
-            start = restart;
+            if (guided > 0) {
+                start = restart;
+            } else {
+                for (Pair p : pairs) {
+                    axpy(1, 0, p.vector(), start);
+                }
+            }
         }
         if (!(worst < 1e-6)) {
             throw new GlassGuideException(Messages.NUMERICAL_FAILURE, "2D mode solver", String.format(java.util.Locale.ROOT,

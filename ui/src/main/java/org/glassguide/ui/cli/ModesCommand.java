@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
         description = {"Solve every guided mode of a design with a mode solver and list n_eff, loss, effective area and",
             "core confinement; writes out/<name>-modes/ (summary.json, radial-modes.csv, report, field pictures).",
             "Solvers: radial (any axisymmetric profile: step, graded, W, ring, leaky; LP and vector modes),",
-            "fd-scalar and fd-semivector (2D cross-sections: rectangles, circles, polygons; PML for leaky modes)."})
+            "fd-scalar, fd-semivector and fd-vector (2D cross-sections: rectangles, circles, polygons, index maps;",
+            "PML for leaky and bend loss; fd-vector is full-vectorial with six field components)."})
 public final class ModesCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -46,7 +47,7 @@ public final class ModesCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DESIGN.yaml", description = "Design file (format: glassguide/1).")
     Path designFile;
 
-    @Option(names = "--solver", paramLabel = "KIND", description = "Mode solver (default: the design's, else radial). Accepted: radial, fd-scalar, fd-semivector.")
+    @Option(names = "--solver", paramLabel = "KIND", description = "Mode solver (default: the design's, else radial). Accepted: radial, fd-scalar, fd-semivector, fd-vector.")
     String solver;
 
     @Option(names = "--modes", paramLabel = "N", description = "Modes to list in detail (default: the design's, else 20).")
@@ -142,7 +143,7 @@ public final class ModesCommand implements Callable<Integer> {
         }
         if (kind.equals("radial") && !d.isFiber()) {
             throw new GlassGuideException(Messages.BAD_CHOICE, "--solver", kind,
-                    "fd-scalar or fd-semivector for a waveguide structure (radial needs a fiber)");
+                    "fd-scalar, fd-semivector or fd-vector for a waveguide structure (radial needs a fiber)");
         }
         s = s.withRadial(kind, pointsPerPeriod != null ? pointsPerPeriod : s.pointsPerPeriod(), modes != null ? modes : s.modes(),
                 s.groupIndex() || groupIndex, s.vector() || vector);
@@ -151,7 +152,7 @@ public final class ModesCommand implements Callable<Integer> {
                 p.launch(), p.maxModes()), s);
         if (bendRadii != null && !bendRadii.isEmpty()) {
             if (!s.is2d()) {
-                throw new GlassGuideException(Messages.BAD_CHOICE, "--solver", kind, "fd-scalar or fd-semivector for --bend-radius");
+                throw new GlassGuideException(Messages.BAD_CHOICE, "--solver", kind, "fd-scalar, fd-semivector or fd-vector for --bend-radius");
             }
             List<Double> radii = new java.util.ArrayList<>();
             for (String r : bendRadii) {
@@ -212,12 +213,17 @@ public final class ModesCommand implements Callable<Integer> {
             }
             for (FdAnalysisResult a : r.fdAnalyses()) {
                 o.printf(Locale.ROOT, "%s at %s nm, 2D FD (%s): grid %d x %d, step %.4g um%n", d.name(), Units.nm(a.wavelength()),
-                        d.solver().kind().equals("fd-semivector") ? "semi-vectorial, quasi-" + d.solver().polarization().toUpperCase(Locale.ROOT) : "scalar",
+                        a.solver().startsWith("fd-semivector") ? "semi-vectorial, quasi-" + d.solver().polarization().toUpperCase(Locale.ROOT)
+                                : a.solver().equals("fd-vector") ? "full-vectorial" : "scalar",
                         a.grid().nx(), a.grid().ny(), a.grid().dx() * 1e6);
-                o.println("     #  mode      n_eff          Im n_eff    loss dB/cm   A_eff um^2   in core (highest n)");
+                boolean vec = !a.vectorModes().isEmpty();
+                o.println("     #  mode      n_eff          Im n_eff    loss dB/cm   A_eff um^2   in core (highest n)" + (vec ? "  TE fraction" : ""));
+                int k = 0;
                 for (ModeReport m : a.listed()) {
-                    o.printf(Locale.ROOT, "  %4d  %-8s  %.10f  %.3e  %10.4g  %11.5g  %10.6f%n", m.radialOrder(), m.name(), m.nEff(),
-                            m.nEffImag(), m.lossDbPerCm(), m.effectiveArea() * 1e12, m.confinement());
+                    o.printf(Locale.ROOT, "  %4d  %-8s  %.10f  %.3e  %10.4g  %11.5g  %10.6f%s%n", m.radialOrder(), m.name(), m.nEff(),
+                            m.nEffImag(), m.lossDbPerCm(), m.effectiveArea() * 1e12, m.confinement(),
+                            vec ? String.format(Locale.ROOT, "  %11.4f", a.vectorModes().get(k).teFraction()) : "");
+                    k++;
                 }
             }
             o.println("wrote " + target);

@@ -22,7 +22,11 @@ public final class ModeResults {
         m.put("gridNx", a.grid().nx());
         m.put("gridNy", a.grid().ny());
         m.put("gridStepM", a.grid().dx());
-        m.put("modes", reports(a.listed()));
+        List<Map<String, Object>> modes = reports(a.listed());
+        for (int i = 0; i < a.vectorModes().size(); i++) {
+            modes.get(i).put("teFraction", a.vectorModes().get(i).teFraction());
+        }
+        m.put("modes", modes);
         m.put("warnings", a.warnings());
         return m;
     }

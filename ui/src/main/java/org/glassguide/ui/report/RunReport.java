@@ -20,6 +20,7 @@ import org.glassguide.solver.design.Design;
 import org.glassguide.solver.design.Layer;
 import org.glassguide.solver.design.WaveguideStructure;
 import org.glassguide.solver.fd.FdAnalysisResult;
+import org.glassguide.solver.fd.FdVectorModeSolver;
 import org.glassguide.solver.fd.FdScalarModeSolver;
 import org.glassguide.solver.fiber.FiberAnalysis;
 import org.glassguide.solver.fiber.GuidedMode;
@@ -274,11 +275,14 @@ public final class RunReport {
 
     private static void writeFdCsv(DesignResult r, Path file) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("wavelength_nm,name,n_eff,n_eff_imag,loss_dB_per_cm,effective_area_um2,confinement\n");
+            w.write("wavelength_nm,name,n_eff,n_eff_imag,loss_dB_per_cm,effective_area_um2,confinement,te_fraction\n");
             for (FdAnalysisResult a : r.fdAnalyses()) {
+                int k = 0;
                 for (ModeReport m : a.listed()) {
-                    w.write(String.format(Locale.ROOT, "%s,%s,%.12f,%.6e,%.6e,%.6g,%.6f%n", Units.nm(a.wavelength()), m.name(), m.nEff(),
-                            m.nEffImag(), m.lossDbPerCm(), m.effectiveArea() * 1e12, m.confinement()));
+                    String te = a.vectorModes().isEmpty() ? "" : String.format(Locale.ROOT, "%.6f", a.vectorModes().get(k).teFraction());
+                    w.write(String.format(Locale.ROOT, "%s,%s,%.12f,%.6e,%.6e,%.6g,%.6f,%s%n", Units.nm(a.wavelength()), m.name(), m.nEff(),
+                            m.nEffImag(), m.lossDbPerCm(), m.effectiveArea() * 1e12, m.confinement(), te));
+                    k++;
                 }
             }
         }
@@ -319,6 +323,28 @@ public final class RunReport {
             Plot.intensity(dir.resolve(name), String.format(Locale.ROOT, "%s at %s nm, n_eff = %.8f%+.2ei", m.name(), Units.nm(a.wavelength()),
                     m.nEff(), m.nEffImag()), v, x0, x1, y0, y1, "um", 0);
             files.add(name);
+            if (k < a.vectorModes().size()) {
+                for (FdVectorModeSolver.Component c : new FdVectorModeSolver.Component[] {FdVectorModeSolver.Component.EX,
+                    FdVectorModeSolver.Component.EY}) {
+                    double[] f = a.vectorModes().get(k).field(c);
+                    double peak = 0;
+                    for (int p = 0; p < f.length / 2; p++) {
+                        peak = Math.max(peak, Math.hypot(f[2 * p], f[2 * p + 1]));
+                    }
+                    double[][] e = new double[g.ny()][g.nx()];
+                    for (int j = 0; j < g.ny(); j++) {
+                        for (int i = 0; i < g.nx(); i++) {
+                            int p = i + g.nx() * j;
+                            e[j][i] = peak > 0 ? Math.hypot(f[2 * p], f[2 * p + 1]) / peak : 0;
+                        }
+                    }
+                    String label = c == FdVectorModeSolver.Component.EX ? "ex" : "ey";
+                    String file = "fd-mode-" + (k + 1) + "-" + label + ".png";
+                    Plot.intensity(dir.resolve(file), String.format(Locale.ROOT, "%s |E_%s| (peak %.3g V/m at 1 W), TE fraction %.3f", m.name(),
+                            label.substring(1), peak, a.vectorModes().get(k).teFraction()), e, x0, x1, y0, y1, "um", 0);
+                    files.add(file);
+                }
+            }
         }
     }
 
