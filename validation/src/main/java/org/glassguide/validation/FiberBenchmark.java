@@ -72,8 +72,8 @@ public final class FiberBenchmark {
         out.add(new Result("radial solver: 50 um parabolic core, 633 nm, 20 points/period",
                 String.format(Locale.ROOT, "N = %d, %d LP", gm.gridPoints(), gm.modes().size()), g[0],
                 String.format(Locale.ROOT, "%.3g modes/s", gm.modes().size() / g[0])));
-        // 2D scalar FD: the buried channel of the examples on 150 x 150 and 200 x 200 grids with a PML
-        for (int cells : new int[] {150, 200}) {
+        // 2D scalar FD: the buried channel of the examples on 200 x 200 and 400 x 400 grids with a PML
+        for (int cells : new int[] {200, 400}) {
             double step = 10e-6 / cells;
             org.glassguide.solver.fd.CrossSection cs = new org.glassguide.solver.fd.CrossSection(1.44, 0)
                     .paint(new org.glassguide.solver.fd.Shape.Rectangle(0, 0, 1e-6, 0.5e-6), 1.56, 0);
@@ -85,6 +85,28 @@ public final class FiberBenchmark {
             out.add(new Result("2D scalar FD, buried channel 1 x 0.5 um, PML, 4 modes nearest n = 1.56",
                     String.format(Locale.ROOT, "%d x %d grid", cells, cells), t2[0],
                     String.format(Locale.ROOT, "%.3g cells/s", cellsTotal / t2[0])));
+        }
+        // 2D full-vectorial FD: the buried channel, 6 x 6 um window, 1 um PML all round, no symmetry
+        for (int cells : new int[] {200, 400}) {
+            double step = 6e-6 / cells;
+            org.glassguide.solver.fd.CrossSection cs = new org.glassguide.solver.fd.CrossSection(1.44, 0)
+                    .paint(new org.glassguide.solver.fd.Shape.Rectangle(0, 0, 1e-6, 0.5e-6), 1.56, 0);
+            org.glassguide.solver.fd.FdScalarModeSolver.Grid grid2d = org.glassguide.solver.fd.FdScalarModeSolver.Grid.centred(6e-6, 6e-6, step);
+            int pml = (int) Math.round(1e-6 / step);
+            Runnable solve = () -> new org.glassguide.solver.fd.FdVectorModeSolver().solve(cs, 1048e-9, grid2d,
+                    org.glassguide.solver.fd.FdVectorModeSolver.Walls.pmlAllRound(), pml, 6, 1.56, 1.44, 1, ProgressMonitor.NONE);
+            if (cells <= 200) {
+                solve.run(); // warm-up
+            }
+            System.gc();
+            resetPeaks();
+            long t1 = System.nanoTime();
+            solve.run();
+            double sec = (System.nanoTime() - t1) * 1e-9;
+            long unknowns = 2L * (cells + 1) * (cells + 1);
+            out.add(new Result("2D full-vectorial FD (fd-vector), buried channel 1 x 0.5 um, PML, 6 modes nearest n = 1.56",
+                    String.format(Locale.ROOT, "%d x %d grid, %d unknowns, peak heap %.0f MiB", cells, cells, unknowns, peakHeap() / 1048576.0),
+                    sec, String.format(Locale.ROOT, "%.3g unknowns/s", unknowns / sec)));
         }
         // the same eigenproblem handed to EJML's dense symmetric eigensolver (all N eigenvalues), order 0 only
         double[][] t0 = RadialModeSolver.tridiagonal(graded, 633e-9, grid, 0);
@@ -117,6 +139,23 @@ public final class FiberBenchmark {
                 String.format(Locale.ROOT, "N = %d, %d guided (ours: %d)", n, guided[0], ours), e[0],
                 String.format(Locale.ROOT, "%.3g modes/s", guided[0] / e[0])));
         return out;
+    }
+
+    private static void resetPeaks() {
+        for (java.lang.management.MemoryPoolMXBean p : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            p.resetPeakUsage();
+        }
+    }
+
+    /** Sum over the heap pools of their peak use since the last reset (an upper bound on the live peak). */
+    private static long peakHeap() {
+        long s = 0;
+        for (java.lang.management.MemoryPoolMXBean p : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == java.lang.management.MemoryType.HEAP && p.getPeakUsage() != null) {
+                s += p.getPeakUsage().getUsed();
+            }
+        }
+        return s;
     }
 
     private static double[] time(int repeat, Runnable r) {

@@ -13,6 +13,10 @@ import org.glassguide.materials.errors.Messages;
 import org.junit.jupiter.api.Test;
 
 class DesignReaderTest {
+    private static org.glassguide.materials.io.YamlNode node(String yaml) {
+        return org.glassguide.materials.io.YamlNode.parse("test", new java.io.StringReader(yaml)).require("solver");
+    }
+
     private static final String GOOD = "format: glassguide/1\nname: zif\nstructure:\n  fiber:\n    layers:\n"
             + "      - { material: ZIF-62, diameter: 150 um }\n      - { material: HFK95N, diameter: 680 um }\n"
             + "    surround: air\nwavelengths: [589 nm, 633 nm]\nanalyses: [fiber]\n";
@@ -54,7 +58,14 @@ class DesignReaderTest {
         assertEquals(7, d.solver().modes());
         assertTrue(d.solver().groupIndex());
         assertEquals(Messages.OUT_OF_RANGE, fails(GOOD.replace("diameter: 680 um }", "diameter: 680 um, grade: 2 }")).key());
-        assertEquals(Messages.BAD_CHOICE, fails(GOOD + "solver: { kind: fd-vector }\n").key());
+        assertEquals(Messages.BAD_CHOICE, fails(GOOD + "solver: { kind: fd-magic }\n").key());
+        String vec = "solver: { kind: fd-vector, window: [6 um, 6 um], step: 0.05 um, symmetry: ";
+        SolverSettings sv = DesignReader.readSolver(node(vec + "x-pec y-pmc }"), true);
+        assertEquals("pec", sv.wallX());
+        assertEquals("pmc", sv.wallY());
+        assertEquals(Messages.BAD_CHOICE, fails(GOOD + vec + "even-x }\n").key());
+        assertEquals(Messages.BAD_CHOICE, fails(GOOD + vec + "x-pec x-pmc }\n").key());
+        assertEquals(Messages.BAD_CHOICE, fails(GOOD + "solver: { kind: fd-scalar, window: [6 um, 6 um], step: 0.05 um, symmetry: x-pec }\n").key());
         assertEquals(Messages.OUT_OF_RANGE, fails(GOOD + "solver: { points-per-period: 2 }\n").key());
     }
 

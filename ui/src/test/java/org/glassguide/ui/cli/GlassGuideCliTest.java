@@ -190,8 +190,8 @@ class GlassGuideCliTest {
         for (String f : List.of("summary.json", "radial-modes.csv", "report.html", "radial-LP01.png", "index-profile.png")) {
             assertTrue(Files.size(out.resolve(f)) > 100, f);
         }
-        assertBadInput(run("modes", design.toString(), "--solver", "fd-vector", "--out", out.toString()),
-                "--solver (\"fd-vector\") is not accepted", "radial");
+        assertBadInput(run("modes", design.toString(), "--solver", "fd-magic", "--out", out.toString()),
+                "--solver (\"fd-magic\") is not accepted", "radial");
     }
 
     @Test
@@ -205,6 +205,32 @@ class GlassGuideCliTest {
         JsonNode v = new ObjectMapper().readTree(r.out()).get("vectorModes");
         assertEquals("HE11", v.get(0).get("name").asText());
         assertEquals(12, v.size());
+    }
+
+    @Test
+    void fullVectorialModesWithSymmetryWalls(@TempDir Path dir) throws IOException {
+        Path design = dir.resolve("v.yaml");
+        String base = "format: glassguide/1\nname: chan\nstructure:\n  waveguide:\n    background: { index: 1.44 }\n    shapes:\n"
+                + "      - rectangle: { width: 2 um, height: 1 um, center: [0 um, 0 um], material: { index: 1.56 } }\n"
+                + "wavelengths: [1.55 um]\n";
+        Path out = dir.resolve("o");
+        Files.writeString(design, base + "solver: { kind: fd-vector, window: [6 um, 5 um], step: 0.08 um, modes: 1, symmetry: x-pec y-pmc }\n");
+        Run te = run("modes", design.toString(), "--json", "--out", out.toString());
+        assertEquals(0, te.code(), te.err());
+        JsonNode m = new ObjectMapper().readTree(te.out()).get("modes").get(0);
+        assertTrue(m.get("teFraction").asDouble() > 0.9, "x-polarised family: " + m);
+        for (String f : List.of("fd-mode-1.png", "fd-mode-1-ex.png", "fd-mode-1-ey.png", "fd-modes.csv")) {
+            assertTrue(Files.size(out.resolve(f)) > 100, f);
+        }
+        Files.writeString(design, base + "solver: { kind: fd-vector, window: [6 um, 5 um], step: 0.08 um, modes: 1, symmetry: x-pmc y-pec }\n");
+        Run tm = run("modes", design.toString(), "--json", "--out", dir.resolve("o2").toString());
+        assertEquals(0, tm.code(), tm.err());
+        JsonNode n = new ObjectMapper().readTree(tm.out()).get("modes").get(0);
+        assertTrue(n.get("teFraction").asDouble() < 0.1, "y-polarised family: " + n);
+        // quasi-TE above quasi-TM for a guide wider than tall
+        assertTrue(m.get("nEffReal").asDouble() > n.get("nEffReal").asDouble());
+        Files.writeString(design, base + "solver: { kind: fd-vector, window: [6 um, 5 um], step: 0.08 um, symmetry: even-x }\n");
+        assertBadInput(run("modes", design.toString(), "--out", dir.resolve("o3").toString()), "symmetry", "x-pec");
     }
 
     @Test
