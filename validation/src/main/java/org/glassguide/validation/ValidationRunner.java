@@ -107,6 +107,8 @@ public final class ValidationRunner {
                 return fdVectorFiber(c, id, source);
             case "fd-vector-slab-order":
                 return fdVectorSlabOrder(c, id, source);
+            case "fd-vector-leaky-bend":
+                return fdVectorLeakyBend(c, id, source);
             default:
                 throw new IllegalStateException(file + ": unknown case kind " + kind);
         }
@@ -407,6 +409,62 @@ public final class ValidationRunner {
                 split * (ref.get("TE01") - ref.get("TM01")), source));
         rows.add(new ValidationRow(id, "TE01 - HE21 splitting", ref.get("TE01") - ref.get("HE21"), got.get("TE01") - got.get("HE21"),
                 split * (ref.get("TE01") - ref.get("HE21")), source));
+        return rows;
+    }
+
+    /**
+     * Leaky HE11 of a finite cladding in a high-index surround against the radial PML solver (weak
+     * guidance: vector and scalar loss agree to well under a percent), its convergence with the PML's
+     * thickness, and the bend loss of a high-contrast channel rising monotonically as the radius falls.
+     */
+    private List<ValidationRow> fdVectorLeakyBend(YamlNode c, String id, String source) {
+        List<ValidationRow> rows = new ArrayList<>();
+        double a = 2e-6;
+        double r = 4e-6;
+        double lambda = 0.8e-6;
+        double inf = Double.POSITIVE_INFINITY;
+        RadialIndexProfile p = new RadialIndexProfile(new double[] {a, r}, new double[] {1.46, 1.45, 1.47},
+                new double[] {1.46, 1.45, 1.47}, new double[] {inf, inf, inf}, new double[3]);
+        RadialModes seed = radial.solve(p.withoutOuterLayer(), lambda, new RadialModeSolver.Settings(60, 0, 0), ProgressMonitor.NONE);
+        double[] ref = new LeakyModeSolver(p, lambda, seed.step(), 0, LeakyModeSolver.Pml.defaults(lambda))
+                .effectiveIndex(seed.modes().get(0).eigenvalue());
+        CrossSection leaky = new CrossSection(1.47, 0).paint(new Shape.Circle(0, 0, r), 1.45, 0).paint(new Shape.Circle(0, 0, a), 1.46, 0);
+        double step = 0.15e-6;
+        double[] loss = new double[2];
+        int q = 0;
+        for (double pml : new double[] {1.5e-6, 3e-6}) {
+            int cells = (int) Math.round((5.5e-6 + pml) / step);
+            FdScalarModeSolver.Grid g = new FdScalarModeSolver.Grid(0, 0, step, step, cells, cells);
+            FdVectorModeSolver.Walls w = FdVectorModeSolver.Walls.pmlAllRound().withLeftMirror(Wall.PEC).withBottomMirror(Wall.PMC);
+            loss[q++] = new FdVectorModeSolver().solve(leaky, lambda, g, w, (int) Math.round(pml / step), 2, 1.46, Double.NEGATIVE_INFINITY, 4,
+                    ProgressMonitor.NONE).stream().min(java.util.Comparator.comparingDouble(m -> Math.abs(m.nEff() - ref[0])))
+                    .orElseThrow().nEffImag();
+        }
+        rows.add(new ValidationRow(id, "leaky HE11 Im n_eff vs radial PML solver (LP01)", ref[1], loss[1],
+                c.require("leakyRelativeTolerance").number() * ref[1], source));
+        rows.add(new ValidationRow(id, "leaky loss, PML 1.5 um / PML 3 um", 1, loss[0] / loss[1], c.require("pmlTolerance").number(), source));
+        // bend: 1.5 x 1.5 um channel, 1.56 in 1.44, 1.55 um; the y = 0 plane stays a mirror (magnetic wall: x-polarised family)
+        CrossSection channel = new CrossSection(1.44, 0).paint(new Shape.Rectangle(0, 0, 1.5e-6, 1.5e-6), 1.56, 0);
+        double h = 0.08e-6;
+        FdScalarModeSolver.Grid g = new FdScalarModeSolver.Grid(-5e-6, 0, h, h, 125, 50);
+        FdVectorModeSolver.Walls w = FdVectorModeSolver.Walls.pmlAllRound().withBottomMirror(Wall.PMC);
+        int pmlCells = 20;
+        double straight = new FdVectorModeSolver().solve(channel, 1.55e-6, g, w, pmlCells, 1, 1.56, 1.44, 2, ProgressMonitor.NONE).get(0).nEff();
+        double previous = Double.NaN;
+        double previousRadius = Double.NaN;
+        for (YamlNode rn : c.require("bendRadii").list()) {
+            double radius = rn.quantity(Units::length);
+            CrossSection bent = new CrossSection(1.44, 0).paint(new Shape.Rectangle(0, 0, 1.5e-6, 1.5e-6), 1.56, 0).bend(radius, 1);
+            double im = new FdVectorModeSolver().solve(bent, 1.55e-6, g, w, pmlCells, 3, straight, Double.NEGATIVE_INFINITY, 2,
+                    ProgressMonitor.NONE).stream().min(java.util.Comparator.comparingDouble(FdVectorModeSolver.Mode::pmlFraction))
+                    .orElseThrow().nEffImag();
+            if (!Double.isNaN(previous)) {
+                rows.add(new ValidationRow(id, String.format(java.util.Locale.ROOT, "bend loss rises: sign of loss(R = %.0f um) - loss(%.0f um)",
+                        radius * 1e6, previousRadius * 1e6), 1, Math.signum(im - previous), 0, source));
+            }
+            previous = im;
+            previousRadius = radius;
+        }
         return rows;
     }
 
