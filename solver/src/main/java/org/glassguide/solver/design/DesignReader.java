@@ -378,7 +378,10 @@ public final class DesignReader {
         return new WaveguideStructure(bg, shapes);
     }
 
-    /** An index map: a CSV of material ids (first row at the top), its extent, and the id-to-material table. */
+    /**
+     * An index map: a CSV of material ids or a PNG image (first row at the top), its extent, and the
+     * table from id (CSV; grey level or palette index of a PNG) or colour ("#rrggbb", colour PNGs) to material.
+     */
     private WaveguideStructure.PaintedMap readMap(YamlNode body, Path baseDir, String source, MaterialLibrary lib) {
         body.requireMap().allowOnly(List.of("file", "x", "y", "materials"));
         YamlNode fileNode = body.require("file");
@@ -386,21 +389,74 @@ public final class DesignReader {
         if (!Files.isReadable(file)) {
             throw fileNode.error(Messages.FILE_NOT_READABLE, fileNode.path(), fileNode.text(), "no such readable file");
         }
+        boolean png = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png");
         double[] xs = range(body.require("x"));
         double[] ys = range(body.require("y"));
-        java.util.Map<Integer, Material> table = new java.util.HashMap<>();
-        for (java.util.Map.Entry<String, YamlNode> e : body.require("materials").entries().entrySet()) {
-            int id;
-            try {
-                id = Integer.parseInt(e.getKey().trim());
-            } catch (NumberFormatException ex) {
-                throw e.getValue().error(Messages.BAD_CHOICE, body.require("materials").path() + " key", e.getKey(), "whole numbers 0, 1, 2, ...");
+        YamlNode tableNode = body.require("materials");
+        PngImage image = null;
+        if (png) {
+            try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
+                image = PngImage.read(in);
+            } catch (java.io.IOException ex) {
+                throw fileNode.error(Messages.FILE_NOT_READABLE, fileNode.path(), fileNode.text(), ex.getMessage());
             }
-            if (id < 0 || id > 255) {
-                throw e.getValue().error(Messages.OUT_OF_RANGE, body.require("materials").path() + " key", id, "0 to 255");
+        }
+        boolean colourKeys = image != null && image.kind == PngImage.Kind.RGB;
+        java.util.Map<Integer, Material> table = new java.util.TreeMap<>();
+        for (java.util.Map.Entry<String, YamlNode> e : tableNode.entries().entrySet()) {
+            String key = e.getKey().trim();
+            int id;
+            if (colourKeys) {
+                String hex = key.startsWith("#") ? key.substring(1) : key.toLowerCase(java.util.Locale.ROOT).startsWith("0x") ? key.substring(2) : "";
+                if (!hex.matches("[0-9a-fA-F]{6}")) {
+                    throw e.getValue().error(Messages.BAD_CHOICE, tableNode.path() + " key", key,
+                            "colours \"#rrggbb\" (quoted: # starts a YAML comment) or 0xrrggbb for a colour PNG");
+                }
+                id = Integer.parseInt(hex, 16);
+            } else {
+                try {
+                    id = Integer.parseInt(key);
+                } catch (NumberFormatException ex) {
+                    throw e.getValue().error(Messages.BAD_CHOICE, tableNode.path() + " key", key, png
+                            ? "grey levels or palette indices 0 to 255 for this PNG" : "whole numbers 0, 1, 2, ...");
+                }
+                if (id < 0 || id > 255) {
+                    throw e.getValue().error(Messages.OUT_OF_RANGE, tableNode.path() + " key", id, "0 to 255");
+                }
             }
             table.put(id, material(e.getValue(), baseDir, source, lib));
         }
+        int[][] ids = image != null ? image.values : readCsvIds(file, fileNode, tableNode, table);
+        if (ids.length == 0) {
+            throw fileNode.error(Messages.TOO_FEW_POINTS, fileNode.path(), 1, 0);
+        }
+        // compact ids 0..k-1 in key order, so that colours need no 2^24-entry tables
+        java.util.Map<Integer, Integer> compact = new java.util.HashMap<>();
+        java.util.Map<Integer, Material> materials = new java.util.HashMap<>();
+        for (java.util.Map.Entry<Integer, Material> e : table.entrySet()) {
+            compact.put(e.getKey(), compact.size());
+            materials.put(compact.get(e.getKey()), e.getValue());
+        }
+        int[][] out = new int[ids.length][];
+        for (int r = 0; r < ids.length; r++) {
+            out[r] = new int[ids[r].length];
+            for (int c = 0; c < ids[r].length; c++) {
+                Integer id = compact.get(ids[r][c]);
+                if (id == null) {
+                    String what = colourKeys ? String.format(java.util.Locale.ROOT, "#%06x", ids[r][c]) : Integer.toString(ids[r][c]);
+                    throw new GlassGuideException(file + ": pixel row " + (r + 1) + ", column " + (c + 1), Messages.BAD_CHOICE,
+                            colourKeys ? "colour" : image != null ? (image.kind == PngImage.Kind.INDEXED ? "palette index" : "grey level")
+                                    : "material id", what, "the keys of " + tableNode.path() + ": " + table.keySet().stream()
+                                    .map(k -> colourKeys ? String.format(java.util.Locale.ROOT, "#%06x", k) : k.toString())
+                                    .collect(java.util.stream.Collectors.joining(", ")));
+                }
+                out[r][c] = id;
+            }
+        }
+        return new WaveguideStructure.PaintedMap(xs[0], xs[1], ys[0], ys[1], out, materials);
+    }
+
+    private static int[][] readCsvIds(Path file, YamlNode fileNode, YamlNode tableNode, java.util.Map<Integer, Material> table) {
         List<int[]> rows = new ArrayList<>();
         try {
             List<String> lines = Files.readAllLines(file);
@@ -419,7 +475,7 @@ public final class DesignReader {
                     }
                     if (!table.containsKey(row[c])) {
                         throw new GlassGuideException(file + ":" + (ln + 1) + ":" + (c + 1), Messages.BAD_CHOICE, "material id", parts[c],
-                                "the ids of " + body.require("materials").path() + ": " + new java.util.TreeSet<>(table.keySet()));
+                                "the ids of " + tableNode.path() + ": " + table.keySet());
                     }
                 }
                 if (!rows.isEmpty() && row.length != rows.get(0).length) {
@@ -431,10 +487,7 @@ public final class DesignReader {
         } catch (java.io.IOException ex) {
             throw fileNode.error(Messages.FILE_NOT_READABLE, fileNode.path(), fileNode.text(), ex.getMessage());
         }
-        if (rows.isEmpty()) {
-            throw fileNode.error(Messages.TOO_FEW_POINTS, fileNode.path(), 1, 0);
-        }
-        return new WaveguideStructure.PaintedMap(xs[0], xs[1], ys[0], ys[1], rows.toArray(new int[0][]), table);
+        return rows.toArray(new int[0][]);
     }
 
     private static double[] range(YamlNode n) {
