@@ -318,7 +318,7 @@ public final class DesignReader {
         return MaterialReader.readFile(p);
     }
 
-    private static final List<String> SHAPES = List.of("rectangle", "circle", "polygon", "map");
+    private static final List<String> SHAPES = List.of("rectangle", "circle", "polygon", "slab", "map");
 
     private WaveguideStructure readWaveguide(YamlNode w, Path baseDir, String source, MaterialLibrary lib) {
         w.requireMap().allowOnly(List.of("background", "shapes"));
@@ -354,6 +354,12 @@ public final class DesignReader {
                         double[] c = point(body.has("centre") ? body.require("centre") : body.optional("center").orElse(null));
                         double r = body.has("radius") ? positive(body.require("radius")) : positive(body.require("diameter")) / 2;
                         shape = new org.glassguide.solver.fd.Shape.Circle(c[0], c[1], r);
+                        break;
+                    }
+                    case "slab": {
+                        body.requireMap().allowOnly(List.of("y", "material"));
+                        double[] ys = range(body.require("y"));
+                        shape = new org.glassguide.solver.fd.Shape.Slab(ys[0], ys[1]);
                         break;
                     }
                     default: {

@@ -3,13 +3,15 @@ package org.glassguide.solver.fd;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.glassguide.solver.radial.RadialIndexProfile;
+
 /**
  * A waveguide cross-section at one wavelength: a background complex permittivity and shapes painted
  * over it in order (later shapes win). Sampling averages eps over each grid cell from sub-samples,
  * so an interface that cuts a cell gives it the area-weighted permittivity (sub-pixel smoothing).
  */
 public final class CrossSection {
-    private record Painted(Shape shape, double epsRe, double epsIm, IndexMap map) {
+    private record Painted(Shape shape, double epsRe, double epsIm, IndexMap map, RadialIndexProfile radial) {
     }
 
     /**
@@ -37,14 +39,24 @@ public final class CrossSection {
 
     /** Paints a shape of complex index n + i k over what is there. */
     public CrossSection paint(Shape s, double n, double k) {
-        shapes.add(new Painted(s, n * n - k * k, 2 * n * k, null));
+        shapes.add(new Painted(s, n * n - k * k, 2 * n * k, null, null));
         return this;
     }
 
     /** Paints an index map (cell values looked up by id) over what is there. */
     public CrossSection paint(IndexMap map) {
         Shape box = new Shape.Rectangle(0.5 * (map.x0() + map.x1()), 0.5 * (map.y0() + map.y1()), map.x1() - map.x0(), map.y1() - map.y0());
-        shapes.add(new Painted(box, 0, 0, map));
+        shapes.add(new Painted(box, 0, 0, map, null));
+        return this;
+    }
+
+    /**
+     * Paints an axisymmetric profile (layers, graded power laws, absorption) centred on the origin, out
+     * to its last interface: a fiber sampled on the grid. The profile's outermost layer should be the background.
+     */
+    public CrossSection paint(RadialIndexProfile profile) {
+        double[] r = profile.interfaces();
+        shapes.add(new Painted(new Shape.Circle(0, 0, r[r.length - 1]), 0, 0, null, profile));
         return this;
     }
 
@@ -69,7 +81,13 @@ public final class CrossSection {
         for (int i = shapes.size() - 1; i >= 0; i--) {
             Painted p = shapes.get(i);
             if (p.shape().contains(x, y)) {
-                if (p.map() == null) {
+                if (p.radial() != null) {
+                    double r = Math.hypot(x, y);
+                    double n2 = p.radial().nSquared(r);
+                    double k = p.radial().k(r);
+                    out[0] = n2 - k * k;
+                    out[1] = 2 * Math.sqrt(n2) * k;
+                } else if (p.map() == null) {
                     out[0] = p.epsRe();
                     out[1] = p.epsIm();
                 } else {
@@ -98,7 +116,11 @@ public final class CrossSection {
     public double maxEpsRe() {
         double m = bgRe;
         for (Painted p : shapes) {
-            if (p.map() == null) {
+            if (p.radial() != null) {
+                for (double r = 0; r <= p.radial().interfaces()[p.radial().interfaces().length - 1]; r += 1e-3 * p.radial().interfaces()[0]) {
+                    m = Math.max(m, p.radial().nSquared(r));
+                }
+            } else if (p.map() == null) {
                 m = Math.max(m, p.epsRe());
             } else {
                 for (double n : p.map().n()) {

@@ -264,18 +264,15 @@ public final class FdAnalysis {
         }
         FiberStructure f = d.fiber();
         int last = f.layers().size() - 1;
-        ComplexIndex outer = f.layers().get(last).material().complexIndex(wavelength, allowExtrapolation, warnings);
-        used.add(f.layers().get(last).material());
-        CrossSection cs = new CrossSection(outer.n(), outer.k());
-        for (int i = last - 1; i >= 0; i--) {
-            if (f.layers().get(i).isGraded()) {
-                throw new GlassGuideException(Messages.BAD_CHOICE, "solver.kind", d.solver().kind(),
-                        "radial for graded layers (the 2D solver paints uniform shapes)");
-            }
-            ComplexIndex c = f.layers().get(i).material().complexIndex(wavelength, allowExtrapolation, warnings);
-            used.add(f.layers().get(i).material());
-            cs.paint(new Shape.Circle(0, 0, f.layers().get(i).outerRadius()), c.n(), c.k());
+        // the radial profile carries layers, power-law grading and absorption; painted, it is sampled on the grid
+        org.glassguide.solver.radial.RadialIndexProfile profile = org.glassguide.solver.radial.RadialAnalysis.profile(f, wavelength,
+                allowExtrapolation, warnings);
+        ComplexIndex outer = f.layers().get(last).material().complexIndex(wavelength, allowExtrapolation, w -> { });
+        for (org.glassguide.solver.design.Layer l : f.layers()) {
+            used.add(l.material());
         }
+        CrossSection cs = new CrossSection(outer.n(), outer.k());
+        cs.paint(profile);
         return cs;
     }
 }

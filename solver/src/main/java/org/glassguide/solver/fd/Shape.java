@@ -18,6 +18,20 @@ public interface Shape {
         }
     }
 
+    /** A layer across the whole width of the plane between two heights (a slab, a substrate, a cover). */
+    record Slab(double y0, double y1) implements Shape {
+        public Slab {
+            if (!(y1 > y0)) {
+                throw new IllegalArgumentException("slab needs y1 > y0");
+            }
+        }
+
+        @Override
+        public boolean contains(double x, double y) {
+            return y >= y0 && y <= y1;
+        }
+    }
+
     /** Disc given by its centre and radius. */
     record Circle(double cx, double cy, double radius) implements Shape {
         public Circle {
