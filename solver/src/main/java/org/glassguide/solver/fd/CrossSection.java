@@ -11,7 +11,7 @@ import org.glassguide.solver.radial.RadialIndexProfile;
  * so an interface that cuts a cell gives it the area-weighted permittivity (sub-pixel smoothing).
  */
 public final class CrossSection {
-    private record Painted(Shape shape, double epsRe, double epsIm, IndexMap map, RadialIndexProfile radial) {
+    private record Painted(Shape shape, double epsRe, double epsIm, IndexMap map, RadialIndexProfile radial, String[] labels) {
     }
 
     /**
@@ -30,6 +30,7 @@ public final class CrossSection {
     private final double bgIm;
     private final List<Painted> shapes = new ArrayList<>();
     private double bendRadius = Double.POSITIVE_INFINITY;
+    private String bgLabel;
 
     /** Background of complex index n + i k. */
     public CrossSection(double n, double k) {
@@ -39,14 +40,24 @@ public final class CrossSection {
 
     /** Paints a shape of complex index n + i k over what is there. */
     public CrossSection paint(Shape s, double n, double k) {
-        shapes.add(new Painted(s, n * n - k * k, 2 * n * k, null, null));
+        return paint(s, n, k, null);
+    }
+
+    /** Paints a shape of complex index n + i k, naming its region (the material) for power fractions. */
+    public CrossSection paint(Shape s, double n, double k, String label) {
+        shapes.add(new Painted(s, n * n - k * k, 2 * n * k, null, null, new String[] {label}));
         return this;
     }
 
     /** Paints an index map (cell values looked up by id) over what is there. */
     public CrossSection paint(IndexMap map) {
+        return paint(map, null);
+    }
+
+    /** Paints an index map whose ids name the regions labels[id]. */
+    public CrossSection paint(IndexMap map, String[] labels) {
         Shape box = new Shape.Rectangle(0.5 * (map.x0() + map.x1()), 0.5 * (map.y0() + map.y1()), map.x1() - map.x0(), map.y1() - map.y0());
-        shapes.add(new Painted(box, 0, 0, map, null));
+        shapes.add(new Painted(box, 0, 0, map, null, labels));
         return this;
     }
 
@@ -55,9 +66,49 @@ public final class CrossSection {
      * to its last interface: a fiber sampled on the grid. The profile's outermost layer should be the background.
      */
     public CrossSection paint(RadialIndexProfile profile) {
+        return paint(profile, null);
+    }
+
+    /** The same, naming each layer's region (innermost first). */
+    public CrossSection paint(RadialIndexProfile profile, String[] layerLabels) {
         double[] r = profile.interfaces();
-        shapes.add(new Painted(new Shape.Circle(0, 0, r[r.length - 1]), 0, 0, null, profile));
+        shapes.add(new Painted(new Shape.Circle(0, 0, r[r.length - 1]), 0, 0, null, profile, layerLabels));
         return this;
+    }
+
+    /** Names the background's region. */
+    public CrossSection backgroundLabel(String label) {
+        this.bgLabel = label;
+        return this;
+    }
+
+    /** The region (label) at a point: the topmost painting's, or the background's; null where unnamed. */
+    public String regionAt(double x, double y) {
+        for (int i = shapes.size() - 1; i >= 0; i--) {
+            Painted p = shapes.get(i);
+            if (p.shape().contains(x, y)) {
+                if (p.labels() == null) {
+                    return null;
+                }
+                if (p.radial() != null) {
+                    int l = p.radial().layerOf(Math.hypot(x, y));
+                    return l < p.labels().length ? p.labels()[l] : bgLabel;
+                }
+                if (p.map() != null) {
+                    return p.labels()[mapId(p.map(), x, y)];
+                }
+                return p.labels()[0];
+            }
+        }
+        return bgLabel;
+    }
+
+    private static int mapId(IndexMap m, double x, double y) {
+        int rows = m.ids().length;
+        int cols = m.ids()[0].length;
+        int c = Math.min(cols - 1, (int) ((x - m.x0()) / (m.x1() - m.x0()) * cols));
+        int r = Math.min(rows - 1, (int) ((m.y1() - y) / (m.y1() - m.y0()) * rows));
+        return m.ids()[Math.max(r, 0)][Math.max(c, 0)];
     }
 
     /**
@@ -92,11 +143,7 @@ public final class CrossSection {
                     out[1] = p.epsIm();
                 } else {
                     IndexMap m = p.map();
-                    int rows = m.ids().length;
-                    int cols = m.ids()[0].length;
-                    int c = Math.min(cols - 1, (int) ((x - m.x0()) / (m.x1() - m.x0()) * cols));
-                    int r = Math.min(rows - 1, (int) ((m.y1() - y) / (m.y1() - m.y0()) * rows));
-                    int id = m.ids()[Math.max(r, 0)][Math.max(c, 0)];
+                    int id = mapId(m, x, y);
                     double n = m.n()[id];
                     double k = m.k()[id];
                     out[0] = n * n - k * k;

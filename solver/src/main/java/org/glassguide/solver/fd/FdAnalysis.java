@@ -127,6 +127,26 @@ public final class FdAnalysis {
         // guiding regions are classified on the straight cross-section (a bend tilts every index)
         CrossSection plain = bent ? crossSection(d, wavelength, allowExtrapolation, w -> { }, new ArrayList<>()) : cs;
         double[][] eps = plain.sample(grid.x0(), grid.y0(), grid.dx(), grid.dy(), grid.nx(), grid.ny(), 8);
+        // regions (materials) by the cell centres, highest index first
+        java.util.Map<String, Double> regionEps = new java.util.HashMap<>();
+        int[] regionOf = new int[grid.nx() * grid.ny()];
+        String[] cellLabel = new String[regionOf.length];
+        double[] e = new double[2];
+        for (int j = 0; j < grid.ny(); j++) {
+            for (int i = 0; i < grid.nx(); i++) {
+                double x = grid.x0() + (i + 0.5) * grid.dx();
+                double y = grid.y0() + (j + 0.5) * grid.dy();
+                String label = plain.regionAt(x, y);
+                cellLabel[i + grid.nx() * j] = label == null ? "other" : label;
+                plain.eps(x, y, e);
+                regionEps.merge(cellLabel[i + grid.nx() * j], e[0], Math::max);
+            }
+        }
+        List<String> regions = new ArrayList<>(regionEps.keySet());
+        regions.sort(java.util.Comparator.comparingDouble((String r) -> -regionEps.get(r)).thenComparing(r -> r));
+        for (int p = 0; p < regionOf.length; p++) {
+            regionOf[p] = regions.indexOf(cellLabel[p]);
+        }
         double epsTop = -Double.MAX_VALUE;
         for (int p = 0; p < n; p++) {
             epsTop = Math.max(epsTop, eps[0][p]);
@@ -171,11 +191,15 @@ public final class FdAnalysis {
                 inten[p] /= peak;
             }
             double confinement = guide / flux;
+            double[] fractions = new double[regions.size()];
+            for (int p = 0; p < n; p++) {
+                fractions[regionOf[p]] += m.flux()[p] * da / flux;
+            }
             double loss = m.lossDbPerMetre(wavelength) / 100;
             // with mirrors the integrals cover part of the field: the full A_eff is unfold times the part's
             double aEff = unfold * s2 * s2 / s4;
             reports.add(new ModeReport("FD" + (q + 1), -1, q + 1, m.nEff(), m.nEffImag(), loss, aEff, confinement, Double.NaN,
-                    new double[] {confinement, 1 - confinement}));
+                    fractions));
             intensities.add(inten);
             if (m.vector() != null) {
                 vectorModes.add(m.vector());
@@ -191,7 +215,7 @@ public final class FdAnalysis {
                     Units.nm(wavelength)));
         }
         String solverName = st.kind().equals("fd-semivector") ? "fd-semivector-" + st.polarization() : st.kind();
-        return new FdAnalysisResult(solverName, wavelength, grid, reports, intensities, indexMap, vectorModes, notes);
+        return new FdAnalysisResult(solverName, wavelength, grid, reports, intensities, indexMap, vectorModes, regions, notes);
     }
 
     /**
@@ -239,25 +263,27 @@ public final class FdAnalysis {
             WaveguideStructure w = d.waveguide();
             ComplexIndex b = w.background().complexIndex(wavelength, allowExtrapolation, warnings);
             used.add(w.background());
-            CrossSection cs = new CrossSection(b.n(), b.k());
+            CrossSection cs = new CrossSection(b.n(), b.k()).backgroundLabel(w.background().name());
             for (WaveguideStructure.Painting p : w.shapes()) {
                 if (p instanceof WaveguideStructure.PaintedShape) {
                     WaveguideStructure.PaintedShape s = (WaveguideStructure.PaintedShape) p;
                     ComplexIndex c = s.material().complexIndex(wavelength, allowExtrapolation, warnings);
                     used.add(s.material());
-                    cs.paint(s.shape(), c.n(), c.k());
+                    cs.paint(s.shape(), c.n(), c.k(), s.material().name());
                 } else {
                     WaveguideStructure.PaintedMap m = (WaveguideStructure.PaintedMap) p;
                     int maxId = m.materials().keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
                     double[] n = new double[maxId + 1];
                     double[] k = new double[maxId + 1];
+                    String[] names = new String[maxId + 1];
                     for (java.util.Map.Entry<Integer, Material> e : m.materials().entrySet()) {
                         ComplexIndex c = e.getValue().complexIndex(wavelength, allowExtrapolation, warnings);
                         used.add(e.getValue());
                         n[e.getKey()] = c.n();
                         k[e.getKey()] = c.k();
+                        names[e.getKey()] = e.getValue().name();
                     }
-                    cs.paint(new CrossSection.IndexMap(m.x0(), m.x1(), m.y0(), m.y1(), m.ids(), n, k));
+                    cs.paint(new CrossSection.IndexMap(m.x0(), m.x1(), m.y0(), m.y1(), m.ids(), n, k), names);
                 }
             }
             return cs;
@@ -271,8 +297,12 @@ public final class FdAnalysis {
         for (org.glassguide.solver.design.Layer l : f.layers()) {
             used.add(l.material());
         }
-        CrossSection cs = new CrossSection(outer.n(), outer.k());
-        cs.paint(profile);
+        String[] names = new String[f.layers().size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = f.layers().get(i).material().name();
+        }
+        CrossSection cs = new CrossSection(outer.n(), outer.k()).backgroundLabel(names[last]);
+        cs.paint(profile, names);
         return cs;
     }
 }

@@ -22,6 +22,7 @@ public final class ModeResults {
         m.put("gridNx", a.grid().nx());
         m.put("gridNy", a.grid().ny());
         m.put("gridStepM", a.grid().dx());
+        m.put("regions", a.regions());
         List<Map<String, Object>> modes = reports(a.listed());
         for (int i = 0; i < a.vectorModes().size(); i++) {
             modes.get(i).put("teFraction", a.vectorModes().get(i).teFraction());
