@@ -3,51 +3,54 @@ package org.glassguide.solver.compute;
 import java.util.function.IntConsumer;
 
 /**
- * The CPU ADI stepper in double precision. Fields live in two planar layouts (split re/im so that the
- * inner loops vectorise): normal, index i + nx j, and transposed, index j + ny i. A half-step reads
- * one layout and writes the other: the explicit three-point operator runs along rows of the input
- * (contiguous), and the tridiagonal solves along the other axis run in lockstep over blocks of
- * {@value #BLOCK} lines, whose right-hand sides are transposed in cache so that the Thomas recurrences
- * vectorise across lines. The LU factors of every tridiagonal system are computed once per operator
- * and factor set. Per step nothing is allocated.
+ * The CPU ADI stepper in double precision. The field lives in two blocked layouts, each an array of
+ * {@value #BLOCK}-wide rows: L1[x block][y][x lane] and L2[y block][x][y lane]. A half-step reads one
+ * layout and writes the other: the explicit three-point operator runs along rows (whole rows of lanes),
+ * each tile of results is transposed in cache, and the tridiagonal solves run in lockstep over the
+ * {@value #BLOCK} lines of a block. Every inner loop then indexes all its arrays by the lane alone,
+ * which is the form the JIT vectorises (it cannot rule out aliasing between arrays addressed at
+ * different offsets). Real and imaginary parts are separate planes for the same reason; the SPI's
+ * exchange format stays interleaved. LU factors of every line are computed once per operator and
+ * factor set; nothing is allocated per step.
  */
 final class CpuAdiDouble implements AdiStepper {
     static final int BLOCK = 32;
 
     private final int nx;
     private final int ny;
+    private final int bx;
+    private final int by;
     private final LineTeam team;
-    private final double[] nRe;
-    private final double[] nIm;
-    private final double[] tRe;
-    private final double[] tIm;
-    // V/2 in both layouts
-    private final double[] vnRe;
-    private final double[] vnIm;
-    private final double[] vtRe;
-    private final double[] vtIm;
+    private final double[][][] f1Re;
+    private final double[][][] f1Im;
+    private final double[][][] f2Re;
+    private final double[][][] f2Im;
+    private final double[][][] v1Re;
+    private final double[][][] v1Im;
+    private final double[][][] v2Re;
+    private final double[][][] v2Im;
     private double[] lowX;
     private double[] upX;
     private double[] lowY;
     private double[] upY;
     private double[] c = new double[0];
     private double[] d = new double[0];
-    // per factor: x solves (lockstep over j) stored [i][j]; y solves stored [j][i]
-    private double[][] mxRe;
-    private double[][] mxIm;
-    private double[][] ipxRe;
-    private double[][] ipxIm;
-    private double[][] myRe;
-    private double[][] myIm;
-    private double[][] ipyRe;
-    private double[][] ipyIm;
-    private double[][] supX; // per factor: d * upX, interleaved, per i
+    // per factor: x solves (lines y) in L2; y solves (lines x) in L1
+    private double[][][][] mxRe;
+    private double[][][][] mxIm;
+    private double[][][][] ipxRe;
+    private double[][][][] ipxIm;
+    private double[][][][] myRe;
+    private double[][][][] myIm;
+    private double[][][][] ipyRe;
+    private double[][][][] ipyIm;
+    private double[][] supX;
     private double[][] supY;
-    private final double[][] rRe;
-    private final double[][] rIm;
-    private final double[][] cRe;
-    private final double[][] cIm;
-    private final double[] zero;
+    private final double[][][] tRe;
+    private final double[][][] tIm;
+    private final double[][][] rRe;
+    private final double[][][] rIm;
+    private final double[] zero = new double[BLOCK];
     private int factor;
     private final IntConsumer firstHalf = this::firstHalf;
     private final IntConsumer secondHalf = this::secondHalf;
@@ -55,22 +58,22 @@ final class CpuAdiDouble implements AdiStepper {
     CpuAdiDouble(AdiOperator op, int threads) {
         this.nx = op.nx();
         this.ny = op.ny();
+        this.bx = (nx + BLOCK - 1) / BLOCK;
+        this.by = (ny + BLOCK - 1) / BLOCK;
         this.team = new LineTeam(threads);
-        int n = nx * ny;
-        nRe = new double[n];
-        nIm = new double[n];
-        tRe = new double[n];
-        tIm = new double[n];
-        vnRe = new double[n];
-        vnIm = new double[n];
-        vtRe = new double[n];
-        vtIm = new double[n];
+        f1Re = new double[bx][ny][BLOCK];
+        f1Im = new double[bx][ny][BLOCK];
+        f2Re = new double[by][nx][BLOCK];
+        f2Im = new double[by][nx][BLOCK];
+        v1Re = new double[bx][ny][BLOCK];
+        v1Im = new double[bx][ny][BLOCK];
+        v2Re = new double[by][nx][BLOCK];
+        v2Im = new double[by][nx][BLOCK];
         int m = Math.max(nx, ny);
-        rRe = new double[team.size()][BLOCK * m];
-        rIm = new double[team.size()][BLOCK * m];
-        cRe = new double[team.size()][BLOCK * m];
-        cIm = new double[team.size()][BLOCK * m];
-        zero = new double[m];
+        tRe = new double[team.size()][m][BLOCK];
+        tIm = new double[team.size()][m][BLOCK];
+        rRe = new double[team.size()][BLOCK][BLOCK];
+        rIm = new double[team.size()][BLOCK][BLOCK];
         setOperator(op);
     }
 
@@ -102,11 +105,13 @@ final class CpuAdiDouble implements AdiStepper {
         for (int j = 0; j < ny; j++) {
             for (int i = 0; i < nx; i++) {
                 int p = i + nx * j;
-                int q = j + ny * i;
-                vnRe[p] = 0.5 * v[2 * p];
-                vnIm[p] = 0.5 * v[2 * p + 1];
-                vtRe[q] = vnRe[p];
-                vtIm[q] = vnIm[p];
+                // V is shared between P_x (L2 copy) and P_y (L1 copy); a 2D problem puts it all in P_x,
+                // which makes each factor an exact tridiagonal step
+                double wx = ny == 1 ? 1 : 0.5;
+                v1Re[i / BLOCK][j][i % BLOCK] = (1 - wx) * v[2 * p];
+                v1Im[i / BLOCK][j][i % BLOCK] = (1 - wx) * v[2 * p + 1];
+                v2Re[j / BLOCK][i][j % BLOCK] = wx * v[2 * p];
+                v2Im[j / BLOCK][i][j % BLOCK] = wx * v[2 * p + 1];
             }
         }
         factorise();
@@ -127,15 +132,14 @@ final class CpuAdiDouble implements AdiStepper {
         if (k == 0) {
             return;
         }
-        int n = nx * ny;
-        mxRe = new double[k][n];
-        mxIm = new double[k][n];
-        ipxRe = new double[k][n];
-        ipxIm = new double[k][n];
-        myRe = new double[k][n];
-        myIm = new double[k][n];
-        ipyRe = new double[k][n];
-        ipyIm = new double[k][n];
+        mxRe = new double[k][by][nx][BLOCK];
+        mxIm = new double[k][by][nx][BLOCK];
+        ipxRe = new double[k][by][nx][BLOCK];
+        ipxIm = new double[k][by][nx][BLOCK];
+        myRe = new double[k][bx][ny][BLOCK];
+        myIm = new double[k][bx][ny][BLOCK];
+        ipyRe = new double[k][bx][ny][BLOCK];
+        ipyIm = new double[k][bx][ny][BLOCK];
         supX = new double[k][2 * nx];
         supY = new double[k][2 * ny];
         for (int f = 0; f < k; f++) {
@@ -149,28 +153,59 @@ final class CpuAdiDouble implements AdiStepper {
                 supY[f][2 * j] = dr * upY[2 * j] - di * upY[2 * j + 1];
                 supY[f][2 * j + 1] = dr * upY[2 * j + 1] + di * upY[2 * j];
             }
-            // x systems: along i for each j (V at i + nx j), stored at j + ny i
-            for (int j = 0; j < ny; j++) {
-                thomas(dr, di, lowX, upX, vnRe, vnIm, j * nx, 1, nx, mxRe[f], mxIm[f], ipxRe[f], ipxIm[f], j, ny);
+            // padded lanes: identity rows, so that their zero field stays zero
+            for (double[][] plane : ipxRe[f]) {
+                for (double[] row : plane) {
+                    java.util.Arrays.fill(row, 1);
+                }
             }
-            // y systems: along j for each i (V at j + ny i in the transposed copy), stored at i + nx j
+            for (double[][] plane : ipyRe[f]) {
+                for (double[] row : plane) {
+                    java.util.Arrays.fill(row, 1);
+                }
+            }
+            double[] hr = new double[Math.max(nx, ny)];
+            double[] hi = new double[hr.length];
+            double[] out = new double[4 * hr.length];
+            for (int j = 0; j < ny; j++) {
+                for (int i = 0; i < nx; i++) {
+                    hr[i] = v2Re[j / BLOCK][i][j % BLOCK];
+                    hi[i] = v2Im[j / BLOCK][i][j % BLOCK];
+                }
+                thomas(dr, di, lowX, upX, hr, hi, nx, out);
+                for (int i = 0; i < nx; i++) {
+                    mxRe[f][j / BLOCK][i][j % BLOCK] = out[4 * i];
+                    mxIm[f][j / BLOCK][i][j % BLOCK] = out[4 * i + 1];
+                    ipxRe[f][j / BLOCK][i][j % BLOCK] = out[4 * i + 2];
+                    ipxIm[f][j / BLOCK][i][j % BLOCK] = out[4 * i + 3];
+                }
+            }
             for (int i = 0; i < nx; i++) {
-                thomas(dr, di, lowY, upY, vtRe, vtIm, i * ny, 1, ny, myRe[f], myIm[f], ipyRe[f], ipyIm[f], i, nx);
+                for (int j = 0; j < ny; j++) {
+                    hr[j] = v1Re[i / BLOCK][j][i % BLOCK];
+                    hi[j] = v1Im[i / BLOCK][j][i % BLOCK];
+                }
+                thomas(dr, di, lowY, upY, hr, hi, ny, out);
+                for (int j = 0; j < ny; j++) {
+                    myRe[f][i / BLOCK][j][i % BLOCK] = out[4 * j];
+                    myIm[f][i / BLOCK][j][i % BLOCK] = out[4 * j + 1];
+                    ipyRe[f][i / BLOCK][j][i % BLOCK] = out[4 * j + 2];
+                    ipyIm[f][i / BLOCK][j][i % BLOCK] = out[4 * j + 3];
+                }
             }
         }
     }
 
     /**
-     * LU of (1 + d P_v) along one line: diag 1 + d(-(low + up) + V/2), sub d low, super d up;
-     * multipliers m_v = sub_v / piv_{v-1} and 1 / piv_v stored at line + lines * v.
+     * LU of (1 + d P) along one line: diag 1 + d(-(low + up) + V/2), sub d low, super d up; out holds
+     * per position the multiplier m_v = sub_v / piv_{v-1} and 1 / piv_v (re, im, re, im).
      */
-    private static void thomas(double dr, double di, double[] low, double[] up, double[] hvRe, double[] hvIm, int vBase, int vStride,
-            int nv, double[] mRe, double[] mIm, double[] ipRe, double[] ipIm, int line, int lines) {
+    static void thomas(double dr, double di, double[] low, double[] up, double[] hvRe, double[] hvIm, int nv, double[] out) {
         double prevPivRe = 0;
         double prevPivIm = 0;
         for (int v = 0; v < nv; v++) {
-            double sr = -(low[2 * v] + up[2 * v]) + hvRe[vBase + v * vStride];
-            double si = -(low[2 * v + 1] + up[2 * v + 1]) + hvIm[vBase + v * vStride];
+            double sr = -(low[2 * v] + up[2 * v]) + hvRe[v];
+            double si = -(low[2 * v + 1] + up[2 * v + 1]) + hvIm[v];
             double diagRe = 1 + dr * sr - di * si;
             double diagIm = dr * si + di * sr;
             double mr = 0;
@@ -181,21 +216,19 @@ final class CpuAdiDouble implements AdiStepper {
                 double den = prevPivRe * prevPivRe + prevPivIm * prevPivIm;
                 mr = (subRe * prevPivRe + subIm * prevPivIm) / den;
                 mi = (subIm * prevPivRe - subRe * prevPivIm) / den;
-                // sup_{v-1} = d up_{v-1}
                 double supRe = dr * up[2 * v - 2] - di * up[2 * v - 1];
                 double supIm = dr * up[2 * v - 1] + di * up[2 * v - 2];
                 diagRe -= mr * supRe - mi * supIm;
                 diagIm -= mr * supIm + mi * supRe;
             }
-            int at = line + lines * v;
-            mRe[at] = mr;
-            mIm[at] = mi;
             double den = diagRe * diagRe + diagIm * diagIm;
-            if (!(den > 0)) {
+            if (!(den > 0) || !Double.isFinite(den)) {
                 throw new ArithmeticException("singular tridiagonal system in the ADI step: reduce dz");
             }
-            ipRe[at] = diagRe / den;
-            ipIm[at] = -diagIm / den;
+            out[4 * v] = mr;
+            out[4 * v + 1] = mi;
+            out[4 * v + 2] = diagRe / den;
+            out[4 * v + 3] = -diagIm / den;
             prevPivRe = diagRe;
             prevPivIm = diagIm;
         }
@@ -203,17 +236,23 @@ final class CpuAdiDouble implements AdiStepper {
 
     @Override
     public void setField(double[] psi) {
-        for (int p = 0; p < nx * ny; p++) {
-            nRe[p] = psi[2 * p];
-            nIm[p] = psi[2 * p + 1];
+        for (int j = 0; j < ny; j++) {
+            for (int i = 0; i < nx; i++) {
+                int p = i + nx * j;
+                f1Re[i / BLOCK][j][i % BLOCK] = psi[2 * p];
+                f1Im[i / BLOCK][j][i % BLOCK] = psi[2 * p + 1];
+            }
         }
     }
 
     @Override
     public void getField(double[] out) {
-        for (int p = 0; p < nx * ny; p++) {
-            out[2 * p] = nRe[p];
-            out[2 * p + 1] = nIm[p];
+        for (int j = 0; j < ny; j++) {
+            for (int i = 0; i < nx; i++) {
+                int p = i + nx * j;
+                out[2 * p] = f1Re[i / BLOCK][j][i % BLOCK];
+                out[2 * p + 1] = f1Im[i / BLOCK][j][i % BLOCK];
+            }
         }
     }
 
@@ -231,122 +270,129 @@ final class CpuAdiDouble implements AdiStepper {
         }
     }
 
-    /** Explicit along y (rows j of the normal layout), implicit along x; writes the transposed layout. */
+    /** Explicit along y on L1, implicit along x (lines y in lockstep); writes L2. */
     private void firstHalf(int member) {
         int f = factor;
-        half(nRe, nIm, ny, nx, vnRe, vnIm, lowY, upY, c[2 * f], c[2 * f + 1], mxRe[f], mxIm[f], ipxRe[f], ipxIm[f], supX[f], tRe, tIm,
-                team.from(member, ny, BLOCK), team.to(member, ny, BLOCK), member);
+        half(f1Re, f1Im, ny, nx, v1Re, v1Im, lowY, upY, c[2 * f], c[2 * f + 1], mxRe[f], mxIm[f], ipxRe[f], ipxIm[f], supX[f], f2Re, f2Im,
+                team.from(member, by, 1), team.to(member, by, 1), member);
     }
 
-    /** Explicit along x (rows i of the transposed layout), implicit along y; writes the normal layout. */
+    /** Explicit along x on L2, implicit along y (lines x in lockstep); writes L1. */
     private void secondHalf(int member) {
         int f = factor;
-        half(tRe, tIm, nx, ny, vtRe, vtIm, lowX, upX, c[2 * f], c[2 * f + 1], myRe[f], myIm[f], ipyRe[f], ipyIm[f], supY[f], nRe, nIm,
-                team.from(member, nx, BLOCK), team.to(member, nx, BLOCK), member);
+        half(f2Re, f2Im, nx, ny, v2Re, v2Im, lowX, upX, c[2 * f], c[2 * f + 1], myRe[f], myIm[f], ipyRe[f], ipyIm[f], supY[f], f1Re, f1Im,
+                team.from(member, bx, 1), team.to(member, bx, 1), member);
     }
 
     /**
-     * One half-step on rows u0..u1 of an input [u][v] (v contiguous): r = (1 + c P_u) in, then
-     * (1 + d P_v) out = r solved along v for each row, out stored [v][u].
+     * One half-step for the line blocks rb0..rb1: input[v block][u][lane], r = (1 + c P_u) input,
+     * then (1 + d P_v) out = r along v for each line u, out[u block][v][lane].
      */
-    private void half(double[] inRe, double[] inIm, int nu, int nv, double[] hvRe, double[] hvIm, double[] lowU, double[] upU, double cr,
-            double ci, double[] mRe, double[] mIm, double[] ipRe, double[] ipIm, double[] sup, double[] outRe, double[] outIm, int u0, int u1,
-            int member) {
-        double[] bRe = rRe[member];
-        double[] bIm = rIm[member];
-        double[] xRe = cRe[member];
-        double[] xIm = cIm[member];
-        for (int ub = u0; ub < u1; ub += BLOCK) {
-            int bs = Math.min(BLOCK, u1 - ub);
-            for (int b = 0; b < bs; b++) {
-                int u = ub + b;
-                double lr = lowU[2 * u];
-                double li = lowU[2 * u + 1];
-                double hr = upU[2 * u];
-                double hi = upU[2 * u + 1];
-                double e1r = cr * lr - ci * li;
-                double e1i = cr * li + ci * lr;
-                double e2r = cr * hr - ci * hi;
-                double e2i = cr * hi + ci * hr;
-                double e0r = 1 - (e1r + e2r);
-                double e0i = -(e1i + e2i);
-                double[] pRe = u > 0 ? inRe : zero;
-                double[] pIm = u > 0 ? inIm : zero;
-                double[] qRe = u + 1 < nu ? inRe : zero;
-                double[] qIm = u + 1 < nu ? inIm : zero;
-                int row = u * nv;
-                int prow = u > 0 ? row - nv : 0;
-                int qrow = u + 1 < nu ? row + nv : 0;
-                int out = b * nv;
-                for (int v = 0; v < nv; v++) {
-                    double ar = inRe[row + v];
-                    double ai = inIm[row + v];
-                    double wr = e0r + cr * hvRe[row + v] - ci * hvIm[row + v];
-                    double wi = e0i + cr * hvIm[row + v] + ci * hvRe[row + v];
-                    double pr = pRe[prow + v];
-                    double pi = pIm[prow + v];
-                    double qr = qRe[qrow + v];
-                    double qi = qIm[qrow + v];
-                    bRe[out + v] = wr * ar - wi * ai + e1r * pr - e1i * pi + e2r * qr - e2i * qi;
-                    bIm[out + v] = wr * ai + wi * ar + e1r * pi + e1i * pr + e2r * qi + e2i * qr;
+    private void half(double[][][] inRe, double[][][] inIm, int nu, int nv, double[][][] hvRe, double[][][] hvIm, double[] lowU, double[] upU,
+            double cr, double ci, double[][][] mRe, double[][][] mIm, double[][][] ipRe, double[][][] ipIm, double[] sup, double[][][] outRe,
+            double[][][] outIm, int rb0, int rb1, int member) {
+        double[][] xRe = tRe[member];
+        double[][] xIm = tIm[member];
+        double[][] sRe = rRe[member];
+        double[][] sIm = rIm[member];
+        int vBlocks = (nv + BLOCK - 1) / BLOCK;
+        for (int rb = rb0; rb < rb1; rb++) {
+            for (int cb = 0; cb < vBlocks; cb++) {
+                double[][] plRe = inRe[cb];
+                double[][] plIm = inIm[cb];
+                for (int uu = 0; uu < BLOCK; uu++) {
+                    int u = rb * BLOCK + uu;
+                    double[] oRe = sRe[uu];
+                    double[] oIm = sIm[uu];
+                    if (u >= nu) {
+                        java.util.Arrays.fill(oRe, 0);
+                        java.util.Arrays.fill(oIm, 0);
+                        continue;
+                    }
+                    double lr = lowU[2 * u];
+                    double li = lowU[2 * u + 1];
+                    double hr = upU[2 * u];
+                    double hi = upU[2 * u + 1];
+                    double e1r = cr * lr - ci * li;
+                    double e1i = cr * li + ci * lr;
+                    double e2r = cr * hr - ci * hi;
+                    double e2i = cr * hi + ci * hr;
+                    double e0r = 1 - (e1r + e2r);
+                    double e0i = -(e1i + e2i);
+                    double[] aRe = plRe[u];
+                    double[] aIm = plIm[u];
+                    double[] pRe = u > 0 ? plRe[u - 1] : zero;
+                    double[] pIm = u > 0 ? plIm[u - 1] : zero;
+                    double[] qRe = u + 1 < nu ? plRe[u + 1] : zero;
+                    double[] qIm = u + 1 < nu ? plIm[u + 1] : zero;
+                    double[] wRe = hvRe[cb][u];
+                    double[] wIm = hvIm[cb][u];
+                    for (int b = 0; b < BLOCK; b++) {
+                        double gr = e0r + cr * wRe[b] - ci * wIm[b];
+                        double gi = e0i + cr * wIm[b] + ci * wRe[b];
+                        oRe[b] = gr * aRe[b] - gi * aIm[b] + e1r * pRe[b] - e1i * pIm[b] + e2r * qRe[b] - e2i * qIm[b];
+                        oIm[b] = gr * aIm[b] + gi * aRe[b] + e1r * pIm[b] + e1i * pRe[b] + e2r * qIm[b] + e2i * qRe[b];
+                    }
+                }
+                // transpose the tile into the solve buffer: x[v][u lane]
+                int lanes = Math.min(BLOCK, nv - cb * BLOCK);
+                for (int lane = 0; lane < lanes; lane++) {
+                    double[] dRe = xRe[cb * BLOCK + lane];
+                    double[] dIm = xIm[cb * BLOCK + lane];
+                    for (int uu = 0; uu < BLOCK; uu++) {
+                        dRe[uu] = sRe[uu][lane];
+                        dIm[uu] = sIm[uu][lane];
+                    }
                 }
             }
-            // transpose the block in cache: x[v][b]
-            for (int b = 0; b < bs; b++) {
-                int src = b * nv;
-                for (int v = 0; v < nv; v++) {
-                    xRe[v * BLOCK + b] = bRe[src + v];
-                    xIm[v * BLOCK + b] = bIm[src + v];
-                }
-            }
-            // forward sweep, lockstep over the block's lines
+            double[][] mbRe = mRe[rb];
+            double[][] mbIm = mIm[rb];
+            double[][] ibRe = ipRe[rb];
+            double[][] ibIm = ipIm[rb];
             for (int v = 1; v < nv; v++) {
-                int at = v * nu + ub;
-                int x0 = v * BLOCK;
-                int xp = x0 - BLOCK;
-                for (int b = 0; b < bs; b++) {
-                    double mr = mRe[at + b];
-                    double mi = mIm[at + b];
-                    double zr = xRe[xp + b];
-                    double zi = xIm[xp + b];
-                    xRe[x0 + b] -= mr * zr - mi * zi;
-                    xIm[x0 + b] -= mr * zi + mi * zr;
+                double[] zRe = xRe[v];
+                double[] zIm = xIm[v];
+                double[] pRe = xRe[v - 1];
+                double[] pIm = xIm[v - 1];
+                double[] m1 = mbRe[v];
+                double[] m2 = mbIm[v];
+                for (int b = 0; b < BLOCK; b++) {
+                    double ar = zRe[b] - (m1[b] * pRe[b] - m2[b] * pIm[b]);
+                    double ai = zIm[b] - (m1[b] * pIm[b] + m2[b] * pRe[b]);
+                    zRe[b] = ar;
+                    zIm[b] = ai;
                 }
             }
-            // back substitution, writing the output rows [v][u]
-            int last = (nv - 1) * BLOCK;
-            int lastAt = (nv - 1) * nu + ub;
-            for (int b = 0; b < bs; b++) {
-                double zr = xRe[last + b];
-                double zi = xIm[last + b];
-                double ir = ipRe[lastAt + b];
-                double ii = ipIm[lastAt + b];
-                double yr = zr * ir - zi * ii;
-                double yi = zr * ii + zi * ir;
-                xRe[last + b] = yr;
-                xIm[last + b] = yi;
-                outRe[lastAt + b] = yr;
-                outIm[lastAt + b] = yi;
+            double[][] obRe = outRe[rb];
+            double[][] obIm = outIm[rb];
+            {
+                double[] zRe = xRe[nv - 1];
+                double[] zIm = xIm[nv - 1];
+                double[] i1 = ibRe[nv - 1];
+                double[] i2 = ibIm[nv - 1];
+                double[] yRe = obRe[nv - 1];
+                double[] yIm = obIm[nv - 1];
+                for (int b = 0; b < BLOCK; b++) {
+                    yRe[b] = zRe[b] * i1[b] - zIm[b] * i2[b];
+                    yIm[b] = zRe[b] * i2[b] + zIm[b] * i1[b];
+                }
             }
             for (int v = nv - 2; v >= 0; v--) {
-                int at = v * nu + ub;
-                int x0 = v * BLOCK;
-                int xn = x0 + BLOCK;
                 double sr = sup[2 * v];
                 double si = sup[2 * v + 1];
-                for (int b = 0; b < bs; b++) {
-                    double nr = xRe[xn + b];
-                    double ni = xIm[xn + b];
-                    double zr = xRe[x0 + b] - (sr * nr - si * ni);
-                    double zi = xIm[x0 + b] - (sr * ni + si * nr);
-                    double ir = ipRe[at + b];
-                    double ii = ipIm[at + b];
-                    double yr = zr * ir - zi * ii;
-                    double yi = zr * ii + zi * ir;
-                    xRe[x0 + b] = yr;
-                    xIm[x0 + b] = yi;
-                    outRe[at + b] = yr;
-                    outIm[at + b] = yi;
+                double[] zRe = xRe[v];
+                double[] zIm = xIm[v];
+                double[] i1 = ibRe[v];
+                double[] i2 = ibIm[v];
+                double[] nRe = obRe[v + 1];
+                double[] nIm = obIm[v + 1];
+                double[] yRe = obRe[v];
+                double[] yIm = obIm[v];
+                for (int b = 0; b < BLOCK; b++) {
+                    double ar = zRe[b] - (sr * nRe[b] - si * nIm[b]);
+                    double ai = zIm[b] - (sr * nIm[b] + si * nRe[b]);
+                    yRe[b] = ar * i1[b] - ai * i2[b];
+                    yIm[b] = ar * i2[b] + ai * i1[b];
                 }
             }
         }
@@ -355,27 +401,34 @@ final class CpuAdiDouble implements AdiStepper {
     @Override
     public double power(boolean[] mask) {
         double s = 0;
-        for (int p = 0; p < nx * ny; p++) {
-            if (mask == null || mask[p]) {
-                s += nRe[p] * nRe[p] + nIm[p] * nIm[p];
+        for (int j = 0; j < ny; j++) {
+            for (int i = 0; i < nx; i++) {
+                if (mask == null || mask[i + nx * j]) {
+                    double a = f1Re[i / BLOCK][j][i % BLOCK];
+                    double b = f1Im[i / BLOCK][j][i % BLOCK];
+                    s += a * a + b * b;
+                }
             }
         }
         return s;
     }
 
     @Override
-    public void multiply(double[] factor, double re, double im) {
-        for (int p = 0; p < nx * ny; p++) {
-            double fr = re;
-            double fi = im;
-            if (factor != null) {
-                fr = factor[2 * p] * re - factor[2 * p + 1] * im;
-                fi = factor[2 * p] * im + factor[2 * p + 1] * re;
+    public void multiply(double[] factorArray, double re, double im) {
+        for (int j = 0; j < ny; j++) {
+            for (int i = 0; i < nx; i++) {
+                int p = i + nx * j;
+                double fr = re;
+                double fi = im;
+                if (factorArray != null) {
+                    fr = factorArray[2 * p] * re - factorArray[2 * p + 1] * im;
+                    fi = factorArray[2 * p] * im + factorArray[2 * p + 1] * re;
+                }
+                double a = f1Re[i / BLOCK][j][i % BLOCK];
+                double b = f1Im[i / BLOCK][j][i % BLOCK];
+                f1Re[i / BLOCK][j][i % BLOCK] = fr * a - fi * b;
+                f1Im[i / BLOCK][j][i % BLOCK] = fr * b + fi * a;
             }
-            double a = nRe[p];
-            double b = nIm[p];
-            nRe[p] = fr * a - fi * b;
-            nIm[p] = fr * b + fi * a;
         }
     }
 
