@@ -25,6 +25,6 @@ public final class CpuBackend implements ComputeBackend {
     @Override
     public AdiStepper adi(AdiOperator op, Precision precision, int threads) {
         int t = Math.max(1, threads);
-        return new CpuAdiDouble(op, t);
+        return precision == Precision.FLOAT ? new CpuAdiFloat(op, t) : new CpuAdiDouble(op, t);
     }
 }

@@ -141,7 +141,7 @@ class CpuAdiTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"DOUBLE, 1, 7, 5", "DOUBLE, 2, 37, 70", "DOUBLE, 3, 64, 33", "DOUBLE, 2, 50, 1",
+    @CsvSource({"DOUBLE, 1, 7, 5", "DOUBLE, 2, 37, 70", "DOUBLE, 3, 64, 33", "FLOAT, 1, 37, 70", "FLOAT, 2, 65, 31", "FLOAT, 2, 50, 1", "DOUBLE, 2, 50, 1",
         "FLOAT, 2, 50, 1"})
     void kernelMatchesTheReference(Precision precision, int threads, int nx, int ny) {
         AdiOperator op = randomOperator(nx, ny, 31L * nx + ny);
