@@ -1,3 +1,4 @@
+// Generated from solver/src/template/CpuAdi.java.template by generate.py: edit the template.
 package org.glassguide.solver.compute;
 
 import java.util.function.IntConsumer;
@@ -51,7 +52,16 @@ final class CpuAdiDouble implements AdiStepper {
     private final double[][][] rRe;
     private final double[][][] rIm;
     private final double[] zero = new double[BLOCK];
+    private final double[][] wRe;
+    private final double[][] wIm;
+
     private int factor;
+    private boolean lod;
+    private long stepCount;
+    private final IntConsumer lodXJob = this::lodX;
+    private final IntConsumer lodYJob = this::lodY;
+    private final IntConsumer toL2Job = this::toL2;
+    private final IntConsumer toL1Job = this::toL1;
     private final IntConsumer firstHalf = this::firstHalf;
     private final IntConsumer secondHalf = this::secondHalf;
 
@@ -74,6 +84,8 @@ final class CpuAdiDouble implements AdiStepper {
         tIm = new double[team.size()][m][BLOCK];
         rRe = new double[team.size()][BLOCK][BLOCK];
         rIm = new double[team.size()][BLOCK][BLOCK];
+        wRe = new double[team.size()][BLOCK];
+        wIm = new double[team.size()][BLOCK];
         setOperator(op);
     }
 
@@ -108,10 +120,10 @@ final class CpuAdiDouble implements AdiStepper {
                 // V is shared between P_x (L2 copy) and P_y (L1 copy); a 2D problem puts it all in P_x,
                 // which makes each factor an exact tridiagonal step
                 double wx = ny == 1 ? 1 : 0.5;
-                v1Re[i / BLOCK][j][i % BLOCK] = (1 - wx) * v[2 * p];
-                v1Im[i / BLOCK][j][i % BLOCK] = (1 - wx) * v[2 * p + 1];
-                v2Re[j / BLOCK][i][j % BLOCK] = wx * v[2 * p];
-                v2Im[j / BLOCK][i][j % BLOCK] = wx * v[2 * p + 1];
+                v1Re[i / BLOCK][j][i % BLOCK] = ((1 - wx) * v[2 * p]);
+                v1Im[i / BLOCK][j][i % BLOCK] = ((1 - wx) * v[2 * p + 1]);
+                v2Re[j / BLOCK][i][j % BLOCK] = (wx * v[2 * p]);
+                v2Im[j / BLOCK][i][j % BLOCK] = (wx * v[2 * p + 1]);
             }
         }
         factorise();
@@ -124,6 +136,13 @@ final class CpuAdiDouble implements AdiStepper {
         }
         c = cf.clone();
         d = df.clone();
+        // Crank-Nicolson (c = -d): Peaceman-Rachford ADI, second order; wide-angle factors: the
+        // locally one-dimensional splitting, whose factors stay unitary (the ADI form is not for c != -d)
+        lod = false;
+        for (int f = 0; f < c.length / 2; f++) {
+            lod |= Math.hypot(c[2 * f] + d[2 * f], c[2 * f + 1] + d[2 * f + 1]) > 1e-12 * Math.hypot(d[2 * f], d[2 * f + 1]);
+        }
+        stepCount = 0;
         factorise();
     }
 
@@ -146,12 +165,12 @@ final class CpuAdiDouble implements AdiStepper {
             double dr = d[2 * f];
             double di = d[2 * f + 1];
             for (int i = 0; i < nx; i++) {
-                supX[f][2 * i] = dr * upX[2 * i] - di * upX[2 * i + 1];
-                supX[f][2 * i + 1] = dr * upX[2 * i + 1] + di * upX[2 * i];
+                supX[f][2 * i] = (dr * upX[2 * i] - di * upX[2 * i + 1]);
+                supX[f][2 * i + 1] = (dr * upX[2 * i + 1] + di * upX[2 * i]);
             }
             for (int j = 0; j < ny; j++) {
-                supY[f][2 * j] = dr * upY[2 * j] - di * upY[2 * j + 1];
-                supY[f][2 * j + 1] = dr * upY[2 * j + 1] + di * upY[2 * j];
+                supY[f][2 * j] = (dr * upY[2 * j] - di * upY[2 * j + 1]);
+                supY[f][2 * j + 1] = (dr * upY[2 * j + 1] + di * upY[2 * j]);
             }
             // padded lanes: identity rows, so that their zero field stays zero
             for (double[][] plane : ipxRe[f]) {
@@ -262,11 +281,28 @@ final class CpuAdiDouble implements AdiStepper {
             throw new IllegalStateException("no propagation factors set");
         }
         for (int s = 0; s < steps; s++) {
-            for (int f = 0; f < c.length / 2; f++) {
-                factor = f;
-                team.run(firstHalf);
-                team.run(secondHalf);
+            if (lod) {
+                // x then y on even steps, y then x on odd ones: the alternation cancels the splitting's
+                // first-order error over each pair of steps
+                if ((stepCount & 1) == 0) {
+                    team.run(toL2Job);
+                    team.run(lodXJob);
+                    team.run(toL1Job);
+                    team.run(lodYJob);
+                } else {
+                    team.run(lodYJob);
+                    team.run(toL2Job);
+                    team.run(lodXJob);
+                    team.run(toL1Job);
+                }
+            } else {
+                for (int f = 0; f < c.length / 2; f++) {
+                    factor = f;
+                    team.run(firstHalf);
+                    team.run(secondHalf);
+                }
             }
+            stepCount++;
         }
     }
 
@@ -291,24 +327,31 @@ final class CpuAdiDouble implements AdiStepper {
     private void half(double[][][] inRe, double[][][] inIm, int nu, int nv, double[][][] hvRe, double[][][] hvIm, double[] lowU, double[] upU,
             double cr, double ci, double[][][] mRe, double[][][] mIm, double[][][] ipRe, double[][][] ipIm, double[] sup, double[][][] outRe,
             double[][][] outIm, int rb0, int rb1, int member) {
+        for (int rb = rb0; rb < rb1; rb++) {
+            explicitRows(inRe, inIm, nu, nv, hvRe, hvIm, lowU, upU, cr, ci, rb, tRe[member], tIm[member], member);
+            forward(tRe[member], tIm[member], nv, mRe[rb], mIm[rb]);
+            backward(tRe[member], tIm[member], nv, ipRe[rb], ipIm[rb], sup, outRe[rb], outIm[rb], member);
+        }
+    }
+
+    /**
+     * One-directional factor in place (locally one-dimensional splitting): for the lane blocks of a
+     * layout F[lane block][u][lane], F <- (1 + d P_u)^-1 (1 + c P_u) F along u, all factors in turn.
+     * Each such Cayley-type factor is unitary for a real operator when c = conj(d): stable at any step.
+     */
+    private void lodHalf(double[][][] fRe, double[][][] fIm, int nu, double[][][] hvRe, double[][][] hvIm, double[] lowU, double[] upU,
+            double[][][][] mRe, double[][][][] mIm, double[][][][] ipRe, double[][][][] ipIm, double[][] sup, int cb0, int cb1, int member) {
         double[][] xRe = tRe[member];
         double[][] xIm = tIm[member];
-        double[][] sRe = rRe[member];
-        double[][] sIm = rIm[member];
-        int vBlocks = (nv + BLOCK - 1) / BLOCK;
-        for (int rb = rb0; rb < rb1; rb++) {
-            for (int cb = 0; cb < vBlocks; cb++) {
-                double[][] plRe = inRe[cb];
-                double[][] plIm = inIm[cb];
-                for (int uu = 0; uu < BLOCK; uu++) {
-                    int u = rb * BLOCK + uu;
-                    double[] oRe = sRe[uu];
-                    double[] oIm = sIm[uu];
-                    if (u >= nu) {
-                        java.util.Arrays.fill(oRe, 0);
-                        java.util.Arrays.fill(oIm, 0);
-                        continue;
-                    }
+        for (int cb = cb0; cb < cb1; cb++) {
+            for (int f = 0; f < c.length / 2; f++) {
+                double cr = c[2 * f];
+                double ci = c[2 * f + 1];
+                double gcr = cr;
+                double gci = ci;
+                double[][] plRe = fRe[cb];
+                double[][] plIm = fIm[cb];
+                for (int u = 0; u < nu; u++) {
                     double lr = lowU[2 * u];
                     double li = lowU[2 * u + 1];
                     double hr = upU[2 * u];
@@ -317,8 +360,12 @@ final class CpuAdiDouble implements AdiStepper {
                     double e1i = cr * li + ci * lr;
                     double e2r = cr * hr - ci * hi;
                     double e2i = cr * hi + ci * hr;
-                    double e0r = 1 - (e1r + e2r);
-                    double e0i = -(e1i + e2i);
+                    double f1r = e1r;
+                    double f1i = e1i;
+                    double f2r = e2r;
+                    double f2i = e2i;
+                    double f0r = (1 - (e1r + e2r));
+                    double f0i = -(e1i + e2i);
                     double[] aRe = plRe[u];
                     double[] aIm = plIm[u];
                     double[] pRe = u > 0 ? plRe[u - 1] : zero;
@@ -327,73 +374,167 @@ final class CpuAdiDouble implements AdiStepper {
                     double[] qIm = u + 1 < nu ? plIm[u + 1] : zero;
                     double[] wRe = hvRe[cb][u];
                     double[] wIm = hvIm[cb][u];
+                    double[] oRe = xRe[u];
+                    double[] oIm = xIm[u];
                     for (int b = 0; b < BLOCK; b++) {
-                        double gr = e0r + cr * wRe[b] - ci * wIm[b];
-                        double gi = e0i + cr * wIm[b] + ci * wRe[b];
-                        oRe[b] = gr * aRe[b] - gi * aIm[b] + e1r * pRe[b] - e1i * pIm[b] + e2r * qRe[b] - e2i * qIm[b];
-                        oIm[b] = gr * aIm[b] + gi * aRe[b] + e1r * pIm[b] + e1i * pRe[b] + e2r * qIm[b] + e2i * qRe[b];
+                        double gr = f0r + gcr * wRe[b] - gci * wIm[b];
+                        double gi = f0i + gcr * wIm[b] + gci * wRe[b];
+                        oRe[b] = gr * aRe[b] - gi * aIm[b] + f1r * pRe[b] - f1i * pIm[b] + f2r * qRe[b] - f2i * qIm[b];
+                        oIm[b] = gr * aIm[b] + gi * aRe[b] + f1r * pIm[b] + f1i * pRe[b] + f2r * qIm[b] + f2i * qRe[b];
                     }
                 }
-                // transpose the tile into the solve buffer: x[v][u lane]
-                int lanes = Math.min(BLOCK, nv - cb * BLOCK);
-                for (int lane = 0; lane < lanes; lane++) {
-                    double[] dRe = xRe[cb * BLOCK + lane];
-                    double[] dIm = xIm[cb * BLOCK + lane];
-                    for (int uu = 0; uu < BLOCK; uu++) {
-                        dRe[uu] = sRe[uu][lane];
-                        dIm[uu] = sIm[uu][lane];
-                    }
+                forward(xRe, xIm, nu, mRe[f][cb], mIm[f][cb]);
+                backward(xRe, xIm, nu, ipRe[f][cb], ipIm[f][cb], sup[f], plRe, plIm, member);
+            }
+        }
+    }
+
+    /** L1[x block][y][x lane] -> L2[y block][x][y lane] (toL2) or back, for the given source blocks. */
+    private void transpose(boolean toL2, int b0, int b1) {
+        double[][][] sRe = toL2 ? f1Re : f2Re;
+        double[][][] sIm = toL2 ? f1Im : f2Im;
+        double[][][] dRe = toL2 ? f2Re : f1Re;
+        double[][][] dIm = toL2 ? f2Im : f1Im;
+        int rows = toL2 ? ny : nx;
+        for (int sb = b0; sb < b1; sb++) {
+            for (int r = 0; r < rows; r++) {
+                double[] aRe = sRe[sb][r];
+                double[] aIm = sIm[sb][r];
+                double[][] ddRe = dRe[r / BLOCK];
+                double[][] ddIm = dIm[r / BLOCK];
+                int lane = r % BLOCK;
+                int limit = Math.min(BLOCK, (toL2 ? nx : ny) - sb * BLOCK);
+                for (int b = 0; b < limit; b++) {
+                    ddRe[sb * BLOCK + b][lane] = aRe[b];
+                    ddIm[sb * BLOCK + b][lane] = aIm[b];
                 }
             }
-            double[][] mbRe = mRe[rb];
-            double[][] mbIm = mIm[rb];
-            double[][] ibRe = ipRe[rb];
-            double[][] ibIm = ipIm[rb];
-            for (int v = 1; v < nv; v++) {
-                double[] zRe = xRe[v];
-                double[] zIm = xIm[v];
-                double[] pRe = xRe[v - 1];
-                double[] pIm = xIm[v - 1];
-                double[] m1 = mbRe[v];
-                double[] m2 = mbIm[v];
+        }
+    }
+
+    private void lodX(int member) {
+        lodHalf(f2Re, f2Im, nx, v2Re, v2Im, lowX, upX, mxRe, mxIm, ipxRe, ipxIm, supX, team.from(member, by, 1), team.to(member, by, 1), member);
+    }
+
+    private void lodY(int member) {
+        lodHalf(f1Re, f1Im, ny, v1Re, v1Im, lowY, upY, myRe, myIm, ipyRe, ipyIm, supY, team.from(member, bx, 1), team.to(member, bx, 1), member);
+    }
+
+    private void toL2(int member) {
+        transpose(true, team.from(member, bx, 1), team.to(member, bx, 1));
+    }
+
+    private void toL1(int member) {
+        transpose(false, team.from(member, by, 1), team.to(member, by, 1));
+    }
+
+    /** For each row u of the line block rb and each v block: r = (1 + c P_u) input, transposed into x[v][u lane]. */
+    private void explicitRows(double[][][] inRe, double[][][] inIm, int nu, int nv, double[][][] hvRe, double[][][] hvIm, double[] lowU,
+            double[] upU, double cr, double ci, int rb, double[][] xRe, double[][] xIm, int member) {
+        double[][] sRe = rRe[member];
+        double[][] sIm = rIm[member];
+        int vBlocks = (nv + BLOCK - 1) / BLOCK;
+        double gcr = cr;
+        double gci = ci;
+        for (int cb = 0; cb < vBlocks; cb++) {
+            double[][] plRe = inRe[cb];
+            double[][] plIm = inIm[cb];
+            for (int uu = 0; uu < BLOCK; uu++) {
+                int u = rb * BLOCK + uu;
+                double[] oRe = sRe[uu];
+                double[] oIm = sIm[uu];
+                if (u >= nu) {
+                    java.util.Arrays.fill(oRe, 0);
+                    java.util.Arrays.fill(oIm, 0);
+                    continue;
+                }
+                double lr = lowU[2 * u];
+                double li = lowU[2 * u + 1];
+                double hr = upU[2 * u];
+                double hi = upU[2 * u + 1];
+                double e1r = cr * lr - ci * li;
+                double e1i = cr * li + ci * lr;
+                double e2r = cr * hr - ci * hi;
+                double e2i = cr * hi + ci * hr;
+                double f1r = e1r;
+                double f1i = e1i;
+                double f2r = e2r;
+                double f2i = e2i;
+                double f0r = (1 - (e1r + e2r));
+                double f0i = -(e1i + e2i);
+                double[] aRe = plRe[u];
+                double[] aIm = plIm[u];
+                double[] pRe = u > 0 ? plRe[u - 1] : zero;
+                double[] pIm = u > 0 ? plIm[u - 1] : zero;
+                double[] qRe = u + 1 < nu ? plRe[u + 1] : zero;
+                double[] qIm = u + 1 < nu ? plIm[u + 1] : zero;
+                double[] wRe = hvRe[cb][u];
+                double[] wIm = hvIm[cb][u];
                 for (int b = 0; b < BLOCK; b++) {
-                    double ar = zRe[b] - (m1[b] * pRe[b] - m2[b] * pIm[b]);
-                    double ai = zIm[b] - (m1[b] * pIm[b] + m2[b] * pRe[b]);
-                    zRe[b] = ar;
-                    zIm[b] = ai;
+                    double gr = f0r + gcr * wRe[b] - gci * wIm[b];
+                    double gi = f0i + gcr * wIm[b] + gci * wRe[b];
+                    oRe[b] = gr * aRe[b] - gi * aIm[b] + f1r * pRe[b] - f1i * pIm[b] + f2r * qRe[b] - f2i * qIm[b];
+                    oIm[b] = gr * aIm[b] + gi * aRe[b] + f1r * pIm[b] + f1i * pRe[b] + f2r * qIm[b] + f2i * qRe[b];
                 }
             }
-            double[][] obRe = outRe[rb];
-            double[][] obIm = outIm[rb];
-            {
-                double[] zRe = xRe[nv - 1];
-                double[] zIm = xIm[nv - 1];
-                double[] i1 = ibRe[nv - 1];
-                double[] i2 = ibIm[nv - 1];
-                double[] yRe = obRe[nv - 1];
-                double[] yIm = obIm[nv - 1];
-                for (int b = 0; b < BLOCK; b++) {
-                    yRe[b] = zRe[b] * i1[b] - zIm[b] * i2[b];
-                    yIm[b] = zRe[b] * i2[b] + zIm[b] * i1[b];
-                }
+            transposeTile(sRe, sIm, xRe, xIm, cb, Math.min(BLOCK, nv - cb * BLOCK));
+        }
+    }
+
+    private static void transposeTile(double[][] sRe, double[][] sIm, double[][] xRe, double[][] xIm, int cb, int lanes) {
+        for (int lane = 0; lane < lanes; lane++) {
+            double[] dRe = xRe[cb * BLOCK + lane];
+            double[] dIm = xIm[cb * BLOCK + lane];
+            for (int uu = 0; uu < BLOCK; uu++) {
+                dRe[uu] = sRe[uu][lane];
+                dIm[uu] = sIm[uu][lane];
             }
-            for (int v = nv - 2; v >= 0; v--) {
-                double sr = sup[2 * v];
-                double si = sup[2 * v + 1];
-                double[] zRe = xRe[v];
-                double[] zIm = xIm[v];
-                double[] i1 = ibRe[v];
-                double[] i2 = ibIm[v];
-                double[] nRe = obRe[v + 1];
-                double[] nIm = obIm[v + 1];
-                double[] yRe = obRe[v];
-                double[] yIm = obIm[v];
-                for (int b = 0; b < BLOCK; b++) {
-                    double ar = zRe[b] - (sr * nRe[b] - si * nIm[b]);
-                    double ai = zIm[b] - (sr * nIm[b] + si * nRe[b]);
-                    yRe[b] = ar * i1[b] - ai * i2[b];
-                    yIm[b] = ar * i2[b] + ai * i1[b];
-                }
+        }
+    }
+
+    /** Forward elimination in place on x[v][lane]: z_v = r_v - m_v z_{v-1}. */
+    private static void forward(double[][] xRe, double[][] xIm, int nv, double[][] mbRe, double[][] mbIm) {
+        for (int v = 1; v < nv; v++) {
+            double[] zRe = xRe[v];
+            double[] zIm = xIm[v];
+            double[] pRe = xRe[v - 1];
+            double[] pIm = xIm[v - 1];
+            double[] m1 = mbRe[v];
+            double[] m2 = mbIm[v];
+            for (int b = 0; b < BLOCK; b++) {
+                double ar = zRe[b] - (m1[b] * pRe[b] - m2[b] * pIm[b]);
+                double ai = zIm[b] - (m1[b] * pIm[b] + m2[b] * pRe[b]);
+                zRe[b] = ar;
+                zIm[b] = ai;
+            }
+        }
+    }
+
+    /** Back substitution y_v = (z_v - sup_v y_{v+1}) / piv_v into out[v][lane], the previous y kept in a lane buffer. */
+    private void backward(double[][] xRe, double[][] xIm, int nv, double[][] ibRe, double[][] ibIm, double[] sup, double[][] obRe, double[][] obIm,
+            int member) {
+        double[] nRe = wRe[member];
+        double[] nIm = wIm[member];
+        java.util.Arrays.fill(nRe, 0);
+        java.util.Arrays.fill(nIm, 0);
+        for (int v = nv - 1; v >= 0; v--) {
+            double sr = v + 1 < nv ? sup[2 * v] : 0;
+            double si = v + 1 < nv ? sup[2 * v + 1] : 0;
+            double[] zRe = xRe[v];
+            double[] zIm = xIm[v];
+            double[] i1 = ibRe[v];
+            double[] i2 = ibIm[v];
+            double[] yRe = obRe[v];
+            double[] yIm = obIm[v];
+            for (int b = 0; b < BLOCK; b++) {
+                double ar = zRe[b] - (sr * nRe[b] - si * nIm[b]);
+                double ai = zIm[b] - (sr * nIm[b] + si * nRe[b]);
+                double tr = ar * i1[b] - ai * i2[b];
+                double ti = ar * i2[b] + ai * i1[b];
+                nRe[b] = tr;
+                nIm[b] = ti;
+                yRe[b] = tr;
+                yIm[b] = ti;
             }
         }
     }
@@ -426,8 +567,8 @@ final class CpuAdiDouble implements AdiStepper {
                 }
                 double a = f1Re[i / BLOCK][j][i % BLOCK];
                 double b = f1Im[i / BLOCK][j][i % BLOCK];
-                f1Re[i / BLOCK][j][i % BLOCK] = fr * a - fi * b;
-                f1Im[i / BLOCK][j][i % BLOCK] = fr * b + fi * a;
+                f1Re[i / BLOCK][j][i % BLOCK] = (fr * a - fi * b);
+                f1Im[i / BLOCK][j][i % BLOCK] = (fr * b + fi * a);
             }
         }
     }

@@ -1,10 +1,10 @@
+// Generated from solver/src/template/CpuAdi.java.template by generate.py: edit the template.
 package org.glassguide.solver.compute;
 
 import java.util.function.IntConsumer;
 
 /**
- * The CPU ADI stepper in single precision: the double variant with float storage and arithmetic
- * (factorisations are computed in double, then rounded). The field lives in two blocked layouts, each an array of
+ * The CPU ADI stepper in single precision (factorisations computed in double, then rounded). The field lives in two blocked layouts, each an array of
  * {@value #BLOCK}-wide rows: L1[x block][y][x lane] and L2[y block][x][y lane]. A half-step reads one
  * layout and writes the other: the explicit three-point operator runs along rows (whole rows of lanes),
  * each tile of results is transposed in cache, and the tridiagonal solves run in lockstep over the
@@ -52,7 +52,16 @@ final class CpuAdiFloat implements AdiStepper {
     private final float[][][] rRe;
     private final float[][][] rIm;
     private final float[] zero = new float[BLOCK];
+    private final float[][] wRe;
+    private final float[][] wIm;
+
     private int factor;
+    private boolean lod;
+    private long stepCount;
+    private final IntConsumer lodXJob = this::lodX;
+    private final IntConsumer lodYJob = this::lodY;
+    private final IntConsumer toL2Job = this::toL2;
+    private final IntConsumer toL1Job = this::toL1;
     private final IntConsumer firstHalf = this::firstHalf;
     private final IntConsumer secondHalf = this::secondHalf;
 
@@ -75,6 +84,8 @@ final class CpuAdiFloat implements AdiStepper {
         tIm = new float[team.size()][m][BLOCK];
         rRe = new float[team.size()][BLOCK][BLOCK];
         rIm = new float[team.size()][BLOCK][BLOCK];
+        wRe = new float[team.size()][BLOCK];
+        wIm = new float[team.size()][BLOCK];
         setOperator(op);
     }
 
@@ -125,6 +136,13 @@ final class CpuAdiFloat implements AdiStepper {
         }
         c = cf.clone();
         d = df.clone();
+        // Crank-Nicolson (c = -d): Peaceman-Rachford ADI, second order; wide-angle factors: the
+        // locally one-dimensional splitting, whose factors stay unitary (the ADI form is not for c != -d)
+        lod = false;
+        for (int f = 0; f < c.length / 2; f++) {
+            lod |= Math.hypot(c[2 * f] + d[2 * f], c[2 * f + 1] + d[2 * f + 1]) > 1e-12 * Math.hypot(d[2 * f], d[2 * f + 1]);
+        }
+        stepCount = 0;
         factorise();
     }
 
@@ -263,11 +281,28 @@ final class CpuAdiFloat implements AdiStepper {
             throw new IllegalStateException("no propagation factors set");
         }
         for (int s = 0; s < steps; s++) {
-            for (int f = 0; f < c.length / 2; f++) {
-                factor = f;
-                team.run(firstHalf);
-                team.run(secondHalf);
+            if (lod) {
+                // x then y on even steps, y then x on odd ones: the alternation cancels the splitting's
+                // first-order error over each pair of steps
+                if ((stepCount & 1) == 0) {
+                    team.run(toL2Job);
+                    team.run(lodXJob);
+                    team.run(toL1Job);
+                    team.run(lodYJob);
+                } else {
+                    team.run(lodYJob);
+                    team.run(toL2Job);
+                    team.run(lodXJob);
+                    team.run(toL1Job);
+                }
+            } else {
+                for (int f = 0; f < c.length / 2; f++) {
+                    factor = f;
+                    team.run(firstHalf);
+                    team.run(secondHalf);
+                }
             }
+            stepCount++;
         }
     }
 
@@ -292,24 +327,31 @@ final class CpuAdiFloat implements AdiStepper {
     private void half(float[][][] inRe, float[][][] inIm, int nu, int nv, float[][][] hvRe, float[][][] hvIm, double[] lowU, double[] upU,
             double cr, double ci, float[][][] mRe, float[][][] mIm, float[][][] ipRe, float[][][] ipIm, float[] sup, float[][][] outRe,
             float[][][] outIm, int rb0, int rb1, int member) {
+        for (int rb = rb0; rb < rb1; rb++) {
+            explicitRows(inRe, inIm, nu, nv, hvRe, hvIm, lowU, upU, cr, ci, rb, tRe[member], tIm[member], member);
+            forward(tRe[member], tIm[member], nv, mRe[rb], mIm[rb]);
+            backward(tRe[member], tIm[member], nv, ipRe[rb], ipIm[rb], sup, outRe[rb], outIm[rb], member);
+        }
+    }
+
+    /**
+     * One-directional factor in place (locally one-dimensional splitting): for the lane blocks of a
+     * layout F[lane block][u][lane], F <- (1 + d P_u)^-1 (1 + c P_u) F along u, all factors in turn.
+     * Each such Cayley-type factor is unitary for a real operator when c = conj(d): stable at any step.
+     */
+    private void lodHalf(float[][][] fRe, float[][][] fIm, int nu, float[][][] hvRe, float[][][] hvIm, double[] lowU, double[] upU,
+            float[][][][] mRe, float[][][][] mIm, float[][][][] ipRe, float[][][][] ipIm, float[][] sup, int cb0, int cb1, int member) {
         float[][] xRe = tRe[member];
         float[][] xIm = tIm[member];
-        float[][] sRe = rRe[member];
-        float[][] sIm = rIm[member];
-        int vBlocks = (nv + BLOCK - 1) / BLOCK;
-        for (int rb = rb0; rb < rb1; rb++) {
-            for (int cb = 0; cb < vBlocks; cb++) {
-                float[][] plRe = inRe[cb];
-                float[][] plIm = inIm[cb];
-                for (int uu = 0; uu < BLOCK; uu++) {
-                    int u = rb * BLOCK + uu;
-                    float[] oRe = sRe[uu];
-                    float[] oIm = sIm[uu];
-                    if (u >= nu) {
-                        java.util.Arrays.fill(oRe, 0);
-                        java.util.Arrays.fill(oIm, 0);
-                        continue;
-                    }
+        for (int cb = cb0; cb < cb1; cb++) {
+            for (int f = 0; f < c.length / 2; f++) {
+                double cr = c[2 * f];
+                double ci = c[2 * f + 1];
+                float gcr = (float) cr;
+                float gci = (float) ci;
+                float[][] plRe = fRe[cb];
+                float[][] plIm = fIm[cb];
+                for (int u = 0; u < nu; u++) {
                     double lr = lowU[2 * u];
                     double li = lowU[2 * u + 1];
                     double hr = upU[2 * u];
@@ -324,8 +366,6 @@ final class CpuAdiFloat implements AdiStepper {
                     float f2i = (float) e2i;
                     float f0r = (float) (1 - (e1r + e2r));
                     float f0i = (float) -(e1i + e2i);
-                    float gcr = (float) cr;
-                    float gci = (float) ci;
                     float[] aRe = plRe[u];
                     float[] aIm = plIm[u];
                     float[] pRe = u > 0 ? plRe[u - 1] : zero;
@@ -334,6 +374,8 @@ final class CpuAdiFloat implements AdiStepper {
                     float[] qIm = u + 1 < nu ? plIm[u + 1] : zero;
                     float[] wRe = hvRe[cb][u];
                     float[] wIm = hvIm[cb][u];
+                    float[] oRe = xRe[u];
+                    float[] oIm = xIm[u];
                     for (int b = 0; b < BLOCK; b++) {
                         float gr = f0r + gcr * wRe[b] - gci * wIm[b];
                         float gi = f0i + gcr * wIm[b] + gci * wRe[b];
@@ -341,66 +383,158 @@ final class CpuAdiFloat implements AdiStepper {
                         oIm[b] = gr * aIm[b] + gi * aRe[b] + f1r * pIm[b] + f1i * pRe[b] + f2r * qIm[b] + f2i * qRe[b];
                     }
                 }
-                // transpose the tile into the solve buffer: x[v][u lane]
-                int lanes = Math.min(BLOCK, nv - cb * BLOCK);
-                for (int lane = 0; lane < lanes; lane++) {
-                    float[] dRe = xRe[cb * BLOCK + lane];
-                    float[] dIm = xIm[cb * BLOCK + lane];
-                    for (int uu = 0; uu < BLOCK; uu++) {
-                        dRe[uu] = sRe[uu][lane];
-                        dIm[uu] = sIm[uu][lane];
-                    }
+                forward(xRe, xIm, nu, mRe[f][cb], mIm[f][cb]);
+                backward(xRe, xIm, nu, ipRe[f][cb], ipIm[f][cb], sup[f], plRe, plIm, member);
+            }
+        }
+    }
+
+    /** L1[x block][y][x lane] -> L2[y block][x][y lane] (toL2) or back, for the given source blocks. */
+    private void transpose(boolean toL2, int b0, int b1) {
+        float[][][] sRe = toL2 ? f1Re : f2Re;
+        float[][][] sIm = toL2 ? f1Im : f2Im;
+        float[][][] dRe = toL2 ? f2Re : f1Re;
+        float[][][] dIm = toL2 ? f2Im : f1Im;
+        int rows = toL2 ? ny : nx;
+        for (int sb = b0; sb < b1; sb++) {
+            for (int r = 0; r < rows; r++) {
+                float[] aRe = sRe[sb][r];
+                float[] aIm = sIm[sb][r];
+                float[][] ddRe = dRe[r / BLOCK];
+                float[][] ddIm = dIm[r / BLOCK];
+                int lane = r % BLOCK;
+                int limit = Math.min(BLOCK, (toL2 ? nx : ny) - sb * BLOCK);
+                for (int b = 0; b < limit; b++) {
+                    ddRe[sb * BLOCK + b][lane] = aRe[b];
+                    ddIm[sb * BLOCK + b][lane] = aIm[b];
                 }
             }
-            float[][] mbRe = mRe[rb];
-            float[][] mbIm = mIm[rb];
-            float[][] ibRe = ipRe[rb];
-            float[][] ibIm = ipIm[rb];
-            for (int v = 1; v < nv; v++) {
-                float[] zRe = xRe[v];
-                float[] zIm = xIm[v];
-                float[] pRe = xRe[v - 1];
-                float[] pIm = xIm[v - 1];
-                float[] m1 = mbRe[v];
-                float[] m2 = mbIm[v];
+        }
+    }
+
+    private void lodX(int member) {
+        lodHalf(f2Re, f2Im, nx, v2Re, v2Im, lowX, upX, mxRe, mxIm, ipxRe, ipxIm, supX, team.from(member, by, 1), team.to(member, by, 1), member);
+    }
+
+    private void lodY(int member) {
+        lodHalf(f1Re, f1Im, ny, v1Re, v1Im, lowY, upY, myRe, myIm, ipyRe, ipyIm, supY, team.from(member, bx, 1), team.to(member, bx, 1), member);
+    }
+
+    private void toL2(int member) {
+        transpose(true, team.from(member, bx, 1), team.to(member, bx, 1));
+    }
+
+    private void toL1(int member) {
+        transpose(false, team.from(member, by, 1), team.to(member, by, 1));
+    }
+
+    /** For each row u of the line block rb and each v block: r = (1 + c P_u) input, transposed into x[v][u lane]. */
+    private void explicitRows(float[][][] inRe, float[][][] inIm, int nu, int nv, float[][][] hvRe, float[][][] hvIm, double[] lowU,
+            double[] upU, double cr, double ci, int rb, float[][] xRe, float[][] xIm, int member) {
+        float[][] sRe = rRe[member];
+        float[][] sIm = rIm[member];
+        int vBlocks = (nv + BLOCK - 1) / BLOCK;
+        float gcr = (float) cr;
+        float gci = (float) ci;
+        for (int cb = 0; cb < vBlocks; cb++) {
+            float[][] plRe = inRe[cb];
+            float[][] plIm = inIm[cb];
+            for (int uu = 0; uu < BLOCK; uu++) {
+                int u = rb * BLOCK + uu;
+                float[] oRe = sRe[uu];
+                float[] oIm = sIm[uu];
+                if (u >= nu) {
+                    java.util.Arrays.fill(oRe, (float) 0);
+                    java.util.Arrays.fill(oIm, (float) 0);
+                    continue;
+                }
+                double lr = lowU[2 * u];
+                double li = lowU[2 * u + 1];
+                double hr = upU[2 * u];
+                double hi = upU[2 * u + 1];
+                double e1r = cr * lr - ci * li;
+                double e1i = cr * li + ci * lr;
+                double e2r = cr * hr - ci * hi;
+                double e2i = cr * hi + ci * hr;
+                float f1r = (float) e1r;
+                float f1i = (float) e1i;
+                float f2r = (float) e2r;
+                float f2i = (float) e2i;
+                float f0r = (float) (1 - (e1r + e2r));
+                float f0i = (float) -(e1i + e2i);
+                float[] aRe = plRe[u];
+                float[] aIm = plIm[u];
+                float[] pRe = u > 0 ? plRe[u - 1] : zero;
+                float[] pIm = u > 0 ? plIm[u - 1] : zero;
+                float[] qRe = u + 1 < nu ? plRe[u + 1] : zero;
+                float[] qIm = u + 1 < nu ? plIm[u + 1] : zero;
+                float[] wRe = hvRe[cb][u];
+                float[] wIm = hvIm[cb][u];
                 for (int b = 0; b < BLOCK; b++) {
-                    float ar = zRe[b] - (m1[b] * pRe[b] - m2[b] * pIm[b]);
-                    float ai = zIm[b] - (m1[b] * pIm[b] + m2[b] * pRe[b]);
-                    zRe[b] = ar;
-                    zIm[b] = ai;
+                    float gr = f0r + gcr * wRe[b] - gci * wIm[b];
+                    float gi = f0i + gcr * wIm[b] + gci * wRe[b];
+                    oRe[b] = gr * aRe[b] - gi * aIm[b] + f1r * pRe[b] - f1i * pIm[b] + f2r * qRe[b] - f2i * qIm[b];
+                    oIm[b] = gr * aIm[b] + gi * aRe[b] + f1r * pIm[b] + f1i * pRe[b] + f2r * qIm[b] + f2i * qRe[b];
                 }
             }
-            float[][] obRe = outRe[rb];
-            float[][] obIm = outIm[rb];
-            {
-                float[] zRe = xRe[nv - 1];
-                float[] zIm = xIm[nv - 1];
-                float[] i1 = ibRe[nv - 1];
-                float[] i2 = ibIm[nv - 1];
-                float[] yRe = obRe[nv - 1];
-                float[] yIm = obIm[nv - 1];
-                for (int b = 0; b < BLOCK; b++) {
-                    yRe[b] = zRe[b] * i1[b] - zIm[b] * i2[b];
-                    yIm[b] = zRe[b] * i2[b] + zIm[b] * i1[b];
-                }
+            transposeTile(sRe, sIm, xRe, xIm, cb, Math.min(BLOCK, nv - cb * BLOCK));
+        }
+    }
+
+    private static void transposeTile(float[][] sRe, float[][] sIm, float[][] xRe, float[][] xIm, int cb, int lanes) {
+        for (int lane = 0; lane < lanes; lane++) {
+            float[] dRe = xRe[cb * BLOCK + lane];
+            float[] dIm = xIm[cb * BLOCK + lane];
+            for (int uu = 0; uu < BLOCK; uu++) {
+                dRe[uu] = sRe[uu][lane];
+                dIm[uu] = sIm[uu][lane];
             }
-            for (int v = nv - 2; v >= 0; v--) {
-                float sr = sup[2 * v];
-                float si = sup[2 * v + 1];
-                float[] zRe = xRe[v];
-                float[] zIm = xIm[v];
-                float[] i1 = ibRe[v];
-                float[] i2 = ibIm[v];
-                float[] nRe = obRe[v + 1];
-                float[] nIm = obIm[v + 1];
-                float[] yRe = obRe[v];
-                float[] yIm = obIm[v];
-                for (int b = 0; b < BLOCK; b++) {
-                    float ar = zRe[b] - (sr * nRe[b] - si * nIm[b]);
-                    float ai = zIm[b] - (sr * nIm[b] + si * nRe[b]);
-                    yRe[b] = ar * i1[b] - ai * i2[b];
-                    yIm[b] = ar * i2[b] + ai * i1[b];
-                }
+        }
+    }
+
+    /** Forward elimination in place on x[v][lane]: z_v = r_v - m_v z_{v-1}. */
+    private static void forward(float[][] xRe, float[][] xIm, int nv, float[][] mbRe, float[][] mbIm) {
+        for (int v = 1; v < nv; v++) {
+            float[] zRe = xRe[v];
+            float[] zIm = xIm[v];
+            float[] pRe = xRe[v - 1];
+            float[] pIm = xIm[v - 1];
+            float[] m1 = mbRe[v];
+            float[] m2 = mbIm[v];
+            for (int b = 0; b < BLOCK; b++) {
+                float ar = zRe[b] - (m1[b] * pRe[b] - m2[b] * pIm[b]);
+                float ai = zIm[b] - (m1[b] * pIm[b] + m2[b] * pRe[b]);
+                zRe[b] = ar;
+                zIm[b] = ai;
+            }
+        }
+    }
+
+    /** Back substitution y_v = (z_v - sup_v y_{v+1}) / piv_v into out[v][lane], the previous y kept in a lane buffer. */
+    private void backward(float[][] xRe, float[][] xIm, int nv, float[][] ibRe, float[][] ibIm, float[] sup, float[][] obRe, float[][] obIm,
+            int member) {
+        float[] nRe = wRe[member];
+        float[] nIm = wIm[member];
+        java.util.Arrays.fill(nRe, (float) 0);
+        java.util.Arrays.fill(nIm, (float) 0);
+        for (int v = nv - 1; v >= 0; v--) {
+            float sr = v + 1 < nv ? sup[2 * v] : 0;
+            float si = v + 1 < nv ? sup[2 * v + 1] : 0;
+            float[] zRe = xRe[v];
+            float[] zIm = xIm[v];
+            float[] i1 = ibRe[v];
+            float[] i2 = ibIm[v];
+            float[] yRe = obRe[v];
+            float[] yIm = obIm[v];
+            for (int b = 0; b < BLOCK; b++) {
+                float ar = zRe[b] - (sr * nRe[b] - si * nIm[b]);
+                float ai = zIm[b] - (sr * nIm[b] + si * nRe[b]);
+                float tr = ar * i1[b] - ai * i2[b];
+                float ti = ar * i2[b] + ai * i1[b];
+                nRe[b] = tr;
+                nIm[b] = ti;
+                yRe[b] = tr;
+                yIm[b] = ti;
             }
         }
     }

@@ -1,0 +1,52 @@
+package org.glassguide.solver.bpm;
+
+/** Launch fields on a propagation grid (interleaved re/im, index i + nx j). */
+public final class Launch {
+    private Launch() {
+    }
+
+    /**
+     * A Gaussian beam exp(-r^2 / w0^2) at its waist, centred at (xc, yc), tilted by the given angle
+     * in the x-z plane inside a medium of index n: the phase exp(i k0 n sin(angle) x).
+     */
+    public static double[] gaussian(BpmGrid g, double wavelength, double n, double w0, double xc, double yc, double tiltDegrees) {
+        double kx = 2 * Math.PI / wavelength * n * Math.sin(Math.toRadians(tiltDegrees));
+        double[] f = new double[2 * g.cells()];
+        for (int j = 0; j < g.ny(); j++) {
+            double y = g.is2d() ? 0 : g.y(j) - yc;
+            for (int i = 0; i < g.nx(); i++) {
+                double x = g.x(i) - xc;
+                double a = Math.exp(-(x * x + y * y) / (w0 * w0));
+                int p = i + g.nx() * j;
+                f[2 * p] = a * Math.cos(kx * (g.x(i)));
+                f[2 * p + 1] = a * Math.sin(kx * (g.x(i)));
+            }
+        }
+        return f;
+    }
+
+    /** A weighted sum of fields: sum_k (wRe_k + i wIm_k) field_k. */
+    public static double[] sum(double[][] fields, double[] weights) {
+        double[] out = new double[fields[0].length];
+        for (int k = 0; k < fields.length; k++) {
+            double wr = weights[2 * k];
+            double wi = weights[2 * k + 1];
+            for (int q = 0; q < out.length; q += 2) {
+                out[q] += wr * fields[k][q] - wi * fields[k][q + 1];
+                out[q + 1] += wr * fields[k][q + 1] + wi * fields[k][q];
+            }
+        }
+        return out;
+    }
+
+    /** <a|b> = sum conj(a) b. */
+    public static double[] overlap(double[] a, double[] b) {
+        double re = 0;
+        double im = 0;
+        for (int q = 0; q < a.length; q += 2) {
+            re += a[q] * b[q] + a[q + 1] * b[q + 1];
+            im += a[q] * b[q + 1] - a[q + 1] * b[q];
+        }
+        return new double[] {re, im};
+    }
+}

@@ -1,0 +1,114 @@
+package org.glassguide.solver.bpm;
+
+import org.glassguide.solver.special.ComplexMath;
+
+/**
+ * The propagator's angular accuracy. The one-way operator d/dz = i k (sqrt(1 + X) - 1), X = P / k^2,
+ * is replaced by the continued-fraction Pade approximants f_{n+1} = (X/2) / (1 + f_n / 2) (Hadley,
+ * Opt. Lett. 17, 1426 (1992)): n = 1 is paraxial, n = 2 Pade (1,1), n = 4 Pade (2,2). Crank-Nicolson in
+ * z turns f = N/D into (D - i a N) psi' = (D + i a N) psi with a = k dz / 2; both sides factor into
+ * linear terms (1 + d_k X) and (1 + c_k X), applied one after the other (the multistep method).
+ */
+public enum WideAngle {
+    PARAXIAL(1), PADE11(2), PADE22(4);
+
+    private final int fractionDepth;
+
+    WideAngle(int fractionDepth) {
+        this.fractionDepth = fractionDepth;
+    }
+
+    /** Parses none|paraxial, pade11, pade22 (case-insensitive); null when none of them. */
+    public static WideAngle parse(String s) {
+        switch (s.toLowerCase(java.util.Locale.ROOT)) {
+            case "none":
+            case "paraxial":
+                return PARAXIAL;
+            case "pade11":
+                return PADE11;
+            case "pade22":
+                return PADE22;
+            default:
+                return null;
+        }
+    }
+
+    /** Numerator and denominator coefficients (powers of X, real) of the approximant. */
+    double[][] fraction() {
+        double[] n = {0};
+        double[] d = {1};
+        for (int k = 0; k < fractionDepth; k++) {
+            // N' = (X/2) D, D' = D + N/2
+            double[] nn = new double[d.length + 1];
+            for (int i = 0; i < d.length; i++) {
+                nn[i + 1] = 0.5 * d[i];
+            }
+            double[] dd = new double[Math.max(d.length, n.length)];
+            for (int i = 0; i < dd.length; i++) {
+                dd[i] = (i < d.length ? d[i] : 0) + 0.5 * (i < n.length ? n[i] : 0);
+            }
+            n = nn;
+            d = dd;
+        }
+        return new double[][] {n, d};
+    }
+
+    /**
+     * The step factors for the transverse operator P (1/m^2): {c, d}, each interleaved complex, one
+     * pair per multistep factor, such that one z-step is psi <- prod_k (1 + d_k P)^-1 (1 + c_k P) psi.
+     */
+    public double[][] factors(double dz, double kRef) {
+        double[][] f = fraction();
+        double a = 0.5 * kRef * dz;
+        int deg = Math.max(f[0].length, f[1].length) - 1;
+        while (deg > 0 && coefficient(f, deg) == 0) {
+            deg--;
+        }
+        // L = D - i a N and R = D + i a N: complex coefficients of X^1..X^deg (X^0 is 1)
+        double[][] left = new double[deg + 1][];
+        double[][] right = new double[deg + 1][];
+        for (int i = 0; i <= deg; i++) {
+            double dv = i < f[1].length ? f[1][i] : 0;
+            double nv = i < f[0].length ? f[0][i] : 0;
+            left[i] = new double[] {dv, -a * nv};
+            right[i] = new double[] {dv, a * nv};
+        }
+        double[][] dl = linearFactors(left);
+        double[][] cr = linearFactors(right);
+        double[] c = new double[2 * deg];
+        double[] d = new double[2 * deg];
+        double k2 = kRef * kRef;
+        // pair each d with the c nearest its conjugate: for a real operator each factor is then unitary
+        if (deg == 2 && Math.hypot(cr[0][0] - dl[0][0], cr[0][1] + dl[0][1]) > Math.hypot(cr[1][0] - dl[0][0], cr[1][1] + dl[0][1])) {
+            double[] t = cr[0];
+            cr[0] = cr[1];
+            cr[1] = t;
+        }
+        for (int k = 0; k < deg; k++) {
+            c[2 * k] = cr[k][0] / k2;
+            c[2 * k + 1] = cr[k][1] / k2;
+            d[2 * k] = dl[k][0] / k2;
+            d[2 * k + 1] = dl[k][1] / k2;
+        }
+        return new double[][] {c, d};
+    }
+
+    private static double coefficient(double[][] f, int i) {
+        return Math.abs(i < f[0].length ? f[0][i] : 0) + Math.abs(i < f[1].length ? f[1][i] : 0);
+    }
+
+    /** For 1 + p1 X (+ p2 X^2): the t_k with the polynomial = prod (1 + t_k X). */
+    private static double[][] linearFactors(double[][] p) {
+        if (p.length == 2) {
+            return new double[][] {p[1]};
+        }
+        if (p.length == 3) {
+            // t1 + t2 = p1, t1 t2 = p2: roots of t^2 - p1 t + p2
+            double[] sq = ComplexMath.mul(p[1], p[1]);
+            double[] disc = {sq[0] - 4 * p[2][0], sq[1] - 4 * p[2][1]};
+            double[] s = ComplexMath.sqrt(disc);
+            return new double[][] {{0.5 * (p[1][0] + s[0]), 0.5 * (p[1][1] + s[1])}, {0.5 * (p[1][0] - s[0]), 0.5 * (p[1][1] - s[1])}};
+        }
+        throw new IllegalStateException("approximant of degree " + (p.length - 1) + " not factorised here");
+    }
+}

@@ -1,0 +1,14 @@
+#!/usr/bin/env python3
+"""Writes CpuAdiDouble.java and CpuAdiFloat.java from CpuAdi.java.template (run from this folder
+after editing the template; the generated sources are committed)."""
+import os
+here = os.path.dirname(os.path.abspath(__file__))
+t = open(os.path.join(here, 'CpuAdi.java.template')).read()
+out = os.path.join(here, '..', 'main', 'java', 'org', 'glassguide', 'solver', 'compute')
+for real, cls, prec, desc in (
+        ('double', 'CpuAdiDouble', 'DOUBLE', 'The CPU ADI stepper in double precision.'),
+        ('float', 'CpuAdiFloat', 'FLOAT', 'The CPU ADI stepper in single precision (factorisations computed in double, then rounded).')):
+    s = t.replace('CLASSNAME', cls).replace('PRECISION', prec).replace('DESCRIPTION', desc).replace('REAL', real)
+    s = s.replace('(double) ', '') if real == 'double' else s
+    s = '// Generated from solver/src/template/CpuAdi.java.template by generate.py: edit the template.\n' + s
+    open(os.path.join(out, cls + '.java'), 'w').write(s)
