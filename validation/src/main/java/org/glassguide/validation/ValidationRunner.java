@@ -109,6 +109,16 @@ public final class ValidationRunner {
                 return fdVectorSlabOrder(c, id, source);
             case "fd-vector-leaky-bend":
                 return fdVectorLeakyBend(c, id, source);
+            case "bpm-gaussian-tilt":
+                return BpmValidation.gaussianTilt(c, id, source);
+            case "bpm-mode":
+                return BpmValidation.modeStaysMode(c, id, source);
+            case "bpm-absorption":
+                return BpmValidation.absorption(c, id, source);
+            case "bpm-dz-order":
+                return BpmValidation.dzOrder(c, id, source);
+            case "bpm-beating":
+                return BpmValidation.beating(c, id, source);
             default:
                 throw new IllegalStateException(file + ": unknown case kind " + kind);
         }

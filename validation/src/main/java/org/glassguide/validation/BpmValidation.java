@@ -1,0 +1,232 @@
+package org.glassguide.validation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.glassguide.materials.io.YamlNode;
+import org.glassguide.solver.ProgressMonitor;
+import org.glassguide.solver.bpm.BeamPropagator;
+import org.glassguide.solver.bpm.BpmGrid;
+import org.glassguide.solver.bpm.Launch;
+import org.glassguide.solver.bpm.WideAngle;
+import org.glassguide.solver.compute.CpuBackend;
+import org.glassguide.solver.compute.Precision;
+import org.glassguide.solver.fd.CrossSection;
+import org.glassguide.solver.fd.FdScalarModeSolver;
+import org.glassguide.solver.fd.Shape;
+
+/** Validation cases of the beam propagator: analytic beams, modes of the mode solver, absorption, convergence. */
+final class BpmValidation {
+    private BpmValidation() {
+    }
+
+    private static final CpuBackend CPU = new CpuBackend();
+
+    /**
+     * The exact field of a 2D (x-z) beam after a distance z in a homogeneous medium: every plane-wave
+     * component advances by exp(i (sqrt(k^2 - kx^2) - k_ref) z) (angular spectrum; evanescent ones decay).
+     */
+    static double[] angularSpectrum(double[] field, double dx, double k, double kRef, double z) {
+        int n = field.length / 2;
+        double[] re = new double[n];
+        double[] im = new double[n];
+        for (int i = 0; i < n; i++) {
+            re[i] = field[2 * i];
+            im[i] = field[2 * i + 1];
+        }
+        Fft.transform(re, im, false);
+        for (int i = 0; i < n; i++) {
+            int m = i <= n / 2 ? i : i - n;
+            double kx = 2 * Math.PI * m / (n * dx);
+            double kz2 = k * k - kx * kx;
+            double ar;
+            double ai;
+            if (kz2 >= 0) {
+                double ph = (Math.sqrt(kz2) - kRef) * z;
+                ar = Math.cos(ph);
+                ai = Math.sin(ph);
+            } else {
+                double decay = Math.exp(-Math.sqrt(-kz2) * z);
+                ar = decay * Math.cos(-kRef * z);
+                ai = decay * Math.sin(-kRef * z);
+            }
+            double r = re[i] * ar - im[i] * ai;
+            double s = re[i] * ai + im[i] * ar;
+            re[i] = r;
+            im[i] = s;
+        }
+        Fft.transform(re, im, true);
+        double[] out = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            out[2 * i] = re[i];
+            out[2 * i + 1] = im[i];
+        }
+        return out;
+    }
+
+    private static double centroid(double[] f, BpmGrid g) {
+        double s = 0;
+        double w = 0;
+        for (int i = 0; i < g.nx(); i++) {
+            double p = f[2 * i] * f[2 * i] + f[2 * i + 1] * f[2 * i + 1];
+            s += p * g.x(i);
+            w += p;
+        }
+        return s / w;
+    }
+
+    /** 1 - |<a|b>|^2 / (<a|a><b|b>): zero when the fields agree up to a constant factor. */
+    static double mismatch(double[] a, double[] b) {
+        double[] o = Launch.overlap(a, b);
+        return 1 - (o[0] * o[0] + o[1] * o[1]) / (Launch.overlap(a, a)[0] * Launch.overlap(b, b)[0]);
+    }
+
+    static List<ValidationRow> gaussianTilt(YamlNode c, String id, String source) {
+        double lambda = 0.633e-6;
+        double n = 1.56;
+        double k = 2 * Math.PI / lambda * n;
+        double w0 = 2e-6;
+        double length = 30e-6;
+        double dz = 0.02e-6;
+        BpmGrid g = BpmGrid.slab(2048 * 0.02e-6, 0.02e-6);
+        CrossSection medium = new CrossSection(n, 0);
+        List<ValidationRow> rows = new ArrayList<>();
+        for (YamlNode tn : c.require("tilts").list()) {
+            double tilt = tn.number();
+            double x0 = -length * Math.tan(Math.toRadians(tilt)) / 2;
+            double[] launch = Launch.gaussian(g, lambda, n, w0, x0, 0, tilt);
+            double[] exact = angularSpectrum(launch, g.dx(), k, k, length);
+            double xe = centroid(exact, g);
+            for (WideAngle w : WideAngle.values()) {
+                BeamPropagator.Settings s = new BeamPropagator.Settings(lambda, n, dz, length, w, 40, Precision.DOUBLE, 1, 1000);
+                double[] end = new BeamPropagator().propagate(medium, g, launch, null, s, CPU, ProgressMonitor.NONE).endField();
+                double err = Math.abs(centroid(end, g) - xe);
+                String q = String.format(java.util.Locale.ROOT, "%s, %.0f deg: beam centre after %.0f um (um)", w, tilt, length * 1e6);
+                YamlNode tol = c.require(w.name().toLowerCase(java.util.Locale.ROOT));
+                double miss = tol.has("mustMissAbove") ? tol.require("mustMissAbove").number() : 0;
+                if (w == WideAngle.PARAXIAL && tilt > 0) {
+                    // the paraxial beam walks off at sin(theta) instead of tan(theta): it must fail visibly
+                    double must = miss * tilt / 30;
+                    rows.add(new ValidationRow(id, String.format(java.util.Locale.ROOT, "%s, misses by more than %.2f um (1 = yes)", q, must), 1,
+                            err > must * 1e-6 ? 1 : 0, 0, source));
+                    continue;
+                }
+                rows.add(new ValidationRow(id, q, xe * 1e6, centroid(end, g) * 1e6, tol.require("centroid").number(), source));
+                if (w != WideAngle.PARAXIAL) {
+                    rows.add(new ValidationRow(id, String.format(java.util.Locale.ROOT, "%s, %.0f deg: field mismatch 1 - |<exact|bpm>|^2", w, tilt), 0,
+                            mismatch(exact, end), tol.require("mismatch").number(), source));
+                }
+            }
+        }
+        return rows;
+    }
+
+    static List<ValidationRow> modeStaysMode(YamlNode c, String id, String source) {
+        double lambda = 1e-6;
+        double a = 2e-6;
+        CrossSection cs = new CrossSection(1.44, 0).paint(new Shape.Circle(0, 0, a), 1.56, 0);
+        double h = 0.1e-6;
+        FdScalarModeSolver.Grid fg = FdScalarModeSolver.Grid.centred(12e-6, 12e-6, h);
+        FdScalarModeSolver.Mode m = new FdScalarModeSolver().solve(cs, lambda, fg, new FdScalarModeSolver.Pml(0, 8), 1, 1.56,
+                ProgressMonitor.NONE).get(0);
+        BpmGrid g = new BpmGrid(fg.x0(), fg.y0(), h, h, fg.nx(), fg.ny());
+        double length = 1000 * lambda;
+        BeamPropagator.Settings s = new BeamPropagator.Settings(lambda, Double.NaN, 0.5e-6, length, WideAngle.PARAXIAL, 12,
+                Precision.DOUBLE, 2, 100);
+        BeamPropagator.Result r = new BeamPropagator().propagate(cs, g, m.field(), null, s, CPU, ProgressMonitor.NONE);
+        double[] ov = Launch.overlap(m.field(), r.endField());
+        double frac = 1 - mismatch(m.field(), r.endField());
+        double k0 = 2 * Math.PI / lambda;
+        double phase = Math.atan2(ov[1], ov[0]);
+        double expected = (k0 * m.nEff() - k0 * r.referenceIndex()) * length;
+        double unwrapped = phase + 2 * Math.PI * Math.round((expected - phase) / (2 * Math.PI));
+        double beta = k0 * r.referenceIndex() + unwrapped / length;
+        return List.of(new ValidationRow(id, "power in the launched mode after 1000 wavelengths", 1, frac, 1e-3, source),
+                new ValidationRow(id, "beta from the phase advance / beta of the mode solver", 1, beta / (k0 * m.nEff()), 1e-5, source),
+                new ValidationRow(id, "total power change, lossless guide with PML", 0, r.powerChange(), 1e-6, source));
+    }
+
+    static List<ValidationRow> absorption(YamlNode c, String id, String source) {
+        double lambda = 1e-6;
+        double kappa = c.require("k").number();
+        CrossSection medium = new CrossSection(1.5, kappa);
+        BpmGrid g = BpmGrid.slab(2048 * 0.05e-6, 0.05e-6);
+        double[] launch = Launch.gaussian(g, lambda, 1.5, 6e-6, 0, 0, 0);
+        // metal walls far from the beam: nothing but the medium absorbs
+        BeamPropagator.Settings s = new BeamPropagator.Settings(lambda, 1.5, 0.5e-6, 200e-6, WideAngle.PADE11, 0, Precision.DOUBLE, 1, 20);
+        BeamPropagator.Result r = new BeamPropagator().propagate(medium, g, launch, null, s, CPU, ProgressMonitor.NONE);
+        double exact = 10 / Math.log(10) * 2 * (2 * Math.PI / lambda) * kappa / 100;
+        return List.of(new ValidationRow(id, "loss of a uniform n + ik medium (dB/cm)", exact, r.regionLossDbPerCm(), 1e-3 * exact, source));
+    }
+
+    static List<ValidationRow> dzOrder(YamlNode c, String id, String source) {
+        double lambda = 0.633e-6;
+        double n = 1.56;
+        BpmGrid g = BpmGrid.slab(1024 * 0.04e-6, 0.04e-6);
+        CrossSection medium = new CrossSection(n, 0).paint(new Shape.Rectangle(0, 0, 4e-6, 1), 1.60, 0);
+        double[] launch = Launch.gaussian(g, lambda, n, 2e-6, -3e-6, 0, 20);
+        double length = 20e-6;
+        double[] dzs = {0.4e-6, 0.2e-6, 0.1e-6, 0.0125e-6};
+        double[][] ends = new double[dzs.length][];
+        for (int i = 0; i < dzs.length; i++) {
+            BeamPropagator.Settings s = new BeamPropagator.Settings(lambda, n, dzs[i], length, WideAngle.PADE11, 30, Precision.DOUBLE, 1, 1000);
+            ends[i] = new BeamPropagator().propagate(medium, g, launch, null, s, CPU, ProgressMonitor.NONE).endField();
+        }
+        List<ValidationRow> rows = new ArrayList<>();
+        double prev = Double.NaN;
+        for (int i = 0; i < dzs.length - 1; i++) {
+            double e = 0;
+            double norm = 0;
+            for (int q = 0; q < ends[i].length; q++) {
+                e += (ends[i][q] - ends[dzs.length - 1][q]) * (ends[i][q] - ends[dzs.length - 1][q]);
+                norm += ends[dzs.length - 1][q] * ends[dzs.length - 1][q];
+            }
+            e = Math.sqrt(e / norm);
+            if (!Double.isNaN(prev)) {
+                rows.add(new ValidationRow(id, String.format(java.util.Locale.ROOT, "Pade(1,1) field error order, dz %.2f -> %.2f um", dzs[i - 1] * 1e6,
+                        dzs[i] * 1e6), 2, Math.log(prev / e) / Math.log(2), c.require("orderTolerance").number(), source));
+            }
+            prev = e;
+        }
+        return rows;
+    }
+
+    static List<ValidationRow> beating(YamlNode c, String id, String source) {
+        double lambda = 1e-6;
+        CrossSection cs = new CrossSection(1.44, 0).paint(new Shape.Rectangle(0, 0, 3e-6, 1.5e-6), 1.47, 0);
+        double h = 0.1e-6;
+        FdScalarModeSolver.Grid fg = FdScalarModeSolver.Grid.centred(10e-6, 8e-6, h);
+        List<FdScalarModeSolver.Mode> modes = new FdScalarModeSolver().solve(cs, lambda, fg, new FdScalarModeSolver.Pml(0, 8), 2, 1.47,
+                ProgressMonitor.NONE);
+        double k0 = 2 * Math.PI / lambda;
+        double dBeta = k0 * (modes.get(0).nEff() - modes.get(1).nEff());
+        BpmGrid g = new BpmGrid(fg.x0(), fg.y0(), h, h, fg.nx(), fg.ny());
+        double[] launch = Launch.sum(new double[][] {modes.get(0).field(), modes.get(1).field()}, new double[] {1, 0, 1, 0});
+        boolean[] right = new boolean[g.cells()];
+        for (int j = 0; j < g.ny(); j++) {
+            for (int i = 0; i < g.nx(); i++) {
+                right[i + g.nx() * j] = g.x(i) > 0;
+            }
+        }
+        double beat = 2 * Math.PI / dBeta;
+        double dz = 0.5e-6;
+        BeamPropagator.Settings s = new BeamPropagator.Settings(lambda, Double.NaN, dz, 4.2 * beat, WideAngle.PARAXIAL, 0, Precision.DOUBLE, 2, 1);
+        BeamPropagator.Result r = new BeamPropagator().propagate(cs, g, launch, right, s, CPU, ProgressMonitor.NONE);
+        // the power on one side oscillates as cos(dBeta z): its period from the mean crossings
+        double mean = 0;
+        for (double p : r.regionPower()) {
+            mean += p;
+        }
+        mean /= r.regionPower().length;
+        List<Double> crossings = new ArrayList<>();
+        for (int i = 1; i < r.z().length; i++) {
+            double a = r.regionPower()[i - 1] - mean;
+            double b = r.regionPower()[i] - mean;
+            if (a * b < 0) {
+                crossings.add(r.z()[i - 1] + (r.z()[i] - r.z()[i - 1]) * a / (a - b));
+            }
+        }
+        double measured = 2 * (crossings.get(crossings.size() - 1) - crossings.get(0)) / (crossings.size() - 1);
+        return List.of(new ValidationRow(id, "beat length 2 pi / d beta (um)", beat * 1e6, measured * 1e6, 0.01 * beat * 1e6, source));
+    }
+}
