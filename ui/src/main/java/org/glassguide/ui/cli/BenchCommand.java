@@ -15,7 +15,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** `glassguide bench fiber`: timings of the step-index solver and of a whole `glassguide fiber` process. */
+/**
+ * `glassguide bench fiber|modes|bpm`: timings of the step-index solver and a whole `glassguide fiber`
+ * process, of the mode solvers, and the beam propagator's stepping throughput.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks, reported as time and throughput with problem sizes.")
 public final class BenchCommand implements Callable<Integer> {
     @Spec
@@ -27,11 +30,32 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeat", defaultValue = "5", paramLabel = "N", description = "Timed repetitions after one warm-up (default ${DEFAULT-VALUE}); the median is reported.")
     int repeat;
 
-    enum Suite { fiber, modes }
+    enum Suite { fiber, modes, bpm }
+
+    @Option(names = "--grid", paramLabel = "N", description = "bpm: one N x N configuration (default: the whole table, 256 to 2048).")
+    Integer grid;
+
+    @Option(names = "--precision", paramLabel = "P", description = "bpm: float or double (default: both in the table, float for one run).")
+    String precision;
+
+    @Option(names = "--threads", paramLabel = "T", description = "bpm: threads (default: 1 and all cores in the table, all cores for one run).")
+    Integer threads;
+
+    @Option(names = "--wide-angle", paramLabel = "W", description = "bpm: none, pade11 or pade22 (default none).")
+    String wideAngle;
+
+    @Option(names = "--device", paramLabel = "D", defaultValue = "auto", description = "bpm: auto, cpu or gpu (default ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--json", description = "bpm: print one JSON object per configuration.")
+    boolean json;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
+        if (suite == Suite.bpm) {
+            return bpm(out);
+        }
         int reps = Math.max(1, repeat);
         out.printf(Locale.ROOT, "machine: %d cores, Java %s, max heap %d MiB%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
@@ -54,6 +78,73 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, fmt, "`glassguide fiber`, single-mode fiber, whole process incl. JVM start",
                 "V = 2.14, 1 LP mode", seconds(process), "");
         out.flush();
+        return 0;
+    }
+
+    private int bpm(PrintWriter out) {
+        org.glassguide.solver.bpm.WideAngle w = wideAngle == null ? org.glassguide.solver.bpm.WideAngle.PARAXIAL
+                : org.glassguide.solver.bpm.WideAngle.parse(wideAngle);
+        if (w == null) {
+            throw new org.glassguide.materials.errors.GlassGuideException(org.glassguide.materials.errors.Messages.BAD_CHOICE, "--wide-angle",
+                    wideAngle, "none, pade11, pade22");
+        }
+        org.glassguide.solver.compute.Precision p = precision == null ? null : org.glassguide.solver.compute.Precision.parse(precision);
+        if (precision != null && p == null) {
+            throw new org.glassguide.materials.errors.GlassGuideException(org.glassguide.materials.errors.Messages.BAD_CHOICE, "--precision",
+                    precision, "float, double");
+        }
+        if (grid != null && (grid < 16 || grid > 8192)) {
+            throw new org.glassguide.materials.errors.GlassGuideException(org.glassguide.materials.errors.Messages.OUT_OF_RANGE, "--grid", grid,
+                    "16 to 8192");
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (threads != null && (threads < 1 || threads > 4 * cores)) {
+            throw new org.glassguide.materials.errors.GlassGuideException(org.glassguide.materials.errors.Messages.OUT_OF_RANGE, "--threads",
+                    threads, "1 to " + 4 * cores);
+        }
+        org.glassguide.solver.compute.ComputeBackend backend = org.glassguide.solver.compute.ComputeBackends.select(device,
+                n -> spec.commandLine().getErr().println(n));
+        List<Object[]> configs = new ArrayList<>();
+        if (grid != null || precision != null || threads != null || wideAngle != null) {
+            configs.add(new Object[] {grid != null ? grid : 1024, p != null ? p : org.glassguide.solver.compute.Precision.FLOAT,
+                threads != null ? threads : cores, w});
+        } else {
+            for (int n : new int[] {256, 512, 1024, 2048}) {
+                for (org.glassguide.solver.compute.Precision q : org.glassguide.solver.compute.Precision.values()) {
+                    for (int t : cores > 1 ? new int[] {1, cores} : new int[] {1}) {
+                        configs.add(new Object[] {n, q, t, org.glassguide.solver.bpm.WideAngle.PARAXIAL});
+                    }
+                }
+            }
+            configs.add(new Object[] {1024, org.glassguide.solver.compute.Precision.FLOAT, cores, org.glassguide.solver.bpm.WideAngle.PADE11});
+            configs.add(new Object[] {1024, org.glassguide.solver.compute.Precision.FLOAT, cores, org.glassguide.solver.bpm.WideAngle.PADE22});
+        }
+        if (!json) {
+            out.printf(Locale.ROOT, "device: %s, max heap %d MiB%n", backend.device(), Runtime.getRuntime().maxMemory() >> 20);
+            out.println("| grid | precision | threads | wide angle | steps | cell-steps/s | heap bytes/cell |");
+            out.println("|---|---|---|---|---|---|---|");
+            out.flush();
+        }
+        for (Object[] c : configs) {
+            org.glassguide.validation.BpmBenchmark.Result r = org.glassguide.validation.BpmBenchmark.run((Integer) c[0],
+                    (org.glassguide.solver.compute.Precision) c[1], (Integer) c[2], (org.glassguide.solver.bpm.WideAngle) c[3], backend);
+            if (json) {
+                java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+                m.put("grid", r.grid());
+                m.put("precision", r.precision().name().toLowerCase(Locale.ROOT));
+                m.put("threads", r.threads());
+                m.put("wideAngle", r.wideAngle().name().toLowerCase(Locale.ROOT));
+                m.put("steps", r.steps());
+                m.put("cellStepsPerSecond", r.cellStepsPerSecond());
+                m.put("heapBytesPerCell", r.heapBytesPerCell());
+                m.put("device", r.device());
+                out.println(org.glassguide.ui.report.Json.write(m).strip());
+            } else {
+                out.printf(Locale.ROOT, "| %d² | %s | %d | %s | %d | %.3g | %.0f |%n", r.grid(), r.precision().name().toLowerCase(Locale.ROOT),
+                        r.threads(), r.wideAngle().name().toLowerCase(Locale.ROOT), r.steps(), r.cellStepsPerSecond(), r.heapBytesPerCell());
+            }
+            out.flush();
+        }
         return 0;
     }
 

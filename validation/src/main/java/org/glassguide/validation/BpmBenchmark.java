@@ -1,0 +1,76 @@
+package org.glassguide.validation;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+
+import org.glassguide.solver.ProgressMonitor;
+import org.glassguide.solver.bpm.BeamPropagator;
+import org.glassguide.solver.bpm.BpmGrid;
+import org.glassguide.solver.bpm.Launch;
+import org.glassguide.solver.bpm.WideAngle;
+import org.glassguide.solver.compute.ComputeBackend;
+import org.glassguide.solver.compute.Precision;
+import org.glassguide.solver.fd.CrossSection;
+import org.glassguide.solver.fd.Shape;
+
+/**
+ * `glassguide bench bpm`: one propagation configuration on an N x N grid (a 1.56/1.44 step-index core
+ * filling a third of a 20 um window, 1 um light, PML on every side, lossless): stepping throughput in
+ * cell-steps per second (excluding set-up and a warm-up of the same length) and heap per grid cell.
+ */
+public final class BpmBenchmark {
+    private BpmBenchmark() {
+    }
+
+    public record Result(int grid, Precision precision, int threads, WideAngle wideAngle, int steps, double cellStepsPerSecond,
+            double heapBytesPerCell, String device) {
+    }
+
+    public static Result run(int n, Precision precision, int threads, WideAngle wideAngle, ComputeBackend backend) {
+        double window = 20e-6;
+        BpmGrid g = BpmGrid.centred(window, window, window / n);
+        CrossSection cs = new CrossSection(1.44, 0).paint(new Shape.Circle(0, 0, window / 6), 1.56, 0);
+        double[] launch = Launch.gaussian(g, 1e-6, 1.56, window / 8, 0, 0, 0);
+        // about 2e8 cell-steps: a second or two at the target rate
+        int steps = Math.max(4, (int) Math.min(2000, 2e8 / ((double) n * n)));
+        int pml = Math.max(8, n / 32);
+        BeamPropagator.Settings warm = new BeamPropagator.Settings(1e-6, 1.5, 0.05e-6, 0.05e-6 * steps, wideAngle, pml, precision,
+                threads, steps);
+        new BeamPropagator().propagate(cs, g, launch, null, warm, backend, ProgressMonitor.NONE);
+        System.gc();
+        long base = used();
+        resetPeaks();
+        BeamPropagator.Result r = new BeamPropagator().propagate(cs, g, launch, null, warm, backend, ProgressMonitor.NONE);
+        long peak = peak();
+        // the grid's own arrays: launch, samples and the stepper, above what was held before
+        return new Result(n, precision, threads, wideAngle, steps, r.cellStepsPerSecond(), Math.max(0, peak - base) / ((double) n * n),
+                backend.device());
+    }
+
+    private static long used() {
+        long s = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP) {
+                s += p.getUsage().getUsed();
+            }
+        }
+        return s;
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            p.resetPeakUsage();
+        }
+    }
+
+    private static long peak() {
+        long s = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP) {
+                s += p.getPeakUsage().getUsed();
+            }
+        }
+        return s;
+    }
+}
