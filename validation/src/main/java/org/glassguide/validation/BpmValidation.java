@@ -14,6 +14,7 @@ import org.glassguide.solver.compute.Precision;
 import org.glassguide.solver.fd.CrossSection;
 import org.glassguide.solver.fd.FdScalarModeSolver;
 import org.glassguide.solver.fd.Shape;
+import org.glassguide.solver.special.Fft;
 
 /** Validation cases of the beam propagator: analytic beams, modes of the mode solver, absorption, convergence. */
 final class BpmValidation {

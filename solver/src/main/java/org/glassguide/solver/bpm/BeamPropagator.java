@@ -18,8 +18,9 @@ import org.glassguide.solver.fd.CrossSection;
  * P = d2/dx2 + d2/dy2 + k0^2 eps - k_ref^2, approximated by {@link WideAngle} and stepped by
  * Crank-Nicolson with ADI splitting on a {@link ComputeBackend}. The window's edges carry a PML
  * (complex stretch d/dx -> (1/s) d/dx, s = 1 + i sigma t^2) behind which the field is zero. Monitors
- * record the total power and the power in a region every few steps; the region's power gives the loss
- * in dB/cm by a least-squares fit.
+ * record the total power, the power in a region and |psi|^2 along the row through y = 0 (an x-z slice)
+ * every few steps; the region's power gives the loss in dB/cm by a least-squares fit. A cancelled run
+ * returns what it computed up to the last record, marked cancelled.
  *
  * <p>The 3D wide-angle steps split P_x P_y cross terms of order (dz/k^3) k_x^2 k_y^2: accurate for
  * paraxial 3D and for any order in 2D (x-z), where each factor is solved exactly.
@@ -45,7 +46,7 @@ public final class BeamPropagator {
      * of total power (meaningful before light reaches the PML), and the stepping throughput.
      */
     public record Result(BpmGrid grid, double referenceIndex, double[] z, double[] power, double[] regionPower, double[] endField,
-            double regionLossDbPerCm, double powerChange, double cellStepsPerSecond) {
+            double regionLossDbPerCm, double powerChange, double cellStepsPerSecond, double[][] slice, boolean cancelled) {
     }
 
     /** One-way amplitude reflection of the PML for a wave 10 degrees off axis. */
@@ -73,6 +74,9 @@ public final class BeamPropagator {
         double[][] f = s.wideAngle().factors(s.dz(), kRef);
         int steps = (int) Math.round(s.length() / s.dz());
         List<double[]> records = new ArrayList<>();
+        List<double[]> slices = new ArrayList<>();
+        double[] work = new double[2 * n];
+        boolean cancelled = false;
         double p0;
         double r0;
         double[] end = new double[2 * n];
@@ -86,9 +90,13 @@ public final class BeamPropagator {
                 throw new GlassGuideException(Messages.OUT_OF_RANGE, "launch field", "zero power", "a field with power inside the window");
             }
             records.add(new double[] {0, 1, r0 / p0});
+            slices.add(row(launch, g));
             int done = 0;
             while (done < steps) {
-                monitor.checkCancelled();
+                if (monitor.isCancelled()) {
+                    cancelled = true;
+                    break;
+                }
                 int chunk = Math.min(s.monitorEvery(), steps - done);
                 long t0 = System.nanoTime();
                 st.step(chunk);
@@ -106,6 +114,8 @@ public final class BeamPropagator {
                             p / p0 - 1, done * s.dz() * 1e6));
                 }
                 records.add(new double[] {done * s.dz(), p / p0, r / p0});
+                st.getField(work);
+                slices.add(row(work, g));
                 monitor.progress(done, steps, "propagating");
             }
             st.getField(end);
@@ -121,7 +131,18 @@ public final class BeamPropagator {
             change = Math.max(change, Math.abs(pw[i] - 1));
         }
         double rate = stepNanos > 0 ? (double) n * steps / (stepNanos * 1e-9) : Double.NaN;
-        return new Result(g, nRef, z, pw, rp, end, lossDbPerCm(z, rp), change, rate);
+        return new Result(g, nRef, z, pw, rp, end, lossDbPerCm(z, rp), change, rate, slices.toArray(new double[0][]), cancelled);
+    }
+
+    /** |psi|^2 along the row through the window's centre in y. */
+    private static double[] row(double[] f, BpmGrid g) {
+        int j = g.ny() / 2;
+        double[] out = new double[g.nx()];
+        for (int i = 0; i < g.nx(); i++) {
+            int p = i + g.nx() * j;
+            out[i] = f[2 * p] * f[2 * p] + f[2 * p + 1] * f[2 * p + 1];
+        }
+        return out;
     }
 
     private static double maxGain(double[][] eps) {

@@ -4,14 +4,16 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A complete, validated design: structure, wavelengths (m) and the analyses to run. Both front ends
+ * A complete, validated design: structure, wavelengths (m), the analyses to run and their settings
+ * (propagation may be null when no beam-propagation run is described). Both front ends
  * (command line and desktop) open, run and save this same description.
  */
 public record Design(String name, String description, FiberStructure fiber, WaveguideStructure waveguide,
-        List<Double> wavelengths, List<String> analyses, DesignOptions options, SolverSettings solver, String source) {
+        List<Double> wavelengths, List<String> analyses, DesignOptions options, SolverSettings solver, PropagationSettings propagation,
+        String source) {
     public static final String FORMAT = "glassguide/1";
-    /** fiber: exact step-index analysis; modes: the mode solver of `solver:` (radial, fd-scalar). */
-    public static final List<String> ANALYSES = List.of("fiber", "modes");
+    /** fiber: exact step-index analysis; modes: the mode solver of `solver:`; bpm: the `propagation:` run. */
+    public static final List<String> ANALYSES = List.of("fiber", "modes", "bpm");
 
     public Design {
         Objects.requireNonNull(name, "name");
@@ -37,6 +39,6 @@ public record Design(String name, String description, FiberStructure fiber, Wave
 
     /** The same design with other analyses, options or solver settings (command-line overrides). */
     public Design with(List<String> newAnalyses, DesignOptions newOptions, SolverSettings newSolver) {
-        return new Design(name, description, fiber, waveguide, wavelengths, newAnalyses, newOptions, newSolver, source);
+        return new Design(name, description, fiber, waveguide, wavelengths, newAnalyses, newOptions, newSolver, propagation, source);
     }
 }

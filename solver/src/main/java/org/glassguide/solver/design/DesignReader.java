@@ -21,7 +21,7 @@ import org.glassguide.materials.units.Units;
  */
 public final class DesignReader {
     private static final List<String> TOP = List.of("format", "name", "description", "materials", "structure",
-            "wavelengths", "analyses", "options", "solver");
+            "wavelengths", "analyses", "options", "solver", "propagation");
     private static final int MAX_WAVELENGTHS = 100000;
 
     private final MaterialLibrary library;
@@ -95,7 +95,86 @@ public final class DesignReader {
             throw (solverNode != null && solverNode.has("kind") ? solverNode.require("kind") : root).error(Messages.BAD_CHOICE,
                     "solver.kind", solver.kind(), "fd-scalar, fd-semivector or fd-vector for a waveguide structure (radial needs a fiber)");
         }
-        return new Design(name, description, fiber, waveguide, wavelengths, analyses, options, solver, source);
+        YamlNode pn = root.optional("propagation").orElse(null);
+        PropagationSettings propagation = pn == null ? null : readPropagation(pn);
+        if (analyses.contains("bpm") && propagation == null) {
+            throw root.error(Messages.MISSING_KEY, "propagation", "the design (analyses: [bpm] needs a propagation: section)");
+        }
+        return new Design(name, description, fiber, waveguide, wavelengths, analyses, options, solver, propagation, source);
+    }
+
+    static PropagationSettings readPropagation(YamlNode p) {
+        p.requireMap().allowOnly(List.of("length", "dz", "window", "step", "pml", "wide-angle", "reference-index", "precision",
+                "monitor-every", "launch"));
+        double length = positive(p.require("length"));
+        double dz = positive(p.require("dz"));
+        YamlNode w = p.require("window");
+        List<YamlNode> ws = w.listOrSingle();
+        if (ws.size() > 2) {
+            throw w.error(Messages.WRONG_TYPE, w.path(), "[width, height] (3D) or width (2D x-z) with units", ws.size() + " items");
+        }
+        double ww = positive(ws.get(0));
+        double wh = ws.size() == 2 ? positive(ws.get(1)) : 0;
+        double step = positive(p.require("step"));
+        double pml = 0;
+        if (p.has("pml")) {
+            pml = p.require("pml").quantity(Units::length);
+            if (!(pml >= 0)) {
+                throw p.require("pml").error(Messages.OUT_OF_RANGE, p.require("pml").path(), p.require("pml").text(), "a thickness >= 0");
+            }
+        }
+        String wide = p.optional("wide-angle").map(YamlNode::text).orElse("pade11");
+        if (!List.of("none", "paraxial", "pade11", "pade22").contains(wide)) {
+            throw p.require("wide-angle").error(Messages.BAD_CHOICE, p.require("wide-angle").path(), wide,
+                    "none (paraxial), pade11, pade22 (wide-angle orders)");
+        }
+        double nRef = Double.NaN;
+        if (p.has("reference-index")) {
+            YamlNode n = p.require("reference-index");
+            nRef = n.number();
+            if (!(nRef >= 1 && nRef <= 5)) {
+                throw n.error(Messages.OUT_OF_RANGE, n.path(), n.text(), "an index from 1 to 5 (or leave it out: the launch field's own)");
+            }
+        }
+        String precision = p.optional("precision").map(YamlNode::text).orElse("double");
+        if (!precision.equals("float") && !precision.equals("double")) {
+            throw p.require("precision").error(Messages.BAD_CHOICE, p.require("precision").path(), precision, "float, double");
+        }
+        double every = p.has("monitor-every") ? positive(p.require("monitor-every")) : Math.max(dz, length / 200);
+        YamlNode ln = p.require("launch").requireMap();
+        if (ln.entries().size() != 1) {
+            throw ln.error(Messages.WRONG_TYPE, ln.path(), "one of gaussian, mode", ln.entries().keySet());
+        }
+        String kind = ln.entries().keySet().iterator().next();
+        PropagationSettings.Launch launch;
+        if (kind.equals("gaussian")) {
+            YamlNode g = ln.require("gaussian").requireMap().allowOnly(List.of("waist", "center", "centre", "tilt"));
+            double[] c = point(g.has("centre") ? g.require("centre") : g.optional("center").orElse(null));
+            double tilt = 0;
+            if (g.has("tilt")) {
+                String t = g.require("tilt").text().trim();
+                String num = t.endsWith("deg") ? t.substring(0, t.length() - 3).trim() : t;
+                try {
+                    tilt = Double.parseDouble(num);
+                } catch (NumberFormatException e) {
+                    throw g.require("tilt").error(Messages.BAD_NUMBER, g.require("tilt").path(), t);
+                }
+                if (!(Math.abs(tilt) < 60)) {
+                    throw g.require("tilt").error(Messages.OUT_OF_RANGE, g.require("tilt").path(), t, "-60 to 60 deg");
+                }
+            }
+            launch = new PropagationSettings.Launch("gaussian", positive(g.require("waist")), c[0], c[1], tilt, 0);
+        } else if (kind.equals("mode")) {
+            YamlNode m = ln.require("mode");
+            double v = m.number();
+            if (v < 1 || v > 50 || v != Math.rint(v)) {
+                throw m.error(Messages.OUT_OF_RANGE, m.path(), m.text(), "a mode number from 1 (fundamental) to 50");
+            }
+            launch = new PropagationSettings.Launch("mode", 0, 0, 0, 0, (int) v);
+        } else {
+            throw ln.error(Messages.BAD_CHOICE, ln.path(), kind, "gaussian, mode");
+        }
+        return new PropagationSettings(length, dz, ww, wh, step, pml, wide, nRef, precision, every, launch);
     }
 
     static SolverSettings readSolver(YamlNode s, boolean waveguide) {

@@ -257,7 +257,7 @@ public final class FdAnalysis {
     }
 
     /** The cross-section of a design: shapes over a background, or a fiber's layers as discs in its outermost layer. */
-    static CrossSection crossSection(Design d, double wavelength, boolean allowExtrapolation, Consumer<String> warnings,
+    public static CrossSection crossSection(Design d, double wavelength, boolean allowExtrapolation, Consumer<String> warnings,
             List<Material> used) {
         if (d.waveguide() != null) {
             WaveguideStructure w = d.waveguide();

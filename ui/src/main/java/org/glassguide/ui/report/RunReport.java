@@ -85,7 +85,7 @@ public final class RunReport {
     }
 
     /** Moves the finished folder into place, replacing an earlier run's folder only once the new one is whole. */
-    private static void replace(Path tmp, Path target) throws IOException {
+    public static void replace(Path tmp, Path target) throws IOException {
         Path old = null;
         if (Files.exists(target)) {
             old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");

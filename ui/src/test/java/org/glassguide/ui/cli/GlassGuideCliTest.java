@@ -234,6 +234,33 @@ class GlassGuideCliTest {
     }
 
     @Test
+    void bpmRunsTheExampleAndRejectsBadInput(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("bpm");
+        Run r = run("bpm", "../examples/few-mode-fiber-bpm.yaml", "--json", "--out", out.toString(), "--precision", "float");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        for (String k : List.of("lossDbPerCm", "powerConservationError", "measuredNA", "referenceIndex", "cellStepsPerSecond")) {
+            assertTrue(j.has(k), k);
+        }
+        // the fiber's NA is 0.17: the end face's light stays within it
+        assertTrue(j.get("measuredNA").asDouble() > 0.05 && j.get("measuredNA").asDouble() < 0.2, j.toString());
+        for (String f : List.of("summary.json", "monitors.csv", "xz-slice.png", "near-field.png", "far-field.png", "report.html")) {
+            assertTrue(Files.size(out.resolve(f)) > 100, f);
+        }
+        String base = Files.readString(Path.of("../examples/few-mode-fiber-bpm.yaml"));
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, base.replace("step: 0.2 um", "step: 2 um"));
+        assertBadInput(run("bpm", bad.toString(), "--out", dir.resolve("b1").toString()), "propagation.step", "transverse period");
+        Files.writeString(bad, base.replace("pml: 3 um", "pml: 0.3 um"));
+        assertBadInput(run("bpm", bad.toString(), "--out", dir.resolve("b2").toString()), "propagation.pml", "wavelength");
+        Files.writeString(bad, base.replace("waist: 3 um", "waist: 30 um"));
+        assertBadInput(run("bpm", bad.toString(), "--out", dir.resolve("b3").toString()), "waist", "inside the window");
+        Files.writeString(bad, base.replace("wide-angle: pade11", "wide-angle: pade33"));
+        assertBadInput(run("bpm", bad.toString(), "--out", dir.resolve("b4").toString()), "wide-angle", "pade22");
+        assertFalse(Files.exists(dir.resolve("b1")) || Files.exists(dir.resolve("b4")), "nothing written on bad input");
+    }
+
+    @Test
     void modesOnAWaveguideCrossSection(@TempDir Path dir) throws IOException {
         Path design = dir.resolve("w.yaml");
         String base = "format: glassguide/1\nname: chan\nstructure:\n  waveguide:\n    background: { index: 1.44 }\n    shapes:\n"

@@ -1,0 +1,214 @@
+package org.glassguide.solver.bpm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import org.glassguide.materials.Material;
+import org.glassguide.materials.errors.GlassGuideException;
+import org.glassguide.materials.errors.Messages;
+import org.glassguide.materials.units.Units;
+import org.glassguide.solver.ProgressMonitor;
+import org.glassguide.solver.Warnings;
+import org.glassguide.solver.compute.ComputeBackend;
+import org.glassguide.solver.compute.Precision;
+import org.glassguide.solver.design.Design;
+import org.glassguide.solver.design.PropagationSettings;
+import org.glassguide.solver.fd.CrossSection;
+import org.glassguide.solver.fd.FdAnalysis;
+import org.glassguide.solver.fd.FdScalarModeSolver;
+import org.glassguide.solver.special.Fft;
+
+/**
+ * A design's `propagation:` run at one wavelength: the cross-section sampled on the propagation grid,
+ * the launch (a Gaussian or a mode of the scalar 2D solver on the same grid), checks on the input
+ * (points per wavelength, PML thickness, beam size, step), the propagation, and the derived
+ * quantities: power in the core (the highest-index material) and its loss, power conservation, and
+ * the far field of the end face with its measured NA (the sine of the angle holding 95 % of the power,
+ * in air, k_perp / k0).
+ */
+public final class BpmAnalysis {
+    /**
+     * Points per shortest transverse period lambda / (k_perp / k0) of the light (the structure's NA, or
+     * a tilted or narrow launch): below it the FD dispersion error of the steepest light grows past a percent.
+     */
+    public static final double MIN_POINTS_PER_WAVELENGTH = 8;
+
+    /** The run's record; far field: |F|^2 over k_perp / k0 in [-farLimit, farLimit]^2 (or a line in 2D). */
+    public record Result(String design, double wavelength, PropagationSettings settings, String device, Precision precision,
+            BeamPropagator.Result run, double measuredNa, double[][] farField, double farLimit, String region, List<String> warnings) {
+        public Result {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    public Result run(Design d, double wavelength, ComputeBackend backend, Precision precisionOverride, int threads,
+            Consumer<String> warnings, ProgressMonitor monitor) {
+        PropagationSettings ps = d.propagation();
+        if (ps == null) {
+            throw new GlassGuideException(Messages.MISSING_KEY, "propagation", "the design");
+        }
+        List<String> notes = new ArrayList<>();
+        Consumer<String> sink = Warnings.deduplicating(notes, warnings);
+        List<Material> used = new ArrayList<>();
+        CrossSection cs = FdAnalysis.crossSection(d, wavelength, d.options().allowExtrapolation(), sink, used);
+        double nMax = 0;
+        double nMin = Double.MAX_VALUE;
+        String core = "";
+        for (Material m : used) {
+            double n = m.index().n(wavelength);
+            if (n > nMax) {
+                nMax = n;
+                core = m.name();
+            }
+            nMin = Math.min(nMin, n);
+        }
+        // the grid must resolve the shortest transverse period of the light: guided light reaches
+        // k_perp = k0 NA of the structure, a tilted or narrow launch its own k_perp
+        PropagationSettings.Launch l0 = ps.launch();
+        double sinMax = Math.sqrt(Math.max(nMax * nMax - nMin * nMin, 0));
+        if (l0.kind().equals("gaussian")) {
+            sinMax = Math.max(sinMax, nMax * Math.abs(Math.sin(Math.toRadians(l0.tiltDegrees()))) + 2 * wavelength / (Math.PI * l0.waist()));
+        }
+        sinMax = Math.min(Math.max(sinMax, 0.05), nMax);
+        double ppw = wavelength / (sinMax * ps.step());
+        if (ppw < MIN_POINTS_PER_WAVELENGTH) {
+            throw new GlassGuideException(Messages.OUT_OF_RANGE, "propagation.step", Units.nm(ps.step()) + " nm", String.format(Locale.ROOT,
+                    "at most %s nm: %.1f points per shortest transverse period lambda/%.3f of the light, %.0f needed",
+                    Units.nm(wavelength / (sinMax * MIN_POINTS_PER_WAVELENGTH)), ppw, sinMax, MIN_POINTS_PER_WAVELENGTH));
+        }
+        double inMedium = wavelength / nMin;
+        if (ps.pml() > 0 && ps.pml() < inMedium) {
+            throw new GlassGuideException(Messages.OUT_OF_RANGE, "propagation.pml", Units.nm(ps.pml()) + " nm", String.format(Locale.ROOT,
+                    "0 (metal walls) or at least one wavelength in the n = %.4f material (%s nm): a thinner PML reflects", nMin,
+                    Units.nm(inMedium)));
+        }
+        if (ps.dz() > 20 * wavelength) {
+            throw new GlassGuideException(Messages.OUT_OF_RANGE, "propagation.dz", Units.nm(ps.dz()) + " nm",
+                    "at most 20 wavelengths (" + Units.nm(20 * wavelength) + " nm): the Crank-Nicolson phase error of oblique light grows as dz^2");
+        }
+        WideAngle wa = WideAngle.parse(ps.wideAngle());
+        if (wa != WideAngle.PARAXIAL && ps.dz() > wavelength) {
+            sink.accept(String.format(Locale.ROOT, "warning: propagation.dz = %s nm exceeds the wavelength: wide-angle (%s) accuracy needs"
+                    + " dz <= lambda", Units.nm(ps.dz()), ps.wideAngle()));
+        }
+        BpmGrid g = ps.is2d() ? BpmGrid.slab(ps.windowWidth(), ps.step()) : BpmGrid.centred(ps.windowWidth(), ps.windowHeight(), ps.step());
+        int pmlCells = (int) Math.round(ps.pml() / ps.step());
+        double[] launch = launch(ps, cs, g, wavelength, nMax, sink);
+        boolean[] region = new boolean[g.cells()];
+        double[] e = new double[2];
+        double epsCore = nMax * nMax;
+        for (int j = 0; j < g.ny(); j++) {
+            for (int i = 0; i < g.nx(); i++) {
+                cs.eps(g.x(i), g.is2d() ? 0 : g.y(j), e);
+                region[i + g.nx() * j] = e[0] >= epsCore - 1e-9;
+            }
+        }
+        Precision precision = precisionOverride != null ? precisionOverride : Precision.parse(ps.precision());
+        int every = Math.max(1, (int) Math.round(ps.monitorEvery() / ps.dz()));
+        BeamPropagator.Settings st = new BeamPropagator.Settings(wavelength, ps.referenceIndex(), ps.dz(), ps.length(), wa, pmlCells,
+                precision, threads, every);
+        BeamPropagator.Result r = new BeamPropagator().propagate(cs, g, launch, region, st, backend, monitor);
+        if (r.cancelled()) {
+            sink.accept(String.format(Locale.ROOT, "note: cancelled at z = %.4g um of %.4g um: the results cover the part computed",
+                    r.z()[r.z().length - 1] * 1e6, ps.length() * 1e6));
+        }
+        double nRefGap = Math.abs(r.referenceIndex() - nMax);
+        if (wa == WideAngle.PARAXIAL && nRefGap > 0.05 * nMax) {
+            sink.accept(String.format(Locale.ROOT, "warning: paraxial propagation with n_ref = %.4f far from the core index %.4f:"
+                    + " use wide-angle: pade11", r.referenceIndex(), nMax));
+        }
+        double limit = Math.min(nMax, Math.PI / (ps.step() * 2 * Math.PI / wavelength));
+        double[][] far = new double[1][];
+        double na = farField(r.endField(), g, wavelength, limit, far);
+        return new Result(d.name(), wavelength, ps, backend.device(), precision, r, na, far[0] == null ? new double[0][] : new double[][] {far[0]},
+                limit, core, notes);
+    }
+
+    private static double[] launch(PropagationSettings ps, CrossSection cs, BpmGrid g, double wavelength, double nMax, Consumer<String> sink) {
+        PropagationSettings.Launch l = ps.launch();
+        if (l.kind().equals("gaussian")) {
+            double halfW = 0.5 * ps.windowWidth() - ps.pml();
+            if (Math.abs(l.x()) + 2 * l.waist() > halfW || (!ps.is2d() && Math.abs(l.y()) + 2 * l.waist() > 0.5 * ps.windowHeight() - ps.pml())) {
+                throw new GlassGuideException(Messages.OUT_OF_RANGE, "propagation.launch.gaussian.waist", Units.nm(l.waist()) + " nm",
+                        "a beam whose 2-waist radius stays inside the window less the PML (half width " + Units.nm(halfW) + " nm)");
+            }
+            double[] e = new double[2];
+            cs.eps(l.x(), l.y(), e);
+            return Launch.gaussian(g, wavelength, Math.sqrt(Math.max(e[0], 1)), l.waist(), l.x(), l.y(), l.tiltDegrees());
+        }
+        if (g.is2d()) {
+            throw new GlassGuideException(Messages.BAD_CHOICE, "propagation.launch", "mode", "gaussian for a 2D (x-z) run");
+        }
+        FdScalarModeSolver.Grid fg = new FdScalarModeSolver.Grid(g.x0(), g.y0(), g.dx(), g.dy(), g.nx(), g.ny());
+        List<FdScalarModeSolver.Mode> modes = new FdScalarModeSolver().solve(cs, wavelength, fg, new FdScalarModeSolver.Pml(0, 8), l.mode(),
+                nMax, ProgressMonitor.NONE);
+        if (modes.size() < l.mode()) {
+            throw new GlassGuideException(Messages.OUT_OF_RANGE, "propagation.launch.mode", l.mode(), "at most " + modes.size());
+        }
+        FdScalarModeSolver.Mode m = modes.get(l.mode() - 1);
+        sink.accept(String.format(Locale.ROOT, "note: launched mode %d of the scalar 2D solver, n_eff = %.8f", l.mode(), m.nEff()));
+        return m.field();
+    }
+
+    /**
+     * The end face's far field: |F(k_x, k_y)|^2 by FFT (zero-padded to at least twice the window), the
+     * measured NA = the k_perp / k0 holding 95 % of the power; far[0] gets a map over [-limit, limit]^2
+     * (or a line in 2D) of 128 points a side for the report.
+     */
+    static double farField(double[] field, BpmGrid g, double wavelength, double limit, double[][] far) {
+        int m = Integer.highestOneBit(Math.max(g.nx(), g.ny()) * 2 - 1) << 1;
+        m = Math.max(m, 64);
+        double[][] f = Fft.transform2d(field, g.nx(), g.ny(), m);
+        double k0 = 2 * Math.PI / wavelength;
+        int rows = g.is2d() ? 1 : m;
+        double[] kp = new double[m * rows];
+        double[] pw = new double[m * rows];
+        double total = 0;
+        for (int b = 0; b < rows; b++) {
+            int mb = b <= m / 2 ? b : b - m;
+            double ky = g.is2d() ? 0 : 2 * Math.PI * mb / (m * g.dy());
+            for (int a = 0; a < m; a++) {
+                int ma = a <= m / 2 ? a : a - m;
+                double kx = 2 * Math.PI * ma / (m * g.dx());
+                int q = a + m * b;
+                kp[q] = Math.hypot(kx, ky) / k0;
+                pw[q] = f[0][q] * f[0][q] + f[1][q] * f[1][q];
+                total += pw[q];
+            }
+        }
+        Integer[] order = new Integer[kp.length];
+        for (int q = 0; q < order.length; q++) {
+            order[q] = q;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(q -> kp[q]));
+        double acc = 0;
+        double na = Double.NaN;
+        for (int q : order) {
+            acc += pw[q];
+            if (acc >= 0.95 * total) {
+                na = kp[q];
+                break;
+            }
+        }
+        int pts = 128;
+        double[] map = new double[g.is2d() ? pts : pts * pts];
+        for (int b = 0; b < rows; b++) {
+            int mb = b <= m / 2 ? b : b - m;
+            double sy = g.is2d() ? 0 : 2 * Math.PI * mb / (m * g.dy()) / k0;
+            for (int a = 0; a < m; a++) {
+                int ma = a <= m / 2 ? a : a - m;
+                double sx = 2 * Math.PI * ma / (m * g.dx()) / k0;
+                int px = (int) Math.floor((sx + limit) / (2 * limit) * pts);
+                int py = g.is2d() ? 0 : (int) Math.floor((sy + limit) / (2 * limit) * pts);
+                if (px < 0 || px >= pts || py < 0 || (!g.is2d() && py >= pts)) {
+                    continue;
+                }
+                map[px + pts * py] += pw[a + m * b];
+            }
+        }
+        far[0] = map;
+        return na;
+    }
+}

@@ -1,0 +1,41 @@
+package org.glassguide.solver.design;
+
+/**
+ * The `propagation:` section of a design: a beam-propagation run through the (z-invariant) structure.
+ *
+ * @param length propagation length (m)
+ * @param dz step along z (m)
+ * @param windowWidth transverse window width (m)
+ * @param windowHeight window height (m); 0 for a 2D (x-z) run with the structure taken at y = 0
+ * @param step transverse cell size (m)
+ * @param pml PML thickness on every side (m); 0 for metal walls
+ * @param wideAngle none, pade11 or pade22
+ * @param referenceIndex n_ref; NaN for the launch field's own index
+ * @param precision float or double
+ * @param monitorEvery distance between monitor records (m)
+ * @param launch the input field
+ */
+public record PropagationSettings(double length, double dz, double windowWidth, double windowHeight, double step, double pml,
+        String wideAngle, double referenceIndex, String precision, double monitorEvery, Launch launch) {
+    /**
+     * The input field: a Gaussian beam (waist radius, centre, tilt in the x-z plane) or mode number
+     * {@code mode} (1 = fundamental) of the scalar 2D mode solver on the propagation grid.
+     */
+    public record Launch(String kind, double waist, double x, double y, double tiltDegrees, int mode) {
+        public Launch {
+            if (!kind.equals("gaussian") && !kind.equals("mode")) {
+                throw new IllegalArgumentException("launch kind must be gaussian or mode");
+            }
+        }
+    }
+
+    public PropagationSettings {
+        if (!(length > 0) || !(dz > 0) || !(windowWidth > 0) || windowHeight < 0 || !(step > 0) || pml < 0 || !(monitorEvery > 0)) {
+            throw new IllegalArgumentException("propagation settings out of range");
+        }
+    }
+
+    public boolean is2d() {
+        return windowHeight == 0;
+    }
+}

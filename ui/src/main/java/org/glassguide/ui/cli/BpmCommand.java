@@ -1,0 +1,265 @@
+package org.glassguide.ui.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.glassguide.materials.errors.GlassGuideException;
+import org.glassguide.materials.errors.Messages;
+import org.glassguide.materials.units.Units;
+import org.glassguide.solver.bpm.BeamPropagator;
+import org.glassguide.solver.bpm.BpmAnalysis;
+import org.glassguide.solver.bpm.BpmGrid;
+import org.glassguide.solver.compute.ComputeBackend;
+import org.glassguide.solver.compute.ComputeBackends;
+import org.glassguide.solver.compute.Precision;
+import org.glassguide.solver.design.Design;
+import org.glassguide.solver.design.DesignReader;
+import org.glassguide.ui.report.Json;
+import org.glassguide.ui.report.MarkdownHtml;
+import org.glassguide.ui.report.Plot;
+import org.glassguide.ui.report.RunReport;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** `glassguide bpm DESIGN.yaml`: the design's propagation run, with monitors, pictures and a report. */
+@Command(name = "bpm", mixinStandardHelpOptions = true,
+        description = {"Propagate the design's launch field through its structure (wide-angle FD-BPM with PML) and write",
+            "out/<name>-bpm/: summary.json (lossDbPerCm, powerConservationError, measuredNA), monitors.csv, the x-z",
+            "slice, end-face near and far field pictures and a report. Ctrl-C writes what was computed so far."})
+public final class BpmCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DESIGN.yaml", description = "Design file with a propagation: section.")
+    Path designFile;
+
+    @Option(names = "--device", paramLabel = "D", defaultValue = "auto", description = "auto, cpu or gpu (default ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--precision", paramLabel = "P", description = "float or double (default: the design's, else double).")
+    String precision;
+
+    @Option(names = "--threads", paramLabel = "T", description = "CPU threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--json", description = "Print the summary as JSON.")
+    boolean json;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<design name>-bpm).")
+    Path out;
+
+    @Mixin
+    LibraryOptions libraryOptions;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Design d = new DesignReader(libraryOptions.library()).read(designFile);
+        if (d.propagation() == null) {
+            throw new GlassGuideException(Messages.MISSING_KEY, "propagation", designFile + " (bpm needs a propagation: section)");
+        }
+        Precision p = precision == null ? null : Precision.parse(precision);
+        if (precision != null && p == null) {
+            throw new GlassGuideException(Messages.BAD_CHOICE, "--precision", precision, "float, double");
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (threads != null && (threads < 1 || threads > 4 * cores)) {
+            throw new GlassGuideException(Messages.OUT_OF_RANGE, "--threads", threads, "1 to " + 4 * cores);
+        }
+        // the device notice waits for the run: bad input still gets its one line
+        List<String> notices = new ArrayList<>();
+        ComputeBackend backend = ComputeBackends.select(device, notices::add);
+        Path target = OutputFolder.resolve(out, d.name() + "-bpm");
+        ConsoleProgress progress = ConsoleProgress.forTerminal();
+        Thread main = Thread.currentThread();
+        Thread hook = new Thread(() -> {
+            // Ctrl-C: stop stepping; the main thread writes what was computed and returns
+            GlassGuideCli.shuttingDown = true;
+            progress.cancel();
+            try {
+                main.join(20_000);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            List<BpmAnalysis.Result> results = new ArrayList<>();
+            try (progress) {
+                for (double wl : d.wavelengths()) {
+                    BpmAnalysis.Result r = new BpmAnalysis().run(d, wl, backend, p, threads != null ? threads : cores, w -> err.println(w),
+                            progress);
+                    results.add(r);
+                    if (r.run().cancelled()) {
+                        break;
+                    }
+                }
+            }
+            notices.forEach(err::println);
+            write(results, target);
+            boolean cancelled = results.get(results.size() - 1).run().cancelled();
+            if (json) {
+                o.print(Json.write(results.size() == 1 ? summary(results.get(0)) : Map.of("results", results.stream().map(BpmCommand::summary)
+                        .toList())));
+            } else {
+                for (BpmAnalysis.Result r : results) {
+                    BeamPropagator.Result b = r.run();
+                    o.printf(Locale.ROOT, "%s at %s nm: %.4g um propagated, core (%s) loss %.4g dB/cm, power change %.2e, measured NA %.3f,"
+                            + " n_ref %.6f, %.3g cell-steps/s%n", d.name(), Units.nm(r.wavelength()), b.z()[b.z().length - 1] * 1e6, r.region(),
+                            b.regionLossDbPerCm(), b.powerChange(), r.measuredNa(), b.referenceIndex(), b.cellStepsPerSecond());
+                }
+                o.println((cancelled ? "cancelled: wrote the part computed to " : "wrote ") + target);
+            }
+            o.flush();
+            return cancelled ? GlassGuideCli.EXIT_CANCELLED : 0;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // already running: it is waiting for us
+            }
+        }
+    }
+
+    static Map<String, Object> summary(BpmAnalysis.Result r) {
+        BeamPropagator.Result b = r.run();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("design", r.design());
+        m.put("wavelengthM", r.wavelength());
+        m.put("device", r.device());
+        m.put("precision", r.precision().name().toLowerCase(Locale.ROOT));
+        m.put("wideAngle", r.settings().wideAngle());
+        m.put("gridNx", b.grid().nx());
+        m.put("gridNy", b.grid().ny());
+        m.put("stepM", b.grid().dx());
+        m.put("dzM", r.settings().dz());
+        m.put("lengthM", b.z()[b.z().length - 1]);
+        m.put("cancelled", b.cancelled());
+        m.put("referenceIndex", b.referenceIndex());
+        m.put("region", r.region());
+        m.put("lossDbPerCm", b.regionLossDbPerCm());
+        m.put("powerConservationError", b.powerChange());
+        m.put("finalPower", b.power()[b.power().length - 1]);
+        m.put("finalRegionPower", b.regionPower()[b.regionPower().length - 1]);
+        m.put("measuredNA", r.measuredNa());
+        m.put("cellStepsPerSecond", b.cellStepsPerSecond());
+        m.put("warnings", r.warnings());
+        return m;
+    }
+
+    private static void write(List<BpmAnalysis.Result> results, Path target) throws IOException {
+        Path parent = target.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
+        try {
+            StringBuilder csv = new StringBuilder("wavelength_nm,z_um,power,region_power\n");
+            StringBuilder md = new StringBuilder();
+            List<Object> summaries = new ArrayList<>();
+            for (BpmAnalysis.Result r : results) {
+                BeamPropagator.Result b = r.run();
+                String tag = results.size() > 1 ? "-" + Units.nm(r.wavelength()) + "nm" : "";
+                for (int i = 0; i < b.z().length; i++) {
+                    csv.append(String.format(Locale.ROOT, "%s,%.6f,%.9e,%.9e%n", Units.nm(r.wavelength()), b.z()[i] * 1e6, b.power()[i],
+                            b.regionPower()[i]));
+                }
+                summaries.add(summary(r));
+                pictures(r, tmp, tag);
+                md.append(String.format(Locale.ROOT, "# %s at %s nm%n%n", r.design(), Units.nm(r.wavelength())));
+                md.append(String.format(Locale.ROOT, "| quantity | value |%n|---|---|%n| grid | %d x %d, step %.4g um, dz %.4g um |%n"
+                        + "| wide angle | %s, n_ref %.6f |%n| propagated | %.4g um%s |%n| loss in %s | %.4g dB/cm |%n"
+                        + "| power conservation error | %.2e |%n| measured NA (95 %% of far-field power) | %.4f |%n| speed | %.3g cell-steps/s on %s |%n%n",
+                        b.grid().nx(), b.grid().ny(), b.grid().dx() * 1e6, r.settings().dz() * 1e6, r.settings().wideAngle(), b.referenceIndex(),
+                        b.z()[b.z().length - 1] * 1e6, b.cancelled() ? " (cancelled)" : "", r.region(), b.regionLossDbPerCm(), b.powerChange(),
+                        r.measuredNa(), b.cellStepsPerSecond(), r.device()));
+                md.append(String.format(Locale.ROOT, "![power](power%s.png)%n![x-z slice](xz-slice%s.png)%n![near field](near-field%s.png)%n"
+                        + "![far field](far-field%s.png)%n%n", tag, tag, tag, tag));
+                for (String w : r.warnings()) {
+                    md.append("- ").append(w).append('\n');
+                }
+            }
+            Files.writeString(tmp.resolve("monitors.csv"), csv.toString(), StandardCharsets.UTF_8);
+            Files.writeString(tmp.resolve("summary.json"), Json.write(summaries.size() == 1 ? summaries.get(0) : Map.of("results", summaries)),
+                    StandardCharsets.UTF_8);
+            Files.writeString(tmp.resolve("report.md"), md.toString(), StandardCharsets.UTF_8);
+            Files.writeString(tmp.resolve("report.html"), MarkdownHtml.page(results.get(0).design(), md.toString()), StandardCharsets.UTF_8);
+            RunReport.replace(tmp, target.toAbsolutePath());
+        } catch (IOException | RuntimeException e) {
+            RunReport.deleteTree(tmp);
+            throw e;
+        }
+    }
+
+    private static void pictures(BpmAnalysis.Result r, Path dir, String tag) throws IOException {
+        BeamPropagator.Result b = r.run();
+        BpmGrid g = b.grid();
+        double[] zs = new double[b.z().length];
+        double[] pDb = new double[zs.length];
+        double[] rDb = new double[zs.length];
+        for (int i = 0; i < zs.length; i++) {
+            zs[i] = b.z()[i] * 1e6;
+            pDb[i] = 10 * Math.log10(Math.max(b.power()[i], 1e-300));
+            rDb[i] = 10 * Math.log10(Math.max(b.regionPower()[i], 1e-300));
+        }
+        Plot.lines(dir.resolve("power" + tag + ".png"), "Power along z (relative to the launch)", "z (um)", "power (dB)",
+                List.of(new Plot.Series("total", zs, pDb, false), new Plot.Series("in " + r.region(), zs, rDb, false)));
+        double x0 = g.x0() * 1e6;
+        double x1 = (g.x0() + g.nx() * g.dx()) * 1e6;
+        // x-z slice: rows are z (bottom: launch), columns x
+        double[][] slice = b.slice();
+        Plot.intensity(dir.resolve("xz-slice" + tag + ".png"), String.format(Locale.ROOT, "|psi|^2 in the x-z plane, z from 0 to %.4g um (up)",
+                zs[zs.length - 1]), slice, x0, x1, 0, zs[zs.length - 1], "um", 0);
+        double[] f = b.endField();
+        double[][] near = new double[g.ny()][g.nx()];
+        for (int j = 0; j < g.ny(); j++) {
+            for (int i = 0; i < g.nx(); i++) {
+                int q = i + g.nx() * j;
+                near[j][i] = f[2 * q] * f[2 * q] + f[2 * q + 1] * f[2 * q + 1];
+            }
+        }
+        if (g.is2d()) {
+            double[] xs = new double[g.nx()];
+            for (int i = 0; i < g.nx(); i++) {
+                xs[i] = g.x(i) * 1e6;
+            }
+            Plot.lines(dir.resolve("near-field" + tag + ".png"), "End-face near field |psi|^2", "x (um)", "|psi|^2",
+                    List.of(new Plot.Series("", xs, near[0], false)));
+        } else {
+            Plot.intensity(dir.resolve("near-field" + tag + ".png"), "End-face near field |psi|^2", near, x0, x1, g.y0() * 1e6,
+                    (g.y0() + g.ny() * g.dy()) * 1e6, "um", 0);
+        }
+        double lim = r.farLimit();
+        double[] ff = r.farField()[0];
+        if (g.is2d()) {
+            double[] s = new double[ff.length];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = -lim + (i + 0.5) * 2 * lim / s.length;
+            }
+            Plot.lines(dir.resolve("far-field" + tag + ".png"), String.format(Locale.ROOT, "Far field, measured NA %.3f", r.measuredNa()),
+                    "sin(angle) in air", "power", List.of(new Plot.Series("", s, ff, false)));
+        } else {
+            int pts = (int) Math.round(Math.sqrt(ff.length));
+            double[][] map = new double[pts][pts];
+            for (int b2 = 0; b2 < pts; b2++) {
+                for (int a = 0; a < pts; a++) {
+                    map[b2][a] = ff[a + pts * b2];
+                }
+            }
+            Plot.intensity(dir.resolve("far-field" + tag + ".png"), String.format(Locale.ROOT, "Far field over sin(angle) in air, measured NA %.3f",
+                    r.measuredNa()), map, -lim, lim, -lim, lim, "", Math.min(r.measuredNa(), lim));
+        }
+    }
+}
