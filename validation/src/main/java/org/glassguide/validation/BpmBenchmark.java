@@ -1,9 +1,5 @@
 package org.glassguide.validation;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-
 import org.glassguide.solver.ProgressMonitor;
 import org.glassguide.solver.bpm.BeamPropagator;
 import org.glassguide.solver.bpm.BpmGrid;
@@ -39,38 +35,12 @@ public final class BpmBenchmark {
                 threads, steps);
         new BeamPropagator().propagate(cs, g, launch, null, warm, backend, ProgressMonitor.NONE);
         System.gc();
-        long base = used();
-        resetPeaks();
+        long base = HeapPools.used();
+        HeapPools.resetPeaks();
         BeamPropagator.Result r = new BeamPropagator().propagate(cs, g, launch, null, warm, backend, ProgressMonitor.NONE);
-        long peak = peak();
+        long peak = HeapPools.peak();
         // the grid's own arrays: launch, samples and the stepper, above what was held before
         return new Result(n, precision, threads, wideAngle, steps, r.cellStepsPerSecond(), Math.max(0, peak - base) / ((double) n * n),
                 backend.device());
-    }
-
-    private static long used() {
-        long s = 0;
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP) {
-                s += p.getUsage().getUsed();
-            }
-        }
-        return s;
-    }
-
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            p.resetPeakUsage();
-        }
-    }
-
-    private static long peak() {
-        long s = 0;
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP) {
-                s += p.getPeakUsage().getUsed();
-            }
-        }
-        return s;
     }
 }

@@ -99,13 +99,13 @@ public final class FiberBenchmark {
                 solve.run(); // warm-up
             }
             System.gc();
-            resetPeaks();
+            HeapPools.resetPeaks();
             long t1 = System.nanoTime();
             solve.run();
             double sec = (System.nanoTime() - t1) * 1e-9;
             long unknowns = 2L * (cells + 1) * (cells + 1);
             out.add(new Result("2D full-vectorial FD (fd-vector), buried channel 1 x 0.5 um, PML, 6 modes nearest n = 1.56",
-                    String.format(Locale.ROOT, "%d x %d grid, %d unknowns, peak heap %.0f MiB", cells, cells, unknowns, peakHeap() / 1048576.0),
+                    String.format(Locale.ROOT, "%d x %d grid, %d unknowns, peak heap %.0f MiB", cells, cells, unknowns, HeapPools.peak() / 1048576.0),
                     sec, String.format(Locale.ROOT, "%.3g unknowns/s", unknowns / sec)));
         }
         // the same eigenproblem handed to EJML's dense symmetric eigensolver (all N eigenvalues), order 0 only
@@ -139,23 +139,6 @@ public final class FiberBenchmark {
                 String.format(Locale.ROOT, "N = %d, %d guided (ours: %d)", n, guided[0], ours), e[0],
                 String.format(Locale.ROOT, "%.3g modes/s", guided[0] / e[0])));
         return out;
-    }
-
-    private static void resetPeaks() {
-        for (java.lang.management.MemoryPoolMXBean p : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
-            p.resetPeakUsage();
-        }
-    }
-
-    /** Sum over the heap pools of their peak use since the last reset (an upper bound on the live peak). */
-    private static long peakHeap() {
-        long s = 0;
-        for (java.lang.management.MemoryPoolMXBean p : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == java.lang.management.MemoryType.HEAP && p.getPeakUsage() != null) {
-                s += p.getPeakUsage().getUsed();
-            }
-        }
-        return s;
     }
 
     private static double[] time(int repeat, Runnable r) {

@@ -289,19 +289,29 @@ public final class ValidationRunner {
         CrossSection guided = new CrossSection(1.45, 0).paint(new Shape.Circle(0, 0, a), 1.46, 0);
         double fdGuided = new FdScalarModeSolver().solve(guided, lambda, FdScalarModeSolver.Grid.centred(12e-6, 12e-6, 0.2e-6),
                 new FdScalarModeSolver.Pml(0, 8), 1, 1.46, ProgressMonitor.NONE).get(0).nEff();
-        double r = 4e-6;
-        double inf = Double.POSITIVE_INFINITY;
-        RadialIndexProfile p = new RadialIndexProfile(new double[] {a, r}, new double[] {1.46, 1.45, 1.47},
-                new double[] {1.46, 1.45, 1.47}, new double[] {inf, inf, inf}, new double[3]);
-        RadialModes seed = radial.solve(p.withoutOuterLayer(), lambda, new RadialModeSolver.Settings(60, 0, 0), ProgressMonitor.NONE);
-        double[] ref = new LeakyModeSolver(p, lambda, seed.step(), 0, LeakyModeSolver.Pml.defaults(lambda))
-                .effectiveIndex(seed.modes().get(0).eigenvalue());
-        CrossSection leaky = new CrossSection(1.47, 0).paint(new Shape.Circle(0, 0, r), 1.45, 0).paint(new Shape.Circle(0, 0, a), 1.46, 0);
+        double[] ref = leakyLp01(a, LEAKY_CLADDING, lambda);
+        CrossSection leaky = leakyCrossSection(a, LEAKY_CLADDING);
         double fdLeaky = new FdScalarModeSolver().solve(leaky, lambda, FdScalarModeSolver.Grid.centred(14e-6, 14e-6, 0.15e-6),
                 new FdScalarModeSolver.Pml(13, 8), 2, 1.46, ProgressMonitor.NONE).stream()
                 .min(java.util.Comparator.comparingDouble(m -> Math.abs(m.nEff() - ref[0]))).orElseThrow().nEffImag();
         return List.of(new ValidationRow(id, "LP01 n_eff (guided)", exact, fdGuided, e.require("lp01Tolerance").number(), source),
                 new ValidationRow(id, "LP01 Im n_eff (leaky)", ref[1], fdLeaky, e.require("leakyRelativeTolerance").number() * ref[1], source));
+    }
+
+    /** Outer radius of the cladding of the leaky test fiber (core 1.46, cladding 1.45, surround 1.47). */
+    private static final double LEAKY_CLADDING = 4e-6;
+
+    /** The leaky LP01 of the radial PML solver for a core of radius a in a cladding to r inside a 1.47 surround: {n_eff, Im}. */
+    private double[] leakyLp01(double a, double r, double lambda) {
+        double inf = Double.POSITIVE_INFINITY;
+        RadialIndexProfile p = new RadialIndexProfile(new double[] {a, r}, new double[] {1.46, 1.45, 1.47},
+                new double[] {1.46, 1.45, 1.47}, new double[] {inf, inf, inf}, new double[3]);
+        RadialModes seed = radial.solve(p.withoutOuterLayer(), lambda, new RadialModeSolver.Settings(60, 0, 0), ProgressMonitor.NONE);
+        return new LeakyModeSolver(p, lambda, seed.step(), 0, LeakyModeSolver.Pml.defaults(lambda)).effectiveIndex(seed.modes().get(0).eigenvalue());
+    }
+
+    private static CrossSection leakyCrossSection(double a, double r) {
+        return new CrossSection(1.47, 0).paint(new Shape.Circle(0, 0, r), 1.45, 0).paint(new Shape.Circle(0, 0, a), 1.46, 0);
     }
 
     /** Quasi-TE n_eff of Hadley's rib (half window, mirror at x = 0) on a grid of the given step. */
@@ -430,15 +440,9 @@ public final class ValidationRunner {
     private List<ValidationRow> fdVectorLeakyBend(YamlNode c, String id, String source) {
         List<ValidationRow> rows = new ArrayList<>();
         double a = 2e-6;
-        double r = 4e-6;
         double lambda = 0.8e-6;
-        double inf = Double.POSITIVE_INFINITY;
-        RadialIndexProfile p = new RadialIndexProfile(new double[] {a, r}, new double[] {1.46, 1.45, 1.47},
-                new double[] {1.46, 1.45, 1.47}, new double[] {inf, inf, inf}, new double[3]);
-        RadialModes seed = radial.solve(p.withoutOuterLayer(), lambda, new RadialModeSolver.Settings(60, 0, 0), ProgressMonitor.NONE);
-        double[] ref = new LeakyModeSolver(p, lambda, seed.step(), 0, LeakyModeSolver.Pml.defaults(lambda))
-                .effectiveIndex(seed.modes().get(0).eigenvalue());
-        CrossSection leaky = new CrossSection(1.47, 0).paint(new Shape.Circle(0, 0, r), 1.45, 0).paint(new Shape.Circle(0, 0, a), 1.46, 0);
+        double[] ref = leakyLp01(a, LEAKY_CLADDING, lambda);
+        CrossSection leaky = leakyCrossSection(a, LEAKY_CLADDING);
         double step = 0.15e-6;
         double[] loss = new double[2];
         int q = 0;

@@ -41,12 +41,6 @@ public final class Launch {
 
     /** <a|b> = sum conj(a) b. */
     public static double[] overlap(double[] a, double[] b) {
-        double re = 0;
-        double im = 0;
-        for (int q = 0; q < a.length; q += 2) {
-            re += a[q] * b[q] + a[q + 1] * b[q + 1];
-            im += a[q] * b[q + 1] - a[q + 1] * b[q];
-        }
-        return new double[] {re, im};
+        return org.glassguide.solver.special.ComplexMath.conjDot(a, b);
     }
 }

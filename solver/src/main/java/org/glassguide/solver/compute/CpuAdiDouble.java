@@ -347,41 +347,12 @@ final class CpuAdiDouble implements AdiStepper {
             for (int f = 0; f < c.length / 2; f++) {
                 double cr = c[2 * f];
                 double ci = c[2 * f + 1];
-                double gcr = cr;
-                double gci = ci;
                 double[][] plRe = fRe[cb];
                 double[][] plIm = fIm[cb];
                 for (int u = 0; u < nu; u++) {
-                    double lr = lowU[2 * u];
-                    double li = lowU[2 * u + 1];
-                    double hr = upU[2 * u];
-                    double hi = upU[2 * u + 1];
-                    double e1r = cr * lr - ci * li;
-                    double e1i = cr * li + ci * lr;
-                    double e2r = cr * hr - ci * hi;
-                    double e2i = cr * hi + ci * hr;
-                    double f1r = e1r;
-                    double f1i = e1i;
-                    double f2r = e2r;
-                    double f2i = e2i;
-                    double f0r = (1 - (e1r + e2r));
-                    double f0i = -(e1i + e2i);
-                    double[] aRe = plRe[u];
-                    double[] aIm = plIm[u];
-                    double[] pRe = u > 0 ? plRe[u - 1] : zero;
-                    double[] pIm = u > 0 ? plIm[u - 1] : zero;
-                    double[] qRe = u + 1 < nu ? plRe[u + 1] : zero;
-                    double[] qIm = u + 1 < nu ? plIm[u + 1] : zero;
-                    double[] wRe = hvRe[cb][u];
-                    double[] wIm = hvIm[cb][u];
-                    double[] oRe = xRe[u];
-                    double[] oIm = xIm[u];
-                    for (int b = 0; b < BLOCK; b++) {
-                        double gr = f0r + gcr * wRe[b] - gci * wIm[b];
-                        double gi = f0i + gcr * wIm[b] + gci * wRe[b];
-                        oRe[b] = gr * aRe[b] - gi * aIm[b] + f1r * pRe[b] - f1i * pIm[b] + f2r * qRe[b] - f2i * qIm[b];
-                        oIm[b] = gr * aIm[b] + gi * aRe[b] + f1r * pIm[b] + f1i * pRe[b] + f2r * qIm[b] + f2i * qRe[b];
-                    }
+                    explicitRow(plRe[u], plIm[u], u > 0 ? plRe[u - 1] : zero, u > 0 ? plIm[u - 1] : zero, u + 1 < nu ? plRe[u + 1] : zero,
+                            u + 1 < nu ? plIm[u + 1] : zero, hvRe[cb][u], hvIm[cb][u], lowU[2 * u], lowU[2 * u + 1], upU[2 * u], upU[2 * u + 1],
+                            cr, ci, xRe[u], xIm[u]);
                 }
                 forward(xRe, xIm, nu, mRe[f][cb], mIm[f][cb]);
                 backward(xRe, xIm, nu, ipRe[f][cb], ipIm[f][cb], sup[f], plRe, plIm, member);
@@ -434,8 +405,6 @@ final class CpuAdiDouble implements AdiStepper {
         double[][] sRe = rRe[member];
         double[][] sIm = rIm[member];
         int vBlocks = (nv + BLOCK - 1) / BLOCK;
-        double gcr = cr;
-        double gci = ci;
         for (int cb = 0; cb < vBlocks; cb++) {
             double[][] plRe = inRe[cb];
             double[][] plIm = inIm[cb];
@@ -448,36 +417,37 @@ final class CpuAdiDouble implements AdiStepper {
                     java.util.Arrays.fill(oIm, 0);
                     continue;
                 }
-                double lr = lowU[2 * u];
-                double li = lowU[2 * u + 1];
-                double hr = upU[2 * u];
-                double hi = upU[2 * u + 1];
-                double e1r = cr * lr - ci * li;
-                double e1i = cr * li + ci * lr;
-                double e2r = cr * hr - ci * hi;
-                double e2i = cr * hi + ci * hr;
-                double f1r = e1r;
-                double f1i = e1i;
-                double f2r = e2r;
-                double f2i = e2i;
-                double f0r = (1 - (e1r + e2r));
-                double f0i = -(e1i + e2i);
-                double[] aRe = plRe[u];
-                double[] aIm = plIm[u];
-                double[] pRe = u > 0 ? plRe[u - 1] : zero;
-                double[] pIm = u > 0 ? plIm[u - 1] : zero;
-                double[] qRe = u + 1 < nu ? plRe[u + 1] : zero;
-                double[] qIm = u + 1 < nu ? plIm[u + 1] : zero;
-                double[] wRe = hvRe[cb][u];
-                double[] wIm = hvIm[cb][u];
-                for (int b = 0; b < BLOCK; b++) {
-                    double gr = f0r + gcr * wRe[b] - gci * wIm[b];
-                    double gi = f0i + gcr * wIm[b] + gci * wRe[b];
-                    oRe[b] = gr * aRe[b] - gi * aIm[b] + f1r * pRe[b] - f1i * pIm[b] + f2r * qRe[b] - f2i * qIm[b];
-                    oIm[b] = gr * aIm[b] + gi * aRe[b] + f1r * pIm[b] + f1i * pRe[b] + f2r * qIm[b] + f2i * qRe[b];
-                }
+                explicitRow(plRe[u], plIm[u], u > 0 ? plRe[u - 1] : zero, u > 0 ? plIm[u - 1] : zero, u + 1 < nu ? plRe[u + 1] : zero,
+                        u + 1 < nu ? plIm[u + 1] : zero, hvRe[cb][u], hvIm[cb][u], lowU[2 * u], lowU[2 * u + 1], upU[2 * u], upU[2 * u + 1], cr, ci,
+                        oRe, oIm);
             }
             transposeTile(sRe, sIm, xRe, xIm, cb, Math.min(BLOCK, nv - cb * BLOCK));
+        }
+    }
+
+    /**
+     * One row of (1 + c P_u) on the lanes: out = (1 - c(low + up) + c V) a + c low p + c up q, with p and
+     * q the neighbouring rows (a zero row at the edges).
+     */
+    private static void explicitRow(double[] aRe, double[] aIm, double[] pRe, double[] pIm, double[] qRe, double[] qIm, double[] wRe, double[] wIm,
+            double lr, double li, double hr, double hi, double cr, double ci, double[] oRe, double[] oIm) {
+        double e1r = cr * lr - ci * li;
+        double e1i = cr * li + ci * lr;
+        double e2r = cr * hr - ci * hi;
+        double e2i = cr * hi + ci * hr;
+        double f1r = e1r;
+        double f1i = e1i;
+        double f2r = e2r;
+        double f2i = e2i;
+        double f0r = (1 - (e1r + e2r));
+        double f0i = -(e1i + e2i);
+        double gcr = cr;
+        double gci = ci;
+        for (int b = 0; b < BLOCK; b++) {
+            double gr = f0r + gcr * wRe[b] - gci * wIm[b];
+            double gi = f0i + gcr * wIm[b] + gci * wRe[b];
+            oRe[b] = gr * aRe[b] - gi * aIm[b] + f1r * pRe[b] - f1i * pIm[b] + f2r * qRe[b] - f2i * qIm[b];
+            oIm[b] = gr * aIm[b] + gi * aRe[b] + f1r * pIm[b] + f1i * pRe[b] + f2r * qIm[b] + f2i * qRe[b];
         }
     }
 

@@ -347,41 +347,12 @@ final class CpuAdiFloat implements AdiStepper {
             for (int f = 0; f < c.length / 2; f++) {
                 double cr = c[2 * f];
                 double ci = c[2 * f + 1];
-                float gcr = (float) cr;
-                float gci = (float) ci;
                 float[][] plRe = fRe[cb];
                 float[][] plIm = fIm[cb];
                 for (int u = 0; u < nu; u++) {
-                    double lr = lowU[2 * u];
-                    double li = lowU[2 * u + 1];
-                    double hr = upU[2 * u];
-                    double hi = upU[2 * u + 1];
-                    double e1r = cr * lr - ci * li;
-                    double e1i = cr * li + ci * lr;
-                    double e2r = cr * hr - ci * hi;
-                    double e2i = cr * hi + ci * hr;
-                    float f1r = (float) e1r;
-                    float f1i = (float) e1i;
-                    float f2r = (float) e2r;
-                    float f2i = (float) e2i;
-                    float f0r = (float) (1 - (e1r + e2r));
-                    float f0i = (float) -(e1i + e2i);
-                    float[] aRe = plRe[u];
-                    float[] aIm = plIm[u];
-                    float[] pRe = u > 0 ? plRe[u - 1] : zero;
-                    float[] pIm = u > 0 ? plIm[u - 1] : zero;
-                    float[] qRe = u + 1 < nu ? plRe[u + 1] : zero;
-                    float[] qIm = u + 1 < nu ? plIm[u + 1] : zero;
-                    float[] wRe = hvRe[cb][u];
-                    float[] wIm = hvIm[cb][u];
-                    float[] oRe = xRe[u];
-                    float[] oIm = xIm[u];
-                    for (int b = 0; b < BLOCK; b++) {
-                        float gr = f0r + gcr * wRe[b] - gci * wIm[b];
-                        float gi = f0i + gcr * wIm[b] + gci * wRe[b];
-                        oRe[b] = gr * aRe[b] - gi * aIm[b] + f1r * pRe[b] - f1i * pIm[b] + f2r * qRe[b] - f2i * qIm[b];
-                        oIm[b] = gr * aIm[b] + gi * aRe[b] + f1r * pIm[b] + f1i * pRe[b] + f2r * qIm[b] + f2i * qRe[b];
-                    }
+                    explicitRow(plRe[u], plIm[u], u > 0 ? plRe[u - 1] : zero, u > 0 ? plIm[u - 1] : zero, u + 1 < nu ? plRe[u + 1] : zero,
+                            u + 1 < nu ? plIm[u + 1] : zero, hvRe[cb][u], hvIm[cb][u], lowU[2 * u], lowU[2 * u + 1], upU[2 * u], upU[2 * u + 1],
+                            cr, ci, xRe[u], xIm[u]);
                 }
                 forward(xRe, xIm, nu, mRe[f][cb], mIm[f][cb]);
                 backward(xRe, xIm, nu, ipRe[f][cb], ipIm[f][cb], sup[f], plRe, plIm, member);
@@ -434,8 +405,6 @@ final class CpuAdiFloat implements AdiStepper {
         float[][] sRe = rRe[member];
         float[][] sIm = rIm[member];
         int vBlocks = (nv + BLOCK - 1) / BLOCK;
-        float gcr = (float) cr;
-        float gci = (float) ci;
         for (int cb = 0; cb < vBlocks; cb++) {
             float[][] plRe = inRe[cb];
             float[][] plIm = inIm[cb];
@@ -448,36 +417,37 @@ final class CpuAdiFloat implements AdiStepper {
                     java.util.Arrays.fill(oIm, (float) 0);
                     continue;
                 }
-                double lr = lowU[2 * u];
-                double li = lowU[2 * u + 1];
-                double hr = upU[2 * u];
-                double hi = upU[2 * u + 1];
-                double e1r = cr * lr - ci * li;
-                double e1i = cr * li + ci * lr;
-                double e2r = cr * hr - ci * hi;
-                double e2i = cr * hi + ci * hr;
-                float f1r = (float) e1r;
-                float f1i = (float) e1i;
-                float f2r = (float) e2r;
-                float f2i = (float) e2i;
-                float f0r = (float) (1 - (e1r + e2r));
-                float f0i = (float) -(e1i + e2i);
-                float[] aRe = plRe[u];
-                float[] aIm = plIm[u];
-                float[] pRe = u > 0 ? plRe[u - 1] : zero;
-                float[] pIm = u > 0 ? plIm[u - 1] : zero;
-                float[] qRe = u + 1 < nu ? plRe[u + 1] : zero;
-                float[] qIm = u + 1 < nu ? plIm[u + 1] : zero;
-                float[] wRe = hvRe[cb][u];
-                float[] wIm = hvIm[cb][u];
-                for (int b = 0; b < BLOCK; b++) {
-                    float gr = f0r + gcr * wRe[b] - gci * wIm[b];
-                    float gi = f0i + gcr * wIm[b] + gci * wRe[b];
-                    oRe[b] = gr * aRe[b] - gi * aIm[b] + f1r * pRe[b] - f1i * pIm[b] + f2r * qRe[b] - f2i * qIm[b];
-                    oIm[b] = gr * aIm[b] + gi * aRe[b] + f1r * pIm[b] + f1i * pRe[b] + f2r * qIm[b] + f2i * qRe[b];
-                }
+                explicitRow(plRe[u], plIm[u], u > 0 ? plRe[u - 1] : zero, u > 0 ? plIm[u - 1] : zero, u + 1 < nu ? plRe[u + 1] : zero,
+                        u + 1 < nu ? plIm[u + 1] : zero, hvRe[cb][u], hvIm[cb][u], lowU[2 * u], lowU[2 * u + 1], upU[2 * u], upU[2 * u + 1], cr, ci,
+                        oRe, oIm);
             }
             transposeTile(sRe, sIm, xRe, xIm, cb, Math.min(BLOCK, nv - cb * BLOCK));
+        }
+    }
+
+    /**
+     * One row of (1 + c P_u) on the lanes: out = (1 - c(low + up) + c V) a + c low p + c up q, with p and
+     * q the neighbouring rows (a zero row at the edges).
+     */
+    private static void explicitRow(float[] aRe, float[] aIm, float[] pRe, float[] pIm, float[] qRe, float[] qIm, float[] wRe, float[] wIm,
+            double lr, double li, double hr, double hi, double cr, double ci, float[] oRe, float[] oIm) {
+        double e1r = cr * lr - ci * li;
+        double e1i = cr * li + ci * lr;
+        double e2r = cr * hr - ci * hi;
+        double e2i = cr * hi + ci * hr;
+        float f1r = (float) e1r;
+        float f1i = (float) e1i;
+        float f2r = (float) e2r;
+        float f2i = (float) e2i;
+        float f0r = (float) (1 - (e1r + e2r));
+        float f0i = (float) -(e1i + e2i);
+        float gcr = (float) cr;
+        float gci = (float) ci;
+        for (int b = 0; b < BLOCK; b++) {
+            float gr = f0r + gcr * wRe[b] - gci * wIm[b];
+            float gi = f0i + gcr * wIm[b] + gci * wRe[b];
+            oRe[b] = gr * aRe[b] - gi * aIm[b] + f1r * pRe[b] - f1i * pIm[b] + f2r * qRe[b] - f2i * qIm[b];
+            oIm[b] = gr * aIm[b] + gi * aRe[b] + f1r * pIm[b] + f1i * pRe[b] + f2r * qIm[b] + f2i * qRe[b];
         }
     }
 

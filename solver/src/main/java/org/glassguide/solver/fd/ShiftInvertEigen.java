@@ -180,13 +180,7 @@ final class ShiftInvertEigen {
     }
 
     private static double[] dot(double[] a, double[] b) {
-        double re = 0;
-        double im = 0;
-        for (int i = 0; i < a.length; i += 2) {
-            re += a[i] * b[i] + a[i + 1] * b[i + 1];
-            im += a[i] * b[i + 1] - a[i + 1] * b[i];
-        }
-        return new double[] {re, im};
+        return ComplexMath.conjDot(a, b);
     }
 
     private static void axpy(double ar, double ai, double[] x, double[] y) {

@@ -27,4 +27,15 @@ public final class ComplexMath {
         double im = Math.copySign(Math.sqrt(0.5 * (m - a[0])), a[1]);
         return new double[] {a[1] / (2 * im), im};
     }
+
+    /** sum conj(a_k) b_k over interleaved complex vectors: {re, im}. */
+    public static double[] conjDot(double[] a, double[] b) {
+        double re = 0;
+        double im = 0;
+        for (int i = 0; i < a.length; i += 2) {
+            re += a[i] * b[i] + a[i + 1] * b[i + 1];
+            im += a[i] * b[i + 1] - a[i + 1] * b[i];
+        }
+        return new double[] {re, im};
+    }
 }

@@ -98,7 +98,8 @@ class DesignReaderTest {
         assertEquals(Messages.UNKNOWN_KEY, fails(GOOD.replace("analyses:", "analysis:")).key());
         assertEquals(Messages.MISSING_KEY, fails(GOOD.replace("wavelengths: [589 nm, 633 nm]\n", "")).key());
         assertEquals(Messages.UNSUPPORTED_FORMAT, fails(GOOD.replace("glassguide/1", "glassguide/9")).key());
-        assertEquals(Messages.BAD_CHOICE, fails(GOOD.replace("[fiber]", "[bpm]")).key());
+        assertEquals(Messages.BAD_CHOICE, fails(GOOD.replace("[fiber]", "[magic]")).key());
+        assertEquals(Messages.MISSING_KEY, fails(GOOD.replace("[fiber]", "[bpm]")).key(), "bpm needs a propagation section");
         assertEquals(Messages.MALFORMED_YAML, fails(GOOD.replace("[589 nm, 633 nm]", "[589 nm, 633 nm")).key());
     }
 }

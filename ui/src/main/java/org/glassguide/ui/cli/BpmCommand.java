@@ -85,19 +85,7 @@ public final class BpmCommand implements Callable<Integer> {
         ComputeBackend backend = ComputeBackends.select(device, notices::add);
         Path target = OutputFolder.resolve(out, d.name() + "-bpm");
         ConsoleProgress progress = ConsoleProgress.forTerminal();
-        Thread main = Thread.currentThread();
-        Thread hook = new Thread(() -> {
-            // Ctrl-C: stop stepping; the main thread writes what was computed and returns
-            GlassGuideCli.shuttingDown = true;
-            progress.cancel();
-            try {
-                main.join(20_000);
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        try (CancelOnInterrupt interrupt = new CancelOnInterrupt(progress, 20_000)) {
             List<BpmAnalysis.Result> results = new ArrayList<>();
             try (progress) {
                 for (double wl : d.wavelengths()) {
@@ -126,12 +114,6 @@ public final class BpmCommand implements Callable<Integer> {
             }
             o.flush();
             return cancelled ? GlassGuideCli.EXIT_CANCELLED : 0;
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // already running: it is waiting for us
-            }
         }
     }
 

@@ -59,19 +59,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         Path target = OutputFolder.resolve(out, d.name());
         ConsoleProgress progress = ConsoleProgress.forTerminal();
-        Thread main = Thread.currentThread();
-        Thread hook = new Thread(() -> {
-            // Ctrl-C: stop the computation and let the main thread remove its temporary folder
-            GlassGuideCli.shuttingDown = true;
-            progress.cancel();
-            try {
-                main.join(10_000);
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        try (CancelOnInterrupt interrupt = new CancelOnInterrupt(progress, 10_000)) {
             DesignResult r;
             try (progress) {
                 r = new DesignRunner().run(d, w -> err.println(w), progress);
@@ -88,12 +76,6 @@ public final class RunCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "wrote %s (%.1f s)%n", target, r.elapsedSeconds());
             o.flush();
             return 0;
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // already running: it is waiting for us
-            }
         }
     }
 }
