@@ -230,4 +230,41 @@ final class BpmValidation {
         double measured = 2 * (crossings.get(crossings.size() - 1) - crossings.get(0)) / (crossings.size() - 1);
         return List.of(new ValidationRow(id, "beat length 2 pi / d beta (um)", beat * 1e6, measured * 1e6, 0.01 * beat * 1e6, source));
     }
+
+    /**
+     * A bent channel's loss from propagation (the bend mode launched, core power fitted over ~10 dB of
+     * decay) against the complex n_eff of the scalar mode solver on the same grid and PML.
+     */
+    static List<ValidationRow> bend(YamlNode c, String id, String source) {
+        double lambda = 1.55e-6;
+        double h = 0.1e-6;
+        FdScalarModeSolver.Grid fg = FdScalarModeSolver.Grid.centred(10e-6, 8e-6, h);
+        BpmGrid g = new BpmGrid(fg.x0(), fg.y0(), h, h, fg.nx(), fg.ny());
+        FdScalarModeSolver.Pml pml = new FdScalarModeSolver.Pml(16, 8);
+        double straight = new FdScalarModeSolver().solve(channel(), lambda, fg, pml, 1, 1.56, ProgressMonitor.NONE).get(0).nEff();
+        boolean[] core = new boolean[g.cells()];
+        for (int j = 0; j < g.ny(); j++) {
+            for (int i = 0; i < g.nx(); i++) {
+                core[i + g.nx() * j] = Math.abs(g.x(i)) < 2.5e-6 && Math.abs(g.y(j)) < 2e-6;
+            }
+        }
+        List<ValidationRow> rows = new ArrayList<>();
+        for (YamlNode rn : c.require("radii").list()) {
+            double radius = rn.quantity(org.glassguide.materials.units.Units::length);
+            CrossSection bent = channel().bend(radius, 1);
+            FdScalarModeSolver.Mode m = new FdScalarModeSolver().solve(bent, lambda, fg, pml, 3, straight, ProgressMonitor.NONE).stream()
+                    .min(java.util.Comparator.comparingDouble(FdScalarModeSolver.Mode::pmlFraction)).orElseThrow();
+            double solverLoss = m.lossDbPerMetre(lambda) / 100;
+            BeamPropagator.Settings s = new BeamPropagator.Settings(lambda, Double.NaN, 0.25e-6, Math.max(20e-6, 0.1 / solverLoss),
+                    WideAngle.PADE11, 16, Precision.DOUBLE, 2, 8);
+            double bpmLoss = new BeamPropagator().propagate(bent, g, m.field(), core, s, CPU, ProgressMonitor.NONE).regionLossDbPerCm();
+            rows.add(new ValidationRow(id, String.format(java.util.Locale.ROOT, "bend loss at R = %.0f um (dB/cm), BPM vs mode solver", radius * 1e6),
+                    solverLoss, bpmLoss, c.require("relativeTolerance").number() * solverLoss, source));
+        }
+        return rows;
+    }
+
+    private static CrossSection channel() {
+        return new CrossSection(1.44, 0).paint(new Shape.Rectangle(0, 0, 1.5e-6, 1.5e-6), 1.56, 0);
+    }
 }

@@ -119,6 +119,8 @@ public final class ValidationRunner {
                 return BpmValidation.dzOrder(c, id, source);
             case "bpm-beating":
                 return BpmValidation.beating(c, id, source);
+            case "bpm-bend":
+                return BpmValidation.bend(c, id, source);
             default:
                 throw new IllegalStateException(file + ": unknown case kind " + kind);
         }

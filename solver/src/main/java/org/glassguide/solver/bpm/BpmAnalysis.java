@@ -53,6 +53,14 @@ public final class BpmAnalysis {
         Consumer<String> sink = Warnings.deduplicating(notes, warnings);
         List<Material> used = new ArrayList<>();
         CrossSection cs = FdAnalysis.crossSection(d, wavelength, d.options().allowExtrapolation(), sink, used);
+        // the core is classified on the straight cross-section (a bend tilts every index)
+        CrossSection plain = FdAnalysis.crossSection(d, wavelength, d.options().allowExtrapolation(), w -> { }, new ArrayList<>());
+        if (ps.bendRadius() > 0) {
+            cs.bend(ps.bendRadius(), 1);
+            if (ps.pml() == 0) {
+                sink.accept("warning: a bend without a PML (propagation.pml: 0) cannot radiate: its loss will read zero");
+            }
+        }
         double nMax = 0;
         double nMin = Double.MAX_VALUE;
         String core = "";
@@ -101,7 +109,7 @@ public final class BpmAnalysis {
         double epsCore = nMax * nMax;
         for (int j = 0; j < g.ny(); j++) {
             for (int i = 0; i < g.nx(); i++) {
-                cs.eps(g.x(i), g.is2d() ? 0 : g.y(j), e);
+                plain.eps(g.x(i), g.is2d() ? 0 : g.y(j), e);
                 region[i + g.nx() * j] = e[0] >= epsCore - 1e-9;
             }
         }

@@ -105,7 +105,7 @@ public final class DesignReader {
 
     static PropagationSettings readPropagation(YamlNode p) {
         p.requireMap().allowOnly(List.of("length", "dz", "window", "step", "pml", "wide-angle", "reference-index", "precision",
-                "monitor-every", "launch"));
+                "monitor-every", "launch", "bend-radius"));
         double length = positive(p.require("length"));
         double dz = positive(p.require("dz"));
         YamlNode w = p.require("window");
@@ -174,7 +174,8 @@ public final class DesignReader {
         } else {
             throw ln.error(Messages.BAD_CHOICE, ln.path(), kind, "gaussian, mode");
         }
-        return new PropagationSettings(length, dz, ww, wh, step, pml, wide, nRef, precision, every, launch);
+        double bend = p.has("bend-radius") ? positive(p.require("bend-radius")) : 0;
+        return new PropagationSettings(length, dz, ww, wh, step, pml, wide, nRef, precision, every, launch, bend);
     }
 
     static SolverSettings readSolver(YamlNode s, boolean waveguide) {

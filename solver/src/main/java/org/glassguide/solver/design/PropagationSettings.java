@@ -14,9 +14,10 @@ package org.glassguide.solver.design;
  * @param precision float or double
  * @param monitorEvery distance between monitor records (m)
  * @param launch the input field
+ * @param bendRadius bend radius (m) about an axis at x = -R by the conformal map; 0 for straight
  */
 public record PropagationSettings(double length, double dz, double windowWidth, double windowHeight, double step, double pml,
-        String wideAngle, double referenceIndex, String precision, double monitorEvery, Launch launch) {
+        String wideAngle, double referenceIndex, String precision, double monitorEvery, Launch launch, double bendRadius) {
     /**
      * The input field: a Gaussian beam (waist radius, centre, tilt in the x-z plane) or mode number
      * {@code mode} (1 = fundamental) of the scalar 2D mode solver on the propagation grid.
@@ -30,7 +31,8 @@ public record PropagationSettings(double length, double dz, double windowWidth, 
     }
 
     public PropagationSettings {
-        if (!(length > 0) || !(dz > 0) || !(windowWidth > 0) || windowHeight < 0 || !(step > 0) || pml < 0 || !(monitorEvery > 0)) {
+        if (!(length > 0) || !(dz > 0) || !(windowWidth > 0) || windowHeight < 0 || !(step > 0) || pml < 0 || !(monitorEvery > 0)
+                || bendRadius < 0) {
             throw new IllegalArgumentException("propagation settings out of range");
         }
     }
