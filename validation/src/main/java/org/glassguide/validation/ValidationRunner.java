@@ -121,6 +121,8 @@ public final class ValidationRunner {
                 return BpmValidation.beating(c, id, source);
             case "bpm-bend":
                 return BpmValidation.bend(c, id, source);
+            case "bpm-dx-order":
+                return BpmValidation.dxOrder(c, id, source);
             default:
                 throw new IllegalStateException(file + ": unknown case kind " + kind);
         }
