@@ -49,28 +49,47 @@ public final class BeamPropagator {
             double regionLossDbPerCm, double powerChange, double cellStepsPerSecond, double[][] slice, boolean cancelled) {
     }
 
+    /**
+     * A structure along z: the cross-section of the section holding z, rebuilt every section length
+     * (tapers, any z-dependence); a z-invariant guide has an infinite section length.
+     */
+    public interface Structure {
+        CrossSection at(double z);
+
+        default double sectionLength() {
+            return Double.POSITIVE_INFINITY;
+        }
+    }
+
     /** One-way amplitude reflection of the PML for a wave 10 degrees off axis. */
     private static final double PML_REFLECTION = 1e-6;
 
     public Result propagate(CrossSection cs, BpmGrid g, double[] launch, boolean[] region, Settings s, ComputeBackend backend,
             ProgressMonitor monitor) {
+        return propagate(z -> cs, g, launch, z -> region, s, backend, monitor);
+    }
+
+    /**
+     * Propagation through a structure that may change along z: at each section start the operator is
+     * rebuilt from that section's cross-section and the region mask (null: all cells) taken anew.
+     */
+    public Result propagate(Structure structure, BpmGrid g, double[] launch, java.util.function.DoubleFunction<boolean[]> regionAt,
+            Settings s, ComputeBackend backend, ProgressMonitor monitor) {
+        CrossSection cs = structure.at(0);
+        boolean[] region = regionAt.apply(0);
         int n = g.cells();
         if (launch.length != 2 * n) {
             throw new IllegalArgumentException("launch field does not match the grid");
         }
         double k0 = 2 * Math.PI / s.wavelength();
-        double[][] eps = g.is2d() ? cs.sample(g.x0(), -1e-15, g.dx(), 2e-15, g.nx(), 1, 8)
-                : cs.sample(g.x0(), g.y0(), g.dx(), g.dy(), g.nx(), g.ny(), 8);
+        double[][] eps = sample(cs, g);
         double nRef = Double.isNaN(s.referenceIndex()) ? rayleighIndex(launch, eps, g, k0) : s.referenceIndex();
         double kRef = k0 * nRef;
-        double[] v = new double[2 * n];
-        for (int p = 0; p < n; p++) {
-            v[2 * p] = k0 * k0 * eps[0][p] - kRef * kRef;
-            v[2 * p + 1] = k0 * k0 * eps[1][p];
-        }
         double[][] xs = coefficients(g.nx(), g.dx(), s.pmlCells(), kRef);
         double[][] ys = g.is2d() ? new double[][] {new double[2], new double[2]} : coefficients(g.ny(), g.dy(), s.pmlCells(), kRef);
-        AdiOperator op = new AdiOperator(g.nx(), g.ny(), xs[0], xs[1], ys[0], ys[1], v);
+        AdiOperator op = operator(eps, g, k0, kRef, xs, ys);
+        double section = structure.sectionLength();
+        int stepsPerSection = Double.isFinite(section) ? Math.max(1, (int) Math.round(section / s.dz())) : Integer.MAX_VALUE;
         double[][] f = s.wideAngle().factors(s.dz(), kRef);
         int steps = (int) Math.round(s.length() / s.dz());
         List<double[]> records = new ArrayList<>();
@@ -92,12 +111,22 @@ public final class BeamPropagator {
             records.add(new double[] {0, 1, r0 / p0});
             slices.add(row(launch, g));
             int done = 0;
+            double gain = maxGain(eps);
             while (done < steps) {
                 if (monitor.isCancelled()) {
                     cancelled = true;
                     break;
                 }
-                int chunk = Math.min(s.monitorEvery(), steps - done);
+                if (done > 0 && done % stepsPerSection == 0) {
+                    // a new section: its cross-section at its middle, its own operator and region
+                    double zMid = (done + 0.5 * stepsPerSection) * s.dz();
+                    double[][] e2 = sample(structure.at(zMid), g);
+                    gain = Math.max(gain, maxGain(e2));
+                    st.setOperator(operator(e2, g, k0, kRef, xs, ys));
+                    region = regionAt.apply(zMid);
+                }
+                int toSection = stepsPerSection == Integer.MAX_VALUE ? Integer.MAX_VALUE : stepsPerSection - done % stepsPerSection;
+                int chunk = Math.min(Math.min(s.monitorEvery(), toSection), steps - done);
                 long t0 = System.nanoTime();
                 st.step(chunk);
                 stepNanos += System.nanoTime() - t0;
@@ -108,7 +137,7 @@ public final class BeamPropagator {
                     throw new GlassGuideException(Messages.NUMERICAL_FAILURE, "beam propagation", String.format(java.util.Locale.ROOT,
                             "the field became NaN at z = %.4g um; reduce propagation.dz", done * s.dz() * 1e6));
                 }
-                if (p > p0 * (1 + 1e-3) && maxGain(eps) <= 0) {
+                if (p > p0 * (1 + 1e-3) && gain <= 0) {
                     throw new GlassGuideException(Messages.NUMERICAL_FAILURE, "beam propagation", String.format(java.util.Locale.ROOT,
                             "power grew by %.2g at z = %.4g um in a structure without gain; reduce propagation.dz or refine the grid",
                             p / p0 - 1, done * s.dz() * 1e6));
@@ -143,6 +172,20 @@ public final class BeamPropagator {
             out[i] = f[2 * p] * f[2 * p] + f[2 * p + 1] * f[2 * p + 1];
         }
         return out;
+    }
+
+    private static double[][] sample(CrossSection cs, BpmGrid g) {
+        return g.is2d() ? cs.sample(g.x0(), -1e-15, g.dx(), 2e-15, g.nx(), 1, 8) : cs.sample(g.x0(), g.y0(), g.dx(), g.dy(), g.nx(), g.ny(), 8);
+    }
+
+    private static AdiOperator operator(double[][] eps, BpmGrid g, double k0, double kRef, double[][] xs, double[][] ys) {
+        int n = g.cells();
+        double[] v = new double[2 * n];
+        for (int p = 0; p < n; p++) {
+            v[2 * p] = k0 * k0 * eps[0][p] - kRef * kRef;
+            v[2 * p + 1] = k0 * k0 * eps[1][p];
+        }
+        return new AdiOperator(g.nx(), g.ny(), xs[0], xs[1], ys[0], ys[1], v);
     }
 
     private static double maxGain(double[][] eps) {

@@ -117,7 +117,39 @@ public final class BpmAnalysis {
         int every = Math.max(1, (int) Math.round(ps.monitorEvery() / ps.dz()));
         BeamPropagator.Settings st = new BeamPropagator.Settings(wavelength, ps.referenceIndex(), ps.dz(), ps.length(), wa, pmlCells,
                 precision, threads, every);
-        BeamPropagator.Result r = new BeamPropagator().propagate(cs, g, launch, region, st, backend, monitor);
+        BeamPropagator.Result r;
+        if (ps.taper() == null) {
+            r = new BeamPropagator().propagate(cs, g, launch, region, st, backend, monitor);
+        } else {
+            // a taper: the cross-section (and its core) scaled anew for every monitor section
+            PropagationSettings.Taper taper = ps.taper();
+            boolean allow = d.options().allowExtrapolation();
+            BeamPropagator.Structure structure = new BeamPropagator.Structure() {
+                @Override
+                public CrossSection at(double z) {
+                    CrossSection c = FdAnalysis.crossSection(d, wavelength, allow, w -> { }, new ArrayList<>()).scaled(taper.at(z));
+                    return ps.bendRadius() > 0 ? c.bend(ps.bendRadius(), 1) : c;
+                }
+
+                @Override
+                public double sectionLength() {
+                    return ps.monitorEvery();
+                }
+            };
+            java.util.function.DoubleFunction<boolean[]> coreAt = z -> {
+                CrossSection c = FdAnalysis.crossSection(d, wavelength, allow, w -> { }, new ArrayList<>()).scaled(taper.at(z));
+                boolean[] m = new boolean[g.cells()];
+                double[] ee = new double[2];
+                for (int j = 0; j < g.ny(); j++) {
+                    for (int i = 0; i < g.nx(); i++) {
+                        c.eps(g.x(i), g.is2d() ? 0 : g.y(j), ee);
+                        m[i + g.nx() * j] = ee[0] >= epsCore - 1e-9;
+                    }
+                }
+                return m;
+            };
+            r = new BeamPropagator().propagate(structure, g, launch, coreAt, st, backend, monitor);
+        }
         if (r.cancelled()) {
             sink.accept(String.format(Locale.ROOT, "note: cancelled at z = %.4g um of %.4g um: the results cover the part computed",
                     r.z()[r.z().length - 1] * 1e6, ps.length() * 1e6));

@@ -105,7 +105,7 @@ public final class DesignReader {
 
     static PropagationSettings readPropagation(YamlNode p) {
         p.requireMap().allowOnly(List.of("length", "dz", "window", "step", "pml", "wide-angle", "reference-index", "precision",
-                "monitor-every", "launch", "bend-radius"));
+                "monitor-every", "launch", "bend-radius", "taper"));
         double length = positive(p.require("length"));
         double dz = positive(p.require("dz"));
         YamlNode w = p.require("window");
@@ -175,7 +175,26 @@ public final class DesignReader {
             throw ln.error(Messages.BAD_CHOICE, ln.path(), kind, "gaussian, mode");
         }
         double bend = p.has("bend-radius") ? positive(p.require("bend-radius")) : 0;
-        return new PropagationSettings(length, dz, ww, wh, step, pml, wide, nRef, precision, every, launch, bend);
+        PropagationSettings.Taper taper = null;
+        if (p.has("taper")) {
+            YamlNode t = p.require("taper").requireMap().allowOnly(List.of("scale", "over", "profile"));
+            double scale = t.require("scale").number();
+            if (!(scale >= 0.05 && scale <= 20)) {
+                throw t.require("scale").error(Messages.OUT_OF_RANGE, t.require("scale").path(), t.require("scale").text(),
+                        "0.05 to 20 (the final size relative to the start)");
+            }
+            double[] over = t.has("over") ? range(t.require("over")) : new double[] {0, length};
+            if (over[0] < 0 || over[1] > length) {
+                throw t.require("over").error(Messages.OUT_OF_RANGE, t.require("over").path(), t.require("over").text(),
+                        "a z range within the propagation length");
+            }
+            String profile = t.optional("profile").map(YamlNode::text).orElse("linear");
+            if (!profile.equals("linear") && !profile.equals("exponential")) {
+                throw t.require("profile").error(Messages.BAD_CHOICE, t.require("profile").path(), profile, "linear, exponential");
+            }
+            taper = new PropagationSettings.Taper(scale, over[0], over[1], profile.equals("exponential"));
+        }
+        return new PropagationSettings(length, dz, ww, wh, step, pml, wide, nRef, precision, every, launch, bend, taper);
     }
 
     static SolverSettings readSolver(YamlNode s, boolean waveguide) {

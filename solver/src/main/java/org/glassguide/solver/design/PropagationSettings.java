@@ -15,9 +15,27 @@ package org.glassguide.solver.design;
  * @param monitorEvery distance between monitor records (m)
  * @param launch the input field
  * @param bendRadius bend radius (m) about an axis at x = -R by the conformal map; 0 for straight
+ * @param taper a transverse draw-down along z, or null
  */
 public record PropagationSettings(double length, double dz, double windowWidth, double windowHeight, double step, double pml,
-        String wideAngle, double referenceIndex, String precision, double monitorEvery, Launch launch, double bendRadius) {
+        String wideAngle, double referenceIndex, String precision, double monitorEvery, Launch launch, double bendRadius, Taper taper) {
+    /**
+     * The cross-section scaled about the axis by s(z): 1 before z0, the final scale after z1, in
+     * between linear (1 + (scale - 1) t) or exponential (scale^t), t = (z - z0)/(z1 - z0).
+     */
+    public record Taper(double scale, double z0, double z1, boolean exponential) {
+        public Taper {
+            if (!(scale > 0) || !(z1 > z0) || z0 < 0) {
+                throw new IllegalArgumentException("taper needs a positive scale and z0 < z1");
+            }
+        }
+
+        public double at(double z) {
+            double t = Math.min(1, Math.max(0, (z - z0) / (z1 - z0)));
+            return exponential ? Math.pow(scale, t) : 1 + (scale - 1) * t;
+        }
+    }
+
     /**
      * The input field: a Gaussian beam (waist radius, centre, tilt in the x-z plane) or mode number
      * {@code mode} (1 = fundamental) of the scalar 2D mode solver on the propagation grid.

@@ -30,6 +30,7 @@ public final class CrossSection {
     private final double bgIm;
     private final List<Painted> shapes = new ArrayList<>();
     private double bendRadius = Double.POSITIVE_INFINITY;
+    private double scale = 1;
     private String bgLabel;
 
     /** Background of complex index n + i k. */
@@ -84,6 +85,10 @@ public final class CrossSection {
 
     /** The region (label) at a point: the topmost painting's, or the background's; null where unnamed. */
     public String regionAt(double x, double y) {
+        if (scale != 1) {
+            x /= scale;
+            y /= scale;
+        }
         for (int i = shapes.size() - 1; i >= 0; i--) {
             Painted p = shapes.get(i);
             if (p.shape().contains(x, y)) {
@@ -125,8 +130,25 @@ public final class CrossSection {
         return this;
     }
 
+    /**
+     * Shrinks (factor below 1) or widens the whole cross-section about the origin: a tapered section,
+     * the material indices unchanged. Returns this.
+     */
+    public CrossSection scaled(double factor) {
+        if (!(factor > 0)) {
+            throw new IllegalArgumentException("scale factor must be positive");
+        }
+        this.scale = factor;
+        return this;
+    }
+
     /** eps at a point: {re, im}. */
     public void eps(double x, double y, double[] out) {
+        double px = x;
+        if (scale != 1 && x != Double.MAX_VALUE) {
+            x /= scale;
+            y /= scale;
+        }
         out[0] = bgRe;
         out[1] = bgIm;
         for (int i = shapes.size() - 1; i >= 0; i--) {
@@ -153,7 +175,7 @@ public final class CrossSection {
             }
         }
         if (Double.isFinite(bendRadius) && x != Double.MAX_VALUE) {
-            double f = 1 + x / bendRadius;
+            double f = 1 + px / bendRadius;
             out[0] *= f * f;
             out[1] *= f * f;
         }
