@@ -78,6 +78,8 @@ public final class BpmAnalysis {
         double sinMax = Math.sqrt(Math.max(nMax * nMax - nMin * nMin, 0));
         if (l0.kind().equals("gaussian")) {
             sinMax = Math.max(sinMax, nMax * Math.abs(Math.sin(Math.toRadians(l0.tiltDegrees()))) + 2 * wavelength / (Math.PI * l0.waist()));
+        } else if (l0.kind().equals("partially-coherent")) {
+            sinMax = Math.max(sinMax, l0.na());
         }
         sinMax = Math.min(Math.max(sinMax, 0.05), nMax);
         double ppw = wavelength / (sinMax * ps.step());
@@ -117,6 +119,44 @@ public final class BpmAnalysis {
         int every = Math.max(1, (int) Math.round(ps.monitorEvery() / ps.dz()));
         BeamPropagator.Settings st = new BeamPropagator.Settings(wavelength, ps.referenceIndex(), ps.dz(), ps.length(), wa, pmlCells,
                 precision, threads, every);
+        PropagationSettings.Launch lc = ps.launch();
+        int realisations = lc.kind().equals("partially-coherent") ? lc.realisations() : 1;
+        java.util.Random rnd = new java.util.Random(lc.seed());
+        List<BeamPropagator.Result> runs = new ArrayList<>();
+        List<double[]> ends = new ArrayList<>();
+        for (int k = 0; k < realisations; k++) {
+            double[] field = realisations > 1 || lc.kind().equals("partially-coherent")
+                    ? Launch.partiallyCoherent(g, wavelength, lc.waist(), lc.x(), lc.y(), lc.na(), rnd) : launch;
+            BeamPropagator.Result one = propagateOnce(d, wavelength, ps, cs, g, field, region, st, backend, monitor, epsCore);
+            runs.add(one);
+            ends.add(one.endField());
+            if (one.cancelled()) {
+                break;
+            }
+        }
+        BeamPropagator.Result r = runs.size() == 1 ? runs.get(0) : average(runs);
+        if (runs.size() > 1) {
+            sink.accept(String.format(Locale.ROOT, "note: partially coherent source: %d realisations averaged (intensities, powers, far field)",
+                    runs.size()));
+        }
+        if (r.cancelled()) {
+            sink.accept(String.format(Locale.ROOT, "note: cancelled at z = %.4g um of %.4g um: the results cover the part computed",
+                    r.z()[r.z().length - 1] * 1e6, ps.length() * 1e6));
+        }
+        double nRefGap = Math.abs(r.referenceIndex() - nMax);
+        if (wa == WideAngle.PARAXIAL && nRefGap > 0.05 * nMax) {
+            sink.accept(String.format(Locale.ROOT, "warning: paraxial propagation with n_ref = %.4f far from the core index %.4f:"
+                    + " use wide-angle: pade11", r.referenceIndex(), nMax));
+        }
+        double limit = Math.min(nMax, Math.PI / (ps.step() * 2 * Math.PI / wavelength));
+        double[][] far = new double[1][];
+        double na = farField(ends, g, wavelength, limit, far);
+        return new Result(d.name(), wavelength, ps, backend.device(), precision, r, na, far[0] == null ? new double[0][] : new double[][] {far[0]},
+                limit, core, notes);
+    }
+
+    private static BeamPropagator.Result propagateOnce(Design d, double wavelength, PropagationSettings ps, CrossSection cs, BpmGrid g,
+            double[] launch, boolean[] region, BeamPropagator.Settings st, ComputeBackend backend, ProgressMonitor monitor, double epsCore) {
         BeamPropagator.Result r;
         if (ps.taper() == null) {
             r = new BeamPropagator().propagate(cs, g, launch, region, st, backend, monitor);
@@ -150,20 +190,46 @@ public final class BpmAnalysis {
             };
             r = new BeamPropagator().propagate(structure, g, launch, coreAt, st, backend, monitor);
         }
-        if (r.cancelled()) {
-            sink.accept(String.format(Locale.ROOT, "note: cancelled at z = %.4g um of %.4g um: the results cover the part computed",
-                    r.z()[r.z().length - 1] * 1e6, ps.length() * 1e6));
+        return r;
+    }
+
+    /** The mean of several realisations: powers, slices and the end intensity (as a real field, sqrt of the mean). */
+    private static BeamPropagator.Result average(List<BeamPropagator.Result> runs) {
+        int k = runs.size();
+        BeamPropagator.Result f = runs.get(0);
+        int nz = runs.stream().mapToInt(r -> r.z().length).min().orElseThrow();
+        double[] z = java.util.Arrays.copyOf(f.z(), nz);
+        double[] pw = new double[nz];
+        double[] rp = new double[nz];
+        double[][] slice = new double[nz][f.slice()[0].length];
+        double[] inten = new double[f.endField().length / 2];
+        double rate = 0;
+        boolean cancelled = false;
+        for (BeamPropagator.Result r : runs) {
+            for (int i = 0; i < nz; i++) {
+                pw[i] += r.power()[i] / k;
+                rp[i] += r.regionPower()[i] / k;
+                for (int x = 0; x < slice[i].length; x++) {
+                    slice[i][x] += r.slice()[i][x] / k;
+                }
+            }
+            double[] e = r.endField();
+            for (int q = 0; q < inten.length; q++) {
+                inten[q] += (e[2 * q] * e[2 * q] + e[2 * q + 1] * e[2 * q + 1]) / k;
+            }
+            rate += r.cellStepsPerSecond() / k;
+            cancelled |= r.cancelled();
         }
-        double nRefGap = Math.abs(r.referenceIndex() - nMax);
-        if (wa == WideAngle.PARAXIAL && nRefGap > 0.05 * nMax) {
-            sink.accept(String.format(Locale.ROOT, "warning: paraxial propagation with n_ref = %.4f far from the core index %.4f:"
-                    + " use wide-angle: pade11", r.referenceIndex(), nMax));
+        double[] end = new double[2 * inten.length];
+        for (int q = 0; q < inten.length; q++) {
+            end[2 * q] = Math.sqrt(inten[q]);
         }
-        double limit = Math.min(nMax, Math.PI / (ps.step() * 2 * Math.PI / wavelength));
-        double[][] far = new double[1][];
-        double na = farField(r.endField(), g, wavelength, limit, far);
-        return new Result(d.name(), wavelength, ps, backend.device(), precision, r, na, far[0] == null ? new double[0][] : new double[][] {far[0]},
-                limit, core, notes);
+        double change = 0;
+        for (double p : pw) {
+            change = Math.max(change, Math.abs(p - 1));
+        }
+        return new BeamPropagator.Result(f.grid(), f.referenceIndex(), z, pw, rp, end, BeamPropagator.lossDbPerCm(z, rp), change, rate, slice,
+                cancelled);
     }
 
     private static double[] launch(PropagationSettings ps, CrossSection cs, BpmGrid g, double wavelength, double nMax, Consumer<String> sink) {
@@ -177,6 +243,13 @@ public final class BpmAnalysis {
             double[] e = new double[2];
             cs.eps(l.x(), l.y(), e);
             return Launch.gaussian(g, wavelength, Math.sqrt(Math.max(e[0], 1)), l.waist(), l.x(), l.y(), l.tiltDegrees());
+        }
+        if (l.kind().equals("partially-coherent")) {
+            if (Math.abs(l.x()) + l.waist() > 0.5 * ps.windowWidth() - ps.pml()) {
+                throw new GlassGuideException(Messages.OUT_OF_RANGE, "propagation.launch.partially-coherent.diameter", Units.nm(2 * l.waist())
+                        + " nm", "a source inside the window less the PML");
+            }
+            return null; // the realisations are drawn by the caller
         }
         if (g.is2d()) {
             throw new GlassGuideException(Messages.BAD_CHOICE, "propagation.launch", "mode", "gaussian for a 2D (x-z) run");
@@ -193,14 +266,25 @@ public final class BpmAnalysis {
     }
 
     /**
-     * The end face's far field: |F(k_x, k_y)|^2 by FFT (zero-padded to at least twice the window), the
+     * The end face's far field: |F(k_x, k_y)|^2 by FFT (zero-padded to at least twice the window; summed
+     * over the realisations of a partially coherent source), the
      * measured NA = the k_perp / k0 holding 95 % of the power; far[0] gets a map over [-limit, limit]^2
      * (or a line in 2D) of 128 points a side for the report.
      */
-    static double farField(double[] field, BpmGrid g, double wavelength, double limit, double[][] far) {
+    static double farField(List<double[]> fields, BpmGrid g, double wavelength, double limit, double[][] far) {
         int m = Integer.highestOneBit(Math.max(g.nx(), g.ny()) * 2 - 1) << 1;
         m = Math.max(m, 64);
-        double[][] f = Fft.transform2d(field, g.nx(), g.ny(), m);
+        double[][] f = null;
+        double[] spectrum = null;
+        for (double[] field : fields) {
+            f = Fft.transform2d(field, g.nx(), g.ny(), m);
+            if (spectrum == null) {
+                spectrum = new double[f[0].length];
+            }
+            for (int q = 0; q < spectrum.length; q++) {
+                spectrum[q] += f[0][q] * f[0][q] + f[1][q] * f[1][q];
+            }
+        }
         double k0 = 2 * Math.PI / wavelength;
         int rows = g.is2d() ? 1 : m;
         double[] kp = new double[m * rows];
@@ -214,7 +298,7 @@ public final class BpmAnalysis {
                 double kx = 2 * Math.PI * ma / (m * g.dx());
                 int q = a + m * b;
                 kp[q] = Math.hypot(kx, ky) / k0;
-                pw[q] = f[0][q] * f[0][q] + f[1][q] * f[1][q];
+                pw[q] = spectrum[q];
                 total += pw[q];
             }
         }

@@ -25,6 +25,54 @@ public final class Launch {
         return f;
     }
 
+    /**
+     * One realisation of a spatially partially coherent (LED-like) source: unit-amplitude random
+     * phases over a disc of the given radius, low-pass filtered to the angular spectrum
+     * |k_perp| <= k0 NA (uniform there: a Lambertian source within the NA).
+     */
+    public static double[] partiallyCoherent(BpmGrid g, double wavelength, double radius, double xc, double yc, double na,
+            java.util.Random rnd) {
+        int m = Integer.highestOneBit(Math.max(g.nx(), g.ny()) - 1) << 1;
+        m = Math.max(m, 2);
+        int rows = g.is2d() ? 1 : m;
+        double[] re = new double[m * rows];
+        double[] im = new double[m * rows];
+        for (int j = 0; j < g.ny(); j++) {
+            double y = g.is2d() ? 0 : g.y(j) - yc;
+            for (int i = 0; i < g.nx(); i++) {
+                double x = g.x(i) - xc;
+                if (x * x + y * y <= radius * radius) {
+                    double ph = 2 * Math.PI * rnd.nextDouble();
+                    re[i + m * j] = Math.cos(ph);
+                    im[i + m * j] = Math.sin(ph);
+                }
+            }
+        }
+        org.glassguide.solver.special.Fft.transform2d(re, im, m, rows, false);
+        double kMax = 2 * Math.PI / wavelength * na;
+        for (int b = 0; b < rows; b++) {
+            int mb = b <= m / 2 ? b : b - m;
+            double ky = g.is2d() ? 0 : 2 * Math.PI * mb / (m * g.dy());
+            for (int a = 0; a < m; a++) {
+                int ma = a <= m / 2 ? a : a - m;
+                double kx = 2 * Math.PI * ma / (m * g.dx());
+                if (kx * kx + ky * ky > kMax * kMax) {
+                    re[a + m * b] = 0;
+                    im[a + m * b] = 0;
+                }
+            }
+        }
+        org.glassguide.solver.special.Fft.transform2d(re, im, m, rows, true);
+        double[] f = new double[2 * g.cells()];
+        for (int j = 0; j < g.ny(); j++) {
+            for (int i = 0; i < g.nx(); i++) {
+                f[2 * (i + g.nx() * j)] = re[i + m * j];
+                f[2 * (i + g.nx() * j) + 1] = im[i + m * j];
+            }
+        }
+        return f;
+    }
+
     /** A weighted sum of fields: sum_k (wRe_k + i wIm_k) field_k. */
     public static double[] sum(double[][] fields, double[] weights) {
         double[] out = new double[fields[0].length];

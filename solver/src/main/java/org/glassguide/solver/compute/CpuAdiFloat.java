@@ -136,12 +136,11 @@ final class CpuAdiFloat implements AdiStepper {
         }
         c = cf.clone();
         d = df.clone();
-        // Crank-Nicolson (c = -d): Peaceman-Rachford ADI, second order; wide-angle factors: the
-        // locally one-dimensional splitting, whose factors stay unitary (the ADI form is not for c != -d)
-        lod = false;
-        for (int f = 0; f < c.length / 2; f++) {
-            lod |= Math.hypot(c[2 * f] + d[2 * f], c[2 * f + 1] + d[2 * f + 1]) > 1e-12 * Math.hypot(d[2 * f], d[2 * f + 1]);
-        }
+        // one factor (Crank-Nicolson, paraxial or Pade (1,1)): Peaceman-Rachford ADI, whose splitting
+        // error vanishes as dz^3 per step; several factors (multistep): their ADI chain is not stable
+        // (c_1 and d_2 are no conjugate pair), so the locally one-dimensional splitting, whose 1D factors
+        // stay unitary, takes over
+        lod = c.length / 2 > 1;
         stepCount = 0;
         factorise();
     }

@@ -143,7 +143,7 @@ public final class DesignReader {
         double every = p.has("monitor-every") ? positive(p.require("monitor-every")) : Math.max(dz, length / 200);
         YamlNode ln = p.require("launch").requireMap();
         if (ln.entries().size() != 1) {
-            throw ln.error(Messages.WRONG_TYPE, ln.path(), "one of gaussian, mode", ln.entries().keySet());
+            throw ln.error(Messages.WRONG_TYPE, ln.path(), "one of gaussian, mode, partially-coherent", ln.entries().keySet());
         }
         String kind = ln.entries().keySet().iterator().next();
         PropagationSettings.Launch launch;
@@ -163,16 +163,36 @@ public final class DesignReader {
                     throw g.require("tilt").error(Messages.OUT_OF_RANGE, g.require("tilt").path(), t, "-60 to 60 deg");
                 }
             }
-            launch = new PropagationSettings.Launch("gaussian", positive(g.require("waist")), c[0], c[1], tilt, 0);
+            launch = new PropagationSettings.Launch("gaussian", positive(g.require("waist")), c[0], c[1], tilt, 0, 0, 1, 0);
         } else if (kind.equals("mode")) {
             YamlNode m = ln.require("mode");
             double v = m.number();
             if (v < 1 || v > 50 || v != Math.rint(v)) {
                 throw m.error(Messages.OUT_OF_RANGE, m.path(), m.text(), "a mode number from 1 (fundamental) to 50");
             }
-            launch = new PropagationSettings.Launch("mode", 0, 0, 0, 0, (int) v);
+            launch = new PropagationSettings.Launch("mode", 0, 0, 0, 0, (int) v, 0, 1, 0);
+        } else if (kind.equals("partially-coherent")) {
+            YamlNode g = ln.require("partially-coherent").requireMap().allowOnly(List.of("diameter", "center", "centre", "na",
+                    "realisations", "seed"));
+            double[] c = point(g.has("centre") ? g.require("centre") : g.optional("center").orElse(null));
+            double na = g.require("na").number();
+            if (!(na > 0 && na < 1.5)) {
+                throw g.require("na").error(Messages.OUT_OF_RANGE, g.require("na").path(), g.require("na").text(), "0 to 1.5");
+            }
+            int real = 4;
+            if (g.has("realisations")) {
+                double r = g.require("realisations").number();
+                if (r < 1 || r > 1000 || r != Math.rint(r)) {
+                    throw g.require("realisations").error(Messages.OUT_OF_RANGE, g.require("realisations").path(),
+                            g.require("realisations").text(), "a whole number from 1 to 1000");
+                }
+                real = (int) r;
+            }
+            long seed = g.has("seed") ? (long) g.require("seed").number() : 1;
+            launch = new PropagationSettings.Launch("partially-coherent", positive(g.require("diameter")) / 2, c[0], c[1], 0, 0, na, real,
+                    seed);
         } else {
-            throw ln.error(Messages.BAD_CHOICE, ln.path(), kind, "gaussian, mode");
+            throw ln.error(Messages.BAD_CHOICE, ln.path(), kind, "gaussian, mode, partially-coherent");
         }
         double bend = p.has("bend-radius") ? positive(p.require("bend-radius")) : 0;
         PropagationSettings.Taper taper = null;

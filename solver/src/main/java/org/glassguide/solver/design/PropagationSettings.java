@@ -37,13 +37,17 @@ public record PropagationSettings(double length, double dz, double windowWidth, 
     }
 
     /**
-     * The input field: a Gaussian beam (waist radius, centre, tilt in the x-z plane) or mode number
-     * {@code mode} (1 = fundamental) of the scalar 2D mode solver on the propagation grid.
+     * The input field: a Gaussian beam (waist radius, centre, tilt in the x-z plane); mode number
+     * {@code mode} (1 = fundamental) of the scalar 2D mode solver on the propagation grid; or a
+     * spatially partially coherent, LED-like source: random-phase fields over a disc of radius
+     * {@code waist} whose angular spectrum fills the numerical aperture {@code na} uniformly
+     * (Lambertian), {@code realisations} of them propagated and their intensities averaged.
      */
-    public record Launch(String kind, double waist, double x, double y, double tiltDegrees, int mode) {
+    public record Launch(String kind, double waist, double x, double y, double tiltDegrees, int mode, double na, int realisations,
+            long seed) {
         public Launch {
-            if (!kind.equals("gaussian") && !kind.equals("mode")) {
-                throw new IllegalArgumentException("launch kind must be gaussian or mode");
+            if (!kind.equals("gaussian") && !kind.equals("mode") && !kind.equals("partially-coherent")) {
+                throw new IllegalArgumentException("launch kind must be gaussian, mode or partially-coherent");
             }
         }
     }

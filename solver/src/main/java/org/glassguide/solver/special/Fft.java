@@ -70,28 +70,35 @@ public final class Fft {
                 im[i + m * j] = field[2 * (i + nx * j) + 1];
             }
         }
+        transform2d(re, im, m, rows, false);
+        return new double[][] {re, im};
+    }
+
+    /** In-place 2D transform of m x rows planes (index a + m b; rows = 1 for a line). */
+    public static void transform2d(double[] re, double[] im, int m, int rows, boolean inverse) {
         double[] r = new double[m];
         double[] q = new double[m];
-        for (int j = 0; j < ny; j++) {
+        for (int j = 0; j < rows; j++) {
             System.arraycopy(re, m * j, r, 0, m);
             System.arraycopy(im, m * j, q, 0, m);
-            transform(r, q, false);
+            transform(r, q, inverse);
             System.arraycopy(r, 0, re, m * j, m);
             System.arraycopy(q, 0, im, m * j, m);
         }
-        if (ny > 1) {
+        if (rows > 1) {
+            double[] r2 = new double[rows];
+            double[] q2 = new double[rows];
             for (int a = 0; a < m; a++) {
-                for (int b = 0; b < m; b++) {
-                    r[b] = re[a + m * b];
-                    q[b] = im[a + m * b];
+                for (int b = 0; b < rows; b++) {
+                    r2[b] = re[a + m * b];
+                    q2[b] = im[a + m * b];
                 }
-                transform(r, q, false);
-                for (int b = 0; b < m; b++) {
-                    re[a + m * b] = r[b];
-                    im[a + m * b] = q[b];
+                transform(r2, q2, inverse);
+                for (int b = 0; b < rows; b++) {
+                    re[a + m * b] = r2[b];
+                    im[a + m * b] = q2[b];
                 }
             }
         }
-        return new double[][] {re, im};
     }
 }
