@@ -37,8 +37,7 @@ final class BpmValidation {
         }
         Fft.transform(re, im, false);
         for (int i = 0; i < n; i++) {
-            int m = i <= n / 2 ? i : i - n;
-            double kx = 2 * Math.PI * m / (n * dx);
+            double kx = Fft.angularFrequency(i, n, dx);
             double kz2 = k * k - kx * kx;
             double ar;
             double ai;

@@ -291,11 +291,9 @@ public final class BpmAnalysis {
         double[] pw = new double[m * rows];
         double total = 0;
         for (int b = 0; b < rows; b++) {
-            int mb = b <= m / 2 ? b : b - m;
-            double ky = g.is2d() ? 0 : 2 * Math.PI * mb / (m * g.dy());
+            double ky = g.is2d() ? 0 : Fft.angularFrequency(b, m, g.dy());
             for (int a = 0; a < m; a++) {
-                int ma = a <= m / 2 ? a : a - m;
-                double kx = 2 * Math.PI * ma / (m * g.dx());
+                double kx = Fft.angularFrequency(a, m, g.dx());
                 int q = a + m * b;
                 kp[q] = Math.hypot(kx, ky) / k0;
                 pw[q] = spectrum[q];
@@ -319,11 +317,9 @@ public final class BpmAnalysis {
         int pts = 128;
         double[] map = new double[g.is2d() ? pts : pts * pts];
         for (int b = 0; b < rows; b++) {
-            int mb = b <= m / 2 ? b : b - m;
-            double sy = g.is2d() ? 0 : 2 * Math.PI * mb / (m * g.dy()) / k0;
+            double sy = g.is2d() ? 0 : Fft.angularFrequency(b, m, g.dy()) / k0;
             for (int a = 0; a < m; a++) {
-                int ma = a <= m / 2 ? a : a - m;
-                double sx = 2 * Math.PI * ma / (m * g.dx()) / k0;
+                double sx = Fft.angularFrequency(a, m, g.dx()) / k0;
                 int px = (int) Math.floor((sx + limit) / (2 * limit) * pts);
                 int py = g.is2d() ? 0 : (int) Math.floor((sy + limit) / (2 * limit) * pts);
                 if (px < 0 || px >= pts || py < 0 || (!g.is2d() && py >= pts)) {

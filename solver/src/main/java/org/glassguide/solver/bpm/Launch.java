@@ -51,11 +51,9 @@ public final class Launch {
         org.glassguide.solver.special.Fft.transform2d(re, im, m, rows, false);
         double kMax = 2 * Math.PI / wavelength * na;
         for (int b = 0; b < rows; b++) {
-            int mb = b <= m / 2 ? b : b - m;
-            double ky = g.is2d() ? 0 : 2 * Math.PI * mb / (m * g.dy());
+            double ky = g.is2d() ? 0 : org.glassguide.solver.special.Fft.angularFrequency(b, m, g.dy());
             for (int a = 0; a < m; a++) {
-                int ma = a <= m / 2 ? a : a - m;
-                double kx = 2 * Math.PI * ma / (m * g.dx());
+                double kx = org.glassguide.solver.special.Fft.angularFrequency(a, m, g.dx());
                 if (kx * kx + ky * ky > kMax * kMax) {
                     re[a + m * b] = 0;
                     im[a + m * b] = 0;

@@ -101,4 +101,10 @@ public final class Fft {
             }
         }
     }
+
+    /** The angular frequency 2 pi m' / (m h) of FFT bin index (m' the signed index: above m/2, index - m). */
+    public static double angularFrequency(int index, int m, double step) {
+        int signed = index <= m / 2 ? index : index - m;
+        return 2 * Math.PI * signed / (m * step);
+    }
 }
