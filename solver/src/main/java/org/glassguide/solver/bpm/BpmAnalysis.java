@@ -125,7 +125,7 @@ public final class BpmAnalysis {
         List<BeamPropagator.Result> runs = new ArrayList<>();
         List<double[]> ends = new ArrayList<>();
         for (int k = 0; k < realisations; k++) {
-            double[] field = realisations > 1 || lc.kind().equals("partially-coherent")
+            double[] field = lc.kind().equals("partially-coherent")
                     ? Launch.partiallyCoherent(g, wavelength, lc.waist(), lc.x(), lc.y(), lc.na(), rnd) : launch;
             BeamPropagator.Result one = propagateOnce(d, wavelength, ps, cs, g, field, region, st, backend, monitor, epsCore);
             runs.add(one);

@@ -57,6 +57,9 @@ public final class RunCommand implements Callable<Integer> {
             d = d.with(d.analyses(), new DesignOptions(p.vector(), p.allowExtrapolation() || libraryOptions.allowExtrapolation,
                     p.launch(), maxModes == null ? p.maxModes() : maxModes), d.solver());
         }
+        if (d.analyses().contains("bpm")) {
+            err.println("note: the design's bpm analysis runs with `glassguide bpm " + designFile + "`; run writes the others");
+        }
         Path target = OutputFolder.resolve(out, d.name());
         ConsoleProgress progress = ConsoleProgress.forTerminal();
         try (CancelOnInterrupt interrupt = new CancelOnInterrupt(progress, 10_000)) {
