@@ -221,10 +221,10 @@ public final class DesignReader {
         SolverSettings d = SolverSettings.defaults();
         if (s == null) {
             return waveguide ? new SolverSettings("fd-scalar", d.pointsPerPeriod(), 0, d.modes(), false, false, 0, 0, 0, 0, Double.NaN, "te",
-                    0, 1, "none") : d;
+                    0, 1, "none", SolverSettings.ALL_SIDES) : d;
         }
         s.requireMap().allowOnly(List.of("kind", "points-per-period", "domain", "modes", "group-index", "vector", "window", "step",
-                "pml", "target", "polarization", "bend-radius", "bend-stress-factor", "symmetry"));
+                "pml", "target", "polarization", "bend-radius", "bend-stress-factor", "symmetry", "pml-sides"));
         String kind = s.optional("kind").map(YamlNode::text).orElse(waveguide ? "fd-scalar" : d.kind());
         if (!SolverSettings.KINDS.contains(kind)) {
             throw s.require("kind").error(Messages.BAD_CHOICE, s.require("kind").path(), kind, String.join(", ", SolverSettings.KINDS));
@@ -333,7 +333,20 @@ public final class DesignReader {
                 throw sn.error(Messages.BAD_CHOICE, sn.path(), symmetry, "none or a y wall for a bend (it breaks the x mirror)");
             }
         }
-        return new SolverSettings(kind, ppp, domain, modes, group, vector, ww, wh, step, pml, target, pol, bend, stress, symmetry);
+        String sides = SolverSettings.ALL_SIDES;
+        if (s.has("pml-sides")) {
+            YamlNode sn = s.require("pml-sides");
+            List<String> chosen = new ArrayList<>();
+            for (YamlNode w : sn.listOrSingle()) {
+                String side = w.text().trim();
+                if (!List.of(SolverSettings.ALL_SIDES.split(" ")).contains(side) || chosen.contains(side)) {
+                    throw w.error(Messages.BAD_CHOICE, sn.path(), side, "left, right, bottom, top (each once)");
+                }
+                chosen.add(side);
+            }
+            sides = String.join(" ", chosen);
+        }
+        return new SolverSettings(kind, ppp, domain, modes, group, vector, ww, wh, step, pml, target, pol, bend, stress, symmetry, sides);
     }
 
     private FiberStructure readFiber(YamlNode f, Path baseDir, String source, MaterialLibrary lib) {

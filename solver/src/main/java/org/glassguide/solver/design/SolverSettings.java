@@ -20,12 +20,17 @@ package org.glassguide.solver.design;
  * @param symmetry 2D solver mirror planes: "none"; "even-x" (fd-scalar, fd-semivector: modes even in x, the
  *     right half solved); for fd-vector "x-pec" / "x-pmc" (plane x = 0 an electric / magnetic wall) and / or
  *     "y-pec" / "y-pmc" (plane y = 0), space-separated: half or a quarter of the window is solved
+ * @param pmlSides 2D solver: the window sides that carry the PML, among "left right bottom top"
+ *     (space-separated); the others are metal walls; a mirror plane never carries one
  */
 public record SolverSettings(String kind, double pointsPerPeriod, double domainRadius, int modes, boolean groupIndex,
         boolean vector, double windowWidth, double windowHeight, double step, double pml, double target, String polarization,
-        double bendRadius, double bendStressFactor, String symmetry) {
+        double bendRadius, double bendStressFactor, String symmetry, String pmlSides) {
     /** radial: axisymmetric fibers; fd-scalar / fd-semivector: 2D cross-sections (finite differences with PML). */
     public static final java.util.List<String> KINDS = java.util.List.of("radial", "fd-scalar", "fd-semivector", "fd-vector");
+
+    /** Every side of the window. */
+    public static final String ALL_SIDES = "left right bottom top";
 
     /** Symmetry words of the full-vectorial solver. */
     public static final java.util.List<String> VECTOR_WALLS = java.util.List.of("x-pec", "x-pmc", "y-pec", "y-pmc");
@@ -35,6 +40,11 @@ public record SolverSettings(String kind, double pointsPerPeriod, double domainR
     }
 
     /** Scalar solvers: the x = 0 plane is an even mirror. */
+    /** Whether the given side ("left", "right", "bottom", "top") carries the PML. */
+    public boolean pmlOn(String side) {
+        return java.util.List.of(pmlSides.split(" ")).contains(side);
+    }
+
     public boolean evenX() {
         return symmetry.equals("even-x");
     }
@@ -74,18 +84,18 @@ public record SolverSettings(String kind, double pointsPerPeriod, double domainR
     }
 
     public static SolverSettings defaults() {
-        return new SolverSettings("radial", 20, 0, 20, false, false, 0, 0, 0, 0, Double.NaN, "te", 0, 1, "none");
+        return new SolverSettings("radial", 20, 0, 20, false, false, 0, 0, 0, 0, Double.NaN, "te", 0, 1, "none", ALL_SIDES);
     }
 
     /** The same settings with other radial options (command-line overrides). */
     public SolverSettings withRadial(String newKind, double newPointsPerPeriod, int newModes, boolean newGroupIndex, boolean newVector) {
         return new SolverSettings(newKind, newPointsPerPeriod, domainRadius, newModes, newGroupIndex, newVector, windowWidth,
-                windowHeight, step, pml, target, polarization, bendRadius, bendStressFactor, symmetry);
+                windowHeight, step, pml, target, polarization, bendRadius, bendStressFactor, symmetry, pmlSides);
     }
 
     /** The same settings for a bend of the given radius (0: straight). */
     public SolverSettings withBendRadius(double radius) {
         return new SolverSettings(kind, pointsPerPeriod, domainRadius, modes, groupIndex, vector, windowWidth, windowHeight, step, pml,
-                target, polarization, radius, bendStressFactor, symmetry);
+                target, polarization, radius, bendStressFactor, symmetry, pmlSides);
     }
 }

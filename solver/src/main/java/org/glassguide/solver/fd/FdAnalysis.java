@@ -100,7 +100,9 @@ public final class FdAnalysis {
         double radiationBelow = !bent && Math.sqrt(bg) <= nMin + 1e-12 ? Math.sqrt(bg) : Double.NEGATIVE_INFINITY;
         List<Found> modes = new ArrayList<>();
         if (vector) {
-            FdVectorModeSolver.Walls walls = FdVectorModeSolver.Walls.pmlAllRound();
+            FdVectorModeSolver.Walls walls = new FdVectorModeSolver.Walls(FdVectorModeSolver.Wall.PEC, FdVectorModeSolver.Wall.PEC,
+                    FdVectorModeSolver.Wall.PEC, FdVectorModeSolver.Wall.PEC, st.pmlOn("left"), st.pmlOn("right"), st.pmlOn("bottom"),
+                    st.pmlOn("top"));
             if (halfX) {
                 walls = walls.withLeftMirror(st.wallX().equals("pec") ? FdVectorModeSolver.Wall.PEC : FdVectorModeSolver.Wall.PMC);
             }
@@ -114,7 +116,8 @@ public final class FdAnalysis {
         } else {
             FdScalarModeSolver.Polarization pol = !st.kind().equals("fd-semivector") ? FdScalarModeSolver.Polarization.SCALAR
                     : st.polarization().equals("tm") ? FdScalarModeSolver.Polarization.QUASI_TM : FdScalarModeSolver.Polarization.QUASI_TE;
-            FdScalarModeSolver fdSolver = new FdScalarModeSolver().withPolarization(pol);
+            FdScalarModeSolver fdSolver = new FdScalarModeSolver().withPolarization(pol)
+                    .withPmlOn(st.pmlOn("left"), st.pmlOn("right"), st.pmlOn("bottom"), st.pmlOn("top"));
             if (st.evenX()) {
                 fdSolver = fdSolver.withEvenMirrorAtLeftEdge();
             }

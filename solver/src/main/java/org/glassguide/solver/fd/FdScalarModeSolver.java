@@ -69,12 +69,12 @@ public final class FdScalarModeSolver {
 
     private Polarization polarization = Polarization.SCALAR;
     private boolean evenAtLeftEdge;
+    private boolean[] pmlSides = {true, true, true, true};
 
     /** A solver for the given field model (the default constructor solves the scalar equation). */
     public FdScalarModeSolver withPolarization(Polarization p) {
-        FdScalarModeSolver s = new FdScalarModeSolver();
+        FdScalarModeSolver s = copy();
         s.polarization = p;
-        s.evenAtLeftEdge = evenAtLeftEdge;
         return s;
     }
 
@@ -84,9 +84,23 @@ public final class FdScalarModeSolver {
      * grid for structures symmetric about that edge. The PML, if any, then covers the other three sides.
      */
     public FdScalarModeSolver withEvenMirrorAtLeftEdge() {
+        FdScalarModeSolver s = copy();
+        s.evenAtLeftEdge = true;
+        return s;
+    }
+
+    /** A solver whose PML covers only the given sides of the window (the others are metal walls). */
+    public FdScalarModeSolver withPmlOn(boolean left, boolean right, boolean bottom, boolean top) {
+        FdScalarModeSolver s = copy();
+        s.pmlSides = new boolean[] {left, right, bottom, top};
+        return s;
+    }
+
+    private FdScalarModeSolver copy() {
         FdScalarModeSolver s = new FdScalarModeSolver();
         s.polarization = polarization;
-        s.evenAtLeftEdge = true;
+        s.evenAtLeftEdge = evenAtLeftEdge;
+        s.pmlSides = pmlSides.clone();
         return s;
     }
 
@@ -109,10 +123,11 @@ public final class FdScalarModeSolver {
         double nBg = Math.sqrt(Math.max(eps[0][0], 1.0));
         // stretching factors at centres (c) and faces (f, index i means face i - 1/2)
         // a mirror edge carries no PML
-        double[][] sxc = stretch(nx, g.dx(), pml, k0, nBg, false, !evenAtLeftEdge);
-        double[][] sxf = stretch(nx, g.dx(), pml, k0, nBg, true, !evenAtLeftEdge);
-        double[][] syc = stretch(ny, g.dy(), pml, k0, nBg, false, true);
-        double[][] syf = stretch(ny, g.dy(), pml, k0, nBg, true, true);
+        boolean left = pmlSides[0] && !evenAtLeftEdge;
+        double[][] sxc = stretch(nx, g.dx(), pml, k0, nBg, false, left, pmlSides[1]);
+        double[][] sxf = stretch(nx, g.dx(), pml, k0, nBg, true, left, pmlSides[1]);
+        double[][] syc = stretch(ny, g.dy(), pml, k0, nBg, false, pmlSides[2], pmlSides[3]);
+        double[][] syf = stretch(ny, g.dy(), pml, k0, nBg, true, pmlSides[2], pmlSides[3]);
         double cx = 1 / (k0 * k0 * g.dx() * g.dx());
         double cy = 1 / (k0 * k0 * g.dy() * g.dy());
         // coefficients: west, east, south, north (complex), diagonal without shift, B
@@ -188,7 +203,7 @@ public final class FdScalarModeSolver {
         for (int j = 0; j < ny; j++) {
             for (int i = 0; i < nx; i++) {
                 int c = pml.cells();
-                inPml[i + nx * j] = (i < c && !evenAtLeftEdge) || j < c || i >= nx - c || j >= ny - c;
+                inPml[i + nx * j] = (i < c && left) || (j < c && pmlSides[2]) || (i >= nx - c && pmlSides[1]) || (j >= ny - c && pmlSides[3]);
             }
         }
         List<Mode> modes = new ArrayList<>();
@@ -213,15 +228,15 @@ public final class FdScalarModeSolver {
         return all > 0 ? in / all : 0;
     }
 
-    /** s = 1 + i S t^2 in the PML (t: normalised depth), 1 elsewhere; at centres or faces (length m + 1). */
-    private static double[][] stretch(int m, double h, Pml pml, double k0, double nBg, boolean faces, boolean lowSide) {
+    /** s = 1 + i S t^2 in the PML on the flagged sides (t: normalised depth), 1 elsewhere; at centres or faces (length m + 1). */
+    private static double[][] stretch(int m, double h, Pml pml, double k0, double nBg, boolean faces, boolean lowSide, boolean highSide) {
         int len = faces ? m + 1 : m;
         double[][] out = new double[len][];
         double dpml = pml.cells() * h;
         double sMax = pml.cells() == 0 ? 0 : ModalLoss.pmlPeakStretch(pml.decades(), k0, nBg, dpml);
         for (int i = 0; i < len; i++) {
             double x = faces ? i * h : (i + 0.5) * h; // from the window edge
-            double depth = Math.max(lowSide ? dpml - x : -1, x - (m * h - dpml));
+            double depth = Math.max(lowSide ? dpml - x : -1, highSide ? x - (m * h - dpml) : -1);
             double t = dpml > 0 ? Math.max(0, depth / dpml) : 0;
             out[i] = new double[] {1, sMax * t * t};
         }

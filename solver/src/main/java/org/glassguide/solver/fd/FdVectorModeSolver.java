@@ -58,8 +58,10 @@ public final class FdVectorModeSolver {
     /**
      * A vector mode: complex n_eff, the six field components at the cell centres of the grid
      * (interleaved re/im, index i + nx j; E in V/m and H in A/m scaled to 1 W through the whole,
-     * unfolded cross-section), the share of |E_t|^2 in the PML and the TE fraction
-     * int |E_x|^2 / int |E_t|^2. Field arrays are copied out, so a mode never changes.
+     * unfolded cross-section), the share of |E_t|^2 in the PML, the TE fraction
+     * int |E_x|^2 / int |E_t|^2, the effective area (int |E|^2)^2 / int |E|^4 of the whole
+     * cross-section, and the power fraction of any region of cells. Field arrays are copied out, so
+     * a mode never changes.
      */
     public static final class Mode {
         private final double nEff;
@@ -67,13 +69,35 @@ public final class FdVectorModeSolver {
         private final double[][] fields;
         private final double pmlFraction;
         private final double teFraction;
+        private final double effectiveArea;
 
-        Mode(double nEff, double nEffImag, double[][] fields, double pmlFraction, double teFraction) {
+        Mode(double nEff, double nEffImag, double[][] fields, double pmlFraction, double teFraction, double effectiveArea) {
             this.nEff = nEff;
             this.nEffImag = nEffImag;
             this.fields = fields;
             this.pmlFraction = pmlFraction;
             this.teFraction = teFraction;
+            this.effectiveArea = effectiveArea;
+        }
+
+        /** (int |E|^2 dA)^2 / int |E|^4 dA over the whole (unfolded) cross-section, m^2. */
+        public double effectiveArea() {
+            return effectiveArea;
+        }
+
+        /** The share of the power flux S_z through the flagged cells (index i + nx j) of the window. */
+        public double powerFraction(boolean[] cells) {
+            double in = 0;
+            double all = 0;
+            for (int p = 0; p < cells.length; p++) {
+                double sz = fields[0][2 * p] * fields[4][2 * p] + fields[0][2 * p + 1] * fields[4][2 * p + 1]
+                        - (fields[1][2 * p] * fields[3][2 * p] + fields[1][2 * p + 1] * fields[3][2 * p + 1]);
+                all += sz;
+                if (cells[p]) {
+                    in += sz;
+                }
+            }
+            return in / all;
         }
 
         public double nEff() {
@@ -525,7 +549,18 @@ public final class FdVectorModeSolver {
                     f[c][q] *= sc;
                 }
             }
-            return new Mode(p.nEff(), p.nEffImag(), f, p.pmlFraction(), ex2 / et2);
+            double e2 = 0;
+            double e4 = 0;
+            for (int q = 0; q < n; q++) {
+                double e = 0;
+                for (int c = 0; c < 3; c++) {
+                    e += f[c][2 * q] * f[c][2 * q] + f[c][2 * q + 1] * f[c][2 * q + 1];
+                }
+                e2 += e;
+                e4 += e * e;
+            }
+            double aEff = unfold * e2 * e2 / e4 * g.dx() * g.dy();
+            return new Mode(p.nEff(), p.nEffImag(), f, p.pmlFraction(), ex2 / et2, aEff);
         }
 
         private double[] hx(double[] ey, double[] zLow, double[] zHigh, int j, double[] ne) {

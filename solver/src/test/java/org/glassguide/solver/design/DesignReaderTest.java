@@ -64,6 +64,10 @@ class DesignReaderTest {
         assertEquals("pec", sv.wallX());
         assertEquals("pmc", sv.wallY());
         assertEquals(Messages.BAD_CHOICE, fails(GOOD + vec + "even-x }\n").key());
+        SolverSettings sides = DesignReader.readSolver(node("solver: { kind: fd-scalar, window: [6 um, 6 um], step: 0.05 um, pml-sides: [right, top] }"),
+                true);
+        assertTrue(sides.pmlOn("right") && sides.pmlOn("top") && !sides.pmlOn("left") && !sides.pmlOn("bottom"));
+        assertEquals(Messages.BAD_CHOICE, fails(GOOD + "solver: { kind: fd-scalar, window: [6 um, 6 um], step: 0.05 um, pml-sides: [outside] }\n").key());
         assertEquals(Messages.BAD_CHOICE, fails(GOOD + vec + "x-pec x-pmc }\n").key());
         assertEquals(Messages.BAD_CHOICE, fails(GOOD + "solver: { kind: fd-scalar, window: [6 um, 6 um], step: 0.05 um, symmetry: x-pec }\n").key());
         assertEquals(Messages.OUT_OF_RANGE, fails(GOOD + "solver: { points-per-period: 2 }\n").key());

@@ -37,4 +37,16 @@ class BendTest {
         assertEquals(straight, gentle.nEff(), 1e-4);
         assertTrue(Math.abs(gentle.nEffImag()) < 1e-6, "Im n_eff " + gentle.nEffImag());
     }
+
+    /** A bend radiates outwards (+x): a PML on the outer side alone gives the loss of one all round. */
+    @Test
+    void outerPmlAloneGivesTheBendLoss() {
+        double straight = new FdScalarModeSolver().solve(channel(), 1.55e-6, GRID, new FdScalarModeSolver.Pml(20, 8), 1, 1.56,
+                ProgressMonitor.NONE).get(0).nEff();
+        double all = bent(20e-6, straight).nEffImag();
+        double outer = new FdScalarModeSolver().withPmlOn(false, true, false, false).solve(channel().bend(20e-6, 1), 1.55e-6, GRID,
+                new FdScalarModeSolver.Pml(20, 8), 3, straight, ProgressMonitor.NONE).stream()
+                .min(Comparator.comparingDouble(FdScalarModeSolver.Mode::pmlFraction)).orElseThrow().nEffImag();
+        assertEquals(all, outer, 0.02 * all);
+    }
 }

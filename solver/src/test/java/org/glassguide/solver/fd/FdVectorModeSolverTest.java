@@ -76,5 +76,20 @@ class FdVectorModeSolverTest {
         assertEquals(all.get(1).nEff(), qtm.nEff(), 1e-11);
         assertTrue(qte.teFraction() > 0.95 && qtm.teFraction() < 0.05, "quasi-TE / quasi-TM");
         assertEquals(all.get(0).teFraction(), qte.teFraction(), 1e-9);
+        // the whole cross-section's effective area and core power, from a quarter and from the whole window
+        assertEquals(all.get(0).effectiveArea(), qte.effectiveArea(), 1e-6 * all.get(0).effectiveArea());
+        boolean[] coreFull = new boolean[80 * 80];
+        boolean[] coreQuarter = new boolean[40 * 40];
+        for (int j = 0; j < 80; j++) {
+            for (int i = 0; i < 80; i++) {
+                double x = -2e-6 + (i + 0.5) * h;
+                double y = -2e-6 + (j + 0.5) * h;
+                coreFull[i + 80 * j] = Math.abs(x) < 0.6e-6 && Math.abs(y) < 0.3e-6;
+                if (i < 40 && j < 40) {
+                    coreQuarter[i + 40 * j] = (i + 0.5) * h < 0.6e-6 && (j + 0.5) * h < 0.3e-6;
+                }
+            }
+        }
+        assertEquals(all.get(0).powerFraction(coreFull), qte.powerFraction(coreQuarter), 1e-9);
     }
 }
