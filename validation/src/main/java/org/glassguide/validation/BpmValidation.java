@@ -211,7 +211,8 @@ final class BpmValidation {
         double beat = 2 * Math.PI / dBeta;
         double dz = 0.5e-6;
         BeamPropagator.Settings s = new BeamPropagator.Settings(lambda, Double.NaN, dz, 4.2 * beat, WideAngle.PARAXIAL, 0, Precision.DOUBLE, 2, 1);
-        BeamPropagator.Result r = new BeamPropagator().propagate(cs, g, launch, right, s, CPU, ProgressMonitor.NONE);
+        BeamPropagator.Result r = new BeamPropagator().watchingModes(new double[][] {modes.get(0).field(), modes.get(1).field()})
+                .propagate(cs, g, launch, right, s, CPU, ProgressMonitor.NONE);
         // the power on one side oscillates as cos(dBeta z): its period from the mean crossings
         double mean = 0;
         for (double p : r.regionPower()) {
@@ -227,7 +228,12 @@ final class BpmValidation {
             }
         }
         double measured = 2 * (crossings.get(crossings.size() - 1) - crossings.get(0)) / (crossings.size() - 1);
-        return List.of(new ValidationRow(id, "beat length 2 pi / d beta (um)", beat * 1e6, measured * 1e6, 0.01 * beat * 1e6, source));
+        int last = r.z().length - 1;
+        return List.of(new ValidationRow(id, "beat length 2 pi / d beta (um)", beat * 1e6, measured * 1e6, 0.01 * beat * 1e6, source),
+                new ValidationRow(id, "power in mode 1 after 4 beat lengths / at launch (modal monitor)", 1,
+                        r.modePower()[0][last] / r.modePower()[0][0], 1e-3, source),
+                new ValidationRow(id, "power in mode 2 after 4 beat lengths / at launch (modal monitor)", 1,
+                        r.modePower()[1][last] / r.modePower()[1][0], 1e-3, source));
     }
 
     /**

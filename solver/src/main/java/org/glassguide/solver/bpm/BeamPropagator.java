@@ -26,6 +26,18 @@ import org.glassguide.solver.fd.CrossSection;
  * paraxial 3D and for any order in 2D (x-z), where each factor is solved exactly.
  */
 public final class BeamPropagator {
+    private double[][] watched = new double[0][];
+
+    /**
+     * A propagator that also records, at every monitor, the power in each of the given modes
+     * (interleaved fields on the grid): |<m|psi>|^2 / (<m|m> P0), the modal power spectrum along z.
+     */
+    public BeamPropagator watchingModes(double[][] modes) {
+        BeamPropagator b = new BeamPropagator();
+        b.watched = modes.clone();
+        return b;
+    }
+
     /**
      * @param referenceIndex n_ref (k_ref = k0 n_ref); NaN for the launch field's own index (its Rayleigh quotient)
      * @param pmlCells PML thickness in cells on every edge of the window (0: metal walls)
@@ -46,7 +58,8 @@ public final class BeamPropagator {
      * of total power (meaningful before light reaches the PML), and the stepping throughput.
      */
     public record Result(BpmGrid grid, double referenceIndex, double[] z, double[] power, double[] regionPower, double[] endField,
-            double regionLossDbPerCm, double powerChange, double cellStepsPerSecond, double[][] slice, boolean cancelled) {
+            double regionLossDbPerCm, double powerChange, double cellStepsPerSecond, double[][] slice, boolean cancelled,
+            double[][] modePower) {
     }
 
     /**
@@ -94,6 +107,7 @@ public final class BeamPropagator {
         int steps = (int) Math.round(s.length() / s.dz());
         List<double[]> records = new ArrayList<>();
         List<double[]> slices = new ArrayList<>();
+        List<double[]> modal = new ArrayList<>();
         double[] work = new double[2 * n];
         boolean cancelled = false;
         double p0;
@@ -110,6 +124,7 @@ public final class BeamPropagator {
             }
             records.add(new double[] {0, 1, r0 / p0});
             slices.add(row(launch, g));
+            modal.add(modePowers(launch, p0));
             int done = 0;
             double gain = maxGain(eps);
             while (done < steps) {
@@ -145,6 +160,7 @@ public final class BeamPropagator {
                 records.add(new double[] {done * s.dz(), p / p0, r / p0});
                 st.getField(work);
                 slices.add(row(work, g));
+                modal.add(modePowers(work, p0));
                 monitor.progress(done, steps, "propagating");
             }
             st.getField(end);
@@ -160,7 +176,22 @@ public final class BeamPropagator {
             change = Math.max(change, Math.abs(pw[i] - 1));
         }
         double rate = stepNanos > 0 ? (double) n * steps / (stepNanos * 1e-9) : Double.NaN;
-        return new Result(g, nRef, z, pw, rp, end, lossDbPerCm(z, rp), change, rate, slices.toArray(new double[0][]), cancelled);
+        double[][] mp = new double[watched.length][z.length];
+        for (int i = 0; i < z.length; i++) {
+            for (int k = 0; k < watched.length; k++) {
+                mp[k][i] = modal.get(i)[k];
+            }
+        }
+        return new Result(g, nRef, z, pw, rp, end, lossDbPerCm(z, rp), change, rate, slices.toArray(new double[0][]), cancelled, mp);
+    }
+
+    private double[] modePowers(double[] f, double p0) {
+        double[] out = new double[watched.length];
+        for (int k = 0; k < watched.length; k++) {
+            double[] o = Launch.overlap(watched[k], f);
+            out[k] = (o[0] * o[0] + o[1] * o[1]) / (Launch.overlap(watched[k], watched[k])[0] * p0);
+        }
+        return out;
     }
 
     /** |psi|^2 along the row through the window's centre in y. */

@@ -37,7 +37,8 @@ public final class BpmAnalysis {
 
     /** The run's record; far field: |F|^2 over k_perp / k0 in [-farLimit, farLimit]^2 (or a line in 2D). */
     public record Result(String design, double wavelength, PropagationSettings settings, String device, Precision precision,
-            BeamPropagator.Result run, double measuredNa, double[][] farField, double farLimit, String region, List<String> warnings) {
+            BeamPropagator.Result run, double measuredNa, double[][] farField, double farLimit, String region, double[] watchedModeIndices,
+            List<String> warnings) {
         public Result {
             warnings = List.copyOf(warnings);
         }
@@ -119,6 +120,21 @@ public final class BpmAnalysis {
         int every = Math.max(1, (int) Math.round(ps.monitorEvery() / ps.dz()));
         BeamPropagator.Settings st = new BeamPropagator.Settings(wavelength, ps.referenceIndex(), ps.dz(), ps.length(), wa, pmlCells,
                 precision, threads, every);
+        double[][] watched = new double[0][];
+        double[] modeIndices = new double[0];
+        if (ps.modalSpectrum() > 0) {
+            if (g.is2d()) {
+                throw new GlassGuideException(Messages.BAD_CHOICE, "propagation.modal-spectrum", ps.modalSpectrum(), "0 for a 2D (x-z) run");
+            }
+            FdScalarModeSolver.Grid fg = new FdScalarModeSolver.Grid(g.x0(), g.y0(), g.dx(), g.dy(), g.nx(), g.ny());
+            List<FdScalarModeSolver.Mode> ms = new FdScalarModeSolver().solve(plain, wavelength, fg, new FdScalarModeSolver.Pml(0, 8),
+                    ps.modalSpectrum(), nMax, ProgressMonitor.NONE);
+            watched = new double[ms.size()][];
+            for (int k = 0; k < ms.size(); k++) {
+                watched[k] = ms.get(k).field();
+            }
+            modeIndices = ms.stream().mapToDouble(FdScalarModeSolver.Mode::nEff).toArray();
+        }
         PropagationSettings.Launch lc = ps.launch();
         int realisations = lc.kind().equals("partially-coherent") ? lc.realisations() : 1;
         java.util.Random rnd = new java.util.Random(lc.seed());
@@ -127,7 +143,7 @@ public final class BpmAnalysis {
         for (int k = 0; k < realisations; k++) {
             double[] field = lc.kind().equals("partially-coherent")
                     ? Launch.partiallyCoherent(g, wavelength, lc.waist(), lc.x(), lc.y(), lc.na(), rnd) : launch;
-            BeamPropagator.Result one = propagateOnce(d, wavelength, ps, cs, g, field, region, st, backend, monitor, epsCore);
+            BeamPropagator.Result one = propagateOnce(d, wavelength, ps, cs, g, field, region, st, backend, monitor, epsCore, watched);
             runs.add(one);
             ends.add(one.endField());
             if (one.cancelled()) {
@@ -152,14 +168,15 @@ public final class BpmAnalysis {
         double[][] far = new double[1][];
         double na = farField(ends, g, wavelength, limit, far);
         return new Result(d.name(), wavelength, ps, backend.device(), precision, r, na, far[0] == null ? new double[0][] : new double[][] {far[0]},
-                limit, core, notes);
+                limit, core, modeIndices, notes);
     }
 
     private static BeamPropagator.Result propagateOnce(Design d, double wavelength, PropagationSettings ps, CrossSection cs, BpmGrid g,
-            double[] launch, boolean[] region, BeamPropagator.Settings st, ComputeBackend backend, ProgressMonitor monitor, double epsCore) {
+            double[] launch, boolean[] region, BeamPropagator.Settings st, ComputeBackend backend, ProgressMonitor monitor, double epsCore,
+            double[][] watched) {
         BeamPropagator.Result r;
         if (ps.taper() == null) {
-            r = new BeamPropagator().propagate(cs, g, launch, region, st, backend, monitor);
+            r = new BeamPropagator().watchingModes(watched).propagate(cs, g, launch, region, st, backend, monitor);
         } else {
             // a taper: the cross-section (and its core) scaled anew for every monitor section
             PropagationSettings.Taper taper = ps.taper();
@@ -188,7 +205,7 @@ public final class BpmAnalysis {
                 }
                 return m;
             };
-            r = new BeamPropagator().propagate(structure, g, launch, coreAt, st, backend, monitor);
+            r = new BeamPropagator().watchingModes(watched).propagate(structure, g, launch, coreAt, st, backend, monitor);
         }
         return r;
     }
@@ -228,8 +245,16 @@ public final class BpmAnalysis {
         for (double p : pw) {
             change = Math.max(change, Math.abs(p - 1));
         }
+        double[][] mp = new double[f.modePower().length][nz];
+        for (BeamPropagator.Result r : runs) {
+            for (int m = 0; m < mp.length; m++) {
+                for (int i = 0; i < nz; i++) {
+                    mp[m][i] += r.modePower()[m][i] / k;
+                }
+            }
+        }
         return new BeamPropagator.Result(f.grid(), f.referenceIndex(), z, pw, rp, end, BeamPropagator.lossDbPerCm(z, rp), change, rate, slice,
-                cancelled);
+                cancelled, mp);
     }
 
     private static double[] launch(PropagationSettings ps, CrossSection cs, BpmGrid g, double wavelength, double nMax, Consumer<String> sink) {

@@ -105,7 +105,7 @@ public final class DesignReader {
 
     static PropagationSettings readPropagation(YamlNode p) {
         p.requireMap().allowOnly(List.of("length", "dz", "window", "step", "pml", "wide-angle", "reference-index", "precision",
-                "monitor-every", "launch", "bend-radius", "taper"));
+                "monitor-every", "launch", "bend-radius", "taper", "modal-spectrum"));
         double length = positive(p.require("length"));
         double dz = positive(p.require("dz"));
         YamlNode w = p.require("window");
@@ -214,7 +214,16 @@ public final class DesignReader {
             }
             taper = new PropagationSettings.Taper(scale, over[0], over[1], profile.equals("exponential"));
         }
-        return new PropagationSettings(length, dz, ww, wh, step, pml, wide, nRef, precision, every, launch, bend, taper);
+        int modal = 0;
+        if (p.has("modal-spectrum")) {
+            YamlNode mn = p.require("modal-spectrum");
+            double v = mn.number();
+            if (v < 0 || v > 50 || v != Math.rint(v)) {
+                throw mn.error(Messages.OUT_OF_RANGE, mn.path(), mn.text(), "a whole number of modes from 0 to 50");
+            }
+            modal = (int) v;
+        }
+        return new PropagationSettings(length, dz, ww, wh, step, pml, wide, nRef, precision, every, launch, bend, taper, modal);
     }
 
     static SolverSettings readSolver(YamlNode s, boolean waveguide) {

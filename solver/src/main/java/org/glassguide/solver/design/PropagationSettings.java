@@ -16,9 +16,11 @@ package org.glassguide.solver.design;
  * @param launch the input field
  * @param bendRadius bend radius (m) about an axis at x = -R by the conformal map; 0 for straight
  * @param taper a transverse draw-down along z, or null
+ * @param modalSpectrum how many modes of the scalar 2D solver (on the propagation grid) to follow along z; 0 for none
  */
 public record PropagationSettings(double length, double dz, double windowWidth, double windowHeight, double step, double pml,
-        String wideAngle, double referenceIndex, String precision, double monitorEvery, Launch launch, double bendRadius, Taper taper) {
+        String wideAngle, double referenceIndex, String precision, double monitorEvery, Launch launch, double bendRadius, Taper taper,
+        int modalSpectrum) {
     /**
      * The cross-section scaled about the axis by s(z): 1 before z0, the final scale after z1, in
      * between linear (1 + (scale - 1) t) or exponential (scale^t), t = (z - z0)/(z1 - z0).

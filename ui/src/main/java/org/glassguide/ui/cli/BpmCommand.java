@@ -138,6 +138,18 @@ public final class BpmCommand implements Callable<Integer> {
         m.put("finalPower", b.power()[b.power().length - 1]);
         m.put("finalRegionPower", b.regionPower()[b.regionPower().length - 1]);
         m.put("measuredNA", r.measuredNa());
+        if (r.watchedModeIndices().length > 0) {
+            List<Map<String, Object>> modes = new ArrayList<>();
+            for (int k = 0; k < r.watchedModeIndices().length; k++) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("mode", k + 1);
+                e.put("nEff", r.watchedModeIndices()[k]);
+                e.put("launchPower", b.modePower()[k][0]);
+                e.put("endPower", b.modePower()[k][b.modePower()[k].length - 1]);
+                modes.add(e);
+            }
+            m.put("modalSpectrum", modes);
+        }
         m.put("cellStepsPerSecond", b.cellStepsPerSecond());
         m.put("warnings", r.warnings());
         return m;
@@ -148,15 +160,23 @@ public final class BpmCommand implements Callable<Integer> {
         Files.createDirectories(parent);
         Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
         try {
-            StringBuilder csv = new StringBuilder("wavelength_nm,z_um,power,region_power\n");
+            StringBuilder csv = new StringBuilder("wavelength_nm,z_um,power,region_power");
+            for (int k = 0; k < results.get(0).watchedModeIndices().length; k++) {
+                csv.append(",mode").append(k + 1).append("_power");
+            }
+            csv.append('\n');
             StringBuilder md = new StringBuilder();
             List<Object> summaries = new ArrayList<>();
             for (BpmAnalysis.Result r : results) {
                 BeamPropagator.Result b = r.run();
                 String tag = results.size() > 1 ? "-" + Units.nm(r.wavelength()) + "nm" : "";
                 for (int i = 0; i < b.z().length; i++) {
-                    csv.append(String.format(Locale.ROOT, "%s,%.6f,%.9e,%.9e%n", Units.nm(r.wavelength()), b.z()[i] * 1e6, b.power()[i],
+                    csv.append(String.format(Locale.ROOT, "%s,%.6f,%.9e,%.9e", Units.nm(r.wavelength()), b.z()[i] * 1e6, b.power()[i],
                             b.regionPower()[i]));
+                    for (double[] mp : b.modePower()) {
+                        csv.append(String.format(Locale.ROOT, ",%.9e", mp[i]));
+                    }
+                    csv.append('\n');
                 }
                 summaries.add(summary(r));
                 pictures(r, tmp, tag);
@@ -169,6 +189,9 @@ public final class BpmCommand implements Callable<Integer> {
                         r.measuredNa(), b.cellStepsPerSecond(), r.device()));
                 md.append(String.format(Locale.ROOT, "![power](power%s.png)%n![x-z slice](xz-slice%s.png)%n![near field](near-field%s.png)%n"
                         + "![far field](far-field%s.png)%n%n", tag, tag, tag, tag));
+                if (b.modePower().length > 0) {
+                    md.append(String.format(Locale.ROOT, "![modal spectrum](modal-spectrum%s.png)%n%n", tag));
+                }
                 for (String w : r.warnings()) {
                     md.append("- ").append(w).append('\n');
                 }
@@ -198,6 +221,15 @@ public final class BpmCommand implements Callable<Integer> {
         }
         Plot.lines(dir.resolve("power" + tag + ".png"), "Power along z (relative to the launch)", "z (um)", "power (dB)",
                 List.of(new Plot.Series("total", zs, pDb, false), new Plot.Series("in " + r.region(), zs, rDb, false)));
+        if (b.modePower().length > 0) {
+            List<Plot.Series> series = new ArrayList<>();
+            for (int k = 0; k < b.modePower().length; k++) {
+                series.add(new Plot.Series(String.format(Locale.ROOT, "mode %d (n_eff %.6f)", k + 1, r.watchedModeIndices()[k]), zs,
+                        b.modePower()[k], false));
+            }
+            Plot.lines(dir.resolve("modal-spectrum" + tag + ".png"), "Power in the guide's modes along z (relative to the launch)", "z (um)",
+                    "power", series);
+        }
         double x0 = g.x0() * 1e6;
         double x1 = (g.x0() + g.nx() * g.dx()) * 1e6;
         // x-z slice: rows are z (bottom: launch), columns x
