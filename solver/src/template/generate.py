@@ -5,10 +5,13 @@ import os
 here = os.path.dirname(os.path.abspath(__file__))
 t = open(os.path.join(here, 'CpuAdi.java.template')).read()
 out = os.path.join(here, '..', 'main', 'java', 'org', 'glassguide', 'solver', 'compute')
+import sys
+blocks = {'double': int(sys.argv[1]) if len(sys.argv) > 1 else 32, 'float': int(sys.argv[2]) if len(sys.argv) > 2 else 32}
 for real, cls, prec, desc in (
         ('double', 'CpuAdiDouble', 'DOUBLE', 'The CPU ADI stepper in double precision.'),
         ('float', 'CpuAdiFloat', 'FLOAT', 'The CPU ADI stepper in single precision (factorisations computed in double, then rounded).')):
     s = t.replace('CLASSNAME', cls).replace('PRECISION', prec).replace('DESCRIPTION', desc).replace('REAL', real)
+    s = s.replace('BLOCKSIZE', str(blocks[real]))
     s = s.replace('(double) ', '') if real == 'double' else s
     s = '// Generated from solver/src/template/CpuAdi.java.template by generate.py: edit the template.\n' + s
     open(os.path.join(out, cls + '.java'), 'w').write(s)
