@@ -331,4 +331,74 @@ public final class BeamPropagator {
         }
         return psi[2 * (i + nx * j) + c];
     }
+
+    /** A mode found by imaginary-distance propagation: n_eff, the field (unit norm) and the steps taken. */
+    public record FoundMode(double nEff, double[] field, int steps, double lastChange) {
+    }
+
+    /**
+     * The fundamental mode by imaginary-distance propagation on the same ADI kernels (z = -i tau):
+     * d psi/d tau = P psi / (2 k_ref) lets the mode with the largest beta outgrow the others; the field
+     * is renormalised after each block of steps and n_eff taken from its Rayleigh quotient on the grid;
+     * the imaginary step shrinks level by level until n_eff changes by less than {@code tolerance}
+     * between levels (metal walls: no PML).
+     */
+    public FoundMode findMode(CrossSection cs, BpmGrid g, double[] guess, double wavelength, double tolerance, int maxSteps,
+            ComputeBackend backend, ProgressMonitor monitor) {
+        double k0 = 2 * Math.PI / wavelength;
+        double[][] eps = sample(cs, g);
+        double nMin = Double.MAX_VALUE;
+        double nMax = 0;
+        for (double e : eps[0]) {
+            nMin = Math.min(nMin, Math.sqrt(Math.max(e, 0)));
+            nMax = Math.max(nMax, Math.sqrt(Math.max(e, 0)));
+        }
+        double kRef = k0 * nMin;
+        double[][] xs = coefficients(g.nx(), g.dx(), 0, kRef);
+        double[][] ys = g.is2d() ? new double[][] {new double[2], new double[2]} : coefficients(g.ny(), g.dy(), 0, kRef);
+        // Crank-Nicolson in tau: (1 - a P) psi' = (1 + a P) psi, a = dtau / (4 k_ref), with a lambda ~ 1
+        // for the guided part of the spectrum (lambda up to k0^2 (n_max^2 - n_min^2))
+        double a = 1 / Math.max(k0 * k0 * (nMax * nMax - nMin * nMin), 1e-6 * k0 * k0);
+        double[] field = guess.clone();
+        double previous = Double.NaN;
+        double change = Double.NaN;
+        int done = 0;
+        // large steps separate the fundamental fast but their ADI splitting shifts the fixed point by
+        // O(a^2 P_x P_y): the step is quartered until n_eff stops moving between levels
+        double levelStart = Double.NaN;
+        try (AdiStepper st = backend.adi(operator(eps, g, k0, kRef, xs, ys), Precision.DOUBLE, 2)) {
+            st.setField(field);
+            for (int level = 0; level < 12 && done < maxSteps; level++) {
+                double al = a / Math.pow(4, level);
+                st.setFactors(new double[] {al, 0}, new double[] {-al, 0});
+                int levelSteps = 0;
+                while (done < maxSteps) {
+                    monitor.checkCancelled();
+                    st.step(10);
+                    done += 10;
+                    levelSteps += 10;
+                    double p = st.power(null);
+                    if (!(p > 0) || !Double.isFinite(p)) {
+                        throw new org.glassguide.materials.errors.GlassGuideException(org.glassguide.materials.errors.Messages.NUMERICAL_FAILURE,
+                                "imaginary-distance mode finder", "the field vanished or overflowed; start from a field that overlaps the guide");
+                    }
+                    st.multiply(null, 1 / Math.sqrt(p), 0);
+                    st.getField(field);
+                    double n = rayleighIndex(field, eps, g, k0);
+                    change = Math.abs(n - previous);
+                    previous = n;
+                    monitor.progress(done, maxSteps, "imaginary-distance");
+                    // the level has converged when n_eff settles (the slower the smaller the step)
+                    if (change < tolerance || levelSteps >= 40 * (1 << (2 * level))) {
+                        break;
+                    }
+                }
+                if (Math.abs(previous - levelStart) < tolerance) {
+                    break;
+                }
+                levelStart = previous;
+            }
+        }
+        return new FoundMode(previous, field, done, change);
+    }
 }
