@@ -308,4 +308,31 @@ final class BpmValidation {
         }
         return rows;
     }
+
+    /**
+     * Total internal reflection: plane waves launched inside a 10 um slab (1.56 in 1.44, critical
+     * internal angle acos(1.44/1.56) = 22.6 deg, NA 0.60) stay in it below that angle and leave above it.
+     */
+    static List<ValidationRow> acceptance(YamlNode c, String id, String source) {
+        double lambda = 1e-6;
+        CrossSection slab = new CrossSection(1.44, 0).paint(new Shape.Rectangle(0, 0, 10e-6, 1), 1.56, 0);
+        BpmGrid g = BpmGrid.slab(60e-6, 0.05e-6);
+        boolean[] core = new boolean[g.cells()];
+        for (int i = 0; i < g.nx(); i++) {
+            core[i] = Math.abs(g.x(i)) < 5e-6;
+        }
+        List<ValidationRow> rows = new ArrayList<>();
+        for (YamlNode e : c.require("expect").list()) {
+            double tilt = e.require("tilt").number();
+            double[] launch = Launch.planeWave(g, lambda, 1.56, 4e-6, 0, 0, tilt);
+            BeamPropagator.Settings s = new BeamPropagator.Settings(lambda, 1.56, 0.25e-6, 200e-6, WideAngle.PADE22, 80, Precision.DOUBLE, 1, 800);
+            BeamPropagator.Result r = new BeamPropagator().propagate(slab, g, launch, core, s, CPU, ProgressMonitor.NONE);
+            double kept = r.regionPower()[r.regionPower().length - 1];
+            boolean guided = e.require("guided").bool();
+            rows.add(new ValidationRow(id, String.format(java.util.Locale.ROOT, "%.0f deg inside (NA %.2f): core power after 200 um %s", tilt,
+                    1.56 * Math.sin(Math.toRadians(tilt)), guided ? "> 0.9" : "< 0.1"), 1, guided ? (kept > 0.9 ? 1 : 0) : (kept < 0.1 ? 1 : 0), 0,
+                    source));
+        }
+        return rows;
+    }
 }

@@ -123,6 +123,8 @@ public final class ValidationRunner {
                 return BpmValidation.bend(c, id, source);
             case "bpm-dx-order":
                 return BpmValidation.dxOrder(c, id, source);
+            case "bpm-acceptance":
+                return BpmValidation.acceptance(c, id, source);
             default:
                 throw new IllegalStateException(file + ": unknown case kind " + kind);
         }

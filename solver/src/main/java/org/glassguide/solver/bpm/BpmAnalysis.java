@@ -77,7 +77,7 @@ public final class BpmAnalysis {
         // k_perp = k0 NA of the structure, a tilted or narrow launch its own k_perp
         PropagationSettings.Launch l0 = ps.launch();
         double sinMax = Math.sqrt(Math.max(nMax * nMax - nMin * nMin, 0));
-        if (l0.kind().equals("gaussian")) {
+        if (l0.kind().equals("gaussian") || l0.kind().equals("plane-wave")) {
             sinMax = Math.max(sinMax, nMax * Math.abs(Math.sin(Math.toRadians(l0.tiltDegrees()))) + 2 * wavelength / (Math.PI * l0.waist()));
         } else if (l0.kind().equals("partially-coherent")) {
             sinMax = Math.max(sinMax, l0.na());
@@ -268,6 +268,15 @@ public final class BpmAnalysis {
             double[] e = new double[2];
             cs.eps(l.x(), l.y(), e);
             return Launch.gaussian(g, wavelength, Math.sqrt(Math.max(e[0], 1)), l.waist(), l.x(), l.y(), l.tiltDegrees());
+        }
+        if (l.kind().equals("plane-wave")) {
+            if (Math.abs(l.x()) + 1.2 * l.waist() > 0.5 * ps.windowWidth() - ps.pml()) {
+                throw new GlassGuideException(Messages.OUT_OF_RANGE, "propagation.launch.plane-wave.width", Units.nm(2 * l.waist()) + " nm",
+                        "a width inside the window less the PML");
+            }
+            double[] e = new double[2];
+            cs.eps(l.x(), l.y(), e);
+            return Launch.planeWave(g, wavelength, Math.sqrt(Math.max(e[0], 1)), l.waist(), l.x(), l.y(), l.tiltDegrees());
         }
         if (l.kind().equals("partially-coherent")) {
             if (Math.abs(l.x()) + l.waist() > 0.5 * ps.windowWidth() - ps.pml()) {

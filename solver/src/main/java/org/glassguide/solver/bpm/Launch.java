@@ -71,6 +71,26 @@ public final class Launch {
         return f;
     }
 
+    /**
+     * A tilted plane wave over [xc - halfWidth, xc + halfWidth] (and the same in y), flat on top with
+     * super-Gaussian (order 8) edges so that it carries no grid-scale content: exp(i k0 n sin(tilt) x).
+     */
+    public static double[] planeWave(BpmGrid g, double wavelength, double n, double halfWidth, double xc, double yc, double tiltDegrees) {
+        double kx = 2 * Math.PI / wavelength * n * Math.sin(Math.toRadians(tiltDegrees));
+        double[] f = new double[2 * g.cells()];
+        for (int j = 0; j < g.ny(); j++) {
+            double y = g.is2d() ? 0 : (g.y(j) - yc) / halfWidth;
+            for (int i = 0; i < g.nx(); i++) {
+                double x = (g.x(i) - xc) / halfWidth;
+                double a = Math.exp(-Math.pow(x * x, 4) - Math.pow(y * y, 4));
+                int p = i + g.nx() * j;
+                f[2 * p] = a * Math.cos(kx * g.x(i));
+                f[2 * p + 1] = a * Math.sin(kx * g.x(i));
+            }
+        }
+        return f;
+    }
+
     /** A weighted sum of fields: sum_k (wRe_k + i wIm_k) field_k. */
     public static double[] sum(double[][] fields, double[] weights) {
         double[] out = new double[fields[0].length];

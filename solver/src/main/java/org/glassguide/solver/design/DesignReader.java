@@ -103,6 +103,25 @@ public final class DesignReader {
         return new Design(name, description, fiber, waveguide, wavelengths, analyses, options, solver, propagation, source);
     }
 
+    /** A launch's tilt in degrees ("5 deg" or 5), within +-60. */
+    private static double tilt(YamlNode g) {
+        if (!g.has("tilt")) {
+            return 0;
+        }
+        String t = g.require("tilt").text().trim();
+        String num = t.endsWith("deg") ? t.substring(0, t.length() - 3).trim() : t;
+        double tilt;
+        try {
+            tilt = Double.parseDouble(num);
+        } catch (NumberFormatException e) {
+            throw g.require("tilt").error(Messages.BAD_NUMBER, g.require("tilt").path(), t);
+        }
+        if (!(Math.abs(tilt) < 60)) {
+            throw g.require("tilt").error(Messages.OUT_OF_RANGE, g.require("tilt").path(), t, "-60 to 60 deg");
+        }
+        return tilt;
+    }
+
     static PropagationSettings readPropagation(YamlNode p) {
         p.requireMap().allowOnly(List.of("length", "dz", "window", "step", "pml", "wide-angle", "reference-index", "precision",
                 "monitor-every", "launch", "bend-radius", "taper", "modal-spectrum"));
@@ -143,26 +162,14 @@ public final class DesignReader {
         double every = p.has("monitor-every") ? positive(p.require("monitor-every")) : Math.max(dz, length / 200);
         YamlNode ln = p.require("launch").requireMap();
         if (ln.entries().size() != 1) {
-            throw ln.error(Messages.WRONG_TYPE, ln.path(), "one of gaussian, mode, partially-coherent", ln.entries().keySet());
+            throw ln.error(Messages.WRONG_TYPE, ln.path(), "one of gaussian, mode, partially-coherent, plane-wave", ln.entries().keySet());
         }
         String kind = ln.entries().keySet().iterator().next();
         PropagationSettings.Launch launch;
         if (kind.equals("gaussian")) {
             YamlNode g = ln.require("gaussian").requireMap().allowOnly(List.of("waist", "center", "centre", "tilt"));
             double[] c = point(g.has("centre") ? g.require("centre") : g.optional("center").orElse(null));
-            double tilt = 0;
-            if (g.has("tilt")) {
-                String t = g.require("tilt").text().trim();
-                String num = t.endsWith("deg") ? t.substring(0, t.length() - 3).trim() : t;
-                try {
-                    tilt = Double.parseDouble(num);
-                } catch (NumberFormatException e) {
-                    throw g.require("tilt").error(Messages.BAD_NUMBER, g.require("tilt").path(), t);
-                }
-                if (!(Math.abs(tilt) < 60)) {
-                    throw g.require("tilt").error(Messages.OUT_OF_RANGE, g.require("tilt").path(), t, "-60 to 60 deg");
-                }
-            }
+            double tilt = tilt(g);
             launch = new PropagationSettings.Launch("gaussian", positive(g.require("waist")), c[0], c[1], tilt, 0, 0, 1, 0);
         } else if (kind.equals("mode")) {
             YamlNode m = ln.require("mode");
@@ -171,6 +178,10 @@ public final class DesignReader {
                 throw m.error(Messages.OUT_OF_RANGE, m.path(), m.text(), "a mode number from 1 (fundamental) to 50");
             }
             launch = new PropagationSettings.Launch("mode", 0, 0, 0, 0, (int) v, 0, 1, 0);
+        } else if (kind.equals("plane-wave")) {
+            YamlNode g = ln.require("plane-wave").requireMap().allowOnly(List.of("width", "center", "centre", "tilt"));
+            double[] c = point(g.has("centre") ? g.require("centre") : g.optional("center").orElse(null));
+            launch = new PropagationSettings.Launch("plane-wave", positive(g.require("width")) / 2, c[0], c[1], tilt(g), 0, 0, 1, 0);
         } else if (kind.equals("partially-coherent")) {
             YamlNode g = ln.require("partially-coherent").requireMap().allowOnly(List.of("diameter", "center", "centre", "na",
                     "realisations", "seed"));
@@ -192,7 +203,7 @@ public final class DesignReader {
             launch = new PropagationSettings.Launch("partially-coherent", positive(g.require("diameter")) / 2, c[0], c[1], 0, 0, na, real,
                     seed);
         } else {
-            throw ln.error(Messages.BAD_CHOICE, ln.path(), kind, "gaussian, mode, partially-coherent");
+            throw ln.error(Messages.BAD_CHOICE, ln.path(), kind, "gaussian, mode, partially-coherent, plane-wave");
         }
         double bend = p.has("bend-radius") ? positive(p.require("bend-radius")) : 0;
         PropagationSettings.Taper taper = null;

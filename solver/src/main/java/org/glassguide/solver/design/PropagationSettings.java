@@ -43,13 +43,15 @@ public record PropagationSettings(double length, double dz, double windowWidth, 
      * {@code mode} (1 = fundamental) of the scalar 2D mode solver on the propagation grid; or a
      * spatially partially coherent, LED-like source: random-phase fields over a disc of radius
      * {@code waist} whose angular spectrum fills the numerical aperture {@code na} uniformly
-     * (Lambertian), {@code realisations} of them propagated and their intensities averaged.
+     * (Lambertian), {@code realisations} of them propagated and their intensities averaged; or a
+     * tilted plane wave over a width of 2 {@code waist} (a flat-topped super-Gaussian edge) to probe
+     * the acceptance angle.
      */
     public record Launch(String kind, double waist, double x, double y, double tiltDegrees, int mode, double na, int realisations,
             long seed) {
         public Launch {
-            if (!kind.equals("gaussian") && !kind.equals("mode") && !kind.equals("partially-coherent")) {
-                throw new IllegalArgumentException("launch kind must be gaussian, mode or partially-coherent");
+            if (!java.util.List.of("gaussian", "mode", "partially-coherent", "plane-wave").contains(kind)) {
+                throw new IllegalArgumentException("launch kind must be gaussian, mode, partially-coherent or plane-wave");
             }
         }
     }
