@@ -54,8 +54,10 @@ public final class BpmAnalysis {
         Consumer<String> sink = Warnings.deduplicating(notes, warnings);
         List<Material> used = new ArrayList<>();
         CrossSection cs = FdAnalysis.crossSection(d, wavelength, d.options().allowExtrapolation(), sink, used);
-        // the core is classified on the straight cross-section (a bend tilts every index)
-        CrossSection plain = FdAnalysis.crossSection(d, wavelength, d.options().allowExtrapolation(), w -> { }, new ArrayList<>());
+        // the core is classified on the straight cross-section (a bend tilts every index): a second
+        // copy only when there is a bend
+        CrossSection plain = ps.bendRadius() > 0
+                ? FdAnalysis.crossSection(d, wavelength, d.options().allowExtrapolation(), w -> { }, new ArrayList<>()) : cs;
         if (ps.bendRadius() > 0) {
             cs.bend(ps.bendRadius(), 1);
             if (ps.pml() == 0) {

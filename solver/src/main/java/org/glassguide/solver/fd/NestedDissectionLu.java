@@ -59,17 +59,6 @@ final class NestedDissectionLu {
         });
     }
 
-    /** Number of stored complex factor entries (the fill). */
-    long storedEntries() {
-        long s = 0;
-        for (Node x : postorder) {
-            long k = x.own.length;
-            long u = x.upd.length;
-            s += k * k + 2 * k * u;
-        }
-        return s;
-    }
-
     private Node build(int i0, int i1, int j0, int j1) {
         if (i1 <= i0 || j1 <= j0) {
             return null;
