@@ -9,7 +9,7 @@ import sys
 blocks = {'double': int(sys.argv[1]) if len(sys.argv) > 1 else 32, 'float': int(sys.argv[2]) if len(sys.argv) > 2 else 32}
 for real, cls, prec, desc in (
         ('double', 'CpuAdiDouble', 'DOUBLE', 'The CPU ADI stepper in double precision.'),
-        ('float', 'CpuAdiFloat', 'FLOAT', 'The CPU ADI stepper in single precision (factorisations computed in double, then rounded).')):
+        ('float', 'CpuAdiFloat', 'FLOAT', 'The CPU ADI stepper in single precision (shared factors computed in double, then rounded).')):
     s = t.replace('CLASSNAME', cls).replace('PRECISION', prec).replace('DESCRIPTION', desc).replace('REAL', real)
     s = s.replace('BLOCKSIZE', str(blocks[real]))
     s = s.replace('(double) ', '') if real == 'double' else s

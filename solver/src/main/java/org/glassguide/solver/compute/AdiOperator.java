@@ -2,11 +2,13 @@ package org.glassguide.solver.compute;
 
 /**
  * The transverse operator of one uniform z-section of an ADI propagator on an nx x ny grid:
- * P = P_x + P_y with P_x psi = lowX_i psi_{i-1} + upX_i psi_{i+1} - (lowX_i + upX_i) psi_i + V/2 psi
- * (and likewise along y), V = k0^2 (n^2 - n_ref^2) per cell. The off-diagonal coefficients carry the
- * 1/dx^2 and the PML stretch (complex) and are per line position only; outside the grid the field is
- * zero. A 2D (x-z) problem has ny = 1 and zero y coefficients: then V belongs to P_x alone and each
- * factor is solved exactly. Arrays are interleaved re/im.
+ * P = P_x + P_y with P_x psi = lowX_i psi_{i-1} + upX_i psi_{i+1} - (lowX_i + upX_i) psi_i + V psi
+ * and P_y psi = lowY_j psi_{j-1} + upY_j psi_{j+1} - (lowY_j + upY_j) psi_j, V = k0^2 (n^2 - n_ref^2)
+ * per cell. V belongs to P_x alone: P_y is then the same on every line (one factorisation serves all
+ * lines, which halves a step's memory traffic), and a 2D (x-z) problem, with ny = 1 and zero y
+ * coefficients, is solved exactly per factor. The off-diagonal coefficients carry the 1/dx^2 and the
+ * PML stretch (complex) and are per line position only; outside the grid the field is zero. Arrays
+ * are interleaved re/im.
  *
  * @param lowX length 2 nx
  * @param upX length 2 nx

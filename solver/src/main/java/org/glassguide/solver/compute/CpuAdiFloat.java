@@ -4,15 +4,20 @@ package org.glassguide.solver.compute;
 import java.util.function.IntConsumer;
 
 /**
- * The CPU ADI stepper in single precision (factorisations computed in double, then rounded). The field lives in two blocked layouts, each an array of
- * {@value #BLOCK}-wide rows: L1[x block][y][x lane] and L2[y block][x][y lane]. A half-step reads one
+ * The CPU ADI stepper in single precision (shared factors computed in double, then rounded). The field lives in two blocked layouts, each of tiles of
+ * {@value #BLOCK}-wide rows: L1 (rows y, lanes x) and L2 (rows x, lanes y). A half-step reads one
  * layout and writes the other: the explicit three-point operator runs along rows (whole rows of lanes),
  * each tile of results is transposed in cache, and the tridiagonal solves run in lockstep over the
  * {@value #BLOCK} lines of a block. Every inner loop then indexes all its arrays by the lane alone,
  * which is the form the JIT vectorises (it cannot rule out aliasing between arrays addressed at
  * different offsets). Real and imaginary parts are separate planes for the same reason; the SPI's
- * exchange format stays interleaved. LU factors of every line are computed once per operator and
- * factor set; nothing is allocated per step.
+ * exchange format stays interleaved.
+ *
+ * <p>The potential V belongs to P_x alone, so P_y has the same coefficients on every line: its LU
+ * factors are one short list per factor, shared by all lines. The x solves, which see V, eliminate on
+ * the fly (a complex reciprocal per cell) instead of reading stored per-cell factors: memory traffic,
+ * not arithmetic, bounds this kernel, and a step then moves the field twice and V twice, nothing else.
+ * Nothing is allocated per step.
  */
 final class CpuAdiFloat implements AdiStepper {
     static final int BLOCK = 32;
@@ -22,33 +27,38 @@ final class CpuAdiFloat implements AdiStepper {
     private final int bx;
     private final int by;
     private final LineTeam team;
-    private final float[][][] f1Re;
-    private final float[][][] f1Im;
-    private final float[][][] f2Re;
-    private final float[][][] f2Im;
-    private final float[][][] v1Re;
-    private final float[][][] v1Im;
-    private final float[][][] v2Re;
-    private final float[][][] v2Im;
+    // L1[y block][x block][y in block][x lane] and L2[x block][y block][x in block][y lane]: tiles of
+    // BLOCK x BLOCK, ordered so that a half-step reads the tiles of its line block contiguously
+    private final float[][][][] f1Re;
+    private final float[][][][] f1Im;
+    private final float[][][][] f2Re;
+    private final float[][][][] f2Im;
+    // V in the L2 layout: x solves (lines y in lockstep) and the explicit x operator both read it there
+    private final float[][][][] vRe;
+    private final float[][][][] vIm;
+    // per member: rows gathered from the tiles of one line block (outputs, V)
+    private final float[][][] oRowsRe;
+    private final float[][][] oRowsIm;
+    private final float[][][] vRowsRe;
+    private final float[][][] vRowsIm;
     private double[] lowX;
     private double[] upX;
     private double[] lowY;
     private double[] upY;
     private double[] c = new double[0];
     private double[] d = new double[0];
-    // per factor: x solves (lines y) in L2; y solves (lines x) in L1
-    private float[][][][] mxRe;
-    private float[][][][] mxIm;
-    private float[][][][] ipxRe;
-    private float[][][][] ipxIm;
-    private float[][][][] myRe;
-    private float[][][][] myIm;
-    private float[][][][] ipyRe;
-    private float[][][][] ipyIm;
+    // per factor, x: diagonal without V (1 + d(-low - up)), d low and d up, interleaved per position
+    private float[][] diagX;
+    private float[][] subX;
     private float[][] supX;
+    // per factor, y: multipliers m_v, inverse pivots 1 / piv_v and d up, interleaved per position
+    private float[][] mulY;
+    private float[][] invY;
     private float[][] supY;
     private final float[][][] tRe;
     private final float[][][] tIm;
+    private final float[][][] qRe;
+    private final float[][][] qIm;
     private final float[][][] rRe;
     private final float[][][] rIm;
     private final float[] zero = new float[BLOCK];
@@ -71,17 +81,21 @@ final class CpuAdiFloat implements AdiStepper {
         this.bx = (nx + BLOCK - 1) / BLOCK;
         this.by = (ny + BLOCK - 1) / BLOCK;
         this.team = new LineTeam(threads);
-        f1Re = new float[bx][ny][BLOCK];
-        f1Im = new float[bx][ny][BLOCK];
-        f2Re = new float[by][nx][BLOCK];
-        f2Im = new float[by][nx][BLOCK];
-        v1Re = new float[bx][ny][BLOCK];
-        v1Im = new float[bx][ny][BLOCK];
-        v2Re = new float[by][nx][BLOCK];
-        v2Im = new float[by][nx][BLOCK];
+        f1Re = new float[by][bx][BLOCK][BLOCK];
+        f1Im = new float[by][bx][BLOCK][BLOCK];
+        f2Re = new float[bx][by][BLOCK][BLOCK];
+        f2Im = new float[bx][by][BLOCK][BLOCK];
+        vRe = new float[bx][by][BLOCK][BLOCK];
+        vIm = new float[bx][by][BLOCK][BLOCK];
         int m = Math.max(nx, ny);
+        oRowsRe = new float[team.size()][m][];
+        oRowsIm = new float[team.size()][m][];
+        vRowsRe = new float[team.size()][m][];
+        vRowsIm = new float[team.size()][m][];
         tRe = new float[team.size()][m][BLOCK];
         tIm = new float[team.size()][m][BLOCK];
+        qRe = new float[team.size()][nx][BLOCK];
+        qIm = new float[team.size()][nx][BLOCK];
         rRe = new float[team.size()][BLOCK][BLOCK];
         rIm = new float[team.size()][BLOCK][BLOCK];
         wRe = new float[team.size()][BLOCK];
@@ -117,13 +131,8 @@ final class CpuAdiFloat implements AdiStepper {
         for (int j = 0; j < ny; j++) {
             for (int i = 0; i < nx; i++) {
                 int p = i + nx * j;
-                // V is shared between P_x (L2 copy) and P_y (L1 copy); a 2D problem puts it all in P_x,
-                // which makes each factor an exact tridiagonal step
-                double wx = ny == 1 ? 1 : 0.5;
-                v1Re[i / BLOCK][j][i % BLOCK] = (float) ((1 - wx) * v[2 * p]);
-                v1Im[i / BLOCK][j][i % BLOCK] = (float) ((1 - wx) * v[2 * p + 1]);
-                v2Re[j / BLOCK][i][j % BLOCK] = (float) (wx * v[2 * p]);
-                v2Im[j / BLOCK][i][j % BLOCK] = (float) (wx * v[2 * p + 1]);
+                row(vRe, i, j / BLOCK)[j % BLOCK] = (float) v[2 * p];
+                row(vIm, i, j / BLOCK)[j % BLOCK] = (float) v[2 * p + 1];
             }
         }
         factorise();
@@ -150,20 +159,24 @@ final class CpuAdiFloat implements AdiStepper {
         if (k == 0) {
             return;
         }
-        mxRe = new float[k][by][nx][BLOCK];
-        mxIm = new float[k][by][nx][BLOCK];
-        ipxRe = new float[k][by][nx][BLOCK];
-        ipxIm = new float[k][by][nx][BLOCK];
-        myRe = new float[k][bx][ny][BLOCK];
-        myIm = new float[k][bx][ny][BLOCK];
-        ipyRe = new float[k][bx][ny][BLOCK];
-        ipyIm = new float[k][bx][ny][BLOCK];
+        diagX = new float[k][2 * nx];
+        subX = new float[k][2 * nx];
         supX = new float[k][2 * nx];
+        mulY = new float[k][2 * ny];
+        invY = new float[k][2 * ny];
         supY = new float[k][2 * ny];
+        double[] out = new double[4 * ny];
+        double[] none = new double[ny];
         for (int f = 0; f < k; f++) {
             double dr = d[2 * f];
             double di = d[2 * f + 1];
             for (int i = 0; i < nx; i++) {
+                double sr = -(lowX[2 * i] + upX[2 * i]);
+                double si = -(lowX[2 * i + 1] + upX[2 * i + 1]);
+                diagX[f][2 * i] = (float) (1 + dr * sr - di * si);
+                diagX[f][2 * i + 1] = (float) (dr * si + di * sr);
+                subX[f][2 * i] = (float) (dr * lowX[2 * i] - di * lowX[2 * i + 1]);
+                subX[f][2 * i + 1] = (float) (dr * lowX[2 * i + 1] + di * lowX[2 * i]);
                 supX[f][2 * i] = (float) (dr * upX[2 * i] - di * upX[2 * i + 1]);
                 supX[f][2 * i + 1] = (float) (dr * upX[2 * i + 1] + di * upX[2 * i]);
             }
@@ -171,51 +184,18 @@ final class CpuAdiFloat implements AdiStepper {
                 supY[f][2 * j] = (float) (dr * upY[2 * j] - di * upY[2 * j + 1]);
                 supY[f][2 * j + 1] = (float) (dr * upY[2 * j + 1] + di * upY[2 * j]);
             }
-            // padded lanes: identity rows, so that their zero field stays zero
-            for (float[][] plane : ipxRe[f]) {
-                for (float[] row : plane) {
-                    java.util.Arrays.fill(row, 1);
-                }
-            }
-            for (float[][] plane : ipyRe[f]) {
-                for (float[] row : plane) {
-                    java.util.Arrays.fill(row, 1);
-                }
-            }
-            double[] hr = new double[Math.max(nx, ny)];
-            double[] hi = new double[hr.length];
-            double[] out = new double[4 * hr.length];
+            thomas(dr, di, lowY, upY, none, none, ny, out);
             for (int j = 0; j < ny; j++) {
-                for (int i = 0; i < nx; i++) {
-                    hr[i] = v2Re[j / BLOCK][i][j % BLOCK];
-                    hi[i] = v2Im[j / BLOCK][i][j % BLOCK];
-                }
-                thomas(dr, di, lowX, upX, hr, hi, nx, out);
-                for (int i = 0; i < nx; i++) {
-                    mxRe[f][j / BLOCK][i][j % BLOCK] = (float) out[4 * i];
-                    mxIm[f][j / BLOCK][i][j % BLOCK] = (float) out[4 * i + 1];
-                    ipxRe[f][j / BLOCK][i][j % BLOCK] = (float) out[4 * i + 2];
-                    ipxIm[f][j / BLOCK][i][j % BLOCK] = (float) out[4 * i + 3];
-                }
-            }
-            for (int i = 0; i < nx; i++) {
-                for (int j = 0; j < ny; j++) {
-                    hr[j] = v1Re[i / BLOCK][j][i % BLOCK];
-                    hi[j] = v1Im[i / BLOCK][j][i % BLOCK];
-                }
-                thomas(dr, di, lowY, upY, hr, hi, ny, out);
-                for (int j = 0; j < ny; j++) {
-                    myRe[f][i / BLOCK][j][i % BLOCK] = (float) out[4 * j];
-                    myIm[f][i / BLOCK][j][i % BLOCK] = (float) out[4 * j + 1];
-                    ipyRe[f][i / BLOCK][j][i % BLOCK] = (float) out[4 * j + 2];
-                    ipyIm[f][i / BLOCK][j][i % BLOCK] = (float) out[4 * j + 3];
-                }
+                mulY[f][2 * j] = (float) out[4 * j];
+                mulY[f][2 * j + 1] = (float) out[4 * j + 1];
+                invY[f][2 * j] = (float) out[4 * j + 2];
+                invY[f][2 * j + 1] = (float) out[4 * j + 3];
             }
         }
     }
 
     /**
-     * LU of (1 + d P) along one line: diag 1 + d(-(low + up) + V/2), sub d low, super d up; out holds
+     * LU of (1 + d P) along one line: diag 1 + d(-(low + up) + V), sub d low, super d up; out holds
      * per position the multiplier m_v = sub_v / piv_{v-1} and 1 / piv_v (re, im, re, im).
      */
     static void thomas(double dr, double di, double[] low, double[] up, double[] hvRe, double[] hvIm, int nv, double[] out) {
@@ -257,8 +237,8 @@ final class CpuAdiFloat implements AdiStepper {
         for (int j = 0; j < ny; j++) {
             for (int i = 0; i < nx; i++) {
                 int p = i + nx * j;
-                f1Re[i / BLOCK][j][i % BLOCK] = (float) psi[2 * p];
-                f1Im[i / BLOCK][j][i % BLOCK] = (float) psi[2 * p + 1];
+                row(f1Re, j, i / BLOCK)[i % BLOCK] = (float) psi[2 * p];
+                row(f1Im, j, i / BLOCK)[i % BLOCK] = (float) psi[2 * p + 1];
             }
         }
     }
@@ -268,8 +248,8 @@ final class CpuAdiFloat implements AdiStepper {
         for (int j = 0; j < ny; j++) {
             for (int i = 0; i < nx; i++) {
                 int p = i + nx * j;
-                out[2 * p] = f1Re[i / BLOCK][j][i % BLOCK];
-                out[2 * p + 1] = f1Im[i / BLOCK][j][i % BLOCK];
+                out[2 * p] = row(f1Re, j, i / BLOCK)[i % BLOCK];
+                out[2 * p + 1] = row(f1Im, j, i / BLOCK)[i % BLOCK];
             }
         }
     }
@@ -305,89 +285,122 @@ final class CpuAdiFloat implements AdiStepper {
         }
     }
 
-    /** Explicit along y on L1, implicit along x (lines y in lockstep); writes L2. */
+    /** Explicit along y on L1 (no V), implicit along x with V (lines y in lockstep); writes L2. */
     private void firstHalf(int member) {
         int f = factor;
-        half(f1Re, f1Im, ny, nx, v1Re, v1Im, lowY, upY, c[2 * f], c[2 * f + 1], mxRe[f], mxIm[f], ipxRe[f], ipxIm[f], supX[f], f2Re, f2Im,
-                team.from(member, by, 1), team.to(member, by, 1), member);
-    }
-
-    /** Explicit along x on L2, implicit along y (lines x in lockstep); writes L1. */
-    private void secondHalf(int member) {
-        int f = factor;
-        half(f2Re, f2Im, nx, ny, v2Re, v2Im, lowX, upX, c[2 * f], c[2 * f + 1], myRe[f], myIm[f], ipyRe[f], ipyIm[f], supY[f], f1Re, f1Im,
-                team.from(member, bx, 1), team.to(member, bx, 1), member);
-    }
-
-    /**
-     * One half-step for the line blocks rb0..rb1: input[v block][u][lane], r = (1 + c P_u) input,
-     * then (1 + d P_v) out = r along v for each line u, out[u block][v][lane].
-     */
-    private void half(float[][][] inRe, float[][][] inIm, int nu, int nv, float[][][] hvRe, float[][][] hvIm, double[] lowU, double[] upU,
-            double cr, double ci, float[][][] mRe, float[][][] mIm, float[][][] ipRe, float[][][] ipIm, float[] sup, float[][][] outRe,
-            float[][][] outIm, int rb0, int rb1, int member) {
-        for (int rb = rb0; rb < rb1; rb++) {
-            explicitRows(inRe, inIm, nu, nv, hvRe, hvIm, lowU, upU, cr, ci, rb, tRe[member], tIm[member], member);
-            forward(tRe[member], tIm[member], nv, mRe[rb], mIm[rb]);
-            backward(tRe[member], tIm[member], nv, ipRe[rb], ipIm[rb], sup, outRe[rb], outIm[rb], member);
+        double cr = c[2 * f];
+        double ci = c[2 * f + 1];
+        for (int rb = team.from(member, by, 1); rb < team.to(member, by, 1); rb++) {
+            explicitRows(f1Re, f1Im, ny, nx, null, null, lowY, upY, cr, ci, rb, tRe[member], tIm[member], member);
+            solveWithPotential(tRe[member], tIm[member], gather(vRe, rb, nx, vRowsRe[member]), gather(vIm, rb, nx, vRowsIm[member]), f,
+                    gather(f2Re, rb, nx, oRowsRe[member]), gather(f2Im, rb, nx, oRowsIm[member]), member);
         }
     }
 
+    /** Explicit along x with V on L2, implicit along y (lines x in lockstep, shared factors); writes L1. */
+    private void secondHalf(int member) {
+        int f = factor;
+        double cr = c[2 * f];
+        double ci = c[2 * f + 1];
+        for (int rb = team.from(member, bx, 1); rb < team.to(member, bx, 1); rb++) {
+            explicitRows(f2Re, f2Im, nx, ny, vRe, vIm, lowX, upX, cr, ci, rb, tRe[member], tIm[member], member);
+            solveShared(tRe[member], tIm[member], f, gather(f1Re, rb, ny, oRowsRe[member]), gather(f1Im, rb, ny, oRowsIm[member]), member);
+        }
+    }
+
+    /** (1 + d_f P_x)^-1 on x[v][lane] (v along x, lanes the lines y of one block, V from vb), into out. */
+    private void solveWithPotential(float[][] xRe, float[][] xIm, float[][] vbRe, float[][] vbIm, int f, float[][] outRe, float[][] outIm,
+            int member) {
+        float[][] iRe = qRe[member];
+        float[][] iIm = qIm[member];
+        forwardWithPotential(xRe, xIm, nx, vbRe, vbIm, (float) d[2 * f], (float) d[2 * f + 1], diagX[f], subX[f], supX[f], iRe, iIm,
+                wRe[member], wIm[member]);
+        backward(xRe, xIm, nx, iRe, iIm, null, supX[f], outRe, outIm);
+    }
+
+    /** (1 + d_f P_y)^-1 on x[v][lane] (v along y, lanes the lines x of one block), into out. */
+    private void solveShared(float[][] xRe, float[][] xIm, int f, float[][] outRe, float[][] outIm, int member) {
+        forwardShared(xRe, xIm, ny, mulY[f]);
+        backward(xRe, xIm, ny, null, null, invY[f], supY[f], outRe, outIm);
+    }
+
     /**
-     * One-directional factor in place (locally one-dimensional splitting): for the lane blocks of a
-     * layout F[lane block][u][lane], F <- (1 + d P_u)^-1 (1 + c P_u) F along u, all factors in turn.
+     * One-directional factors in place (locally one-dimensional splitting): for the lane blocks cb0..cb1
+     * of a layout F[lane block][u][lane], F <- (1 + d P_u)^-1 (1 + c P_u) F along u, all factors in turn.
      * Each such Cayley-type factor is unitary for a real operator when c = conj(d): stable at any step.
      */
-    private void lodHalf(float[][][] fRe, float[][][] fIm, int nu, float[][][] hvRe, float[][][] hvIm, double[] lowU, double[] upU,
-            float[][][][] mRe, float[][][][] mIm, float[][][][] ipRe, float[][][][] ipIm, float[][] sup, int cb0, int cb1, int member) {
+    private void lodHalf(boolean alongX, int cb0, int cb1, int member) {
+        float[][][][] fRe = alongX ? f2Re : f1Re;
+        float[][][][] fIm = alongX ? f2Im : f1Im;
+        int nu = alongX ? nx : ny;
+        double[] lowU = alongX ? lowX : lowY;
+        double[] upU = alongX ? upX : upY;
         float[][] xRe = tRe[member];
         float[][] xIm = tIm[member];
         for (int cb = cb0; cb < cb1; cb++) {
             for (int f = 0; f < c.length / 2; f++) {
                 double cr = c[2 * f];
                 double ci = c[2 * f + 1];
-                float[][] plRe = fRe[cb];
-                float[][] plIm = fIm[cb];
+                float[][] plRe = gather(fRe, cb, nu, oRowsRe[member]);
+                float[][] plIm = gather(fIm, cb, nu, oRowsIm[member]);
+                float[][] hRe = alongX ? gather(vRe, cb, nu, vRowsRe[member]) : null;
+                float[][] hIm = alongX ? gather(vIm, cb, nu, vRowsIm[member]) : null;
                 for (int u = 0; u < nu; u++) {
                     explicitRow(plRe[u], plIm[u], u > 0 ? plRe[u - 1] : zero, u > 0 ? plIm[u - 1] : zero, u + 1 < nu ? plRe[u + 1] : zero,
-                            u + 1 < nu ? plIm[u + 1] : zero, hvRe[cb][u], hvIm[cb][u], lowU[2 * u], lowU[2 * u + 1], upU[2 * u], upU[2 * u + 1],
-                            cr, ci, xRe[u], xIm[u]);
+                            u + 1 < nu ? plIm[u + 1] : zero, alongX ? hRe[u] : null, alongX ? hIm[u] : null, lowU[2 * u],
+                            lowU[2 * u + 1], upU[2 * u], upU[2 * u + 1], cr, ci, xRe[u], xIm[u]);
                 }
-                forward(xRe, xIm, nu, mRe[f][cb], mIm[f][cb]);
-                backward(xRe, xIm, nu, ipRe[f][cb], ipIm[f][cb], sup[f], plRe, plIm, member);
+                if (alongX) {
+                    solveWithPotential(xRe, xIm, hRe, hIm, f, plRe, plIm, member);
+                } else {
+                    solveShared(xRe, xIm, f, plRe, plIm, member);
+                }
             }
         }
     }
 
-    /** L1[x block][y][x lane] -> L2[y block][x][y lane] (toL2) or back, for the given source blocks. */
+    /** L1 -> L2 (toL2, for the given x blocks) or back (for the given y blocks). */
     private void transpose(boolean toL2, int b0, int b1) {
-        float[][][] sRe = toL2 ? f1Re : f2Re;
-        float[][][] sIm = toL2 ? f1Im : f2Im;
-        float[][][] dRe = toL2 ? f2Re : f1Re;
-        float[][][] dIm = toL2 ? f2Im : f1Im;
+        float[][][][] sRe = toL2 ? f1Re : f2Re;
+        float[][][][] sIm = toL2 ? f1Im : f2Im;
+        float[][][][] dRe = toL2 ? f2Re : f1Re;
+        float[][][][] dIm = toL2 ? f2Im : f1Im;
         int rows = toL2 ? ny : nx;
         for (int sb = b0; sb < b1; sb++) {
+            int limit = Math.min(BLOCK, (toL2 ? nx : ny) - sb * BLOCK);
             for (int r = 0; r < rows; r++) {
-                float[] aRe = sRe[sb][r];
-                float[] aIm = sIm[sb][r];
-                float[][] ddRe = dRe[r / BLOCK];
-                float[][] ddIm = dIm[r / BLOCK];
+                float[] aRe = row(sRe, r, sb);
+                float[] aIm = row(sIm, r, sb);
+                float[][] ddRe = dRe[sb][r / BLOCK];
+                float[][] ddIm = dIm[sb][r / BLOCK];
                 int lane = r % BLOCK;
-                int limit = Math.min(BLOCK, (toL2 ? nx : ny) - sb * BLOCK);
                 for (int b = 0; b < limit; b++) {
-                    ddRe[sb * BLOCK + b][lane] = aRe[b];
-                    ddIm[sb * BLOCK + b][lane] = aIm[b];
+                    ddRe[b][lane] = aRe[b];
+                    ddIm[b][lane] = aIm[b];
                 }
             }
         }
+    }
+
+    /** Row u (along the layout's row axis) of lane block cb. */
+    private static float[] row(float[][][][] layout, int u, int cb) {
+        return layout[u / BLOCK][cb][u % BLOCK];
+    }
+
+    /** The rows 0..n-1 of lane block cb, gathered into rows. */
+    private static float[][] gather(float[][][][] layout, int cb, int n, float[][] rows) {
+        for (int u = 0; u < n; u++) {
+            rows[u] = layout[u / BLOCK][cb][u % BLOCK];
+        }
+        return rows;
     }
 
     private void lodX(int member) {
-        lodHalf(f2Re, f2Im, nx, v2Re, v2Im, lowX, upX, mxRe, mxIm, ipxRe, ipxIm, supX, team.from(member, by, 1), team.to(member, by, 1), member);
+        lodHalf(true, team.from(member, by, 1), team.to(member, by, 1), member);
     }
 
     private void lodY(int member) {
-        lodHalf(f1Re, f1Im, ny, v1Re, v1Im, lowY, upY, myRe, myIm, ipyRe, ipyIm, supY, team.from(member, bx, 1), team.to(member, bx, 1), member);
+        lodHalf(false, team.from(member, bx, 1), team.to(member, bx, 1), member);
     }
 
     private void toL2(int member) {
@@ -398,15 +411,16 @@ final class CpuAdiFloat implements AdiStepper {
         transpose(false, team.from(member, by, 1), team.to(member, by, 1));
     }
 
-    /** For each row u of the line block rb and each v block: r = (1 + c P_u) input, transposed into x[v][u lane]. */
-    private void explicitRows(float[][][] inRe, float[][][] inIm, int nu, int nv, float[][][] hvRe, float[][][] hvIm, double[] lowU,
+    /**
+     * For each row u of the line block rb and each v block: r = (1 + c P_u) input, transposed into
+     * x[v][u lane]; hv is V in the input's layout, or null where P_u carries none.
+     */
+    private void explicitRows(float[][][][] inRe, float[][][][] inIm, int nu, int nv, float[][][][] hvRe, float[][][][] hvIm, double[] lowU,
             double[] upU, double cr, double ci, int rb, float[][] xRe, float[][] xIm, int member) {
         float[][] sRe = rRe[member];
         float[][] sIm = rIm[member];
         int vBlocks = (nv + BLOCK - 1) / BLOCK;
         for (int cb = 0; cb < vBlocks; cb++) {
-            float[][] plRe = inRe[cb];
-            float[][] plIm = inIm[cb];
             for (int uu = 0; uu < BLOCK; uu++) {
                 int u = rb * BLOCK + uu;
                 float[] oRe = sRe[uu];
@@ -416,9 +430,10 @@ final class CpuAdiFloat implements AdiStepper {
                     java.util.Arrays.fill(oIm, (float) 0);
                     continue;
                 }
-                explicitRow(plRe[u], plIm[u], u > 0 ? plRe[u - 1] : zero, u > 0 ? plIm[u - 1] : zero, u + 1 < nu ? plRe[u + 1] : zero,
-                        u + 1 < nu ? plIm[u + 1] : zero, hvRe[cb][u], hvIm[cb][u], lowU[2 * u], lowU[2 * u + 1], upU[2 * u], upU[2 * u + 1], cr, ci,
-                        oRe, oIm);
+                explicitRow(row(inRe, u, cb), row(inIm, u, cb), u > 0 ? row(inRe, u - 1, cb) : zero, u > 0 ? row(inIm, u - 1, cb) : zero,
+                        u + 1 < nu ? row(inRe, u + 1, cb) : zero, u + 1 < nu ? row(inIm, u + 1, cb) : zero,
+                        hvRe == null ? null : row(hvRe, u, cb), hvIm == null ? null : row(hvIm, u, cb), lowU[2 * u], lowU[2 * u + 1],
+                        upU[2 * u], upU[2 * u + 1], cr, ci, oRe, oIm);
             }
             transposeTile(sRe, sIm, xRe, xIm, cb, Math.min(BLOCK, nv - cb * BLOCK));
         }
@@ -426,7 +441,9 @@ final class CpuAdiFloat implements AdiStepper {
 
     /**
      * One row of (1 + c P_u) on the lanes: out = (1 - c(low + up) + c V) a + c low p + c up q, with p and
-     * q the neighbouring rows (a zero row at the edges).
+     * q the neighbouring rows (a zero row at the edges) and w = V (null for none). Two short loops, each
+     * loading before it stores: C2 (JDK 17) unrolls, and so vectorises, only small loop bodies, and
+     * gives up where a store might alias a later load.
      */
     private static void explicitRow(float[] aRe, float[] aIm, float[] pRe, float[] pIm, float[] qRe, float[] qIm, float[] wRe, float[] wIm,
             double lr, double li, double hr, double hi, double cr, double ci, float[] oRe, float[] oIm) {
@@ -440,13 +457,38 @@ final class CpuAdiFloat implements AdiStepper {
         float f2i = (float) e2i;
         float f0r = (float) (1 - (e1r + e2r));
         float f0i = (float) -(e1i + e2i);
+        for (int b = 0; b < BLOCK; b++) {
+            float pr = pRe[b];
+            float pi = pIm[b];
+            float qr = qRe[b];
+            float qi = qIm[b];
+            oRe[b] = f1r * pr - f1i * pi + f2r * qr - f2i * qi;
+            oIm[b] = f1r * pi + f1i * pr + f2r * qi + f2i * qr;
+        }
+        if (wRe == null) {
+            for (int b = 0; b < BLOCK; b++) {
+                float ar = aRe[b];
+                float ai = aIm[b];
+                float xr = oRe[b];
+                float xi = oIm[b];
+                oRe[b] = xr + f0r * ar - f0i * ai;
+                oIm[b] = xi + f0r * ai + f0i * ar;
+            }
+            return;
+        }
         float gcr = (float) cr;
         float gci = (float) ci;
         for (int b = 0; b < BLOCK; b++) {
-            float gr = f0r + gcr * wRe[b] - gci * wIm[b];
-            float gi = f0i + gcr * wIm[b] + gci * wRe[b];
-            oRe[b] = gr * aRe[b] - gi * aIm[b] + f1r * pRe[b] - f1i * pIm[b] + f2r * qRe[b] - f2i * qIm[b];
-            oIm[b] = gr * aIm[b] + gi * aRe[b] + f1r * pIm[b] + f1i * pRe[b] + f2r * qIm[b] + f2i * qRe[b];
+            float wr = wRe[b];
+            float wi = wIm[b];
+            float ar = aRe[b];
+            float ai = aIm[b];
+            float xr = oRe[b];
+            float xi = oIm[b];
+            float gr = f0r + gcr * wr - gci * wi;
+            float gi = f0i + gcr * wi + gci * wr;
+            oRe[b] = xr + gr * ar - gi * ai;
+            oIm[b] = xi + gr * ai + gi * ar;
         }
     }
 
@@ -461,49 +503,142 @@ final class CpuAdiFloat implements AdiStepper {
         }
     }
 
-    /** Forward elimination in place on x[v][lane]: z_v = r_v - m_v z_{v-1}. */
-    private static void forward(float[][] xRe, float[][] xIm, int nv, float[][] mbRe, float[][] mbIm) {
+    /**
+     * Forward elimination in place on x[v][lane] with the pivots formed as it goes: piv_v = diag_v + d V_v
+     * - m_v sup_{v-1}, m_v = sub_v / piv_{v-1}, z_v = r_v - m_v z_{v-1}; the inverse pivots go to inv[v][lane].
+     */
+    private static void forwardWithPotential(float[][] xRe, float[][] xIm, int nv, float[][] vbRe, float[][] vbIm, float dr, float di,
+            float[] diag, float[] sub, float[] sup, float[][] invRe, float[][] invIm, float[] mulRe, float[] mulIm) {
+        {
+            float ar = diag[0];
+            float ai = diag[1];
+            float[] wr = vbRe[0];
+            float[] wi = vbIm[0];
+            float[] oRe = invRe[0];
+            float[] oIm = invIm[0];
+            for (int b = 0; b < BLOCK; b++) {
+                float vr = wr[b];
+                float vi = wi[b];
+                float pr = ar + dr * vr - di * vi;
+                float pi = ai + dr * vi + di * vr;
+                float q = 1 / (pr * pr + pi * pi);
+                oRe[b] = pr * q;
+                oIm[b] = -pi * q;
+            }
+        }
         for (int v = 1; v < nv; v++) {
+            float ar = diag[2 * v];
+            float ai = diag[2 * v + 1];
+            float lr = sub[2 * v];
+            float li = sub[2 * v + 1];
+            float ur = sup[2 * v - 2];
+            float ui = sup[2 * v - 1];
+            float[] wr = vbRe[v];
+            float[] wi = vbIm[v];
+            float[] jRe = invRe[v - 1];
+            float[] jIm = invIm[v - 1];
+            float[] oRe = invRe[v];
+            float[] oIm = invIm[v];
+            // multipliers (kept in a lane buffer), pivots, their inverses, then the elimination: small
+            // loop bodies, which C2 vectorises, where one large one it would not
+            for (int b = 0; b < BLOCK; b++) {
+                float jr = jRe[b];
+                float ji = jIm[b];
+                mulRe[b] = lr * jr - li * ji;
+                mulIm[b] = lr * ji + li * jr;
+            }
+            for (int b = 0; b < BLOCK; b++) {
+                float mr = mulRe[b];
+                float mi = mulIm[b];
+                float vr = wr[b];
+                float vi = wi[b];
+                oRe[b] = ar + dr * vr - di * vi - (mr * ur - mi * ui);
+                oIm[b] = ai + dr * vi + di * vr - (mr * ui + mi * ur);
+            }
+            for (int b = 0; b < BLOCK; b++) {
+                float pr = oRe[b];
+                float pi = oIm[b];
+                float q = 1 / (pr * pr + pi * pi);
+                oRe[b] = pr * q;
+                oIm[b] = -pi * q;
+            }
             float[] zRe = xRe[v];
             float[] zIm = xIm[v];
             float[] pRe = xRe[v - 1];
             float[] pIm = xIm[v - 1];
-            float[] m1 = mbRe[v];
-            float[] m2 = mbIm[v];
             for (int b = 0; b < BLOCK; b++) {
-                float ar = zRe[b] - (m1[b] * pRe[b] - m2[b] * pIm[b]);
-                float ai = zIm[b] - (m1[b] * pIm[b] + m2[b] * pRe[b]);
-                zRe[b] = ar;
-                zIm[b] = ai;
+                float mr = mulRe[b];
+                float mi = mulIm[b];
+                float xr = zRe[b];
+                float xi = zIm[b];
+                float yr = pRe[b];
+                float yi = pIm[b];
+                zRe[b] = xr - (mr * yr - mi * yi);
+                zIm[b] = xi - (mr * yi + mi * yr);
             }
         }
     }
 
-    /** Back substitution y_v = (z_v - sup_v y_{v+1}) / piv_v into out[v][lane], the previous y kept in a lane buffer. */
-    private void backward(float[][] xRe, float[][] xIm, int nv, float[][] ibRe, float[][] ibIm, float[] sup, float[][] obRe, float[][] obIm,
-            int member) {
-        float[] nRe = wRe[member];
-        float[] nIm = wIm[member];
-        java.util.Arrays.fill(nRe, (float) 0);
-        java.util.Arrays.fill(nIm, (float) 0);
-        for (int v = nv - 1; v >= 0; v--) {
-            float sr = v + 1 < nv ? sup[2 * v] : 0;
-            float si = v + 1 < nv ? sup[2 * v + 1] : 0;
+    /** Forward elimination in place on x[v][lane] with multipliers shared by all lanes: z_v = r_v - m_v z_{v-1}. */
+    private static void forwardShared(float[][] xRe, float[][] xIm, int nv, float[] mul) {
+        for (int v = 1; v < nv; v++) {
+            float mr = mul[2 * v];
+            float mi = mul[2 * v + 1];
             float[] zRe = xRe[v];
             float[] zIm = xIm[v];
-            float[] i1 = ibRe[v];
-            float[] i2 = ibIm[v];
+            float[] pRe = xRe[v - 1];
+            float[] pIm = xIm[v - 1];
+            for (int b = 0; b < BLOCK; b++) {
+                float xr = zRe[b];
+                float xi = zIm[b];
+                float yr = pRe[b];
+                float yi = pIm[b];
+                zRe[b] = xr - (mr * yr - mi * yi);
+                zIm[b] = xi - (mr * yi + mi * yr);
+            }
+        }
+    }
+
+    /**
+     * Back substitution y_v = (z_v - sup_v y_{v+1}) / piv_v into out[v][lane], with the inverse pivots per
+     * lane (ib) or shared by all lanes (inv, when ib is null).
+     */
+    private void backward(float[][] xRe, float[][] xIm, int nv, float[][] ibRe, float[][] ibIm, float[] inv, float[] sup, float[][] obRe,
+            float[][] obIm) {
+        for (int v = nv - 1; v >= 0; v--) {
+            float[] zRe = xRe[v];
+            float[] zIm = xIm[v];
+            // the last row has no successor: a zero row stands in
+            float[] nRe = v + 1 < nv ? obRe[v + 1] : zero;
+            float[] nIm = v + 1 < nv ? obIm[v + 1] : zero;
+            float sr = v + 1 < nv ? sup[2 * v] : 0;
+            float si = v + 1 < nv ? sup[2 * v + 1] : 0;
             float[] yRe = obRe[v];
             float[] yIm = obIm[v];
-            for (int b = 0; b < BLOCK; b++) {
-                float ar = zRe[b] - (sr * nRe[b] - si * nIm[b]);
-                float ai = zIm[b] - (sr * nIm[b] + si * nRe[b]);
-                float tr = ar * i1[b] - ai * i2[b];
-                float ti = ar * i2[b] + ai * i1[b];
-                nRe[b] = tr;
-                nIm[b] = ti;
-                yRe[b] = tr;
-                yIm[b] = ti;
+            if (ibRe == null) {
+                float i1 = inv[2 * v];
+                float i2 = inv[2 * v + 1];
+                for (int b = 0; b < BLOCK; b++) {
+                    float nr = nRe[b];
+                    float ni = nIm[b];
+                    float ar = zRe[b] - (sr * nr - si * ni);
+                    float ai = zIm[b] - (sr * ni + si * nr);
+                    yRe[b] = ar * i1 - ai * i2;
+                    yIm[b] = ar * i2 + ai * i1;
+                }
+            } else {
+                float[] j1 = ibRe[v];
+                float[] j2 = ibIm[v];
+                for (int b = 0; b < BLOCK; b++) {
+                    float nr = nRe[b];
+                    float ni = nIm[b];
+                    float i1 = j1[b];
+                    float i2 = j2[b];
+                    float ar = zRe[b] - (sr * nr - si * ni);
+                    float ai = zIm[b] - (sr * ni + si * nr);
+                    yRe[b] = ar * i1 - ai * i2;
+                    yIm[b] = ar * i2 + ai * i1;
+                }
             }
         }
     }
@@ -514,8 +649,8 @@ final class CpuAdiFloat implements AdiStepper {
         for (int j = 0; j < ny; j++) {
             for (int i = 0; i < nx; i++) {
                 if (mask == null || mask[i + nx * j]) {
-                    double a = f1Re[i / BLOCK][j][i % BLOCK];
-                    double b = f1Im[i / BLOCK][j][i % BLOCK];
+                    double a = row(f1Re, j, i / BLOCK)[i % BLOCK];
+                    double b = row(f1Im, j, i / BLOCK)[i % BLOCK];
                     s += a * a + b * b;
                 }
             }
@@ -534,10 +669,12 @@ final class CpuAdiFloat implements AdiStepper {
                     fr = factorArray[2 * p] * re - factorArray[2 * p + 1] * im;
                     fi = factorArray[2 * p] * im + factorArray[2 * p + 1] * re;
                 }
-                double a = f1Re[i / BLOCK][j][i % BLOCK];
-                double b = f1Im[i / BLOCK][j][i % BLOCK];
-                f1Re[i / BLOCK][j][i % BLOCK] = (float) (fr * a - fi * b);
-                f1Im[i / BLOCK][j][i % BLOCK] = (float) (fr * b + fi * a);
+                float[] rr = row(f1Re, j, i / BLOCK);
+                float[] ri = row(f1Im, j, i / BLOCK);
+                double a = rr[i % BLOCK];
+                double b = ri[i % BLOCK];
+                rr[i % BLOCK] = (float) (fr * a - fi * b);
+                ri[i % BLOCK] = (float) (fr * b + fi * a);
             }
         }
     }

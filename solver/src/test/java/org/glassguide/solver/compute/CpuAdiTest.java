@@ -83,7 +83,7 @@ class CpuAdiTest {
                 double[] lo = alongX ? op.lowX() : op.lowY();
                 double[] up = alongX ? op.upX() : op.upY();
                 int stride = alongX ? 1 : nx;
-                double w = ny == 1 ? (alongX ? 1 : 0) : 0.5;
+                double w = alongX ? 1 : 0;
                 double[] acc = {w * op.potential()[2 * p] - lo[2 * m] - up[2 * m], w * op.potential()[2 * p + 1] - lo[2 * m + 1] - up[2 * m + 1]};
                 double[] s = cmul(acc, new double[] {f[2 * p], f[2 * p + 1]});
                 if (m > 0) {
@@ -120,7 +120,7 @@ class CpuAdiTest {
                 int p = alongX ? m + nx * l : l + nx * m;
                 a[m] = cmul(d, new double[] {lo[2 * m], lo[2 * m + 1]});
                 cc[m] = cmul(d, new double[] {up[2 * m], up[2 * m + 1]});
-                double w = ny == 1 ? (alongX ? 1 : 0) : 0.5;
+                double w = alongX ? 1 : 0;
                 double[] diag = cmul(d, new double[] {w * op.potential()[2 * p] - lo[2 * m] - up[2 * m],
                     w * op.potential()[2 * p + 1] - lo[2 * m + 1] - up[2 * m + 1]});
                 b[m] = new double[] {1 + diag[0], diag[1]};
