@@ -7,6 +7,8 @@ import org.glassguide.materials.io.YamlNode;
 import org.glassguide.solver.ProgressMonitor;
 import org.glassguide.solver.bpm.BeamPropagator;
 import org.glassguide.solver.bpm.BpmGrid;
+import org.glassguide.solver.bpm.CorrelationSpectrum;
+import org.glassguide.solver.bpm.Splice;
 import org.glassguide.solver.bpm.Launch;
 import org.glassguide.solver.bpm.WideAngle;
 import org.glassguide.solver.compute.CpuBackend;
@@ -229,11 +231,20 @@ final class BpmValidation {
         }
         double measured = 2 * (crossings.get(crossings.size() - 1) - crossings.get(0)) / (crossings.size() - 1);
         int last = r.z().length - 1;
+        // the field-correlation spectrum of the same run: its two peaks are the modes' indices; they
+        // must come out far finer than the spectral bin lambda / L
+        CorrelationSpectrum.Spectrum sp = CorrelationSpectrum.of(r.z(), r.correlation(), lambda, r.referenceIndex(), WideAngle.PARAXIAL, dz, 2);
+        double[] found = sp.peaks().stream().mapToDouble(CorrelationSpectrum.Peak::nEff).sorted().toArray();
+        double tol = 0.05 * sp.resolution();
         return List.of(new ValidationRow(id, "beat length 2 pi / d beta (um)", beat * 1e6, measured * 1e6, 0.01 * beat * 1e6, source),
                 new ValidationRow(id, "power in mode 1 after 4 beat lengths / at launch (modal monitor)", 1,
                         r.modePower()[0][last] / r.modePower()[0][0], 1e-3, source),
                 new ValidationRow(id, "power in mode 2 after 4 beat lengths / at launch (modal monitor)", 1,
-                        r.modePower()[1][last] / r.modePower()[1][0], 1e-3, source));
+                        r.modePower()[1][last] / r.modePower()[1][0], 1e-3, source),
+                new ValidationRow(id, "n_eff of mode 1 from the correlation spectrum (tolerance 5 % of the bin lambda/L)", modes.get(0).nEff(),
+                        found[found.length - 1], tol, source),
+                new ValidationRow(id, "n_eff of mode 2 from the correlation spectrum (tolerance 5 % of the bin lambda/L)", modes.get(1).nEff(),
+                        found.length > 1 ? found[0] : Double.NaN, tol, source));
     }
 
     /**
@@ -332,6 +343,42 @@ final class BpmValidation {
             rows.add(new ValidationRow(id, String.format(java.util.Locale.ROOT, "%.0f deg inside (NA %.2f): core power after 200 um %s", tilt,
                     1.56 * Math.sin(Math.toRadians(tilt)), guided ? "> 0.9" : "< 0.1"), 1, guided ? (kept > 0.9 ? 1 : 0) : (kept < 0.1 ? 1 : 0), 0,
                     source));
+        }
+        return rows;
+    }
+
+    /**
+     * Splices on a parabolic-index fiber, whose fundamental mode is the Gaussian exp(-r^2 / w^2) with
+     * w^2 = a lambda / (pi n1 sqrt(2 Delta)): the power left in that mode after an offset d is
+     * exp(-d^2 / w^2), after a tilt exp(-(k_ref w sin(tilt) / 2)^2) (overlap of two Gaussians).
+     */
+    static List<ValidationRow> splice(YamlNode c, String id, String source) {
+        double lambda = 1e-6;
+        double a = 10e-6;
+        double n1 = 1.50;
+        double n2 = 1.47;
+        CrossSection cs = new CrossSection(n2, 0).paint(org.glassguide.solver.radial.RadialIndexProfile.powerLaw(a, n1, n2, 2));
+        double h = 0.25e-6;
+        FdScalarModeSolver.Grid fg = FdScalarModeSolver.Grid.centred(32e-6, 32e-6, h);
+        BpmGrid g = new BpmGrid(fg.x0(), fg.y0(), h, h, fg.nx(), fg.ny());
+        FdScalarModeSolver.Mode m = new FdScalarModeSolver().solve(cs, lambda, fg, new FdScalarModeSolver.Pml(0, 8), 1, n1,
+                ProgressMonitor.NONE).get(0);
+        double delta = (n1 * n1 - n2 * n2) / (2 * n1 * n1);
+        double w = Math.sqrt(a * lambda / (Math.PI * n1 * Math.sqrt(2 * delta)));
+        List<ValidationRow> rows = new ArrayList<>();
+        for (YamlNode e : c.require("joints").list()) {
+            double d = e.optional("offset").map(v -> v.quantity(org.glassguide.materials.units.Units::length)).orElse(0.0);
+            double tilt = e.optional("tilt").map(YamlNode::number).orElse(0.0);
+            Splice joint = new Splice(2e-6, d, 0, tilt, 0);
+            BeamPropagator.Settings s = new BeamPropagator.Settings(lambda, Double.NaN, 0.5e-6, 6e-6, WideAngle.PADE11, 0, Precision.DOUBLE, 2, 1);
+            BeamPropagator.Result r = new BeamPropagator().watchingModes(new double[][] {m.field()}).withSplices(List.of(joint))
+                    .propagate(cs, g, m.field(), null, s, CPU, ProgressMonitor.NONE);
+            double kRef = 2 * Math.PI / lambda * r.referenceIndex();
+            double kt = kRef * Math.sin(Math.toRadians(tilt));
+            double expected = Math.exp(-d * d / (w * w)) * Math.exp(-Math.pow(kt * w / 2, 2));
+            double[] mp = r.modePower()[0];
+            rows.add(new ValidationRow(id, String.format(java.util.Locale.ROOT, "power kept in the mode, offset %.3f um, tilt %.2f deg", d * 1e6,
+                    tilt), expected, mp[mp.length - 1] / mp[0], 0.01 * expected, source));
         }
         return rows;
     }

@@ -125,6 +125,8 @@ public final class ValidationRunner {
                 return BpmValidation.dxOrder(c, id, source);
             case "bpm-acceptance":
                 return BpmValidation.acceptance(c, id, source);
+            case "bpm-splice":
+                return BpmValidation.splice(c, id, source);
             default:
                 throw new IllegalStateException(file + ": unknown case kind " + kind);
         }

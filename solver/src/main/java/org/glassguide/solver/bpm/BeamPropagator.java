@@ -35,6 +35,17 @@ public final class BeamPropagator {
     public BeamPropagator watchingModes(double[][] modes) {
         BeamPropagator b = new BeamPropagator();
         b.watched = modes.clone();
+        b.splices = splices;
+        return b;
+    }
+
+    private List<Splice> splices = List.of();
+
+    /** A propagator that applies the given splices (joints with offset and tilt) as z passes them. */
+    public BeamPropagator withSplices(List<Splice> joints) {
+        BeamPropagator b = new BeamPropagator();
+        b.watched = watched;
+        b.splices = joints.stream().sorted(java.util.Comparator.comparingDouble(Splice::z)).toList();
         return b;
     }
 
@@ -59,7 +70,7 @@ public final class BeamPropagator {
      */
     public record Result(BpmGrid grid, double referenceIndex, double[] z, double[] power, double[] regionPower, double[] endField,
             double regionLossDbPerCm, double powerChange, double cellStepsPerSecond, double[][] slice, boolean cancelled,
-            double[][] modePower) {
+            double[][] modePower, double[] correlation) {
     }
 
     /**
@@ -122,10 +133,11 @@ public final class BeamPropagator {
             if (!(p0 > 0)) {
                 throw new GlassGuideException(Messages.OUT_OF_RANGE, "launch field", "zero power", "a field with power inside the window");
             }
-            records.add(new double[] {0, 1, r0 / p0});
+            records.add(new double[] {0, 1, r0 / p0, p0, 0});
             slices.add(row(launch, g));
             modal.add(modePowers(launch, p0));
             int done = 0;
+            spliced = 0;
             double gain = maxGain(eps);
             while (done < steps) {
                 if (monitor.isCancelled()) {
@@ -142,6 +154,19 @@ public final class BeamPropagator {
                 }
                 int toSection = stepsPerSection == Integer.MAX_VALUE ? Integer.MAX_VALUE : stepsPerSection - done % stepsPerSection;
                 int chunk = Math.min(Math.min(s.monitorEvery(), toSection), steps - done);
+                int joint = spliced < splices.size() ? spliced : -1;
+                if (joint >= 0) {
+                    int at = (int) Math.round(splices.get(joint).z() / s.dz());
+                    if (at == done) {
+                        // the joint: the field enters the next guide in that guide's own frame
+                        st.getField(work);
+                        splices.get(joint).apply(work, g, kRef);
+                        st.setField(work);
+                        spliced = joint + 1;
+                        continue;
+                    }
+                    chunk = Math.min(chunk, at - done);
+                }
                 long t0 = System.nanoTime();
                 st.step(chunk);
                 stepNanos += System.nanoTime() - t0;
@@ -157,8 +182,9 @@ public final class BeamPropagator {
                             "power grew by %.2g at z = %.4g um in a structure without gain; reduce propagation.dz or refine the grid",
                             p / p0 - 1, done * s.dz() * 1e6));
                 }
-                records.add(new double[] {done * s.dz(), p / p0, r / p0});
                 st.getField(work);
+                double[] cor = Launch.overlap(launch, work);
+                records.add(new double[] {done * s.dz(), p / p0, r / p0, cor[0], cor[1]});
                 slices.add(row(work, g));
                 modal.add(modePowers(work, p0));
                 monitor.progress(done, steps, "propagating");
@@ -168,11 +194,14 @@ public final class BeamPropagator {
         double[] z = new double[records.size()];
         double[] pw = new double[z.length];
         double[] rp = new double[z.length];
+        double[] corr = new double[2 * z.length];
         double change = 0;
         for (int i = 0; i < z.length; i++) {
             z[i] = records.get(i)[0];
             pw[i] = records.get(i)[1];
             rp[i] = records.get(i)[2];
+            corr[2 * i] = i == 0 ? 1 : records.get(i)[3] / p0;
+            corr[2 * i + 1] = i == 0 ? 0 : records.get(i)[4] / p0;
             change = Math.max(change, Math.abs(pw[i] - 1));
         }
         double rate = stepNanos > 0 ? (double) n * steps / (stepNanos * 1e-9) : Double.NaN;
@@ -182,8 +211,11 @@ public final class BeamPropagator {
                 mp[k][i] = modal.get(i)[k];
             }
         }
-        return new Result(g, nRef, z, pw, rp, end, lossDbPerCm(z, rp), change, rate, slices.toArray(new double[0][]), cancelled, mp);
+        return new Result(g, nRef, z, pw, rp, end, lossDbPerCm(z, rp), change, rate, slices.toArray(new double[0][]), cancelled, mp, corr);
     }
+
+    /** How many splices this run has passed. */
+    private int spliced;
 
     private double[] modePowers(double[] f, double p0) {
         double[] out = new double[watched.length];

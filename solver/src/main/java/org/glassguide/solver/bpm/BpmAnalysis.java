@@ -38,7 +38,7 @@ public final class BpmAnalysis {
     /** The run's record; far field: |F|^2 over k_perp / k0 in [-farLimit, farLimit]^2 (or a line in 2D). */
     public record Result(String design, double wavelength, PropagationSettings settings, String device, Precision precision,
             BeamPropagator.Result run, double measuredNa, double[][] farField, double farLimit, String region, double[] watchedModeIndices,
-            List<String> warnings) {
+            CorrelationSpectrum.Spectrum modeSpectrum, List<String> warnings) {
         public Result {
             warnings = List.copyOf(warnings);
         }
@@ -133,7 +133,21 @@ public final class BpmAnalysis {
                     ps.modalSpectrum(), nMax, ProgressMonitor.NONE);
             watched = new double[ms.size()][];
             for (int k = 0; k < ms.size(); k++) {
-                watched[k] = ms.get(k).field();
+                watched[k] = ms.get(k).field().clone();
+                // a degenerate pair (LP11a/b) comes out of the eigensolver as any two independent
+                // combinations: made orthogonal, so that their powers do not count the same light twice
+                for (int j = 0; j < k; j++) {
+                    if (Math.abs(ms.get(k).nEff() - ms.get(j).nEff()) < 1e-9 * ms.get(k).nEff()) {
+                        double[] o = Launch.overlap(watched[j], watched[k]);
+                        double nj = Launch.overlap(watched[j], watched[j])[0];
+                        for (int q = 0; q < watched[k].length; q += 2) {
+                            double ar = watched[j][q];
+                            double ai = watched[j][q + 1];
+                            watched[k][q] -= (o[0] * ar - o[1] * ai) / nj;
+                            watched[k][q + 1] -= (o[0] * ai + o[1] * ar) / nj;
+                        }
+                    }
+                }
             }
             modeIndices = ms.stream().mapToDouble(FdScalarModeSolver.Mode::nEff).toArray();
         }
@@ -169,8 +183,11 @@ public final class BpmAnalysis {
         double limit = Math.min(nMax, Math.PI / (ps.step() * 2 * Math.PI / wavelength));
         double[][] far = new double[1][];
         double na = farField(ends, g, wavelength, limit, far);
+        // propagation constants from the correlation spectrum: only where the guide is one z-invariant piece
+        CorrelationSpectrum.Spectrum spectrum = ps.taper() == null && ps.splices().isEmpty()
+                ? CorrelationSpectrum.of(r.z(), r.correlation(), wavelength, r.referenceIndex(), wa, ps.dz(), 12) : null;
         return new Result(d.name(), wavelength, ps, backend.device(), precision, r, na, far[0] == null ? new double[0][] : new double[][] {far[0]},
-                limit, core, modeIndices, notes);
+                limit, core, modeIndices, spectrum, notes);
     }
 
     private static BeamPropagator.Result propagateOnce(Design d, double wavelength, PropagationSettings ps, CrossSection cs, BpmGrid g,
@@ -178,7 +195,7 @@ public final class BpmAnalysis {
             double[][] watched) {
         BeamPropagator.Result r;
         if (ps.taper() == null) {
-            r = new BeamPropagator().watchingModes(watched).propagate(cs, g, launch, region, st, backend, monitor);
+            r = new BeamPropagator().watchingModes(watched).withSplices(ps.splices()).propagate(cs, g, launch, region, st, backend, monitor);
         } else {
             // a taper: the cross-section (and its core) scaled anew for every monitor section
             PropagationSettings.Taper taper = ps.taper();
@@ -207,7 +224,8 @@ public final class BpmAnalysis {
                 }
                 return m;
             };
-            r = new BeamPropagator().watchingModes(watched).propagate(structure, g, launch, coreAt, st, backend, monitor);
+            r = new BeamPropagator().watchingModes(watched).withSplices(ps.splices()).propagate(structure, g, launch, coreAt, st, backend,
+                    monitor);
         }
         return r;
     }
@@ -255,8 +273,15 @@ public final class BpmAnalysis {
                 }
             }
         }
+        // the correlation of each realisation with its own launch: their mean has the same spectrum
+        double[] corr = new double[2 * nz];
+        for (BeamPropagator.Result r : runs) {
+            for (int q = 0; q < corr.length; q++) {
+                corr[q] += r.correlation()[q] / k;
+            }
+        }
         return new BeamPropagator.Result(f.grid(), f.referenceIndex(), z, pw, rp, end, BeamPropagator.lossDbPerCm(z, rp), change, rate, slice,
-                cancelled, mp);
+                cancelled, mp, corr);
     }
 
     private static double[] launch(PropagationSettings ps, CrossSection cs, BpmGrid g, double wavelength, double nMax, Consumer<String> sink) {

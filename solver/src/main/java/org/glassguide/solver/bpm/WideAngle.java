@@ -111,4 +111,46 @@ public enum WideAngle {
         }
         throw new IllegalStateException("approximant of degree " + (p.length - 1) + " not factorised here");
     }
+
+    /**
+     * The propagation constant whose phase advance per unit length this propagator gives as {@code rate}
+     * (rad/m relative to k_ref): Crank-Nicolson advances the phase by 2 atan(a f) per step, f = N(X)/D(X)
+     * the approximant, a = k_ref dz / 2; inverting both for X = beta^2/k_ref^2 - 1 recovers beta for the
+     * transverse operator on the grid (what the mode solver on the same grid computes). NaN where no
+     * propagating beta gives that rate.
+     */
+    public double betaFromPhaseRate(double rate, double dz, double kRef) {
+        double a = 0.5 * kRef * dz;
+        double target = Math.tan(0.5 * rate * dz) / a;
+        double[][] f = fraction();
+        // Newton on N(X) - target D(X) = 0 from the paraxial guess X = 2 f
+        double x = 2 * target;
+        for (int it = 0; it < 60; it++) {
+            double[] nv = poly(f[0], x);
+            double[] dv = poly(f[1], x);
+            double g = nv[0] - target * dv[0];
+            double dg = nv[1] - target * dv[1];
+            if (dg == 0 || !Double.isFinite(g)) {
+                return Double.NaN;
+            }
+            double step = g / dg;
+            x -= step;
+            if (Math.abs(step) <= 1e-15 * Math.max(1, Math.abs(x))) {
+                // a rate the approximant cannot reach, or an evanescent X < -1: no propagation constant
+                return 1 + x >= 0 ? kRef * Math.sqrt(1 + x) : Double.NaN;
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** Value and derivative of a polynomial (coefficients of powers of x) at x. */
+    private static double[] poly(double[] c, double x) {
+        double v = 0;
+        double dv = 0;
+        for (int i = c.length - 1; i >= 0; i--) {
+            dv = dv * x + v;
+            v = v * x + c[i];
+        }
+        return new double[] {v, dv};
+    }
 }

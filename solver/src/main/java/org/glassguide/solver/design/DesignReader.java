@@ -105,26 +105,28 @@ public final class DesignReader {
 
     /** A launch's tilt in degrees ("5 deg" or 5), within +-60. */
     private static double tilt(YamlNode g) {
-        if (!g.has("tilt")) {
-            return 0;
-        }
-        String t = g.require("tilt").text().trim();
+        return g.has("tilt") ? angle(g.require("tilt"), 60) : 0;
+    }
+
+    /** An angle in degrees ("5 deg" or 5) within +-limit. */
+    private static double angle(YamlNode n, double limit) {
+        String t = n.text().trim();
         String num = t.endsWith("deg") ? t.substring(0, t.length() - 3).trim() : t;
-        double tilt;
+        double a;
         try {
-            tilt = Double.parseDouble(num);
+            a = Double.parseDouble(num);
         } catch (NumberFormatException e) {
-            throw g.require("tilt").error(Messages.BAD_NUMBER, g.require("tilt").path(), t);
+            throw n.error(Messages.BAD_NUMBER, n.path(), t);
         }
-        if (!(Math.abs(tilt) < 60)) {
-            throw g.require("tilt").error(Messages.OUT_OF_RANGE, g.require("tilt").path(), t, "-60 to 60 deg");
+        if (!(Math.abs(a) < limit)) {
+            throw n.error(Messages.OUT_OF_RANGE, n.path(), t, String.format(java.util.Locale.ROOT, "-%.0f to %.0f deg", limit, limit));
         }
-        return tilt;
+        return a;
     }
 
     static PropagationSettings readPropagation(YamlNode p) {
         p.requireMap().allowOnly(List.of("length", "dz", "window", "step", "pml", "wide-angle", "reference-index", "precision",
-                "monitor-every", "launch", "bend-radius", "taper", "modal-spectrum"));
+                "monitor-every", "launch", "bend-radius", "taper", "modal-spectrum", "splices"));
         double length = positive(p.require("length"));
         double dz = positive(p.require("dz"));
         YamlNode w = p.require("window");
@@ -234,7 +236,32 @@ public final class DesignReader {
             }
             modal = (int) v;
         }
-        return new PropagationSettings(length, dz, ww, wh, step, pml, wide, nRef, precision, every, launch, bend, taper, modal);
+        List<org.glassguide.solver.bpm.Splice> splices = new ArrayList<>();
+        if (p.has("splices")) {
+            for (YamlNode sn : p.require("splices").list()) {
+                sn.requireMap().allowOnly(List.of("at", "offset", "tilt"));
+                double at = sn.require("at").quantity(Units::length);
+                if (!(at >= 0 && at < length)) {
+                    throw sn.require("at").error(Messages.OUT_OF_RANGE, sn.require("at").path(), sn.require("at").text(),
+                            "a position within the propagation length");
+                }
+                double[] off = point(sn.optional("offset").orElse(null));
+                double[] tilts = {0, 0};
+                if (sn.has("tilt")) {
+                    YamlNode tn = sn.require("tilt");
+                    List<YamlNode> ts = tn.listOrSingle();
+                    if (ts.size() > 2) {
+                        throw tn.error(Messages.WRONG_TYPE, tn.path(), "an angle (x-z plane) or [x-z, y-z] angles in deg", ts.size() + " items");
+                    }
+                    for (int k = 0; k < ts.size(); k++) {
+                        tilts[k] = angle(ts.get(k), 30);
+                    }
+                }
+                splices.add(new org.glassguide.solver.bpm.Splice(at, off[0], off[1], tilts[0], tilts[1]));
+            }
+        }
+        return new PropagationSettings(length, dz, ww, wh, step, pml, wide, nRef, precision, every, launch, bend, taper, modal,
+                splices);
     }
 
     static SolverSettings readSolver(YamlNode s, boolean waveguide) {

@@ -17,10 +17,11 @@ package org.glassguide.solver.design;
  * @param bendRadius bend radius (m) about an axis at x = -R by the conformal map; 0 for straight
  * @param taper a transverse draw-down along z, or null
  * @param modalSpectrum how many modes of the scalar 2D solver (on the propagation grid) to follow along z; 0 for none
+ * @param splices joints along z where the next guide starts offset and tilted
  */
 public record PropagationSettings(double length, double dz, double windowWidth, double windowHeight, double step, double pml,
         String wideAngle, double referenceIndex, String precision, double monitorEvery, Launch launch, double bendRadius, Taper taper,
-        int modalSpectrum) {
+        int modalSpectrum, java.util.List<org.glassguide.solver.bpm.Splice> splices) {
     /**
      * The cross-section scaled about the axis by s(z): 1 before z0, the final scale after z1, in
      * between linear (1 + (scale - 1) t) or exponential (scale^t), t = (z - z0)/(z1 - z0).
@@ -61,6 +62,7 @@ public record PropagationSettings(double length, double dz, double windowWidth, 
                 || bendRadius < 0) {
             throw new IllegalArgumentException("propagation settings out of range");
         }
+        splices = java.util.List.copyOf(splices);
     }
 
     public boolean is2d() {

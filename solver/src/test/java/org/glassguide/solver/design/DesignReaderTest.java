@@ -106,4 +106,22 @@ class DesignReaderTest {
         assertEquals(Messages.MISSING_KEY, fails(GOOD.replace("[fiber]", "[bpm]")).key(), "bpm needs a propagation section");
         assertEquals(Messages.MALFORMED_YAML, fails(GOOD.replace("[589 nm, 633 nm]", "[589 nm, 633 nm")).key());
     }
+
+    @Test
+    void splicesAlongThePropagation() {
+        String bpm = GOOD.replace("[fiber]", "[bpm]") + "propagation:\n  length: 1 mm\n  dz: 1 um\n  window: [200 um, 200 um]\n"
+                + "  step: 0.5 um\n  launch: { gaussian: { waist: 20 um } }\n"
+                + "  splices:\n    - { at: 400 um, offset: [3 um, -1 um], tilt: 1.5 deg }\n    - { at: 100 um, tilt: [0.5, -0.25] }\n";
+        PropagationSettings p = read(bpm).propagation();
+        assertEquals(2, p.splices().size());
+        assertEquals(400e-6, p.splices().get(0).z(), 1e-18);
+        assertEquals(-1e-6, p.splices().get(0).dy(), 1e-18);
+        assertEquals(1.5, p.splices().get(0).tiltXDegrees(), 0);
+        assertEquals(-0.25, p.splices().get(1).tiltYDegrees(), 0);
+        GlassGuideException beyond = fails(bpm.replace("at: 400 um", "at: 2 mm"));
+        assertEquals(Messages.OUT_OF_RANGE, beyond.key());
+        assertTrue(beyond.getMessage().contains("propagation.splices"), beyond.getMessage());
+        assertEquals(Messages.OUT_OF_RANGE, fails(bpm.replace("tilt: 1.5 deg", "tilt: 45 deg")).key());
+        assertEquals(Messages.UNKNOWN_KEY, fails(bpm.replace("offset:", "shift:")).key());
+    }
 }

@@ -23,6 +23,8 @@ import org.glassguide.solver.compute.ComputeBackends;
 import org.glassguide.solver.compute.Precision;
 import org.glassguide.solver.design.Design;
 import org.glassguide.solver.design.DesignReader;
+import org.glassguide.solver.bpm.CorrelationSpectrum;
+import org.glassguide.solver.bpm.Splice;
 import org.glassguide.ui.report.Json;
 import org.glassguide.ui.report.MarkdownHtml;
 import org.glassguide.ui.report.Plot;
@@ -150,9 +152,55 @@ public final class BpmCommand implements Callable<Integer> {
             }
             m.put("modalSpectrum", modes);
         }
+        if (r.modeSpectrum() != null) {
+            CorrelationSpectrum.Spectrum sp = r.modeSpectrum();
+            Map<String, Object> pc = new LinkedHashMap<>();
+            pc.put("method", "field-correlation spectrum <psi(0)|psi(z)> over z (Blackman window); weight ~ the mode's share of the launch power");
+            pc.put("indexResolution", sp.resolution());
+            pc.put("indexRange", List.of(sp.nLow(), sp.nHigh()));
+            List<Map<String, Object>> peaks = new ArrayList<>();
+            for (CorrelationSpectrum.Peak pk : sp.peaks()) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("nEff", pk.nEff());
+                e.put("weight", pk.weight());
+                peaks.add(e);
+            }
+            pc.put("modes", peaks);
+            m.put("propagationConstants", pc);
+        }
+        if (!r.settings().splices().isEmpty()) {
+            List<Map<String, Object>> joints = new ArrayList<>();
+            for (Splice sp : r.settings().splices()) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("zM", sp.z());
+                e.put("offsetM", List.of(sp.dx(), sp.dy()));
+                e.put("tiltDeg", List.of(sp.tiltXDegrees(), sp.tiltYDegrees()));
+                int before = Math.max(0, index(b.z(), sp.z()));
+                int after = Math.min(b.z().length - 1, before + 1);
+                e.put("regionPowerBefore", b.regionPower()[before]);
+                e.put("regionPowerAfter", b.regionPower()[after]);
+                if (b.modePower().length > 0) {
+                    // the guided power the joint keeps: mode 1 on either side of it
+                    double kept = b.modePower()[0][after] / b.modePower()[0][before];
+                    e.put("mode1PowerKept", kept);
+                    e.put("mode1LossDb", -10 * Math.log10(kept));
+                }
+                joints.add(e);
+            }
+            m.put("splices", joints);
+        }
         m.put("cellStepsPerSecond", b.cellStepsPerSecond());
         m.put("warnings", r.warnings());
         return m;
+    }
+
+    /** The last monitor at or before z. */
+    private static int index(double[] zs, double z) {
+        int k = -1;
+        for (int i = 0; i < zs.length && zs[i] <= z * (1 + 1e-12); i++) {
+            k = i;
+        }
+        return k;
     }
 
     private static void write(List<BpmAnalysis.Result> results, Path target) throws IOException {
@@ -192,6 +240,14 @@ public final class BpmCommand implements Callable<Integer> {
                 if (b.modePower().length > 0) {
                     md.append(String.format(Locale.ROOT, "![modal spectrum](modal-spectrum%s.png)%n%n", tag));
                 }
+                if (r.modeSpectrum() != null && !r.modeSpectrum().peaks().isEmpty()) {
+                    md.append(String.format(Locale.ROOT, "Propagation constants from the field-correlation spectrum (index resolution %.2g):%n%n"
+                            + "| n_eff | weight |%n|---|---|%n", r.modeSpectrum().resolution()));
+                    for (CorrelationSpectrum.Peak pk : r.modeSpectrum().peaks()) {
+                        md.append(String.format(Locale.ROOT, "| %.6f | %.3g |%n", pk.nEff(), pk.weight()));
+                    }
+                    md.append(String.format(Locale.ROOT, "%n![correlation spectrum](correlation-spectrum%s.png)%n%n", tag));
+                }
                 for (String w : r.warnings()) {
                     md.append("- ").append(w).append('\n');
                 }
@@ -229,6 +285,15 @@ public final class BpmCommand implements Callable<Integer> {
             }
             Plot.lines(dir.resolve("modal-spectrum" + tag + ".png"), "Power in the guide's modes along z (relative to the launch)", "z (um)",
                     "power", series);
+        }
+        if (r.modeSpectrum() != null) {
+            CorrelationSpectrum.Spectrum sp = r.modeSpectrum();
+            double[] db = new double[sp.power().length];
+            for (int i = 0; i < db.length; i++) {
+                db[i] = 10 * Math.log10(Math.max(sp.power()[i], 1e-12));
+            }
+            Plot.lines(dir.resolve("correlation-spectrum" + tag + ".png"), "Field-correlation spectrum: peaks at the modes' n_eff", "n_eff",
+                    "power (dB)", List.of(new Plot.Series("|C|^2", sp.nEff(), db, false)));
         }
         double x0 = g.x0() * 1e6;
         double x1 = (g.x0() + g.nx() * g.dx()) * 1e6;
