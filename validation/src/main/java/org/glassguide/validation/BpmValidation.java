@@ -6,6 +6,7 @@ import java.util.List;
 import org.glassguide.materials.io.YamlNode;
 import org.glassguide.solver.ProgressMonitor;
 import org.glassguide.solver.bpm.BeamPropagator;
+import org.glassguide.solver.bpm.BpmAnalysis;
 import org.glassguide.solver.bpm.BpmGrid;
 import org.glassguide.solver.bpm.CorrelationSpectrum;
 import org.glassguide.solver.bpm.Splice;
@@ -379,6 +380,33 @@ final class BpmValidation {
             double[] mp = r.modePower()[0];
             rows.add(new ValidationRow(id, String.format(java.util.Locale.ROOT, "power kept in the mode, offset %.3f um, tilt %.2f deg", d * 1e6,
                     tilt), expected, mp[mp.length - 1] / mp[0], 0.01 * expected, source));
+        }
+        return rows;
+    }
+
+    /**
+     * A user's index function n(x, y, z) = sqrt(n0^2 + 2 n0 g x step(z - z_on)) through a design file: a
+     * linear potential, under which the paraxial beam's centroid accelerates exactly as
+     * d^2 x_c / dz^2 = n0 g / n_ref^2 (Ehrenfest), so x_c(L) = g (L - z_on)^2 / (2 n0) with n_ref = n0.
+     */
+    static List<ValidationRow> indexFunction(YamlNode c, String id, String source) {
+        double n0 = 1.5;
+        double gradient = 100; // 1/m
+        List<ValidationRow> rows = new ArrayList<>();
+        for (double zOn : new double[] {0, 200e-6}) {
+            String formula = String.format(java.util.Locale.ROOT, "sqrt(%.4f + %.4f * x * step(z - %.1f um))", n0 * n0, 2 * n0 * gradient, zOn * 1e6);
+            String yaml = "format: glassguide/1\nname: gradient\nstructure:\n  waveguide:\n    background: { index: 1.5 }\n"
+                    + "    shapes:\n      - rectangle: { width: 1 um, height: 1 um, material: { index: 1.5 } }\n"
+                    + "wavelengths: [1 um]\nanalyses: [bpm]\npropagation:\n  length: 400 um\n  dz: 1 um\n  window: 100 um\n"
+                    + "  step: 0.2 um\n  pml: 4 um\n  wide-angle: none\n  reference-index: 1.5\n  monitor-every: 10 um\n"
+                    + "  launch: { gaussian: { waist: 8 um } }\n  index-function: { n: \"" + formula + "\" }\n";
+            org.glassguide.solver.design.Design d = new org.glassguide.solver.design.DesignReader(
+                    org.glassguide.materials.MaterialLibrary.builtIn()).read("gradient.yaml", new java.io.StringReader(yaml), java.nio.file.Path.of("."));
+            BpmAnalysis.Result r = new BpmAnalysis().run(d, 1e-6, CPU, Precision.DOUBLE, 1, w -> { }, ProgressMonitor.NONE);
+            double xc = centroid(r.run().endField(), r.run().grid());
+            double expected = gradient * Math.pow(400e-6 - zOn, 2) / (2 * n0);
+            rows.add(new ValidationRow(id, String.format(java.util.Locale.ROOT, "beam centroid after 400 um, gradient from z = %.0f um (um)", zOn * 1e6),
+                    expected * 1e6, xc * 1e6, 0.01 * expected * 1e6, source));
         }
         return rows;
     }

@@ -127,6 +127,8 @@ public final class ValidationRunner {
                 return BpmValidation.acceptance(c, id, source);
             case "bpm-splice":
                 return BpmValidation.splice(c, id, source);
+            case "bpm-index-function":
+                return BpmValidation.indexFunction(c, id, source);
             default:
                 throw new IllegalStateException(file + ": unknown case kind " + kind);
         }

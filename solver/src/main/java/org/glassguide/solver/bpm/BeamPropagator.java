@@ -99,8 +99,11 @@ public final class BeamPropagator {
      */
     public Result propagate(Structure structure, BpmGrid g, double[] launch, java.util.function.DoubleFunction<boolean[]> regionAt,
             Settings s, ComputeBackend backend, ProgressMonitor monitor) {
-        CrossSection cs = structure.at(0);
-        boolean[] region = regionAt.apply(0);
+        // every section, the first too, takes its cross-section at its middle
+        double firstMid = Double.isFinite(structure.sectionLength())
+                ? 0.5 * Math.max(1, Math.round(structure.sectionLength() / s.dz())) * s.dz() : 0;
+        CrossSection cs = structure.at(firstMid);
+        boolean[] region = regionAt.apply(firstMid);
         int n = g.cells();
         if (launch.length != 2 * n) {
             throw new IllegalArgumentException("launch field does not match the grid");

@@ -54,11 +54,18 @@ public final class BpmAnalysis {
         Consumer<String> sink = Warnings.deduplicating(notes, warnings);
         List<Material> used = new ArrayList<>();
         CrossSection cs = FdAnalysis.crossSection(d, wavelength, d.options().allowExtrapolation(), sink, used);
+        PropagationSettings.IndexFunction fn = ps.indexFunction();
+        if (fn != null) {
+            cs.overlay((x, y, e) -> fn.apply(x, y, 0, e));
+        }
         // the core is classified on the straight cross-section (a bend tilts every index): a second
         // copy only when there is a bend
-        CrossSection plain = ps.bendRadius() > 0
-                ? FdAnalysis.crossSection(d, wavelength, d.options().allowExtrapolation(), w -> { }, new ArrayList<>()) : cs;
+        CrossSection plain = cs;
         if (ps.bendRadius() > 0) {
+            plain = FdAnalysis.crossSection(d, wavelength, d.options().allowExtrapolation(), w -> { }, new ArrayList<>());
+            if (fn != null) {
+                plain.overlay((x, y, e) -> fn.apply(x, y, 0, e));
+            }
             cs.bend(ps.bendRadius(), 1);
             if (ps.pml() == 0) {
                 sink.accept("warning: a bend without a PML (propagation.pml: 0) cannot radiate: its loss will read zero");
@@ -74,6 +81,36 @@ public final class BpmAnalysis {
                 core = m.name();
             }
             nMin = Math.min(nMin, n);
+        }
+        BpmGrid g = ps.is2d() ? BpmGrid.slab(ps.windowWidth(), ps.step()) : BpmGrid.centred(ps.windowWidth(), ps.windowHeight(), ps.step());
+        // with an index function, the indices on the grid at the start (centres) set the range; a
+        // replacing function's core is where n lies above the middle of that range
+        double coreThreshold = Double.NaN;
+        if (fn != null) {
+            double lo = Double.MAX_VALUE;
+            double hi = 0;
+            double[] e = new double[2];
+            for (int j = 0; j < g.ny(); j++) {
+                for (int i = 0; i < g.nx(); i++) {
+                    plain.eps(g.x(i), g.is2d() ? 0 : g.y(j), e);
+                    double n = Math.sqrt(Math.max(e[0], 0));
+                    lo = Math.min(lo, n);
+                    hi = Math.max(hi, n);
+                }
+            }
+            if (!(lo >= 1e-3) || !Double.isFinite(hi)) {
+                throw new GlassGuideException(Messages.OUT_OF_RANGE, "propagation.index-function", fn.n().toString(),
+                        "a formula giving a real index above 0 everywhere in the window (it gives " + lo + ")");
+            }
+            if (fn.delta()) {
+                nMax = Math.max(nMax, hi);
+                nMin = Math.min(nMin, lo);
+            } else {
+                nMax = hi;
+                nMin = lo;
+                coreThreshold = 0.5 * (lo + hi);
+                core = "n(x,y,z) > " + String.format(Locale.ROOT, "%.4f", coreThreshold);
+            }
         }
         // the grid must resolve the shortest transverse period of the light: guided light reaches
         // k_perp = k0 NA of the structure, a tilted or narrow launch its own k_perp
@@ -106,18 +143,11 @@ public final class BpmAnalysis {
             sink.accept(String.format(Locale.ROOT, "warning: propagation.dz = %s nm exceeds the wavelength: wide-angle (%s) accuracy needs"
                     + " dz <= lambda", Units.nm(ps.dz()), ps.wideAngle()));
         }
-        BpmGrid g = ps.is2d() ? BpmGrid.slab(ps.windowWidth(), ps.step()) : BpmGrid.centred(ps.windowWidth(), ps.windowHeight(), ps.step());
         int pmlCells = (int) Math.round(ps.pml() / ps.step());
         double[] launch = launch(ps, cs, g, wavelength, nMax, sink);
-        boolean[] region = new boolean[g.cells()];
-        double[] e = new double[2];
-        double epsCore = nMax * nMax;
-        for (int j = 0; j < g.ny(); j++) {
-            for (int i = 0; i < g.nx(); i++) {
-                plain.eps(g.x(i), g.is2d() ? 0 : g.y(j), e);
-                region[i + g.nx() * j] = e[0] >= epsCore - 1e-9;
-            }
-        }
+        // the core: the highest material index, or above a replacing function's middle index
+        double epsCore = Double.isNaN(coreThreshold) ? nMax * nMax : coreThreshold * coreThreshold;
+        boolean[] region = coreMask(plain, g, epsCore);
         Precision precision = precisionOverride != null ? precisionOverride : Precision.parse(ps.precision());
         int every = Math.max(1, (int) Math.round(ps.monitorEvery() / ps.dz()));
         BeamPropagator.Settings st = new BeamPropagator.Settings(wavelength, ps.referenceIndex(), ps.dz(), ps.length(), wa, pmlCells,
@@ -194,17 +224,16 @@ public final class BpmAnalysis {
             double[] launch, boolean[] region, BeamPropagator.Settings st, ComputeBackend backend, ProgressMonitor monitor, double epsCore,
             double[][] watched) {
         BeamPropagator.Result r;
-        if (ps.taper() == null) {
+        PropagationSettings.IndexFunction fn = ps.indexFunction();
+        if (ps.taper() == null && (fn == null || !fn.dependsOnZ())) {
             r = new BeamPropagator().watchingModes(watched).withSplices(ps.splices()).propagate(cs, g, launch, region, st, backend, monitor);
         } else {
-            // a taper: the cross-section (and its core) scaled anew for every monitor section
-            PropagationSettings.Taper taper = ps.taper();
-            boolean allow = d.options().allowExtrapolation();
+            // a taper or an index that changes along z: the cross-section (and its core) built anew for
+            // every monitor section
             BeamPropagator.Structure structure = new BeamPropagator.Structure() {
                 @Override
                 public CrossSection at(double z) {
-                    CrossSection c = FdAnalysis.crossSection(d, wavelength, allow, w -> { }, new ArrayList<>()).scaled(taper.at(z));
-                    return ps.bendRadius() > 0 ? c.bend(ps.bendRadius(), 1) : c;
+                    return section(d, wavelength, ps, z, true);
                 }
 
                 @Override
@@ -212,22 +241,37 @@ public final class BpmAnalysis {
                     return ps.monitorEvery();
                 }
             };
-            java.util.function.DoubleFunction<boolean[]> coreAt = z -> {
-                CrossSection c = FdAnalysis.crossSection(d, wavelength, allow, w -> { }, new ArrayList<>()).scaled(taper.at(z));
-                boolean[] m = new boolean[g.cells()];
-                double[] ee = new double[2];
-                for (int j = 0; j < g.ny(); j++) {
-                    for (int i = 0; i < g.nx(); i++) {
-                        c.eps(g.x(i), g.is2d() ? 0 : g.y(j), ee);
-                        m[i + g.nx() * j] = ee[0] >= epsCore - 1e-9;
-                    }
-                }
-                return m;
-            };
+            java.util.function.DoubleFunction<boolean[]> coreAt = z -> coreMask(section(d, wavelength, ps, z, false), g, epsCore);
             r = new BeamPropagator().watchingModes(watched).withSplices(ps.splices()).propagate(structure, g, launch, coreAt, st, backend,
                     monitor);
         }
         return r;
+    }
+
+    /** The cross-section at z: tapered, with the index function, bent (unless straight is asked for, to classify the core). */
+    private static CrossSection section(Design d, double wavelength, PropagationSettings ps, double z, boolean withBend) {
+        CrossSection c = FdAnalysis.crossSection(d, wavelength, d.options().allowExtrapolation(), w -> { }, new ArrayList<>());
+        if (ps.taper() != null) {
+            c.scaled(ps.taper().at(z));
+        }
+        PropagationSettings.IndexFunction fn = ps.indexFunction();
+        if (fn != null) {
+            c.overlay((x, y, e) -> fn.apply(x, y, z, e));
+        }
+        return withBend && ps.bendRadius() > 0 ? c.bend(ps.bendRadius(), 1) : c;
+    }
+
+    /** Cells whose Re eps at the centre reaches epsCore (less 1e-9). */
+    private static boolean[] coreMask(CrossSection c, BpmGrid g, double epsCore) {
+        boolean[] m = new boolean[g.cells()];
+        double[] ee = new double[2];
+        for (int j = 0; j < g.ny(); j++) {
+            for (int i = 0; i < g.nx(); i++) {
+                c.eps(g.x(i), g.is2d() ? 0 : g.y(j), ee);
+                m[i + g.nx() * j] = ee[0] >= epsCore - 1e-9;
+            }
+        }
+        return m;
     }
 
     /** The mean of several realisations: powers, slices and the end intensity (as a real field, sqrt of the mean). */

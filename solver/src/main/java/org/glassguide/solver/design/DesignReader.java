@@ -103,6 +103,15 @@ public final class DesignReader {
         return new Design(name, description, fiber, waveguide, wavelengths, analyses, options, solver, propagation, source);
     }
 
+    /** A formula of x, y, z; a syntax error names the field, the problem and the column. */
+    private static IndexExpression formula(YamlNode n) {
+        try {
+            return IndexExpression.parse(n.text());
+        } catch (IndexExpression.SyntaxError e) {
+            throw n.error(Messages.OUT_OF_RANGE, n.path(), n.text(), "a formula of x, y, z (" + e.getMessage() + ")");
+        }
+    }
+
     /** A launch's tilt in degrees ("5 deg" or 5), within +-60. */
     private static double tilt(YamlNode g) {
         return g.has("tilt") ? angle(g.require("tilt"), 60) : 0;
@@ -126,7 +135,7 @@ public final class DesignReader {
 
     static PropagationSettings readPropagation(YamlNode p) {
         p.requireMap().allowOnly(List.of("length", "dz", "window", "step", "pml", "wide-angle", "reference-index", "precision",
-                "monitor-every", "launch", "bend-radius", "taper", "modal-spectrum", "splices"));
+                "monitor-every", "launch", "bend-radius", "taper", "modal-spectrum", "splices", "index-function"));
         double length = positive(p.require("length"));
         double dz = positive(p.require("dz"));
         YamlNode w = p.require("window");
@@ -260,8 +269,22 @@ public final class DesignReader {
                 splices.add(new org.glassguide.solver.bpm.Splice(at, off[0], off[1], tilts[0], tilts[1]));
             }
         }
+        PropagationSettings.IndexFunction fn = null;
+        if (p.has("index-function")) {
+            YamlNode fnode = p.require("index-function").requireMap().allowOnly(List.of("n", "k", "delta-n", "delta-k"));
+            boolean delta = fnode.has("delta-n") || fnode.has("delta-k");
+            if (delta && (fnode.has("n") || fnode.has("k"))) {
+                throw fnode.error(Messages.BAD_CHOICE, fnode.path(), fnode.entries().keySet(),
+                        "either n (and k): the index itself, or delta-n (and delta-k): a change added to the structure's");
+            }
+            String nKey = delta ? "delta-n" : "n";
+            String kKey = delta ? "delta-k" : "k";
+            IndexExpression ne = delta && !fnode.has(nKey) ? IndexExpression.parse("0") : formula(fnode.require(nKey));
+            IndexExpression ke = fnode.has(kKey) ? formula(fnode.require(kKey)) : null;
+            fn = new PropagationSettings.IndexFunction(ne, ke, delta);
+        }
         return new PropagationSettings(length, dz, ww, wh, step, pml, wide, nRef, precision, every, launch, bend, taper, modal,
-                splices);
+                splices, fn);
     }
 
     static SolverSettings readSolver(YamlNode s, boolean waveguide) {

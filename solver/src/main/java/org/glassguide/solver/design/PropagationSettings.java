@@ -18,10 +18,44 @@ package org.glassguide.solver.design;
  * @param taper a transverse draw-down along z, or null
  * @param modalSpectrum how many modes of the scalar 2D solver (on the propagation grid) to follow along z; 0 for none
  * @param splices joints along z where the next guide starts offset and tilted
+ * @param indexFunction a user's index n(x, y, z) replacing the structure's, or a change added to it; null for none
  */
 public record PropagationSettings(double length, double dz, double windowWidth, double windowHeight, double step, double pml,
         String wideAngle, double referenceIndex, String precision, double monitorEvery, Launch launch, double bendRadius, Taper taper,
-        int modalSpectrum, java.util.List<org.glassguide.solver.bpm.Splice> splices) {
+        int modalSpectrum, java.util.List<org.glassguide.solver.bpm.Splice> splices, IndexFunction indexFunction) {
+    /**
+     * n(x, y, z) + i k(x, y, z) from formulas: replacing the structure's index (delta false), or added
+     * to it (delta true: n + dn, k + dk, before any bend). k may be null (0).
+     */
+    public record IndexFunction(IndexExpression n, IndexExpression k, boolean delta) {
+        public IndexFunction {
+            java.util.Objects.requireNonNull(n);
+        }
+
+        public boolean dependsOnZ() {
+            return n.dependsOnZ() || (k != null && k.dependsOnZ());
+        }
+
+        /** The change of eps at (x, y) for position z (in place, {re, im}). */
+        public void apply(double x, double y, double z, double[] eps) {
+            double nn;
+            double kk;
+            if (delta) {
+                // n + ik = sqrt(eps), principal branch
+                double mod = Math.hypot(eps[0], eps[1]);
+                nn = Math.sqrt(0.5 * (mod + eps[0]));
+                kk = nn > 0 ? eps[1] / (2 * nn) : Math.sqrt(0.5 * (mod - eps[0]));
+                nn += n.eval(x, y, z);
+                kk += k == null ? 0 : k.eval(x, y, z);
+            } else {
+                nn = n.eval(x, y, z);
+                kk = k == null ? 0 : k.eval(x, y, z);
+            }
+            eps[0] = nn * nn - kk * kk;
+            eps[1] = 2 * nn * kk;
+        }
+    }
+
     /**
      * The cross-section scaled about the axis by s(z): 1 before z0, the final scale after z1, in
      * between linear (1 + (scale - 1) t) or exponential (scale^t), t = (z - z0)/(z1 - z0).

@@ -142,9 +142,27 @@ public final class CrossSection {
         return this;
     }
 
+    /** A change of eps by a formula: eps at (x, y) in, the new eps out ({re, im}, in place). */
+    @FunctionalInterface
+    public interface Overlay {
+        void apply(double x, double y, double[] eps);
+    }
+
+    private Overlay overlay;
+
+    /**
+     * Applies the overlay to eps everywhere, after the shapes and before the bend's conformal factor
+     * (in the window's coordinates, whatever the scale). Returns this.
+     */
+    public CrossSection overlay(Overlay o) {
+        this.overlay = o;
+        return this;
+    }
+
     /** eps at a point: {re, im}. */
     public void eps(double x, double y, double[] out) {
         double px = x;
+        double py = y;
         if (scale != 1 && x != Double.MAX_VALUE) {
             x /= scale;
             y /= scale;
@@ -173,6 +191,9 @@ public final class CrossSection {
                 }
                 break;
             }
+        }
+        if (overlay != null && x != Double.MAX_VALUE) {
+            overlay.apply(px, py, out);
         }
         if (Double.isFinite(bendRadius) && x != Double.MAX_VALUE) {
             double f = 1 + px / bendRadius;

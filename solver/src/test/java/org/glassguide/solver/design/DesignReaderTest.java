@@ -124,4 +124,26 @@ class DesignReaderTest {
         assertEquals(Messages.OUT_OF_RANGE, fails(bpm.replace("tilt: 1.5 deg", "tilt: 45 deg")).key());
         assertEquals(Messages.UNKNOWN_KEY, fails(bpm.replace("offset:", "shift:")).key());
     }
+
+    @Test
+    void indexFunctionReplacingOrAdded() {
+        String bpm = GOOD.replace("[fiber]", "[bpm]") + "propagation:\n  length: 1 mm\n  dz: 1 um\n  window: [200 um, 200 um]\n"
+                + "  step: 0.5 um\n  launch: { gaussian: { waist: 20 um } }\n";
+        PropagationSettings p = read(bpm + "  index-function: { n: \"1.5 - 0.01 * (x^2 + y^2) / (50 um)^2\", k: \"1e-6\" }\n").propagation();
+        assertEquals(1.5, p.indexFunction().n().eval(0, 0, 0), 1e-15);
+        assertTrue(!p.indexFunction().delta() && !p.indexFunction().dependsOnZ());
+        double[] eps = {2.0, 0};
+        p.indexFunction().apply(0, 0, 0, eps);
+        assertEquals(1.5 * 1.5 - 1e-12, eps[0], 1e-15);
+        assertEquals(2 * 1.5 * 1e-6, eps[1], 1e-18);
+        PropagationSettings q = read(bpm + "  index-function: { delta-n: \"0.01 * step(z - 0.5 mm)\" }\n").propagation();
+        assertTrue(q.indexFunction().delta() && q.indexFunction().dependsOnZ());
+        double[] e2 = {1.44 * 1.44, 0};
+        q.indexFunction().apply(0, 0, 1e-3, e2);
+        assertEquals(1.45 * 1.45, e2[0], 1e-12);
+        GlassGuideException bad = fails(bpm + "  index-function: { n: \"1.5 + * x\" }\n");
+        assertEquals(Messages.OUT_OF_RANGE, bad.key());
+        assertTrue(bad.getMessage().contains("propagation.index-function.n") && bad.getMessage().contains("column"), bad.getMessage());
+        assertEquals(Messages.BAD_CHOICE, fails(bpm + "  index-function: { n: \"1.5\", delta-n: \"0.1\" }\n").key());
+    }
 }

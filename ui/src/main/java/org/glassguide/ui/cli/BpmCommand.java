@@ -300,7 +300,7 @@ public final class BpmCommand implements Callable<Integer> {
         // x-z slice: rows are z (bottom: launch), columns x
         double[][] slice = b.slice();
         Plot.intensity(dir.resolve("xz-slice" + tag + ".png"), String.format(Locale.ROOT, "|psi|^2 in the x-z plane, z from 0 to %.4g um (up)",
-                zs[zs.length - 1]), slice, x0, x1, 0, zs[zs.length - 1], "um", 0);
+                zs[zs.length - 1]), slice, x0, x1, 0, zs[zs.length - 1], "um", 0, "z");
         double[] f = b.endField();
         double[][] near = new double[g.ny()][g.nx()];
         for (int j = 0; j < g.ny(); j++) {

@@ -140,6 +140,12 @@ public final class Plot {
      */
     public static void intensity(Path file, String title, double[][] values, double xmin, double xmax, double ymin,
             double ymax, String axisUnit, double circleRadius) throws IOException {
+        intensity(file, title, values, xmin, xmax, ymin, ymax, axisUnit, circleRadius, "y");
+    }
+
+    /** As above, the vertical axis named {@code verticalName} (z for an x-z slice). */
+    public static void intensity(Path file, String title, double[][] values, double xmin, double xmax, double ymin,
+            double ymax, String axisUnit, double circleRadius, String verticalName) throws IOException {
         int size = 560;
         BufferedImage img = new BufferedImage(size + 140, size + 60, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = setup(img);
@@ -193,7 +199,7 @@ public final class Plot {
         centred(g, "x (" + axisUnit + ")", left + plot / 2, top + plot + 36);
         AffineTransform old = g.getTransform();
         g.rotate(-Math.PI / 2);
-        centred(g, "y (" + axisUnit + ")", -(top + plot / 2), 18);
+        centred(g, verticalName + " (" + axisUnit + ")", -(top + plot / 2), 18);
         g.setTransform(old);
         // colour bar
         int bx = left + plot + 25;
