@@ -220,6 +220,35 @@ public final class BpmAnalysis {
                 limit, core, modeIndices, spectrum, notes);
     }
 
+    /** The fundamental mode found by imaginary-distance propagation on the design's propagation grid. */
+    public record ModeResult(String design, double wavelength, BpmGrid grid, BeamPropagator.FoundMode mode, String device) {
+    }
+
+    /**
+     * The guide's fundamental mode by imaginary-distance propagation on the same kernels as the run
+     * (metal walls, the structure at z = 0 with its index function and bend), starting from the
+     * launch field (a partially coherent launch starts from a Gaussian of half its radius); n_eff
+     * to 1e-10 between levels of the imaginary step.
+     */
+    public ModeResult findMode(Design d, double wavelength, ComputeBackend backend, Consumer<String> warnings, ProgressMonitor monitor) {
+        PropagationSettings ps = d.propagation();
+        if (ps == null) {
+            throw new GlassGuideException(Messages.MISSING_KEY, "propagation", "the design");
+        }
+        CrossSection cs = section(d, wavelength, ps, 0, true);
+        BpmGrid g = ps.is2d() ? BpmGrid.slab(ps.windowWidth(), ps.step()) : BpmGrid.centred(ps.windowWidth(), ps.windowHeight(), ps.step());
+        double nMax = Math.sqrt(Math.max(cs.maxEpsRe(), 1));
+        PropagationSettings.Launch l = ps.launch();
+        double[] guess = l.kind().equals("partially-coherent")
+                ? Launch.gaussian(g, wavelength, nMax, 0.5 * l.waist(), l.x(), l.y(), 0) : launch(ps, cs, g, wavelength, nMax, warnings);
+        BeamPropagator.FoundMode m = new BeamPropagator().findMode(cs, g, guess, wavelength, 1e-10, 40000, backend, monitor);
+        if (m.lastChange() > 1e-8) {
+            warnings.accept(String.format(Locale.ROOT, "warning: the imaginary-distance search stopped after %d steps with n_eff still moving"
+                    + " by %.1e: a nearly degenerate second mode, or a guess far from the mode", m.steps(), m.lastChange()));
+        }
+        return new ModeResult(d.name(), wavelength, g, m, backend.device());
+    }
+
     private static BeamPropagator.Result propagateOnce(Design d, double wavelength, PropagationSettings ps, CrossSection cs, BpmGrid g,
             double[] launch, boolean[] region, BeamPropagator.Settings st, ComputeBackend backend, ProgressMonitor monitor, double epsCore,
             double[][] watched) {

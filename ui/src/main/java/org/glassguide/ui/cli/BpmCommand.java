@@ -60,8 +60,12 @@ public final class BpmCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the summary as JSON.")
     boolean json;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<design name>-bpm).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<design name>-bpm, or -bpm-mode).")
     Path out;
+
+    @Option(names = "--find-mode", description = {"Instead of propagating: find the guide's fundamental mode by imaginary-distance",
+        "propagation on the same grid and kernels, from the launch field; writes out/<name>-bpm-mode/."})
+    boolean findMode;
 
     @Mixin
     LibraryOptions libraryOptions;
@@ -85,6 +89,9 @@ public final class BpmCommand implements Callable<Integer> {
         // the device notice waits for the run: bad input still gets its one line
         List<String> notices = new ArrayList<>();
         ComputeBackend backend = ComputeBackends.select(device, notices::add);
+        if (findMode) {
+            return findMode(d, backend, notices, o, err);
+        }
         Path target = OutputFolder.resolve(out, d.name() + "-bpm");
         ConsoleProgress progress = ConsoleProgress.forTerminal();
         try (CancelOnInterrupt interrupt = new CancelOnInterrupt(progress, 20_000)) {
@@ -192,6 +199,91 @@ public final class BpmCommand implements Callable<Integer> {
         m.put("cellStepsPerSecond", b.cellStepsPerSecond());
         m.put("warnings", r.warnings());
         return m;
+    }
+
+    private Integer findMode(Design d, ComputeBackend backend, List<String> notices, PrintWriter o, PrintWriter err) throws IOException {
+        Path target = OutputFolder.resolve(out, d.name() + "-bpm-mode");
+        ConsoleProgress progress = ConsoleProgress.forTerminal();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<BpmAnalysis.ModeResult> found = new ArrayList<>();
+        try (CancelOnInterrupt interrupt = new CancelOnInterrupt(progress, 20_000)) {
+            try (progress) {
+                for (double wl : d.wavelengths()) {
+                    found.add(new BpmAnalysis().findMode(d, wl, backend, w -> err.println(w), progress));
+                }
+            }
+        }
+        notices.forEach(err::println);
+        Path parent = target.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
+        try {
+            StringBuilder md = new StringBuilder();
+            for (BpmAnalysis.ModeResult r : found) {
+                String tag = found.size() > 1 ? "-" + Units.nm(r.wavelength()) + "nm" : "";
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("design", r.design());
+                m.put("wavelengthM", r.wavelength());
+                m.put("method", "imaginary-distance propagation on the BPM's ADI kernels, metal walls");
+                m.put("gridNx", r.grid().nx());
+                m.put("gridNy", r.grid().ny());
+                m.put("stepM", r.grid().dx());
+                m.put("nEff", r.mode().nEff());
+                m.put("steps", r.mode().steps());
+                m.put("lastChange", r.mode().lastChange());
+                m.put("device", r.device());
+                rows.add(m);
+                BpmGrid g = r.grid();
+                double[] f = r.mode().field();
+                double[][] img = new double[g.ny()][g.nx()];
+                for (int j = 0; j < g.ny(); j++) {
+                    for (int i = 0; i < g.nx(); i++) {
+                        int q = i + g.nx() * j;
+                        img[j][i] = f[2 * q] * f[2 * q] + f[2 * q + 1] * f[2 * q + 1];
+                    }
+                }
+                double x0 = g.x0() * 1e6;
+                double x1 = (g.x0() + g.nx() * g.dx()) * 1e6;
+                if (g.is2d()) {
+                    Plot.lines(tmp.resolve("mode" + tag + ".png"), String.format(Locale.ROOT, "Fundamental mode, n_eff = %.8f", r.mode().nEff()),
+                            "x (um)", "|psi|^2", List.of(new Plot.Series("|psi|^2", axis(g), img[0], false)));
+                } else {
+                    Plot.intensity(tmp.resolve("mode" + tag + ".png"), String.format(Locale.ROOT, "Fundamental mode |psi|^2, n_eff = %.8f",
+                            r.mode().nEff()), img, x0, x1, g.y0() * 1e6, (g.y0() + g.ny() * g.dy()) * 1e6, "um", 0);
+                }
+                md.append(String.format(Locale.ROOT, "# %s at %s nm: fundamental mode by imaginary-distance propagation%n%n"
+                        + "| quantity | value |%n|---|---|%n| n_eff | %.10f |%n| grid | %d x %d, step %.4g um |%n| steps | %d |%n"
+                        + "| last change of n_eff | %.2e |%n%n![mode](mode%s.png)%n%n", r.design(), Units.nm(r.wavelength()), r.mode().nEff(),
+                        g.nx(), g.ny(), g.dx() * 1e6, r.mode().steps(), r.mode().lastChange(), tag));
+            }
+            Files.writeString(tmp.resolve("summary.json"), Json.write(rows.size() == 1 ? rows.get(0) : Map.of("results", rows)),
+                    StandardCharsets.UTF_8);
+            Files.writeString(tmp.resolve("report.md"), md.toString(), StandardCharsets.UTF_8);
+            Files.writeString(tmp.resolve("report.html"), MarkdownHtml.page(d.name(), md.toString()), StandardCharsets.UTF_8);
+            RunReport.replace(tmp, target.toAbsolutePath());
+        } catch (IOException | RuntimeException e) {
+            RunReport.deleteTree(tmp);
+            throw e;
+        }
+        if (json) {
+            o.print(Json.write(rows.size() == 1 ? rows.get(0) : Map.of("results", rows)));
+        } else {
+            for (BpmAnalysis.ModeResult r : found) {
+                o.printf(Locale.ROOT, "%s at %s nm: fundamental mode n_eff = %.10f (imaginary distance, %d steps, last change %.1e)%n",
+                        d.name(), Units.nm(r.wavelength()), r.mode().nEff(), r.mode().steps(), r.mode().lastChange());
+            }
+            o.println("wrote " + target);
+        }
+        o.flush();
+        return 0;
+    }
+
+    private static double[] axis(BpmGrid g) {
+        double[] x = new double[g.nx()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = g.x(i) * 1e6;
+        }
+        return x;
     }
 
     /** The last monitor at or before z. */

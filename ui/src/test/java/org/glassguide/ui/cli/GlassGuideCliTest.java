@@ -258,6 +258,18 @@ class GlassGuideCliTest {
         Files.writeString(bad, base.replace("wide-angle: pade11", "wide-angle: pade33"));
         assertBadInput(run("bpm", bad.toString(), "--out", dir.resolve("b4").toString()), "wide-angle", "pade22");
         assertFalse(Files.exists(dir.resolve("b1")) || Files.exists(dir.resolve("b4")), "nothing written on bad input");
+        Files.writeString(bad, base.replace("  launch:", "  index-function: { n: \"1.46 + * x\" }\n  launch:"));
+        assertBadInput(run("bpm", bad.toString(), "--out", dir.resolve("b5").toString()), "index-function", "column");
+        // the propagation constants of the run: its correlation spectrum's strongest peak is LP01, whose
+        // n_eff the imaginary-distance finder on the same grid gives as well
+        double lp01 = j.get("propagationConstants").get("modes").get(0).get("nEff").asDouble();
+        Path modeOut = dir.resolve("mode");
+        Run m = run("bpm", "../examples/few-mode-fiber-bpm.yaml", "--find-mode", "--json", "--out", modeOut.toString());
+        assertEquals(0, m.code(), m.err());
+        double found = new ObjectMapper().readTree(m.out()).get("nEff").asDouble();
+        double resolution = j.get("propagationConstants").get("indexResolution").asDouble();
+        assertEquals(found, lp01, 0.05 * resolution);
+        assertTrue(Files.size(modeOut.resolve("mode.png")) > 100);
     }
 
     @Test
