@@ -129,6 +129,8 @@ public final class ValidationRunner {
                 return BpmValidation.splice(c, id, source);
             case "bpm-index-function":
                 return BpmValidation.indexFunction(c, id, source);
+            case "bpm-semivectorial":
+                return BpmValidation.semiVectorial(c, id, source);
             default:
                 throw new IllegalStateException(file + ": unknown case kind " + kind);
         }

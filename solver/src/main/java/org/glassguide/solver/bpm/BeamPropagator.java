@@ -8,9 +8,11 @@ import org.glassguide.materials.errors.Messages;
 import org.glassguide.solver.ProgressMonitor;
 import org.glassguide.solver.compute.AdiOperator;
 import org.glassguide.solver.compute.AdiStepper;
+import org.glassguide.solver.compute.TransposedStepper;
 import org.glassguide.solver.compute.ComputeBackend;
 import org.glassguide.solver.compute.Precision;
 import org.glassguide.solver.fd.CrossSection;
+import org.glassguide.solver.fd.FdScalarModeSolver;
 
 /**
  * Scalar finite-difference beam propagation through a z-invariant cross-section: the field envelope
@@ -33,9 +35,31 @@ public final class BeamPropagator {
      * (interleaved fields on the grid): |<m|psi>|^2 / (<m|m> P0), the modal power spectrum along z.
      */
     public BeamPropagator watchingModes(double[][] modes) {
-        BeamPropagator b = new BeamPropagator();
+        BeamPropagator b = copy();
         b.watched = modes.clone();
+        return b;
+    }
+
+    private FdScalarModeSolver.Polarization polarization = FdScalarModeSolver.Polarization.SCALAR;
+
+    /**
+     * A propagator for the scalar field or, semi-vectorially, the dominant transverse component:
+     * quasi-TE (E_x, whose normal part eps E_x is continuous across faces normal to x) or quasi-TM
+     * (E_y, across faces normal to y; in a 2D x-z run there are none, so it is the scalar field). The
+     * x-operator becomes d/dx [(1/eps) d/dx (eps E_x)] (Stern's semi-vectorial scheme, eps at the face
+     * the mean of its two cells, real parts), as in the 2D mode solver's quasi-TE/TM.
+     */
+    public BeamPropagator withPolarization(FdScalarModeSolver.Polarization p) {
+        BeamPropagator b = copy();
+        b.polarization = p;
+        return b;
+    }
+
+    private BeamPropagator copy() {
+        BeamPropagator b = new BeamPropagator();
+        b.watched = watched;
         b.splices = splices;
+        b.polarization = polarization;
         return b;
     }
 
@@ -43,8 +67,7 @@ public final class BeamPropagator {
 
     /** A propagator that applies the given splices (joints with offset and tilt) as z passes them. */
     public BeamPropagator withSplices(List<Splice> joints) {
-        BeamPropagator b = new BeamPropagator();
-        b.watched = watched;
+        BeamPropagator b = copy();
         b.splices = joints.stream().sorted(java.util.Comparator.comparingDouble(Splice::z)).toList();
         return b;
     }
@@ -114,7 +137,7 @@ public final class BeamPropagator {
         double kRef = k0 * nRef;
         double[][] xs = coefficients(g.nx(), g.dx(), s.pmlCells(), kRef);
         double[][] ys = g.is2d() ? new double[][] {new double[2], new double[2]} : coefficients(g.ny(), g.dy(), s.pmlCells(), kRef);
-        AdiOperator op = operator(eps, g, k0, kRef, xs, ys);
+        AdiOperator op = stepperOperator(eps, g, k0, kRef, xs, ys);
         double section = structure.sectionLength();
         int stepsPerSection = Double.isFinite(section) ? Math.max(1, (int) Math.round(section / s.dz())) : Integer.MAX_VALUE;
         double[][] f = s.wideAngle().factors(s.dz(), kRef);
@@ -128,17 +151,22 @@ public final class BeamPropagator {
         double r0;
         double[] end = new double[2 * n];
         long stepNanos = 0;
-        try (AdiStepper st = backend.adi(op, s.precision(), s.threads())) {
+        try (AdiStepper st = transposed() && !g.is2d() ? new TransposedStepper(backend.adi(op, s.precision(), s.threads()))
+                : backend.adi(op, s.precision(), s.threads())) {
             st.setFactors(f[0], f[1]);
             st.setField(launch);
-            p0 = st.power(null);
-            r0 = region == null ? p0 : st.power(region);
+            // semi-vectorial power: sum eps |E|^2 (the x-operator's own conserved norm, and the flux of a
+            // field normal to the faces it crosses); scalar: sum |psi|^2
+            weight = polarization == FdScalarModeSolver.Polarization.SCALAR ? null : eps[0];
+            c0 = Launch.overlap(launch, launch)[0];
+            p0 = power(st, null, launch);
+            r0 = region == null ? p0 : power(st, region, launch);
             if (!(p0 > 0)) {
                 throw new GlassGuideException(Messages.OUT_OF_RANGE, "launch field", "zero power", "a field with power inside the window");
             }
-            records.add(new double[] {0, 1, r0 / p0, p0, 0});
+            records.add(new double[] {0, 1, r0 / p0, c0, 0});
             slices.add(row(launch, g));
-            modal.add(modePowers(launch, p0));
+            modal.add(modePowers(launch, c0));
             int done = 0;
             spliced = 0;
             double gain = maxGain(eps);
@@ -152,7 +180,8 @@ public final class BeamPropagator {
                     double zMid = (done + 0.5 * stepsPerSection) * s.dz();
                     double[][] e2 = sample(structure.at(zMid), g);
                     gain = Math.max(gain, maxGain(e2));
-                    st.setOperator(operator(e2, g, k0, kRef, xs, ys));
+                    st.setOperator(stepperOperator(e2, g, k0, kRef, xs, ys));
+                    weight = weight == null ? null : e2[0];
                     region = regionAt.apply(zMid);
                 }
                 int toSection = stepsPerSection == Integer.MAX_VALUE ? Integer.MAX_VALUE : stepsPerSection - done % stepsPerSection;
@@ -174,22 +203,22 @@ public final class BeamPropagator {
                 st.step(chunk);
                 stepNanos += System.nanoTime() - t0;
                 done += chunk;
-                double p = st.power(null);
-                double r = region == null ? p : st.power(region);
+                st.getField(work);
+                double p = power(st, null, work);
+                double r = region == null ? p : power(st, region, work);
                 if (!Double.isFinite(p)) {
                     throw new GlassGuideException(Messages.NUMERICAL_FAILURE, "beam propagation", String.format(java.util.Locale.ROOT,
                             "the field became NaN at z = %.4g um; reduce propagation.dz", done * s.dz() * 1e6));
                 }
-                if (p > p0 * (1 + 1e-3) && gain <= 0) {
+                if (p > p0 * (1 + growthLimit()) && gain <= 0) {
                     throw new GlassGuideException(Messages.NUMERICAL_FAILURE, "beam propagation", String.format(java.util.Locale.ROOT,
                             "power grew by %.2g at z = %.4g um in a structure without gain; reduce propagation.dz or refine the grid",
                             p / p0 - 1, done * s.dz() * 1e6));
                 }
-                st.getField(work);
                 double[] cor = Launch.overlap(launch, work);
                 records.add(new double[] {done * s.dz(), p / p0, r / p0, cor[0], cor[1]});
                 slices.add(row(work, g));
-                modal.add(modePowers(work, p0));
+                modal.add(modePowers(work, c0));
                 monitor.progress(done, steps, "propagating");
             }
             st.getField(end);
@@ -203,8 +232,8 @@ public final class BeamPropagator {
             z[i] = records.get(i)[0];
             pw[i] = records.get(i)[1];
             rp[i] = records.get(i)[2];
-            corr[2 * i] = i == 0 ? 1 : records.get(i)[3] / p0;
-            corr[2 * i + 1] = i == 0 ? 0 : records.get(i)[4] / p0;
+            corr[2 * i] = i == 0 ? 1 : records.get(i)[3] / c0;
+            corr[2 * i + 1] = i == 0 ? 0 : records.get(i)[4] / c0;
             change = Math.max(change, Math.abs(pw[i] - 1));
         }
         double rate = stepNanos > 0 ? (double) n * steps / (stepNanos * 1e-9) : Double.NaN;
@@ -219,6 +248,23 @@ public final class BeamPropagator {
 
     /** How many splices this run has passed. */
     private int spliced;
+    /** The run's power weight per cell (Re eps of the section, semi-vectorial) or null; the launch's sum |psi|^2. */
+    private double[] weight;
+    private double c0;
+
+    /** Power over the mask (all cells when null): from the stepper, or weighted from the field copied out. */
+    private double power(AdiStepper st, boolean[] mask, double[] field) {
+        if (weight == null) {
+            return st.power(mask);
+        }
+        double sum = 0;
+        for (int q = 0; q < weight.length; q++) {
+            if (mask == null || mask[q]) {
+                sum += weight[q] * (field[2 * q] * field[2 * q] + field[2 * q + 1] * field[2 * q + 1]);
+            }
+        }
+        return sum;
+    }
 
     private double[] modePowers(double[] f, double p0) {
         double[] out = new double[watched.length];
@@ -242,6 +288,76 @@ public final class BeamPropagator {
 
     private static double[][] sample(CrossSection cs, BpmGrid g) {
         return g.is2d() ? cs.sample(g.x0(), -1e-15, g.dx(), 2e-15, g.nx(), 1, 8) : cs.sample(g.x0(), g.y0(), g.dx(), g.dy(), g.nx(), g.ny(), 8);
+    }
+
+    /**
+     * The power growth that stops a lossless run. Peaceman-Rachford ADI is unconditionally stable but
+     * conserves ||(1 - a P_y) psi||, not sum |psi|^2, which therefore breathes by O(|a P_y|^2) (up to
+     * ~1e-2 in high-contrast guides) while an instability grows without bound: 1e-2 for the scalar
+     * field; 5e-2 semi-vectorially, where sum |E|^2 is no invariant of the equation itself (the dropped
+     * coupling to the minor component exchanges power at interfaces).
+     */
+    private double growthLimit() {
+        return polarization == FdScalarModeSolver.Polarization.SCALAR ? 1e-2 : 5e-2;
+    }
+
+    /** Quasi-TM in 3D runs on the transposed grid, so that its interface condition falls on the kernels' x. */
+    private boolean transposed() {
+        return polarization == FdScalarModeSolver.Polarization.QUASI_TM;
+    }
+
+    /**
+     * The operator in the stepper's orientation: scalar; quasi-TE with the interface ratios along x; or
+     * quasi-TM transposed (x and y swapped) with the ratios along the transposed x. In 2D quasi-TM is scalar.
+     */
+    private AdiOperator stepperOperator(double[][] eps, BpmGrid g, double k0, double kRef, double[][] xs, double[][] ys) {
+        if (polarization == FdScalarModeSolver.Polarization.SCALAR || (transposed() && g.is2d())) {
+            return operator(eps, g, k0, kRef, xs, ys);
+        }
+        if (!transposed()) {
+            return semiVectorial(eps, g.nx(), g.ny(), k0, kRef, xs, ys);
+        }
+        int nx = g.nx();
+        int ny = g.ny();
+        double[][] t = new double[2][nx * ny];
+        for (int j = 0; j < ny; j++) {
+            for (int i = 0; i < nx; i++) {
+                t[0][j + ny * i] = eps[0][i + nx * j];
+                t[1][j + ny * i] = eps[1][i + nx * j];
+            }
+        }
+        return semiVectorial(t, ny, nx, k0, kRef, ys, xs);
+    }
+
+    /**
+     * P_x with face ratios rl = eps_w / f_w, ru = eps_e / f_e (f the faces' mean eps, real parts; the
+     * window's edge mirrors the cell) and the diagonal -(low eps_p / f_w + up eps_p / f_e) + V, the
+     * difference to the kernels' -(low rl + up ru) folded into V.
+     */
+    private static AdiOperator semiVectorial(double[][] eps, int nx, int ny, double k0, double kRef, double[][] xs, double[][] ys) {
+        int n = nx * ny;
+        double[] v = new double[2 * n];
+        double[] rl = new double[n];
+        double[] ru = new double[n];
+        double[] lo = xs[0];
+        double[] up = xs[1];
+        for (int j = 0; j < ny; j++) {
+            for (int i = 0; i < nx; i++) {
+                int p = i + nx * j;
+                double ep = eps[0][p];
+                double ew = i > 0 ? eps[0][p - 1] : ep;
+                double ee = i + 1 < nx ? eps[0][p + 1] : ep;
+                double fw = 0.5 * (ew + ep);
+                double fe = 0.5 * (ee + ep);
+                rl[p] = ew / fw;
+                ru[p] = ee / fe;
+                double cw = (ew - ep) / fw;
+                double ce = (ee - ep) / fe;
+                v[2 * p] = k0 * k0 * ep - kRef * kRef + lo[2 * i] * cw + up[2 * i] * ce;
+                v[2 * p + 1] = k0 * k0 * eps[1][p] + lo[2 * i + 1] * cw + up[2 * i + 1] * ce;
+            }
+        }
+        return new AdiOperator(nx, ny, xs[0], xs[1], ys[0], ys[1], v, rl, ru);
     }
 
     private static AdiOperator operator(double[][] eps, BpmGrid g, double k0, double kRef, double[][] xs, double[][] ys) {

@@ -159,7 +159,7 @@ public final class BpmAnalysis {
                 throw new GlassGuideException(Messages.BAD_CHOICE, "propagation.modal-spectrum", ps.modalSpectrum(), "0 for a 2D (x-z) run");
             }
             FdScalarModeSolver.Grid fg = new FdScalarModeSolver.Grid(g.x0(), g.y0(), g.dx(), g.dy(), g.nx(), g.ny());
-            List<FdScalarModeSolver.Mode> ms = new FdScalarModeSolver().solve(plain, wavelength, fg, new FdScalarModeSolver.Pml(0, 8),
+            List<FdScalarModeSolver.Mode> ms = new FdScalarModeSolver().withPolarization(polarization(ps)).solve(plain, wavelength, fg, new FdScalarModeSolver.Pml(0, 8),
                     ps.modalSpectrum(), nMax, ProgressMonitor.NONE);
             watched = new double[ms.size()][];
             for (int k = 0; k < ms.size(); k++) {
@@ -255,7 +255,7 @@ public final class BpmAnalysis {
         BeamPropagator.Result r;
         PropagationSettings.IndexFunction fn = ps.indexFunction();
         if (ps.taper() == null && (fn == null || !fn.dependsOnZ())) {
-            r = new BeamPropagator().watchingModes(watched).withSplices(ps.splices()).propagate(cs, g, launch, region, st, backend, monitor);
+            r = new BeamPropagator().withPolarization(polarization(ps)).watchingModes(watched).withSplices(ps.splices()).propagate(cs, g, launch, region, st, backend, monitor);
         } else {
             // a taper or an index that changes along z: the cross-section (and its core) built anew for
             // every monitor section
@@ -271,10 +271,22 @@ public final class BpmAnalysis {
                 }
             };
             java.util.function.DoubleFunction<boolean[]> coreAt = z -> coreMask(section(d, wavelength, ps, z, false), g, epsCore);
-            r = new BeamPropagator().watchingModes(watched).withSplices(ps.splices()).propagate(structure, g, launch, coreAt, st, backend,
+            r = new BeamPropagator().withPolarization(polarization(ps)).watchingModes(watched).withSplices(ps.splices()).propagate(structure, g, launch, coreAt, st, backend,
                     monitor);
         }
         return r;
+    }
+
+    /** The field the run follows: scalar, quasi-TE (E_x) or quasi-TM (E_y). */
+    static FdScalarModeSolver.Polarization polarization(PropagationSettings ps) {
+        switch (ps.polarization()) {
+            case "te":
+                return FdScalarModeSolver.Polarization.QUASI_TE;
+            case "tm":
+                return FdScalarModeSolver.Polarization.QUASI_TM;
+            default:
+                return FdScalarModeSolver.Polarization.SCALAR;
+        }
     }
 
     /** The cross-section at z: tapered, with the index function, bent (unless straight is asked for, to classify the core). */
@@ -389,7 +401,7 @@ public final class BpmAnalysis {
             throw new GlassGuideException(Messages.BAD_CHOICE, "propagation.launch", "mode", "gaussian for a 2D (x-z) run");
         }
         FdScalarModeSolver.Grid fg = new FdScalarModeSolver.Grid(g.x0(), g.y0(), g.dx(), g.dy(), g.nx(), g.ny());
-        List<FdScalarModeSolver.Mode> modes = new FdScalarModeSolver().solve(cs, wavelength, fg, new FdScalarModeSolver.Pml(0, 8), l.mode(),
+        List<FdScalarModeSolver.Mode> modes = new FdScalarModeSolver().withPolarization(polarization(ps)).solve(cs, wavelength, fg, new FdScalarModeSolver.Pml(0, 8), l.mode(),
                 nMax, ProgressMonitor.NONE);
         if (modes.size() < l.mode()) {
             throw new GlassGuideException(Messages.OUT_OF_RANGE, "propagation.launch.mode", l.mode(), "at most " + modes.size());

@@ -15,12 +15,24 @@ package org.glassguide.solver.compute;
  * @param lowY length 2 ny
  * @param upY length 2 ny
  * @param potential V, length 2 nx ny, index i + nx j
+ * @param ratioLowX for a semi-vectorial P_x, per cell (index i + nx j) the real factor on lowX (the
+ *        interface condition across x-faces); the diagonal is then -(lowX rl + upX ru) + V; null for scalar
+ * @param ratioUpX the factor on upX, likewise
  */
-public record AdiOperator(int nx, int ny, double[] lowX, double[] upX, double[] lowY, double[] upY, double[] potential) {
+public record AdiOperator(int nx, int ny, double[] lowX, double[] upX, double[] lowY, double[] upY, double[] potential,
+        double[] ratioLowX, double[] ratioUpX) {
     public AdiOperator {
         if (nx < 1 || ny < 1 || lowX.length != 2 * nx || upX.length != 2 * nx || lowY.length != 2 * ny || upY.length != 2 * ny
                 || potential.length != 2 * nx * ny) {
             throw new IllegalArgumentException("ADI operator arrays do not match the " + nx + " x " + ny + " grid");
         }
+        if ((ratioLowX == null) != (ratioUpX == null) || (ratioLowX != null && (ratioLowX.length != nx * ny || ratioUpX.length != nx * ny))) {
+            throw new IllegalArgumentException("interface ratios: both or neither, one per cell of the " + nx + " x " + ny + " grid");
+        }
+    }
+
+    /** A scalar operator (no interface ratios). */
+    public AdiOperator(int nx, int ny, double[] lowX, double[] upX, double[] lowY, double[] upY, double[] potential) {
+        this(nx, ny, lowX, upX, lowY, upY, potential, null, null);
     }
 }

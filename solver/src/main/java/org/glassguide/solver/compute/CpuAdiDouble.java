@@ -36,6 +36,11 @@ final class CpuAdiDouble implements AdiStepper {
     // V in the L2 layout: x solves (lines y in lockstep) and the explicit x operator both read it there
     private final double[][][][] vRe;
     private final double[][][][] vIm;
+    // semi-vectorial runs: the interface ratios of P_x's lower and upper coefficients per cell (L2), else null
+    private double[][][][] rl;
+    private double[][][][] ru;
+    private final double[][][] rlRows;
+    private final double[][][] ruRows;
     // per member: rows gathered from the tiles of one line block (outputs, V)
     private final double[][][] oRowsRe;
     private final double[][][] oRowsIm;
@@ -92,6 +97,8 @@ final class CpuAdiDouble implements AdiStepper {
         oRowsIm = new double[team.size()][m][];
         vRowsRe = new double[team.size()][m][];
         vRowsIm = new double[team.size()][m][];
+        rlRows = new double[team.size()][m][];
+        ruRows = new double[team.size()][m][];
         tRe = new double[team.size()][m][BLOCK];
         tIm = new double[team.size()][m][BLOCK];
         qRe = new double[team.size()][nx][BLOCK];
@@ -133,6 +140,21 @@ final class CpuAdiDouble implements AdiStepper {
                 int p = i + nx * j;
                 row(vRe, i, j / BLOCK)[j % BLOCK] = v[2 * p];
                 row(vIm, i, j / BLOCK)[j % BLOCK] = v[2 * p + 1];
+            }
+        }
+        if (op.ratioLowX() == null) {
+            rl = null;
+            ru = null;
+        } else {
+            if (rl == null) {
+                rl = new double[bx][by][BLOCK][BLOCK];
+                ru = new double[bx][by][BLOCK][BLOCK];
+            }
+            for (int j = 0; j < ny; j++) {
+                for (int i = 0; i < nx; i++) {
+                    row(rl, i, j / BLOCK)[j % BLOCK] = op.ratioLowX()[i + nx * j];
+                    row(ru, i, j / BLOCK)[j % BLOCK] = op.ratioUpX()[i + nx * j];
+                }
             }
         }
         factorise();
@@ -291,8 +313,9 @@ final class CpuAdiDouble implements AdiStepper {
         double cr = c[2 * f];
         double ci = c[2 * f + 1];
         for (int rb = team.from(member, by, 1); rb < team.to(member, by, 1); rb++) {
-            explicitRows(f1Re, f1Im, ny, nx, null, null, lowY, upY, cr, ci, rb, tRe[member], tIm[member], member);
-            solveWithPotential(tRe[member], tIm[member], gather(vRe, rb, nx, vRowsRe[member]), gather(vIm, rb, nx, vRowsIm[member]), f,
+            explicitRows(f1Re, f1Im, ny, nx, null, null, false, lowY, upY, cr, ci, rb, tRe[member], tIm[member], member);
+            solveWithPotential(tRe[member], tIm[member], gather(vRe, rb, nx, vRowsRe[member]), gather(vIm, rb, nx, vRowsIm[member]),
+                    rl == null ? null : gather(rl, rb, nx, rlRows[member]), rl == null ? null : gather(ru, rb, nx, ruRows[member]), f,
                     gather(f2Re, rb, nx, oRowsRe[member]), gather(f2Im, rb, nx, oRowsIm[member]), member);
         }
     }
@@ -303,16 +326,22 @@ final class CpuAdiDouble implements AdiStepper {
         double cr = c[2 * f];
         double ci = c[2 * f + 1];
         for (int rb = team.from(member, bx, 1); rb < team.to(member, bx, 1); rb++) {
-            explicitRows(f2Re, f2Im, nx, ny, vRe, vIm, lowX, upX, cr, ci, rb, tRe[member], tIm[member], member);
+            explicitRows(f2Re, f2Im, nx, ny, vRe, vIm, rl != null, lowX, upX, cr, ci, rb, tRe[member], tIm[member], member);
             solveShared(tRe[member], tIm[member], f, gather(f1Re, rb, ny, oRowsRe[member]), gather(f1Im, rb, ny, oRowsIm[member]), member);
         }
     }
 
     /** (1 + d_f P_x)^-1 on x[v][lane] (v along x, lanes the lines y of one block, V from vb), into out. */
-    private void solveWithPotential(double[][] xRe, double[][] xIm, double[][] vbRe, double[][] vbIm, int f, double[][] outRe, double[][] outIm,
-            int member) {
+    private void solveWithPotential(double[][] xRe, double[][] xIm, double[][] vbRe, double[][] vbIm, double[][] rlb, double[][] rub, int f,
+            double[][] outRe, double[][] outIm, int member) {
         double[][] iRe = qRe[member];
         double[][] iIm = qIm[member];
+        if (rlb != null) {
+            forwardWithRatios(xRe, xIm, nx, vbRe, vbIm, rlb, rub, d[2 * f], d[2 * f + 1], subX[f], supX[f], iRe, iIm,
+                    wRe[member], wIm[member]);
+            backwardWithRatios(xRe, xIm, nx, iRe, iIm, rub, supX[f], outRe, outIm);
+            return;
+        }
         forwardWithPotential(xRe, xIm, nx, vbRe, vbIm, d[2 * f], d[2 * f + 1], diagX[f], subX[f], supX[f], iRe, iIm,
                 wRe[member], wIm[member]);
         backward(xRe, xIm, nx, iRe, iIm, null, supX[f], outRe, outIm);
@@ -345,13 +374,21 @@ final class CpuAdiDouble implements AdiStepper {
                 double[][] plIm = gather(fIm, cb, nu, oRowsIm[member]);
                 double[][] hRe = alongX ? gather(vRe, cb, nu, vRowsRe[member]) : null;
                 double[][] hIm = alongX ? gather(vIm, cb, nu, vRowsIm[member]) : null;
+                double[][] lb = alongX && rl != null ? gather(rl, cb, nu, rlRows[member]) : null;
+                double[][] ub = alongX && rl != null ? gather(ru, cb, nu, ruRows[member]) : null;
                 for (int u = 0; u < nu; u++) {
+                    if (lb != null) {
+                        explicitRowRatios(plRe[u], plIm[u], u > 0 ? plRe[u - 1] : zero, u > 0 ? plIm[u - 1] : zero,
+                                u + 1 < nu ? plRe[u + 1] : zero, u + 1 < nu ? plIm[u + 1] : zero, hRe[u], hIm[u], lb[u], ub[u], lowU[2 * u],
+                                lowU[2 * u + 1], upU[2 * u], upU[2 * u + 1], cr, ci, xRe[u], xIm[u], wRe[member], wIm[member]);
+                        continue;
+                    }
                     explicitRow(plRe[u], plIm[u], u > 0 ? plRe[u - 1] : zero, u > 0 ? plIm[u - 1] : zero, u + 1 < nu ? plRe[u + 1] : zero,
                             u + 1 < nu ? plIm[u + 1] : zero, alongX ? hRe[u] : null, alongX ? hIm[u] : null, lowU[2 * u],
                             lowU[2 * u + 1], upU[2 * u], upU[2 * u + 1], cr, ci, xRe[u], xIm[u]);
                 }
                 if (alongX) {
-                    solveWithPotential(xRe, xIm, hRe, hIm, f, plRe, plIm, member);
+                    solveWithPotential(xRe, xIm, hRe, hIm, lb, ub, f, plRe, plIm, member);
                 } else {
                     solveShared(xRe, xIm, f, plRe, plIm, member);
                 }
@@ -415,8 +452,8 @@ final class CpuAdiDouble implements AdiStepper {
      * For each row u of the line block rb and each v block: r = (1 + c P_u) input, transposed into
      * x[v][u lane]; hv is V in the input's layout, or null where P_u carries none.
      */
-    private void explicitRows(double[][][][] inRe, double[][][][] inIm, int nu, int nv, double[][][][] hvRe, double[][][][] hvIm, double[] lowU,
-            double[] upU, double cr, double ci, int rb, double[][] xRe, double[][] xIm, int member) {
+    private void explicitRows(double[][][][] inRe, double[][][][] inIm, int nu, int nv, double[][][][] hvRe, double[][][][] hvIm, boolean ratios,
+            double[] lowU, double[] upU, double cr, double ci, int rb, double[][] xRe, double[][] xIm, int member) {
         double[][] sRe = rRe[member];
         double[][] sIm = rIm[member];
         int vBlocks = (nv + BLOCK - 1) / BLOCK;
@@ -428,6 +465,13 @@ final class CpuAdiDouble implements AdiStepper {
                 if (u >= nu) {
                     java.util.Arrays.fill(oRe, 0);
                     java.util.Arrays.fill(oIm, 0);
+                    continue;
+                }
+                if (ratios) {
+                    explicitRowRatios(row(inRe, u, cb), row(inIm, u, cb), u > 0 ? row(inRe, u - 1, cb) : zero,
+                            u > 0 ? row(inIm, u - 1, cb) : zero, u + 1 < nu ? row(inRe, u + 1, cb) : zero,
+                            u + 1 < nu ? row(inIm, u + 1, cb) : zero, row(hvRe, u, cb), row(hvIm, u, cb), row(rl, u, cb), row(ru, u, cb),
+                            lowU[2 * u], lowU[2 * u + 1], upU[2 * u], upU[2 * u + 1], cr, ci, oRe, oIm, wRe[member], wIm[member]);
                     continue;
                 }
                 explicitRow(row(inRe, u, cb), row(inIm, u, cb), u > 0 ? row(inRe, u - 1, cb) : zero, u > 0 ? row(inIm, u - 1, cb) : zero,
@@ -489,6 +533,165 @@ final class CpuAdiDouble implements AdiStepper {
             double gi = f0i + gcr * wi + gci * wr;
             oRe[b] = xr + gr * ar - gi * ai;
             oIm[b] = xi + gr * ai + gi * ar;
+        }
+    }
+
+    /**
+     * explicitRow for a semi-vectorial P_x: the coefficients low and up scaled per lane by the interface
+     * ratios rl and ru (real), the diagonal -(low rl + up ru) + V; g is a lane buffer.
+     */
+    private static void explicitRowRatios(double[] aRe, double[] aIm, double[] pRe, double[] pIm, double[] qRe, double[] qIm, double[] wRe, double[] wIm,
+            double[] rlo, double[] rup, double lr, double li, double hr, double hi, double cr, double ci, double[] oRe, double[] oIm, double[] gRe,
+            double[] gIm) {
+        double f1r = (cr * lr - ci * li);
+        double f1i = (cr * li + ci * lr);
+        double f2r = (cr * hr - ci * hi);
+        double f2i = (cr * hi + ci * hr);
+        double gcr = cr;
+        double gci = ci;
+        for (int b = 0; b < BLOCK; b++) {
+            double l = rlo[b];
+            double u = rup[b];
+            double pr = pRe[b];
+            double pi = pIm[b];
+            double qr = qRe[b];
+            double qi = qIm[b];
+            oRe[b] = l * (f1r * pr - f1i * pi) + u * (f2r * qr - f2i * qi);
+            oIm[b] = l * (f1r * pi + f1i * pr) + u * (f2r * qi + f2i * qr);
+        }
+        for (int b = 0; b < BLOCK; b++) {
+            double l = rlo[b];
+            double u = rup[b];
+            double wr = wRe[b];
+            double wi = wIm[b];
+            gRe[b] = 1 - (f1r * l + f2r * u) + gcr * wr - gci * wi;
+            gIm[b] = -(f1i * l + f2i * u) + gcr * wi + gci * wr;
+        }
+        for (int b = 0; b < BLOCK; b++) {
+            double gr = gRe[b];
+            double gi = gIm[b];
+            double ar = aRe[b];
+            double ai = aIm[b];
+            double xr = oRe[b];
+            double xi = oIm[b];
+            oRe[b] = xr + gr * ar - gi * ai;
+            oIm[b] = xi + gr * ai + gi * ar;
+        }
+    }
+
+    /**
+     * forwardWithPotential for a semi-vectorial P_x: sub_v = d low_v rl_v, sup_v = d up_v ru_v and the
+     * pivot's diagonal 1 - d low_v rl_v - d up_v ru_v + d V_v, all per lane.
+     */
+    private static void forwardWithRatios(double[][] xRe, double[][] xIm, int nv, double[][] vbRe, double[][] vbIm, double[][] rlb, double[][] rub,
+            double dr, double di, double[] sub, double[] sup, double[][] invRe, double[][] invIm, double[] mulRe, double[] mulIm) {
+        for (int v = 0; v < nv; v++) {
+            double lr = sub[2 * v];
+            double li = sub[2 * v + 1];
+            double ur = sup[2 * v];
+            double ui = sup[2 * v + 1];
+            double[] wr = vbRe[v];
+            double[] wi = vbIm[v];
+            double[] l = rlb[v];
+            double[] u = rub[v];
+            double[] oRe = invRe[v];
+            double[] oIm = invIm[v];
+            for (int b = 0; b < BLOCK; b++) {
+                double a = l[b];
+                double c = u[b];
+                double vr = wr[b];
+                double vi = wi[b];
+                oRe[b] = 1 - (lr * a + ur * c) + dr * vr - di * vi;
+                oIm[b] = -(li * a + ui * c) + dr * vi + di * vr;
+            }
+            if (v > 0) {
+                double[] jRe = invRe[v - 1];
+                double[] jIm = invIm[v - 1];
+                for (int b = 0; b < BLOCK; b++) {
+                    double a = l[b];
+                    double jr = jRe[b];
+                    double ji = jIm[b];
+                    mulRe[b] = a * (lr * jr - li * ji);
+                    mulIm[b] = a * (lr * ji + li * jr);
+                }
+                double pr0 = sup[2 * v - 2];
+                double pi0 = sup[2 * v - 1];
+                double[] up = rub[v - 1];
+                for (int b = 0; b < BLOCK; b++) {
+                    double mr = mulRe[b];
+                    double mi = mulIm[b];
+                    double c = up[b];
+                    double sr = pr0 * c;
+                    double si = pi0 * c;
+                    double xr = oRe[b];
+                    double xi = oIm[b];
+                    oRe[b] = xr - (mr * sr - mi * si);
+                    oIm[b] = xi - (mr * si + mi * sr);
+                }
+            }
+            for (int b = 0; b < BLOCK; b++) {
+                double pr = oRe[b];
+                double pi = oIm[b];
+                double q = 1 / (pr * pr + pi * pi);
+                oRe[b] = pr * q;
+                oIm[b] = -pi * q;
+            }
+            if (v > 0) {
+                double[] zRe = xRe[v];
+                double[] zIm = xIm[v];
+                double[] pRe = xRe[v - 1];
+                double[] pIm = xIm[v - 1];
+                for (int b = 0; b < BLOCK; b++) {
+                    double mr = mulRe[b];
+                    double mi = mulIm[b];
+                    double xr = zRe[b];
+                    double xi = zIm[b];
+                    double yr = pRe[b];
+                    double yi = pIm[b];
+                    zRe[b] = xr - (mr * yr - mi * yi);
+                    zIm[b] = xi - (mr * yi + mi * yr);
+                }
+            }
+        }
+    }
+
+    /** Back substitution with per-lane sup_v = d up_v ru_v and inverse pivots, into out[v][lane]. */
+    private void backwardWithRatios(double[][] xRe, double[][] xIm, int nv, double[][] ibRe, double[][] ibIm, double[][] rub, double[] sup,
+            double[][] obRe, double[][] obIm) {
+        for (int v = nv - 1; v >= 0; v--) {
+            double[] zRe = xRe[v];
+            double[] zIm = xIm[v];
+            double[] yRe = obRe[v];
+            double[] yIm = obIm[v];
+            if (v + 1 < nv) {
+                double sr = sup[2 * v];
+                double si = sup[2 * v + 1];
+                double[] u = rub[v];
+                double[] nRe = obRe[v + 1];
+                double[] nIm = obIm[v + 1];
+                for (int b = 0; b < BLOCK; b++) {
+                    double c = u[b];
+                    double nr = nRe[b];
+                    double ni = nIm[b];
+                    double xr = zRe[b];
+                    double xi = zIm[b];
+                    yRe[b] = xr - c * (sr * nr - si * ni);
+                    yIm[b] = xi - c * (sr * ni + si * nr);
+                }
+            } else {
+                System.arraycopy(zRe, 0, yRe, 0, BLOCK);
+                System.arraycopy(zIm, 0, yIm, 0, BLOCK);
+            }
+            double[] j1 = ibRe[v];
+            double[] j2 = ibIm[v];
+            for (int b = 0; b < BLOCK; b++) {
+                double ar = yRe[b];
+                double ai = yIm[b];
+                double i1 = j1[b];
+                double i2 = j2[b];
+                yRe[b] = ar * i1 - ai * i2;
+                yIm[b] = ar * i2 + ai * i1;
+            }
         }
     }
 

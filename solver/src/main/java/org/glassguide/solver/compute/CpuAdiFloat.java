@@ -36,6 +36,11 @@ final class CpuAdiFloat implements AdiStepper {
     // V in the L2 layout: x solves (lines y in lockstep) and the explicit x operator both read it there
     private final float[][][][] vRe;
     private final float[][][][] vIm;
+    // semi-vectorial runs: the interface ratios of P_x's lower and upper coefficients per cell (L2), else null
+    private float[][][][] rl;
+    private float[][][][] ru;
+    private final float[][][] rlRows;
+    private final float[][][] ruRows;
     // per member: rows gathered from the tiles of one line block (outputs, V)
     private final float[][][] oRowsRe;
     private final float[][][] oRowsIm;
@@ -92,6 +97,8 @@ final class CpuAdiFloat implements AdiStepper {
         oRowsIm = new float[team.size()][m][];
         vRowsRe = new float[team.size()][m][];
         vRowsIm = new float[team.size()][m][];
+        rlRows = new float[team.size()][m][];
+        ruRows = new float[team.size()][m][];
         tRe = new float[team.size()][m][BLOCK];
         tIm = new float[team.size()][m][BLOCK];
         qRe = new float[team.size()][nx][BLOCK];
@@ -133,6 +140,21 @@ final class CpuAdiFloat implements AdiStepper {
                 int p = i + nx * j;
                 row(vRe, i, j / BLOCK)[j % BLOCK] = (float) v[2 * p];
                 row(vIm, i, j / BLOCK)[j % BLOCK] = (float) v[2 * p + 1];
+            }
+        }
+        if (op.ratioLowX() == null) {
+            rl = null;
+            ru = null;
+        } else {
+            if (rl == null) {
+                rl = new float[bx][by][BLOCK][BLOCK];
+                ru = new float[bx][by][BLOCK][BLOCK];
+            }
+            for (int j = 0; j < ny; j++) {
+                for (int i = 0; i < nx; i++) {
+                    row(rl, i, j / BLOCK)[j % BLOCK] = (float) op.ratioLowX()[i + nx * j];
+                    row(ru, i, j / BLOCK)[j % BLOCK] = (float) op.ratioUpX()[i + nx * j];
+                }
             }
         }
         factorise();
@@ -291,8 +313,9 @@ final class CpuAdiFloat implements AdiStepper {
         double cr = c[2 * f];
         double ci = c[2 * f + 1];
         for (int rb = team.from(member, by, 1); rb < team.to(member, by, 1); rb++) {
-            explicitRows(f1Re, f1Im, ny, nx, null, null, lowY, upY, cr, ci, rb, tRe[member], tIm[member], member);
-            solveWithPotential(tRe[member], tIm[member], gather(vRe, rb, nx, vRowsRe[member]), gather(vIm, rb, nx, vRowsIm[member]), f,
+            explicitRows(f1Re, f1Im, ny, nx, null, null, false, lowY, upY, cr, ci, rb, tRe[member], tIm[member], member);
+            solveWithPotential(tRe[member], tIm[member], gather(vRe, rb, nx, vRowsRe[member]), gather(vIm, rb, nx, vRowsIm[member]),
+                    rl == null ? null : gather(rl, rb, nx, rlRows[member]), rl == null ? null : gather(ru, rb, nx, ruRows[member]), f,
                     gather(f2Re, rb, nx, oRowsRe[member]), gather(f2Im, rb, nx, oRowsIm[member]), member);
         }
     }
@@ -303,16 +326,22 @@ final class CpuAdiFloat implements AdiStepper {
         double cr = c[2 * f];
         double ci = c[2 * f + 1];
         for (int rb = team.from(member, bx, 1); rb < team.to(member, bx, 1); rb++) {
-            explicitRows(f2Re, f2Im, nx, ny, vRe, vIm, lowX, upX, cr, ci, rb, tRe[member], tIm[member], member);
+            explicitRows(f2Re, f2Im, nx, ny, vRe, vIm, rl != null, lowX, upX, cr, ci, rb, tRe[member], tIm[member], member);
             solveShared(tRe[member], tIm[member], f, gather(f1Re, rb, ny, oRowsRe[member]), gather(f1Im, rb, ny, oRowsIm[member]), member);
         }
     }
 
     /** (1 + d_f P_x)^-1 on x[v][lane] (v along x, lanes the lines y of one block, V from vb), into out. */
-    private void solveWithPotential(float[][] xRe, float[][] xIm, float[][] vbRe, float[][] vbIm, int f, float[][] outRe, float[][] outIm,
-            int member) {
+    private void solveWithPotential(float[][] xRe, float[][] xIm, float[][] vbRe, float[][] vbIm, float[][] rlb, float[][] rub, int f,
+            float[][] outRe, float[][] outIm, int member) {
         float[][] iRe = qRe[member];
         float[][] iIm = qIm[member];
+        if (rlb != null) {
+            forwardWithRatios(xRe, xIm, nx, vbRe, vbIm, rlb, rub, (float) d[2 * f], (float) d[2 * f + 1], subX[f], supX[f], iRe, iIm,
+                    wRe[member], wIm[member]);
+            backwardWithRatios(xRe, xIm, nx, iRe, iIm, rub, supX[f], outRe, outIm);
+            return;
+        }
         forwardWithPotential(xRe, xIm, nx, vbRe, vbIm, (float) d[2 * f], (float) d[2 * f + 1], diagX[f], subX[f], supX[f], iRe, iIm,
                 wRe[member], wIm[member]);
         backward(xRe, xIm, nx, iRe, iIm, null, supX[f], outRe, outIm);
@@ -345,13 +374,21 @@ final class CpuAdiFloat implements AdiStepper {
                 float[][] plIm = gather(fIm, cb, nu, oRowsIm[member]);
                 float[][] hRe = alongX ? gather(vRe, cb, nu, vRowsRe[member]) : null;
                 float[][] hIm = alongX ? gather(vIm, cb, nu, vRowsIm[member]) : null;
+                float[][] lb = alongX && rl != null ? gather(rl, cb, nu, rlRows[member]) : null;
+                float[][] ub = alongX && rl != null ? gather(ru, cb, nu, ruRows[member]) : null;
                 for (int u = 0; u < nu; u++) {
+                    if (lb != null) {
+                        explicitRowRatios(plRe[u], plIm[u], u > 0 ? plRe[u - 1] : zero, u > 0 ? plIm[u - 1] : zero,
+                                u + 1 < nu ? plRe[u + 1] : zero, u + 1 < nu ? plIm[u + 1] : zero, hRe[u], hIm[u], lb[u], ub[u], lowU[2 * u],
+                                lowU[2 * u + 1], upU[2 * u], upU[2 * u + 1], cr, ci, xRe[u], xIm[u], wRe[member], wIm[member]);
+                        continue;
+                    }
                     explicitRow(plRe[u], plIm[u], u > 0 ? plRe[u - 1] : zero, u > 0 ? plIm[u - 1] : zero, u + 1 < nu ? plRe[u + 1] : zero,
                             u + 1 < nu ? plIm[u + 1] : zero, alongX ? hRe[u] : null, alongX ? hIm[u] : null, lowU[2 * u],
                             lowU[2 * u + 1], upU[2 * u], upU[2 * u + 1], cr, ci, xRe[u], xIm[u]);
                 }
                 if (alongX) {
-                    solveWithPotential(xRe, xIm, hRe, hIm, f, plRe, plIm, member);
+                    solveWithPotential(xRe, xIm, hRe, hIm, lb, ub, f, plRe, plIm, member);
                 } else {
                     solveShared(xRe, xIm, f, plRe, plIm, member);
                 }
@@ -415,8 +452,8 @@ final class CpuAdiFloat implements AdiStepper {
      * For each row u of the line block rb and each v block: r = (1 + c P_u) input, transposed into
      * x[v][u lane]; hv is V in the input's layout, or null where P_u carries none.
      */
-    private void explicitRows(float[][][][] inRe, float[][][][] inIm, int nu, int nv, float[][][][] hvRe, float[][][][] hvIm, double[] lowU,
-            double[] upU, double cr, double ci, int rb, float[][] xRe, float[][] xIm, int member) {
+    private void explicitRows(float[][][][] inRe, float[][][][] inIm, int nu, int nv, float[][][][] hvRe, float[][][][] hvIm, boolean ratios,
+            double[] lowU, double[] upU, double cr, double ci, int rb, float[][] xRe, float[][] xIm, int member) {
         float[][] sRe = rRe[member];
         float[][] sIm = rIm[member];
         int vBlocks = (nv + BLOCK - 1) / BLOCK;
@@ -428,6 +465,13 @@ final class CpuAdiFloat implements AdiStepper {
                 if (u >= nu) {
                     java.util.Arrays.fill(oRe, (float) 0);
                     java.util.Arrays.fill(oIm, (float) 0);
+                    continue;
+                }
+                if (ratios) {
+                    explicitRowRatios(row(inRe, u, cb), row(inIm, u, cb), u > 0 ? row(inRe, u - 1, cb) : zero,
+                            u > 0 ? row(inIm, u - 1, cb) : zero, u + 1 < nu ? row(inRe, u + 1, cb) : zero,
+                            u + 1 < nu ? row(inIm, u + 1, cb) : zero, row(hvRe, u, cb), row(hvIm, u, cb), row(rl, u, cb), row(ru, u, cb),
+                            lowU[2 * u], lowU[2 * u + 1], upU[2 * u], upU[2 * u + 1], cr, ci, oRe, oIm, wRe[member], wIm[member]);
                     continue;
                 }
                 explicitRow(row(inRe, u, cb), row(inIm, u, cb), u > 0 ? row(inRe, u - 1, cb) : zero, u > 0 ? row(inIm, u - 1, cb) : zero,
@@ -489,6 +533,165 @@ final class CpuAdiFloat implements AdiStepper {
             float gi = f0i + gcr * wi + gci * wr;
             oRe[b] = xr + gr * ar - gi * ai;
             oIm[b] = xi + gr * ai + gi * ar;
+        }
+    }
+
+    /**
+     * explicitRow for a semi-vectorial P_x: the coefficients low and up scaled per lane by the interface
+     * ratios rl and ru (real), the diagonal -(low rl + up ru) + V; g is a lane buffer.
+     */
+    private static void explicitRowRatios(float[] aRe, float[] aIm, float[] pRe, float[] pIm, float[] qRe, float[] qIm, float[] wRe, float[] wIm,
+            float[] rlo, float[] rup, double lr, double li, double hr, double hi, double cr, double ci, float[] oRe, float[] oIm, float[] gRe,
+            float[] gIm) {
+        float f1r = (float) (cr * lr - ci * li);
+        float f1i = (float) (cr * li + ci * lr);
+        float f2r = (float) (cr * hr - ci * hi);
+        float f2i = (float) (cr * hi + ci * hr);
+        float gcr = (float) cr;
+        float gci = (float) ci;
+        for (int b = 0; b < BLOCK; b++) {
+            float l = rlo[b];
+            float u = rup[b];
+            float pr = pRe[b];
+            float pi = pIm[b];
+            float qr = qRe[b];
+            float qi = qIm[b];
+            oRe[b] = l * (f1r * pr - f1i * pi) + u * (f2r * qr - f2i * qi);
+            oIm[b] = l * (f1r * pi + f1i * pr) + u * (f2r * qi + f2i * qr);
+        }
+        for (int b = 0; b < BLOCK; b++) {
+            float l = rlo[b];
+            float u = rup[b];
+            float wr = wRe[b];
+            float wi = wIm[b];
+            gRe[b] = 1 - (f1r * l + f2r * u) + gcr * wr - gci * wi;
+            gIm[b] = -(f1i * l + f2i * u) + gcr * wi + gci * wr;
+        }
+        for (int b = 0; b < BLOCK; b++) {
+            float gr = gRe[b];
+            float gi = gIm[b];
+            float ar = aRe[b];
+            float ai = aIm[b];
+            float xr = oRe[b];
+            float xi = oIm[b];
+            oRe[b] = xr + gr * ar - gi * ai;
+            oIm[b] = xi + gr * ai + gi * ar;
+        }
+    }
+
+    /**
+     * forwardWithPotential for a semi-vectorial P_x: sub_v = d low_v rl_v, sup_v = d up_v ru_v and the
+     * pivot's diagonal 1 - d low_v rl_v - d up_v ru_v + d V_v, all per lane.
+     */
+    private static void forwardWithRatios(float[][] xRe, float[][] xIm, int nv, float[][] vbRe, float[][] vbIm, float[][] rlb, float[][] rub,
+            float dr, float di, float[] sub, float[] sup, float[][] invRe, float[][] invIm, float[] mulRe, float[] mulIm) {
+        for (int v = 0; v < nv; v++) {
+            float lr = sub[2 * v];
+            float li = sub[2 * v + 1];
+            float ur = sup[2 * v];
+            float ui = sup[2 * v + 1];
+            float[] wr = vbRe[v];
+            float[] wi = vbIm[v];
+            float[] l = rlb[v];
+            float[] u = rub[v];
+            float[] oRe = invRe[v];
+            float[] oIm = invIm[v];
+            for (int b = 0; b < BLOCK; b++) {
+                float a = l[b];
+                float c = u[b];
+                float vr = wr[b];
+                float vi = wi[b];
+                oRe[b] = 1 - (lr * a + ur * c) + dr * vr - di * vi;
+                oIm[b] = -(li * a + ui * c) + dr * vi + di * vr;
+            }
+            if (v > 0) {
+                float[] jRe = invRe[v - 1];
+                float[] jIm = invIm[v - 1];
+                for (int b = 0; b < BLOCK; b++) {
+                    float a = l[b];
+                    float jr = jRe[b];
+                    float ji = jIm[b];
+                    mulRe[b] = a * (lr * jr - li * ji);
+                    mulIm[b] = a * (lr * ji + li * jr);
+                }
+                float pr0 = sup[2 * v - 2];
+                float pi0 = sup[2 * v - 1];
+                float[] up = rub[v - 1];
+                for (int b = 0; b < BLOCK; b++) {
+                    float mr = mulRe[b];
+                    float mi = mulIm[b];
+                    float c = up[b];
+                    float sr = pr0 * c;
+                    float si = pi0 * c;
+                    float xr = oRe[b];
+                    float xi = oIm[b];
+                    oRe[b] = xr - (mr * sr - mi * si);
+                    oIm[b] = xi - (mr * si + mi * sr);
+                }
+            }
+            for (int b = 0; b < BLOCK; b++) {
+                float pr = oRe[b];
+                float pi = oIm[b];
+                float q = 1 / (pr * pr + pi * pi);
+                oRe[b] = pr * q;
+                oIm[b] = -pi * q;
+            }
+            if (v > 0) {
+                float[] zRe = xRe[v];
+                float[] zIm = xIm[v];
+                float[] pRe = xRe[v - 1];
+                float[] pIm = xIm[v - 1];
+                for (int b = 0; b < BLOCK; b++) {
+                    float mr = mulRe[b];
+                    float mi = mulIm[b];
+                    float xr = zRe[b];
+                    float xi = zIm[b];
+                    float yr = pRe[b];
+                    float yi = pIm[b];
+                    zRe[b] = xr - (mr * yr - mi * yi);
+                    zIm[b] = xi - (mr * yi + mi * yr);
+                }
+            }
+        }
+    }
+
+    /** Back substitution with per-lane sup_v = d up_v ru_v and inverse pivots, into out[v][lane]. */
+    private void backwardWithRatios(float[][] xRe, float[][] xIm, int nv, float[][] ibRe, float[][] ibIm, float[][] rub, float[] sup,
+            float[][] obRe, float[][] obIm) {
+        for (int v = nv - 1; v >= 0; v--) {
+            float[] zRe = xRe[v];
+            float[] zIm = xIm[v];
+            float[] yRe = obRe[v];
+            float[] yIm = obIm[v];
+            if (v + 1 < nv) {
+                float sr = sup[2 * v];
+                float si = sup[2 * v + 1];
+                float[] u = rub[v];
+                float[] nRe = obRe[v + 1];
+                float[] nIm = obIm[v + 1];
+                for (int b = 0; b < BLOCK; b++) {
+                    float c = u[b];
+                    float nr = nRe[b];
+                    float ni = nIm[b];
+                    float xr = zRe[b];
+                    float xi = zIm[b];
+                    yRe[b] = xr - c * (sr * nr - si * ni);
+                    yIm[b] = xi - c * (sr * ni + si * nr);
+                }
+            } else {
+                System.arraycopy(zRe, 0, yRe, 0, BLOCK);
+                System.arraycopy(zIm, 0, yIm, 0, BLOCK);
+            }
+            float[] j1 = ibRe[v];
+            float[] j2 = ibIm[v];
+            for (int b = 0; b < BLOCK; b++) {
+                float ar = yRe[b];
+                float ai = yIm[b];
+                float i1 = j1[b];
+                float i2 = j2[b];
+                yRe[b] = ar * i1 - ai * i2;
+                yIm[b] = ar * i2 + ai * i1;
+            }
         }
     }
 

@@ -135,7 +135,7 @@ public final class DesignReader {
 
     static PropagationSettings readPropagation(YamlNode p) {
         p.requireMap().allowOnly(List.of("length", "dz", "window", "step", "pml", "wide-angle", "reference-index", "precision",
-                "monitor-every", "launch", "bend-radius", "taper", "modal-spectrum", "splices", "index-function"));
+                "monitor-every", "launch", "bend-radius", "taper", "modal-spectrum", "splices", "index-function", "polarization"));
         double length = positive(p.require("length"));
         double dz = positive(p.require("dz"));
         YamlNode w = p.require("window");
@@ -283,8 +283,20 @@ public final class DesignReader {
             IndexExpression ke = fnode.has(kKey) ? formula(fnode.require(kKey)) : null;
             fn = new PropagationSettings.IndexFunction(ne, ke, delta);
         }
+        String pol = p.optional("polarization").map(YamlNode::text).orElse("scalar");
+        if (!List.of("scalar", "te", "tm").contains(pol)) {
+            throw p.require("polarization").error(Messages.BAD_CHOICE, p.require("polarization").path(), pol,
+                    "scalar, te (quasi-TE, E_x), tm (quasi-TM, E_y)");
+        }
+        if (!pol.equals("scalar") && wh > 0 && !List.of("none", "paraxial").contains(wide)) {
+            // the split 3D semi-vectorial step is stable only in its paraxial form (measured: the wide-angle
+            // one lets sum eps |E|^2 grow in high-contrast guides); 2D runs are exact to any order
+            throw p.require("polarization").error(Messages.BAD_CHOICE, p.require("polarization").path(), pol + " with wide-angle: " + wide,
+                    "wide-angle: none for a semi-vectorial 3D run (set reference-index near the mode's, or leave it to the launch),"
+                            + " or polarization: scalar, or a 2D run");
+        }
         return new PropagationSettings(length, dz, ww, wh, step, pml, wide, nRef, precision, every, launch, bend, taper, modal,
-                splices, fn);
+                splices, fn, pol);
     }
 
     static SolverSettings readSolver(YamlNode s, boolean waveguide) {

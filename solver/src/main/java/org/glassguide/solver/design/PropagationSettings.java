@@ -19,10 +19,11 @@ package org.glassguide.solver.design;
  * @param modalSpectrum how many modes of the scalar 2D solver (on the propagation grid) to follow along z; 0 for none
  * @param splices joints along z where the next guide starts offset and tilted
  * @param indexFunction a user's index n(x, y, z) replacing the structure's, or a change added to it; null for none
+ * @param polarization scalar, te (quasi-TE: E_x, semi-vectorial) or tm (quasi-TM: E_y)
  */
 public record PropagationSettings(double length, double dz, double windowWidth, double windowHeight, double step, double pml,
         String wideAngle, double referenceIndex, String precision, double monitorEvery, Launch launch, double bendRadius, Taper taper,
-        int modalSpectrum, java.util.List<org.glassguide.solver.bpm.Splice> splices, IndexFunction indexFunction) {
+        int modalSpectrum, java.util.List<org.glassguide.solver.bpm.Splice> splices, IndexFunction indexFunction, String polarization) {
     /**
      * n(x, y, z) + i k(x, y, z) from formulas: replacing the structure's index (delta false), or added
      * to it (delta true: n + dn, k + dk, before any bend). k may be null (0).

@@ -38,6 +38,28 @@ class CpuAdiTest {
         return new AdiOperator(nx, ny, lx, ux, ly, uy, v);
     }
 
+    /** The same operator with semi-vectorial interface ratios on P_x (0.6 to 1.4 per cell). */
+    static AdiOperator withRatios(AdiOperator op, long seed) {
+        Random r = new Random(seed);
+        int n = op.nx() * op.ny();
+        double[] rl = new double[n];
+        double[] ru = new double[n];
+        for (int p = 0; p < n; p++) {
+            rl[p] = 0.6 + 0.8 * r.nextDouble();
+            ru[p] = 0.6 + 0.8 * r.nextDouble();
+        }
+        return new AdiOperator(op.nx(), op.ny(), op.lowX(), op.upX(), op.lowY(), op.upY(), op.potential(), rl, ru);
+    }
+
+    /** The lower and upper coefficients at cell p along the direction (with the ratios along x). */
+    private static double[][] coefficients(AdiOperator op, boolean alongX, int m, int p) {
+        double[] lo = alongX ? op.lowX() : op.lowY();
+        double[] up = alongX ? op.upX() : op.upY();
+        double fl = alongX && op.ratioLowX() != null ? op.ratioLowX()[p] : 1;
+        double fu = alongX && op.ratioUpX() != null ? op.ratioUpX()[p] : 1;
+        return new double[][] {{fl * lo[2 * m], fl * lo[2 * m + 1]}, {fu * up[2 * m], fu * up[2 * m + 1]}};
+    }
+
     /** Reference: per factor, r = (1 + c P_y) psi, (1 + d P_x) s = r; r = (1 + c P_x) s, (1 + d P_y) psi = r. */
     static double[] reference(AdiOperator op, double[] c, double[] d, double[] psi, int steps) {
         int nx = op.nx();
@@ -80,19 +102,20 @@ class CpuAdiTest {
                 int p = i + nx * j;
                 int m = alongX ? i : j;
                 int len = alongX ? nx : ny;
-                double[] lo = alongX ? op.lowX() : op.lowY();
-                double[] up = alongX ? op.upX() : op.upY();
+                double[][] cf = coefficients(op, alongX, m, p);
+                double[] lo = cf[0];
+                double[] up = cf[1];
                 int stride = alongX ? 1 : nx;
                 double w = alongX ? 1 : 0;
-                double[] acc = {w * op.potential()[2 * p] - lo[2 * m] - up[2 * m], w * op.potential()[2 * p + 1] - lo[2 * m + 1] - up[2 * m + 1]};
+                double[] acc = {w * op.potential()[2 * p] - lo[0] - up[0], w * op.potential()[2 * p + 1] - lo[1] - up[1]};
                 double[] s = cmul(acc, new double[] {f[2 * p], f[2 * p + 1]});
                 if (m > 0) {
-                    double[] t = cmul(new double[] {lo[2 * m], lo[2 * m + 1]}, new double[] {f[2 * (p - stride)], f[2 * (p - stride) + 1]});
+                    double[] t = cmul(lo, new double[] {f[2 * (p - stride)], f[2 * (p - stride) + 1]});
                     s[0] += t[0];
                     s[1] += t[1];
                 }
                 if (m + 1 < len) {
-                    double[] t = cmul(new double[] {up[2 * m], up[2 * m + 1]}, new double[] {f[2 * (p + stride)], f[2 * (p + stride) + 1]});
+                    double[] t = cmul(up, new double[] {f[2 * (p + stride)], f[2 * (p + stride) + 1]});
                     s[0] += t[0];
                     s[1] += t[1];
                 }
@@ -109,8 +132,6 @@ class CpuAdiTest {
         double[] out = new double[f.length];
         int len = alongX ? nx : ny;
         int lines = alongX ? ny : nx;
-        double[] lo = alongX ? op.lowX() : op.lowY();
-        double[] up = alongX ? op.upX() : op.upY();
         for (int l = 0; l < lines; l++) {
             double[][] a = new double[len][];
             double[][] b = new double[len][];
@@ -118,11 +139,12 @@ class CpuAdiTest {
             double[][] r = new double[len][];
             for (int m = 0; m < len; m++) {
                 int p = alongX ? m + nx * l : l + nx * m;
-                a[m] = cmul(d, new double[] {lo[2 * m], lo[2 * m + 1]});
-                cc[m] = cmul(d, new double[] {up[2 * m], up[2 * m + 1]});
+                double[][] cf = coefficients(op, alongX, m, p);
+                a[m] = cmul(d, cf[0]);
+                cc[m] = cmul(d, cf[1]);
                 double w = alongX ? 1 : 0;
-                double[] diag = cmul(d, new double[] {w * op.potential()[2 * p] - lo[2 * m] - up[2 * m],
-                    w * op.potential()[2 * p + 1] - lo[2 * m + 1] - up[2 * m + 1]});
+                double[] diag = cmul(d, new double[] {w * op.potential()[2 * p] - cf[0][0] - cf[1][0],
+                    w * op.potential()[2 * p + 1] - cf[0][1] - cf[1][1]});
                 b[m] = new double[] {1 + diag[0], diag[1]};
                 r[m] = new double[] {f[2 * p], f[2 * p + 1]};
             }
@@ -166,8 +188,22 @@ class CpuAdiTest {
         check(precision, threads, nx, ny, new double[] {0.01, 0.08, -0.02, 0.05}, new double[] {0.01, -0.08, 0.03, -0.05});
     }
 
+    @ParameterizedTest
+    @CsvSource({"DOUBLE, 1, 37, 70, 1", "DOUBLE, 2, 64, 33, 1", "FLOAT, 2, 65, 31, 1", "DOUBLE, 2, 50, 1, 1", "DOUBLE, 2, 37, 70, 2",
+        "FLOAT, 2, 65, 31, 2"})
+    void semiVectorialRatiosMatchTheReference(Precision precision, int threads, int nx, int ny, int factors) {
+        double[] c = factors == 1 ? new double[] {0, 0.08} : new double[] {0.01, 0.08, -0.02, 0.05};
+        double[] d = factors == 1 ? new double[] {0, -0.08} : new double[] {0.01, -0.08, 0.03, -0.05};
+        check(withRatios(randomOperator(nx, ny, 31L * nx + ny), 7), precision, threads, c, d);
+    }
+
     private static void check(Precision precision, int threads, int nx, int ny, double[] c, double[] d) {
-        AdiOperator op = randomOperator(nx, ny, 31L * nx + ny);
+        check(randomOperator(nx, ny, 31L * nx + ny), precision, threads, c, d);
+    }
+
+    private static void check(AdiOperator op, Precision precision, int threads, double[] c, double[] d) {
+        int nx = op.nx();
+        int ny = op.ny();
         Random r = new Random(5);
         double[] psi = new double[2 * nx * ny];
         for (int q = 0; q < psi.length; q++) {

@@ -146,4 +146,18 @@ class DesignReaderTest {
         assertTrue(bad.getMessage().contains("propagation.index-function.n") && bad.getMessage().contains("column"), bad.getMessage());
         assertEquals(Messages.BAD_CHOICE, fails(bpm + "  index-function: { n: \"1.5\", delta-n: \"0.1\" }\n").key());
     }
+
+    @Test
+    void semiVectorialPolarization() {
+        String bpm = GOOD.replace("[fiber]", "[bpm]") + "propagation:\n  length: 1 mm\n  dz: 1 um\n  window: [200 um, 200 um]\n"
+                + "  step: 0.5 um\n  launch: { gaussian: { waist: 20 um } }\n";
+        assertEquals("scalar", read(bpm).propagation().polarization());
+        assertEquals("te", read(bpm + "  polarization: te\n  wide-angle: none\n").propagation().polarization());
+        assertEquals(Messages.BAD_CHOICE, fails(bpm + "  polarization: x\n").key());
+        // 3D semi-vectorial runs are paraxial; a 2D one may be wide-angle
+        GlassGuideException wide = fails(bpm + "  polarization: tm\n");
+        assertEquals(Messages.BAD_CHOICE, wide.key());
+        assertTrue(wide.getMessage().contains("wide-angle: none"), wide.getMessage());
+        assertEquals("te", read(bpm.replace("[200 um, 200 um]", "200 um") + "  polarization: te\n").propagation().polarization());
+    }
 }

@@ -134,6 +134,7 @@ public final class BpmCommand implements Callable<Integer> {
         m.put("device", r.device());
         m.put("precision", r.precision().name().toLowerCase(Locale.ROOT));
         m.put("wideAngle", r.settings().wideAngle());
+        m.put("polarization", r.settings().polarization());
         m.put("gridNx", b.grid().nx());
         m.put("gridNy", b.grid().ny());
         m.put("stepM", b.grid().dx());
