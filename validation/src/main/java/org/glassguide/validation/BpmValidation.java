@@ -79,6 +79,17 @@ final class BpmValidation {
     }
 
     /** 1 - |<a|b>|^2 / (<a|a><b|b>): zero when the fields agree up to a constant factor. */
+    /**
+     * The phase rate (rad/m, relative to k_ref) of the launched mode over the run: the phase of
+     * <mode|psi(L)> unwrapped by the turns the solver's n_eff predicts.
+     */
+    private static double phaseRate(double[] mode, BeamPropagator.Result r, double nEff, double k0, double length) {
+        double[] ov = Launch.overlap(mode, r.endField());
+        double phase = Math.atan2(ov[1], ov[0]);
+        double expected = (nEff - r.referenceIndex()) * k0 * length;
+        return (phase + 2 * Math.PI * Math.round((expected - phase) / (2 * Math.PI))) / length;
+    }
+
     static double mismatch(double[] a, double[] b) {
         double[] o = Launch.overlap(a, b);
         return 1 - (o[0] * o[0] + o[1] * o[1]) / (Launch.overlap(a, a)[0] * Launch.overlap(b, b)[0]);
@@ -137,13 +148,9 @@ final class BpmValidation {
         BeamPropagator.Settings s = new BeamPropagator.Settings(lambda, Double.NaN, 0.5e-6, length, WideAngle.PARAXIAL, 12,
                 Precision.DOUBLE, 2, 100);
         BeamPropagator.Result r = new BeamPropagator().propagate(cs, g, m.field(), null, s, CPU, ProgressMonitor.NONE);
-        double[] ov = Launch.overlap(m.field(), r.endField());
         double frac = 1 - mismatch(m.field(), r.endField());
         double k0 = 2 * Math.PI / lambda;
-        double phase = Math.atan2(ov[1], ov[0]);
-        double expected = (k0 * m.nEff() - k0 * r.referenceIndex()) * length;
-        double unwrapped = phase + 2 * Math.PI * Math.round((expected - phase) / (2 * Math.PI));
-        double beta = k0 * r.referenceIndex() + unwrapped / length;
+        double beta = k0 * r.referenceIndex() + phaseRate(m.field(), r, m.nEff(), k0, length);
         return List.of(new ValidationRow(id, "power in the launched mode after 1000 wavelengths", 1, frac, 1e-3, source),
                 new ValidationRow(id, "beta from the phase advance / beta of the mode solver", 1, beta / (k0 * m.nEff()), 1e-5, source),
                 new ValidationRow(id, "total power change, lossless guide with PML", 0, r.powerChange(), 1e-6, source));
@@ -437,12 +444,8 @@ final class BpmValidation {
                     2.0, ProgressMonitor.NONE).get(0);
             BeamPropagator.Settings s = new BeamPropagator.Settings(lambda, Double.NaN, dz, length, WideAngle.PARAXIAL, 0, Precision.DOUBLE, 2, 100);
             BeamPropagator.Result r = new BeamPropagator().withPolarization(pol).propagate(cs, g, m.field(), null, s, CPU, ProgressMonitor.NONE);
-            double[] ov = Launch.overlap(m.field(), r.endField());
             double kRef = k0 * r.referenceIndex();
-            double phase = Math.atan2(ov[1], ov[0]);
-            double expected = (k0 * m.nEff() - kRef) * length;
-            double unwrapped = phase + 2 * Math.PI * Math.round((expected - phase) / (2 * Math.PI));
-            nBpm[k] = WideAngle.PARAXIAL.betaFromPhaseRate(unwrapped / length, dz, kRef) / k0;
+            nBpm[k] = WideAngle.PARAXIAL.betaFromPhaseRate(phaseRate(m.field(), r, m.nEff(), k0, length), dz, kRef) / k0;
             nSolver[k] = m.nEff();
             if (pol != FdScalarModeSolver.Polarization.SCALAR) {
                 rows.add(new ValidationRow(id, pol + ": power kept in the launched mode after " + (int) Math.round(length * 1e6) + " um", 1,

@@ -637,20 +637,7 @@ final class CpuAdiDouble implements AdiStepper {
                 oIm[b] = -pi * q;
             }
             if (v > 0) {
-                double[] zRe = xRe[v];
-                double[] zIm = xIm[v];
-                double[] pRe = xRe[v - 1];
-                double[] pIm = xIm[v - 1];
-                for (int b = 0; b < BLOCK; b++) {
-                    double mr = mulRe[b];
-                    double mi = mulIm[b];
-                    double xr = zRe[b];
-                    double xi = zIm[b];
-                    double yr = pRe[b];
-                    double yi = pIm[b];
-                    zRe[b] = xr - (mr * yr - mi * yi);
-                    zIm[b] = xi - (mr * yi + mi * yr);
-                }
+                eliminate(xRe, xIm, v, mulRe, mulIm);
             }
         }
     }
@@ -765,20 +752,25 @@ final class CpuAdiDouble implements AdiStepper {
                 oRe[b] = pr * q;
                 oIm[b] = -pi * q;
             }
-            double[] zRe = xRe[v];
-            double[] zIm = xIm[v];
-            double[] pRe = xRe[v - 1];
-            double[] pIm = xIm[v - 1];
-            for (int b = 0; b < BLOCK; b++) {
-                double mr = mulRe[b];
-                double mi = mulIm[b];
-                double xr = zRe[b];
-                double xi = zIm[b];
-                double yr = pRe[b];
-                double yi = pIm[b];
-                zRe[b] = xr - (mr * yr - mi * yi);
-                zIm[b] = xi - (mr * yi + mi * yr);
-            }
+            eliminate(xRe, xIm, v, mulRe, mulIm);
+        }
+    }
+
+    /** One elimination row with per-lane multipliers: z_v = r_v - m z_{v-1}. */
+    private static void eliminate(double[][] xRe, double[][] xIm, int v, double[] mulRe, double[] mulIm) {
+        double[] zRe = xRe[v];
+        double[] zIm = xIm[v];
+        double[] pRe = xRe[v - 1];
+        double[] pIm = xIm[v - 1];
+        for (int b = 0; b < BLOCK; b++) {
+            double mr = mulRe[b];
+            double mi = mulIm[b];
+            double xr = zRe[b];
+            double xi = zIm[b];
+            double yr = pRe[b];
+            double yi = pIm[b];
+            zRe[b] = xr - (mr * yr - mi * yi);
+            zIm[b] = xi - (mr * yi + mi * yr);
         }
     }
 

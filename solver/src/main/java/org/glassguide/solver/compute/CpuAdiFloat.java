@@ -637,20 +637,7 @@ final class CpuAdiFloat implements AdiStepper {
                 oIm[b] = -pi * q;
             }
             if (v > 0) {
-                float[] zRe = xRe[v];
-                float[] zIm = xIm[v];
-                float[] pRe = xRe[v - 1];
-                float[] pIm = xIm[v - 1];
-                for (int b = 0; b < BLOCK; b++) {
-                    float mr = mulRe[b];
-                    float mi = mulIm[b];
-                    float xr = zRe[b];
-                    float xi = zIm[b];
-                    float yr = pRe[b];
-                    float yi = pIm[b];
-                    zRe[b] = xr - (mr * yr - mi * yi);
-                    zIm[b] = xi - (mr * yi + mi * yr);
-                }
+                eliminate(xRe, xIm, v, mulRe, mulIm);
             }
         }
     }
@@ -765,20 +752,25 @@ final class CpuAdiFloat implements AdiStepper {
                 oRe[b] = pr * q;
                 oIm[b] = -pi * q;
             }
-            float[] zRe = xRe[v];
-            float[] zIm = xIm[v];
-            float[] pRe = xRe[v - 1];
-            float[] pIm = xIm[v - 1];
-            for (int b = 0; b < BLOCK; b++) {
-                float mr = mulRe[b];
-                float mi = mulIm[b];
-                float xr = zRe[b];
-                float xi = zIm[b];
-                float yr = pRe[b];
-                float yi = pIm[b];
-                zRe[b] = xr - (mr * yr - mi * yi);
-                zIm[b] = xi - (mr * yi + mi * yr);
-            }
+            eliminate(xRe, xIm, v, mulRe, mulIm);
+        }
+    }
+
+    /** One elimination row with per-lane multipliers: z_v = r_v - m z_{v-1}. */
+    private static void eliminate(float[][] xRe, float[][] xIm, int v, float[] mulRe, float[] mulIm) {
+        float[] zRe = xRe[v];
+        float[] zIm = xIm[v];
+        float[] pRe = xRe[v - 1];
+        float[] pIm = xIm[v - 1];
+        for (int b = 0; b < BLOCK; b++) {
+            float mr = mulRe[b];
+            float mi = mulIm[b];
+            float xr = zRe[b];
+            float xi = zIm[b];
+            float yr = pRe[b];
+            float yi = pIm[b];
+            zRe[b] = xr - (mr * yr - mi * yi);
+            zIm[b] = xi - (mr * yi + mi * yr);
         }
     }
 
