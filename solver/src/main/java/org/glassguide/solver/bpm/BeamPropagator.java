@@ -106,6 +106,11 @@ public final class BeamPropagator {
         default double sectionLength() {
             return Double.POSITIVE_INFINITY;
         }
+
+        /** eps on the grid at z ({re, im}, cell averages): by default the cross-section at z, sub-sampled 8 x 8. */
+        default double[][] sample(double z, BpmGrid g) {
+            return BeamPropagator.sample(at(z), g);
+        }
     }
 
     /** One-way amplitude reflection of the PML for a wave 10 degrees off axis. */
@@ -125,14 +130,13 @@ public final class BeamPropagator {
         // every section, the first too, takes its cross-section at its middle
         double firstMid = Double.isFinite(structure.sectionLength())
                 ? 0.5 * Math.max(1, Math.round(structure.sectionLength() / s.dz())) * s.dz() : 0;
-        CrossSection cs = structure.at(firstMid);
         boolean[] region = regionAt.apply(firstMid);
         int n = g.cells();
         if (launch.length != 2 * n) {
             throw new IllegalArgumentException("launch field does not match the grid");
         }
         double k0 = 2 * Math.PI / s.wavelength();
-        double[][] eps = sample(cs, g);
+        double[][] eps = structure.sample(firstMid, g);
         double nRef = Double.isNaN(s.referenceIndex()) ? rayleighIndex(launch, eps, g, k0) : s.referenceIndex();
         double kRef = k0 * nRef;
         double[][] xs = coefficients(g.nx(), g.dx(), s.pmlCells(), kRef);
@@ -178,7 +182,7 @@ public final class BeamPropagator {
                 if (done > 0 && done % stepsPerSection == 0) {
                     // a new section: its cross-section at its middle, its own operator and region
                     double zMid = (done + 0.5 * stepsPerSection) * s.dz();
-                    double[][] e2 = sample(structure.at(zMid), g);
+                    double[][] e2 = structure.sample(zMid, g);
                     gain = Math.max(gain, maxGain(e2));
                     st.setOperator(stepperOperator(e2, g, k0, kRef, xs, ys));
                     weight = weight == null ? null : e2[0];
@@ -286,7 +290,8 @@ public final class BeamPropagator {
         return out;
     }
 
-    private static double[][] sample(CrossSection cs, BpmGrid g) {
+    /** Cell averages of eps on the grid, 8 x 8 sub-samples per cell (a 2D grid: along x at y = 0). */
+    public static double[][] sample(CrossSection cs, BpmGrid g) {
         return g.is2d() ? cs.sample(g.x0(), -1e-15, g.dx(), 2e-15, g.nx(), 1, 8) : cs.sample(g.x0(), g.y0(), g.dx(), g.dy(), g.nx(), g.ny(), 8);
     }
 

@@ -259,6 +259,7 @@ public final class BpmAnalysis {
         } else {
             // a taper or an index that changes along z: the cross-section (and its core) built anew for
             // every monitor section
+            FunctionSampler sampler = fn != null && ps.taper() == null ? new FunctionSampler(d, wavelength, ps, g) : null;
             BeamPropagator.Structure structure = new BeamPropagator.Structure() {
                 @Override
                 public CrossSection at(double z) {
@@ -268,6 +269,11 @@ public final class BpmAnalysis {
                 @Override
                 public double sectionLength() {
                     return ps.monitorEvery();
+                }
+
+                @Override
+                public double[][] sample(double z, BpmGrid grid) {
+                    return sampler != null ? sampler.at(z) : BeamPropagator.sample(at(z), grid);
                 }
             };
             java.util.function.DoubleFunction<boolean[]> coreAt = z -> coreMask(section(d, wavelength, ps, z, false), g, epsCore);
@@ -286,6 +292,80 @@ public final class BpmAnalysis {
                 return FdScalarModeSolver.Polarization.QUASI_TM;
             default:
                 return FdScalarModeSolver.Polarization.SCALAR;
+        }
+    }
+
+    /**
+     * eps on the grid for an index formula that changes along z over a fixed structure: the structure's
+     * eps is sampled once (4 x 4 sub-samples in each quarter of a cell); each section then evaluates the
+     * formula at the quarter centres only (2 x 2 per cell, a 2D grid 2 per cell) and applies the bend
+     * there, instead of at all 8 x 8 sub-samples.
+     */
+    private static final class FunctionSampler {
+        private final PropagationSettings ps;
+        private final BpmGrid g;
+        private final int quarters;
+        private final double[][] baseRe;
+        private final double[][] baseIm;
+
+        FunctionSampler(Design d, double wavelength, PropagationSettings ps, BpmGrid g) {
+            this.ps = ps;
+            this.g = g;
+            CrossSection plain = FdAnalysis.crossSection(d, wavelength, d.options().allowExtrapolation(), w -> { }, new ArrayList<>());
+            quarters = g.is2d() ? 2 : 4;
+            baseRe = new double[quarters][g.cells()];
+            baseIm = new double[quarters][g.cells()];
+            double[] e = new double[2];
+            for (int j = 0; j < g.ny(); j++) {
+                for (int i = 0; i < g.nx(); i++) {
+                    int p = i + g.nx() * j;
+                    for (int q = 0; q < quarters; q++) {
+                        double sr = 0;
+                        double si = 0;
+                        int rows = g.is2d() ? 1 : 4;
+                        for (int b = 0; b < rows; b++) {
+                            for (int a = 0; a < 4; a++) {
+                                plain.eps(subX(i, q, a), g.is2d() ? 0 : subY(j, q, b), e);
+                                sr += e[0];
+                                si += e[1];
+                            }
+                        }
+                        baseRe[q][p] = sr / (4 * rows);
+                        baseIm[q][p] = si / (4 * rows);
+                    }
+                }
+            }
+        }
+
+        /** x of sub-sample a (of 4) in quarter q of column i. */
+        private double subX(int i, int q, int a) {
+            return g.x0() + (i + 0.5 * (q % 2) + (a + 0.5) / 8) * g.dx();
+        }
+
+        private double subY(int j, int q, int b) {
+            return g.y0() + (j + 0.5 * (q / 2) + (b + 0.5) / 8) * g.dy();
+        }
+
+        double[][] at(double z) {
+            double[][] out = new double[2][g.cells()];
+            double[] e = new double[2];
+            PropagationSettings.IndexFunction fn = ps.indexFunction();
+            for (int j = 0; j < g.ny(); j++) {
+                for (int i = 0; i < g.nx(); i++) {
+                    int p = i + g.nx() * j;
+                    for (int q = 0; q < quarters; q++) {
+                        double x = g.x0() + (i + 0.25 + 0.5 * (q % 2)) * g.dx();
+                        double y = g.is2d() ? 0 : g.y0() + (j + 0.25 + 0.5 * (q / 2)) * g.dy();
+                        e[0] = baseRe[q][p];
+                        e[1] = baseIm[q][p];
+                        fn.apply(x, y, z, e);
+                        double f = ps.bendRadius() > 0 ? Math.pow(1 + x / ps.bendRadius(), 2) : 1;
+                        out[0][p] += f * e[0] / quarters;
+                        out[1][p] += f * e[1] / quarters;
+                    }
+                }
+            }
+            return out;
         }
     }
 
