@@ -205,6 +205,11 @@ public final class BpmAnalysis {
             sink.accept(String.format(Locale.ROOT, "note: cancelled at z = %.4g um of %.4g um: the results cover the part computed",
                     r.z()[r.z().length - 1] * 1e6, ps.length() * 1e6));
         }
+        if (!ps.polarization().equals("scalar") && r.powerChange() > 0.01) {
+            sink.accept(String.format(Locale.ROOT, "warning: the semi-vectorial power sum eps |E|^2 changed by up to %.1f %%: the"
+                    + " semi-vectorial model exchanges power where the guide has interfaces along both axes (no numerical fault);"
+                    + " compare with polarization: scalar or the fd-vector modes", 100 * r.powerChange()));
+        }
         double nRefGap = Math.abs(r.referenceIndex() - nMax);
         if (wa == WideAngle.PARAXIAL && nRefGap > 0.05 * nMax) {
             sink.accept(String.format(Locale.ROOT, "warning: paraxial propagation with n_ref = %.4f far from the core index %.4f:"
