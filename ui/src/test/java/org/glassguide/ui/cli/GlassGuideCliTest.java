@@ -273,6 +273,22 @@ class GlassGuideCliTest {
     }
 
     @Test
+    void bpmSpliceReportsThePowerTheJointKeeps(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("splice");
+        Run r = run("bpm", "../examples/spliced-fiber-bpm.yaml", "--json", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        JsonNode joint = j.get("splices").get(0);
+        // Gaussian-mode estimate for this joint (the example's comment): 0.897; the true mode is not Gaussian
+        double kept = joint.get("mode1PowerKept").asDouble();
+        assertTrue(kept > 0.85 && kept < 0.94, joint.toString());
+        assertEquals(-10 * Math.log10(kept), joint.get("mode1LossDb").asDouble(), 1e-12);
+        // a joint moves power out of the core, never into a lossless guide's total
+        assertTrue(joint.get("regionPowerAfter").asDouble() < joint.get("regionPowerBefore").asDouble());
+        assertFalse(j.has("propagationConstants"), "a spliced guide is not z-invariant: no correlation spectrum");
+    }
+
+    @Test
     void modesOnAWaveguideCrossSection(@TempDir Path dir) throws IOException {
         Path design = dir.resolve("w.yaml");
         String base = "format: glassguide/1\nname: chan\nstructure:\n  waveguide:\n    background: { index: 1.44 }\n    shapes:\n"
