@@ -313,10 +313,15 @@ final class CpuAdiFloat implements AdiStepper {
         double cr = c[2 * f];
         double ci = c[2 * f + 1];
         for (int rb = team.from(member, by, 1); rb < team.to(member, by, 1); rb++) {
-            explicitRows(f1Re, f1Im, ny, nx, null, null, false, lowY, upY, cr, ci, rb, tRe[member], tIm[member], member);
-            solveWithPotential(tRe[member], tIm[member], gather(vRe, rb, nx, vRowsRe[member]), gather(vIm, rb, nx, vRowsIm[member]),
-                    rl == null ? null : gather(rl, rb, nx, rlRows[member]), rl == null ? null : gather(ru, rb, nx, ruRows[member]), f,
-                    gather(f2Re, rb, nx, oRowsRe[member]), gather(f2Im, rb, nx, oRowsIm[member]), member);
+            float[][] vbRe = gather(vRe, rb, nx, vRowsRe[member]);
+            float[][] vbIm = gather(vIm, rb, nx, vRowsIm[member]);
+            float[][] rlb = rl == null ? null : gather(rl, rb, nx, rlRows[member]);
+            float[][] rub = rl == null ? null : gather(ru, rb, nx, ruRows[member]);
+            // the forward elimination follows each tile as it is transposed, while its rows are in cache
+            explicitRows(f1Re, f1Im, ny, nx, null, null, false, lowY, upY, cr, ci, rb, tRe[member], tIm[member], member, f, vbRe, vbIm,
+                    rlb, rub);
+            backwardWithPotential(tRe[member], tIm[member], rub, f, gather(f2Re, rb, nx, oRowsRe[member]), gather(f2Im, rb, nx,
+                    oRowsIm[member]), member);
         }
     }
 
@@ -326,30 +331,44 @@ final class CpuAdiFloat implements AdiStepper {
         double cr = c[2 * f];
         double ci = c[2 * f + 1];
         for (int rb = team.from(member, bx, 1); rb < team.to(member, bx, 1); rb++) {
-            explicitRows(f2Re, f2Im, nx, ny, vRe, vIm, rl != null, lowX, upX, cr, ci, rb, tRe[member], tIm[member], member);
-            solveShared(tRe[member], tIm[member], f, gather(f1Re, rb, ny, oRowsRe[member]), gather(f1Im, rb, ny, oRowsIm[member]), member);
+            explicitRows(f2Re, f2Im, nx, ny, vRe, vIm, rl != null, lowX, upX, cr, ci, rb, tRe[member], tIm[member], member, f, null, null,
+                    null, null);
+            backward(tRe[member], tIm[member], ny, null, null, invY[f], supY[f], gather(f1Re, rb, ny, oRowsRe[member]), gather(f1Im, rb, ny,
+                    oRowsIm[member]));
         }
     }
 
     /** (1 + d_f P_x)^-1 on x[v][lane] (v along x, lanes the lines y of one block, V from vb), into out. */
     private void solveWithPotential(float[][] xRe, float[][] xIm, float[][] vbRe, float[][] vbIm, float[][] rlb, float[][] rub, int f,
             float[][] outRe, float[][] outIm, int member) {
-        float[][] iRe = qRe[member];
-        float[][] iIm = qIm[member];
+        forwardWithPotential(xRe, xIm, 0, nx, vbRe, vbIm, rlb, rub, f, member);
+        backwardWithPotential(xRe, xIm, rub, f, outRe, outIm, member);
+    }
+
+    /** Forward elimination of the x solve (with V) over positions v0..v1-1, as the rows arrive. */
+    private void forwardWithPotential(float[][] xRe, float[][] xIm, int v0, int v1, float[][] vbRe, float[][] vbIm, float[][] rlb, float[][] rub,
+            int f, int member) {
         if (rlb != null) {
-            forwardWithRatios(xRe, xIm, nx, vbRe, vbIm, rlb, rub, (float) d[2 * f], (float) d[2 * f + 1], subX[f], supX[f], iRe, iIm,
-                    wRe[member], wIm[member]);
-            backwardWithRatios(xRe, xIm, nx, iRe, iIm, rub, supX[f], outRe, outIm);
-            return;
+            forwardWithRatios(xRe, xIm, v0, v1, vbRe, vbIm, rlb, rub, (float) d[2 * f], (float) d[2 * f + 1], subX[f], supX[f], qRe[member],
+                    qIm[member], wRe[member], wIm[member]);
+        } else {
+            forwardWithPotential(xRe, xIm, v0, v1, vbRe, vbIm, (float) d[2 * f], (float) d[2 * f + 1], diagX[f], subX[f], supX[f], qRe[member],
+                    qIm[member], wRe[member], wIm[member]);
         }
-        forwardWithPotential(xRe, xIm, nx, vbRe, vbIm, (float) d[2 * f], (float) d[2 * f + 1], diagX[f], subX[f], supX[f], iRe, iIm,
-                wRe[member], wIm[member]);
-        backward(xRe, xIm, nx, iRe, iIm, null, supX[f], outRe, outIm);
+    }
+
+    /** Back substitution of the x solve into out[v][lane]. */
+    private void backwardWithPotential(float[][] xRe, float[][] xIm, float[][] rub, int f, float[][] outRe, float[][] outIm, int member) {
+        if (rub != null) {
+            backwardWithRatios(xRe, xIm, nx, qRe[member], qIm[member], rub, supX[f], outRe, outIm);
+        } else {
+            backward(xRe, xIm, nx, qRe[member], qIm[member], null, supX[f], outRe, outIm);
+        }
     }
 
     /** (1 + d_f P_y)^-1 on x[v][lane] (v along y, lanes the lines x of one block), into out. */
     private void solveShared(float[][] xRe, float[][] xIm, int f, float[][] outRe, float[][] outIm, int member) {
-        forwardShared(xRe, xIm, ny, mulY[f]);
+        forwardShared(xRe, xIm, 0, ny, mulY[f]);
         backward(xRe, xIm, ny, null, null, invY[f], supY[f], outRe, outIm);
     }
 
@@ -452,8 +471,13 @@ final class CpuAdiFloat implements AdiStepper {
      * For each row u of the line block rb and each v block: r = (1 + c P_u) input, transposed into
      * x[v][u lane]; hv is V in the input's layout, or null where P_u carries none.
      */
+    /**
+     * ... then the forward elimination of factor f over each transposed tile: the x solve's (with V rows
+     * vb, ratios rlb/rub) when vb is given, else the shared y solve's.
+     */
     private void explicitRows(float[][][][] inRe, float[][][][] inIm, int nu, int nv, float[][][][] hvRe, float[][][][] hvIm, boolean ratios,
-            double[] lowU, double[] upU, double cr, double ci, int rb, float[][] xRe, float[][] xIm, int member) {
+            double[] lowU, double[] upU, double cr, double ci, int rb, float[][] xRe, float[][] xIm, int member, int f, float[][] vbRe,
+            float[][] vbIm, float[][] rlb, float[][] rub) {
         float[][] sRe = rRe[member];
         float[][] sIm = rIm[member];
         int vBlocks = (nv + BLOCK - 1) / BLOCK;
@@ -479,7 +503,13 @@ final class CpuAdiFloat implements AdiStepper {
                         hvRe == null ? null : row(hvRe, u, cb), hvIm == null ? null : row(hvIm, u, cb), lowU[2 * u], lowU[2 * u + 1],
                         upU[2 * u], upU[2 * u + 1], cr, ci, oRe, oIm);
             }
-            transposeTile(sRe, sIm, xRe, xIm, cb, Math.min(BLOCK, nv - cb * BLOCK));
+            int lanes = Math.min(BLOCK, nv - cb * BLOCK);
+            transposeTile(sRe, sIm, xRe, xIm, cb, lanes);
+            if (vbRe != null) {
+                forwardWithPotential(xRe, xIm, cb * BLOCK, cb * BLOCK + lanes, vbRe, vbIm, rlb, rub, f, member);
+            } else {
+                forwardShared(xRe, xIm, cb * BLOCK, cb * BLOCK + lanes, mulY[f]);
+            }
         }
     }
 
@@ -583,9 +613,9 @@ final class CpuAdiFloat implements AdiStepper {
      * forwardWithPotential for a semi-vectorial P_x: sub_v = d low_v rl_v, sup_v = d up_v ru_v and the
      * pivot's diagonal 1 - d low_v rl_v - d up_v ru_v + d V_v, all per lane.
      */
-    private static void forwardWithRatios(float[][] xRe, float[][] xIm, int nv, float[][] vbRe, float[][] vbIm, float[][] rlb, float[][] rub,
-            float dr, float di, float[] sub, float[] sup, float[][] invRe, float[][] invIm, float[] mulRe, float[] mulIm) {
-        for (int v = 0; v < nv; v++) {
+    private static void forwardWithRatios(float[][] xRe, float[][] xIm, int v0, int v1, float[][] vbRe, float[][] vbIm, float[][] rlb,
+            float[][] rub, float dr, float di, float[] sub, float[] sup, float[][] invRe, float[][] invIm, float[] mulRe, float[] mulIm) {
+        for (int v = v0; v < v1; v++) {
             float lr = sub[2 * v];
             float li = sub[2 * v + 1];
             float ur = sup[2 * v];
@@ -697,9 +727,9 @@ final class CpuAdiFloat implements AdiStepper {
      * Forward elimination in place on x[v][lane] with the pivots formed as it goes: piv_v = diag_v + d V_v
      * - m_v sup_{v-1}, m_v = sub_v / piv_{v-1}, z_v = r_v - m_v z_{v-1}; the inverse pivots go to inv[v][lane].
      */
-    private static void forwardWithPotential(float[][] xRe, float[][] xIm, int nv, float[][] vbRe, float[][] vbIm, float dr, float di,
+    private static void forwardWithPotential(float[][] xRe, float[][] xIm, int v0, int v1, float[][] vbRe, float[][] vbIm, float dr, float di,
             float[] diag, float[] sub, float[] sup, float[][] invRe, float[][] invIm, float[] mulRe, float[] mulIm) {
-        {
+        if (v0 == 0) {
             float ar = diag[0];
             float ai = diag[1];
             float[] wr = vbRe[0];
@@ -716,7 +746,7 @@ final class CpuAdiFloat implements AdiStepper {
                 oIm[b] = -pi * q;
             }
         }
-        for (int v = 1; v < nv; v++) {
+        for (int v = Math.max(v0, 1); v < v1; v++) {
             float ar = diag[2 * v];
             float ai = diag[2 * v + 1];
             float lr = sub[2 * v];
@@ -775,8 +805,8 @@ final class CpuAdiFloat implements AdiStepper {
     }
 
     /** Forward elimination in place on x[v][lane] with multipliers shared by all lanes: z_v = r_v - m_v z_{v-1}. */
-    private static void forwardShared(float[][] xRe, float[][] xIm, int nv, float[] mul) {
-        for (int v = 1; v < nv; v++) {
+    private static void forwardShared(float[][] xRe, float[][] xIm, int v0, int v1, float[] mul) {
+        for (int v = Math.max(v0, 1); v < v1; v++) {
             float mr = mul[2 * v];
             float mi = mul[2 * v + 1];
             float[] zRe = xRe[v];
