@@ -153,6 +153,8 @@ public final class BeamPropagator {
         boolean cancelled = false;
         double p0;
         double r0;
+        // the launch's sum |psi|^2: the unit of the correlation and of the modal powers
+        double c0;
         double[] end = new double[2 * n];
         long stepNanos = 0;
         try (AdiStepper st = transposed() && !g.is2d() ? new TransposedStepper(backend.adi(op, s.precision(), s.threads()))
@@ -161,10 +163,10 @@ public final class BeamPropagator {
             st.setField(launch);
             // semi-vectorial power: sum eps |E|^2 (the x-operator's own conserved norm, and the flux of a
             // field normal to the faces it crosses); scalar: sum |psi|^2
-            weight = polarization == FdScalarModeSolver.Polarization.SCALAR ? null : eps[0];
+            double[] weight = polarization == FdScalarModeSolver.Polarization.SCALAR ? null : eps[0];
             c0 = Launch.overlap(launch, launch)[0];
-            p0 = power(st, null, launch);
-            r0 = region == null ? p0 : power(st, region, launch);
+            p0 = power(st, null, launch, weight);
+            r0 = region == null ? p0 : power(st, region, launch, weight);
             if (!(p0 > 0)) {
                 throw new GlassGuideException(Messages.OUT_OF_RANGE, "launch field", "zero power", "a field with power inside the window");
             }
@@ -172,7 +174,8 @@ public final class BeamPropagator {
             slices.add(row(launch, g));
             modal.add(modePowers(launch, c0));
             int done = 0;
-            spliced = 0;
+            // how many splices the run has passed
+            int spliced = 0;
             double gain = maxGain(eps);
             while (done < steps) {
                 if (monitor.isCancelled()) {
@@ -208,8 +211,8 @@ public final class BeamPropagator {
                 stepNanos += System.nanoTime() - t0;
                 done += chunk;
                 st.getField(work);
-                double p = power(st, null, work);
-                double r = region == null ? p : power(st, region, work);
+                double p = power(st, null, work, weight);
+                double r = region == null ? p : power(st, region, work, weight);
                 if (!Double.isFinite(p)) {
                     throw new GlassGuideException(Messages.NUMERICAL_FAILURE, "beam propagation", String.format(java.util.Locale.ROOT,
                             "the field became NaN at z = %.4g um; reduce propagation.dz", done * s.dz() * 1e6));
@@ -250,14 +253,8 @@ public final class BeamPropagator {
         return new Result(g, nRef, z, pw, rp, end, lossDbPerCm(z, rp), change, rate, slices.toArray(new double[0][]), cancelled, mp, corr);
     }
 
-    /** How many splices this run has passed. */
-    private int spliced;
-    /** The run's power weight per cell (Re eps of the section, semi-vectorial) or null; the launch's sum |psi|^2. */
-    private double[] weight;
-    private double c0;
-
     /** Power over the mask (all cells when null): from the stepper, or weighted from the field copied out. */
-    private double power(AdiStepper st, boolean[] mask, double[] field) {
+    private static double power(AdiStepper st, boolean[] mask, double[] field, double[] weight) {
         if (weight == null) {
             return st.power(mask);
         }
