@@ -159,8 +159,8 @@ public final class BpmAnalysis {
                 throw new GlassGuideException(Messages.BAD_CHOICE, "propagation.modal-spectrum", ps.modalSpectrum(), "0 for a 2D (x-z) run");
             }
             FdScalarModeSolver.Grid fg = new FdScalarModeSolver.Grid(g.x0(), g.y0(), g.dx(), g.dy(), g.nx(), g.ny());
-            List<FdScalarModeSolver.Mode> ms = new FdScalarModeSolver().withPolarization(polarization(ps)).solve(plain, wavelength, fg, new FdScalarModeSolver.Pml(0, 8),
-                    ps.modalSpectrum(), nMax, ProgressMonitor.NONE);
+            List<FdScalarModeSolver.Mode> ms = new FdScalarModeSolver().withPolarization(polarization(ps)).solve(plain, wavelength, fg,
+                    new FdScalarModeSolver.Pml(0, 8), ps.modalSpectrum(), nMax, ProgressMonitor.NONE);
             watched = new double[ms.size()][];
             for (int k = 0; k < ms.size(); k++) {
                 watched[k] = ms.get(k).field().clone();
@@ -219,7 +219,8 @@ public final class BpmAnalysis {
         double[][] far = new double[1][];
         double na = farField(ends, g, wavelength, limit, far);
         // propagation constants from the correlation spectrum: only where the guide is one z-invariant piece
-        CorrelationSpectrum.Spectrum spectrum = ps.taper() == null && ps.splices().isEmpty()
+        boolean invariant = ps.taper() == null && ps.splices().isEmpty() && (fn == null || !fn.dependsOnZ());
+        CorrelationSpectrum.Spectrum spectrum = invariant
                 ? CorrelationSpectrum.of(r.z(), r.correlation(), wavelength, r.referenceIndex(), wa, ps.dz(), 12) : null;
         return new Result(d.name(), wavelength, ps, backend.device(), precision, r, na, far[0] == null ? new double[0][] : new double[][] {far[0]},
                 limit, core, modeIndices, spectrum, notes);
@@ -486,8 +487,8 @@ public final class BpmAnalysis {
             throw new GlassGuideException(Messages.BAD_CHOICE, "propagation.launch", "mode", "gaussian for a 2D (x-z) run");
         }
         FdScalarModeSolver.Grid fg = new FdScalarModeSolver.Grid(g.x0(), g.y0(), g.dx(), g.dy(), g.nx(), g.ny());
-        List<FdScalarModeSolver.Mode> modes = new FdScalarModeSolver().withPolarization(polarization(ps)).solve(cs, wavelength, fg, new FdScalarModeSolver.Pml(0, 8), l.mode(),
-                nMax, ProgressMonitor.NONE);
+        List<FdScalarModeSolver.Mode> modes = new FdScalarModeSolver().withPolarization(polarization(ps)).solve(cs, wavelength, fg,
+                new FdScalarModeSolver.Pml(0, 8), l.mode(), nMax, ProgressMonitor.NONE);
         if (modes.size() < l.mode()) {
             throw new GlassGuideException(Messages.OUT_OF_RANGE, "propagation.launch.mode", l.mode(), "at most " + modes.size());
         }
