@@ -289,6 +289,25 @@ class GlassGuideCliTest {
     }
 
     @Test
+    void bpmSemiVectorialRunsThroughTheDesign(@TempDir Path dir) throws IOException {
+        Path design = dir.resolve("te.yaml");
+        Files.writeString(design, "format: glassguide/1\nname: te\nstructure:\n  waveguide:\n    background: { index: 1.44 }\n    shapes:\n"
+                + "      - rectangle: { width: 1.2 um, height: 0.6 um, material: { index: 2.0 } }\nwavelengths: [1.55 um]\nanalyses: [bpm]\n"
+                + "propagation:\n  length: 20 um\n  dz: 0.1 um\n  window: [4 um, 3.2 um]\n  step: 0.04 um\n  pml: 0 um\n"
+                + "  wide-angle: none\n  polarization: te\n  modal-spectrum: 1\n  monitor-every: 1 um\n  launch: { mode: 1 }\n");
+        Run r = run("bpm", design.toString(), "--json", "--out", dir.resolve("o").toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals("te", j.get("polarization").asText());
+        // the quasi-TE mode launched with the same polarization stays that mode
+        JsonNode m = j.get("modalSpectrum").get(0);
+        assertEquals(1, m.get("endPower").asDouble() / m.get("launchPower").asDouble(), 1e-4);
+        assertTrue(j.get("powerConservationError").asDouble() < 1e-4, j.toString());
+        Files.writeString(design, Files.readString(design).replace("wide-angle: none", "wide-angle: pade11"));
+        assertBadInput(run("bpm", design.toString(), "--out", dir.resolve("o2").toString()), "polarization", "wide-angle: none");
+    }
+
+    @Test
     void modesOnAWaveguideCrossSection(@TempDir Path dir) throws IOException {
         Path design = dir.resolve("w.yaml");
         String base = "format: glassguide/1\nname: chan\nstructure:\n  waveguide:\n    background: { index: 1.44 }\n    shapes:\n"
