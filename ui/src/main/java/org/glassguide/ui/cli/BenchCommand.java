@@ -121,8 +121,8 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (!json) {
             out.printf(Locale.ROOT, "device: %s, max heap %d MiB%n", backend.device(), Runtime.getRuntime().maxMemory() >> 20);
-            out.println("| grid | precision | threads | wide angle | steps | cell-steps/s | heap bytes/cell |");
-            out.println("|---|---|---|---|---|---|---|");
+            out.println("| grid | precision | threads | wide angle | steps | cell-steps/s (median of 3) | slowest – fastest | heap bytes/cell |");
+            out.println("|---|---|---|---|---|---|---|---|");
             out.flush();
         }
         for (Object[] c : configs) {
@@ -136,12 +136,15 @@ public final class BenchCommand implements Callable<Integer> {
                 m.put("wideAngle", r.wideAngle().name().toLowerCase(Locale.ROOT));
                 m.put("steps", r.steps());
                 m.put("cellStepsPerSecond", r.cellStepsPerSecond());
+                m.put("cellStepsPerSecondSlowest", r.slowest());
+                m.put("cellStepsPerSecondFastest", r.fastest());
                 m.put("heapBytesPerCell", r.heapBytesPerCell());
                 m.put("device", r.device());
                 out.println(org.glassguide.ui.report.Json.write(m).strip());
             } else {
-                out.printf(Locale.ROOT, "| %d² | %s | %d | %s | %d | %.3g | %.0f |%n", r.grid(), r.precision().name().toLowerCase(Locale.ROOT),
-                        r.threads(), r.wideAngle().name().toLowerCase(Locale.ROOT), r.steps(), r.cellStepsPerSecond(), r.heapBytesPerCell());
+                out.printf(Locale.ROOT, "| %d² | %s | %d | %s | %d | %.3g | %.3g – %.3g | %.0f |%n", r.grid(),
+                        r.precision().name().toLowerCase(Locale.ROOT), r.threads(), r.wideAngle().name().toLowerCase(Locale.ROOT), r.steps(),
+                        r.cellStepsPerSecond(), r.slowest(), r.fastest(), r.heapBytesPerCell());
             }
             out.flush();
         }

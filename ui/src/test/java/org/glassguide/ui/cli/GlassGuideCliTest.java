@@ -308,6 +308,21 @@ class GlassGuideCliTest {
     }
 
     @Test
+    void benchBpmPrintsOneJsonObject() throws IOException {
+        Run r = run("bench", "bpm", "--grid", "64", "--threads", "1", "--precision", "double", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        for (String k : List.of("cellStepsPerSecond", "cellStepsPerSecondSlowest", "cellStepsPerSecondFastest", "grid", "precision",
+                "threads", "steps", "heapBytesPerCell")) {
+            assertTrue(j.has(k), k);
+        }
+        assertEquals(64, j.get("grid").asInt());
+        double median = j.get("cellStepsPerSecond").asDouble();
+        assertTrue(j.get("cellStepsPerSecondSlowest").asDouble() <= median && median <= j.get("cellStepsPerSecondFastest").asDouble());
+        assertBadInput(run("bench", "bpm", "--grid", "2"), "--grid", "");
+    }
+
+    @Test
     void modesOnAWaveguideCrossSection(@TempDir Path dir) throws IOException {
         Path design = dir.resolve("w.yaml");
         String base = "format: glassguide/1\nname: chan\nstructure:\n  waveguide:\n    background: { index: 1.44 }\n    shapes:\n"
