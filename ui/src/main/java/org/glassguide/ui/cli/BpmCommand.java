@@ -215,10 +215,7 @@ public final class BpmCommand implements Callable<Integer> {
             }
         }
         notices.forEach(err::println);
-        Path parent = target.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
-        try {
+        RunReport.writeFolder(target, tmp -> {
             StringBuilder md = new StringBuilder();
             for (BpmAnalysis.ModeResult r : found) {
                 String tag = found.size() > 1 ? "-" + Units.nm(r.wavelength()) + "nm" : "";
@@ -261,11 +258,7 @@ public final class BpmCommand implements Callable<Integer> {
                     StandardCharsets.UTF_8);
             Files.writeString(tmp.resolve("report.md"), md.toString(), StandardCharsets.UTF_8);
             Files.writeString(tmp.resolve("report.html"), MarkdownHtml.page(d.name(), md.toString()), StandardCharsets.UTF_8);
-            RunReport.replace(tmp, target.toAbsolutePath());
-        } catch (IOException | RuntimeException e) {
-            RunReport.deleteTree(tmp);
-            throw e;
-        }
+        });
         if (json) {
             o.print(Json.write(rows.size() == 1 ? rows.get(0) : Map.of("results", rows)));
         } else {
@@ -297,10 +290,7 @@ public final class BpmCommand implements Callable<Integer> {
     }
 
     private static void write(List<BpmAnalysis.Result> results, Path target) throws IOException {
-        Path parent = target.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
-        try {
+        RunReport.writeFolder(target, tmp -> {
             StringBuilder csv = new StringBuilder("wavelength_nm,z_um,power,region_power");
             for (int k = 0; k < results.get(0).watchedModeIndices().length; k++) {
                 csv.append(",mode").append(k + 1).append("_power");
@@ -350,11 +340,7 @@ public final class BpmCommand implements Callable<Integer> {
                     StandardCharsets.UTF_8);
             Files.writeString(tmp.resolve("report.md"), md.toString(), StandardCharsets.UTF_8);
             Files.writeString(tmp.resolve("report.html"), MarkdownHtml.page(results.get(0).design(), md.toString()), StandardCharsets.UTF_8);
-            RunReport.replace(tmp, target.toAbsolutePath());
-        } catch (IOException | RuntimeException e) {
-            RunReport.deleteTree(tmp);
-            throw e;
-        }
+        });
     }
 
     private static void pictures(BpmAnalysis.Result r, Path dir, String tag) throws IOException {

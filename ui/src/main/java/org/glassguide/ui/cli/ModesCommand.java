@@ -89,10 +89,7 @@ public final class ModesCommand implements Callable<Integer> {
                 }
             }
         }
-        Path parent = target.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
-        try {
+        RunReport.writeFolder(target, tmp -> {
             StringBuilder csv = new StringBuilder("bend_radius_um,wavelength_nm,n_eff,n_eff_imag,loss_dB_per_cm,loss_dB_per_90deg\n");
             o.println("  bend radius   wavelength   n_eff          Im n_eff     loss dB/cm   loss dB/90deg");
             for (double[] r : rows) {
@@ -109,14 +106,7 @@ public final class ModesCommand implements Callable<Integer> {
             }
             org.glassguide.ui.report.Plot.lines(tmp.resolve("bend-loss.png"), "Bend loss of the fundamental mode of " + d.name(),
                     "bend radius (um)", "loss (dB/cm)", List.of(new org.glassguide.ui.report.Plot.Series("", x, y, true)));
-            if (Files.exists(target)) {
-                RunReport.deleteTree(target);
-            }
-            Files.move(tmp, target);
-        } catch (IOException | RuntimeException e) {
-            RunReport.deleteTree(tmp);
-            throw e;
-        }
+        });
         o.println("wrote " + target);
         o.flush();
         return 0;

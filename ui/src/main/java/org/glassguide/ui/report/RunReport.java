@@ -46,15 +46,7 @@ public final class RunReport {
     }
 
     public static Path write(DesignResult result, Path outDir) throws IOException {
-        Path parent = outDir.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempDirectory(parent, "." + outDir.getFileName() + ".partial-");
-        try {
-            try {
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-            } catch (UnsupportedOperationException notPosix) {
-                // the platform's default permissions are fine there
-            }
+        writeFolder(outDir, tmp -> {
             List<String> files = new ArrayList<>();
             writePictures(result, tmp, files);
             if (!result.fiberAnalyses().isEmpty()) {
@@ -76,8 +68,32 @@ public final class RunReport {
             String md = markdown(result, files);
             Files.writeString(tmp.resolve("report.md"), md, StandardCharsets.UTF_8);
             Files.writeString(tmp.resolve("report.html"), MarkdownHtml.page(result.design().name(), md), StandardCharsets.UTF_8);
-            replace(tmp, outDir.toAbsolutePath());
-            return outDir;
+        });
+        return outDir;
+    }
+
+    /** What goes into a run's output folder, written into the folder given. */
+    @FunctionalInterface
+    public interface FolderContent {
+        void write(Path folder) throws IOException;
+    }
+
+    /**
+     * Writes a run's output folder whole or not at all: into a hidden sibling first, moved into place
+     * (replacing an earlier run's folder) only once complete, deleted if anything fails.
+     */
+    public static void writeFolder(Path target, FolderContent content) throws IOException {
+        Path parent = target.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
+        try {
+            try {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            } catch (UnsupportedOperationException notPosix) {
+                // the platform's default permissions are fine there
+            }
+            content.write(tmp);
+            replace(tmp, target.toAbsolutePath());
         } catch (IOException | RuntimeException | Error e) {
             deleteTree(tmp);
             throw e;
