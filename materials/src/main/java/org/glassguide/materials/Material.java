@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 
 import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
+import org.glassguide.materials.thermal.ViscosityModel;
 import org.glassguide.materials.units.Units;
 
 /**
@@ -18,7 +19,8 @@ import org.glassguide.materials.units.Units;
  */
 public record Material(String name, List<String> aliases, String description, RefractiveIndexModel index,
         Provenance indexProvenance, AttenuationModel attenuation, Provenance attenuationProvenance,
-        Map<String, SourcedValue> thermal, Luminescence luminescence, String origin) {
+        Map<String, SourcedValue> thermal, Luminescence luminescence, String origin, ViscosityModel viscosity,
+        Provenance viscosityProvenance) {
 
     /** Thermal property keys, each a {@link SourcedValue} in SI (K, Pa s) or dimensionless. */
     public static final List<String> THERMAL_KEYS = List.of("glassTransition", "melting", "softening",
@@ -35,6 +37,17 @@ public record Material(String name, List<String> aliases, String description, Re
         if (attenuation != null) {
             Objects.requireNonNull(attenuationProvenance, "attenuationProvenance");
         }
+        if (viscosity != null) {
+            Objects.requireNonNull(viscosityProvenance, "viscosityProvenance");
+        }
+    }
+
+    /** A material without an explicit viscosity curve (one may still follow from its thermal data). */
+    public Material(String name, List<String> aliases, String description, RefractiveIndexModel index,
+            Provenance indexProvenance, AttenuationModel attenuation, Provenance attenuationProvenance,
+            Map<String, SourcedValue> thermal, Luminescence luminescence, String origin) {
+        this(name, aliases, description, index, indexProvenance, attenuation, attenuationProvenance, thermal, luminescence, origin,
+                null, null);
     }
 
     /** A dispersion-free medium, e.g. from "--core 1.56" or "{ index: 1.56 }". */
@@ -84,6 +97,9 @@ public record Material(String name, List<String> aliases, String description, Re
     /** True when the index or attenuation rests on an assumption rather than a measurement. */
     public boolean hasAssumptions() {
         if (indexProvenance.isAssumed() || attenuationProvenance != null && attenuationProvenance.isAssumed()) {
+            return true;
+        }
+        if (viscosityProvenance != null && viscosityProvenance.isAssumed()) {
             return true;
         }
         return thermal.values().stream().anyMatch(v -> v.provenance().isAssumed());

@@ -131,6 +131,12 @@ public final class ValidationRunner {
                 return BpmValidation.indexFunction(c, id, source);
             case "bpm-semivectorial":
                 return BpmValidation.semiVectorial(c, id, source);
+            case "myega":
+                return CoDrawValidation.myega(c, id, source);
+            case "viscosity-catalog":
+                return CoDrawValidation.catalogCurves(c, id, source, library);
+            case "draw-down":
+                return CoDrawValidation.drawDown(c, id, source);
             default:
                 throw new IllegalStateException(file + ": unknown case kind " + kind);
         }

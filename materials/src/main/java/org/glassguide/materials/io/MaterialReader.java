@@ -24,6 +24,10 @@ import org.glassguide.materials.index.CauchyModel;
 import org.glassguide.materials.index.ConstantIndexModel;
 import org.glassguide.materials.index.DispersionFormula;
 import org.glassguide.materials.index.TabulatedIndexModel;
+import org.glassguide.materials.thermal.MyegaViscosity;
+import org.glassguide.materials.thermal.TabulatedViscosity;
+import org.glassguide.materials.thermal.VftViscosity;
+import org.glassguide.materials.thermal.ViscosityModel;
 import org.glassguide.materials.units.Units;
 
 /**
@@ -33,7 +37,7 @@ import org.glassguide.materials.units.Units;
 public final class MaterialReader {
     public static final String FORMAT = "glassguide-material/1";
     private static final List<String> TOP = List.of("format", "name", "aliases", "description", "index", "k",
-            "attenuation", "thermal", "luminescence");
+            "attenuation", "thermal", "luminescence", "viscosity");
     private static final List<String> INDEX_MODELS = List.of("constant", "sellmeier", "cauchy", "abbe", "tabulated",
             "formula", "refractiveindex.info");
 
@@ -98,7 +102,65 @@ public final class MaterialReader {
             }
         });
         Luminescence lum = node.optional("luminescence").map(l -> readLuminescence(l, origin)).orElse(null);
-        return new Material(name, aliases, description, index, indexProv, att, attProv, thermal, lum, origin);
+        ViscosityModel visc = node.optional("viscosity").map(MaterialReader::readViscosity).orElse(null);
+        Provenance viscProv = visc == null ? null : provenance(node.require("viscosity"), origin);
+        return new Material(name, aliases, description, index, indexProv, att, attProv, thermal, lum, origin, visc, viscProv);
+    }
+
+    /**
+     * viscosity: {model: myega, glass-transition, fragility, log-eta-inf} | {model: vft, a, b, t0}
+     * | {model: table, points: [[T, eta], ...]}, each with source or assumed.
+     */
+    static ViscosityModel readViscosity(YamlNode v) {
+        v.requireMap();
+        String model = v.require("model").text().trim().toLowerCase(java.util.Locale.ROOT);
+        List<String> common = List.of("model", "source", "assumed", "note");
+        try {
+            switch (model) {
+                case "myega": {
+                    v.allowOnly(concat(common, "glass-transition", "fragility", "log-eta-inf"));
+                    double tg = v.require("glass-transition").quantity(Units::temperature);
+                    double m = v.require("fragility").number();
+                    double l = v.optional("log-eta-inf").map(YamlNode::number).orElse(MyegaViscosity.UNIVERSAL_LOG_ETA_INFINITY);
+                    return new MyegaViscosity(l, tg, m);
+                }
+                case "vft": {
+                    v.allowOnly(concat(common, "a", "b", "t0"));
+                    return new VftViscosity(v.require("a").number(), v.require("b").quantity(Units::temperature),
+                            v.require("t0").quantity(Units::temperature));
+                }
+                case "table": {
+                    v.allowOnly(concat(common, "points"));
+                    List<YamlNode> pts = v.require("points").list();
+                    double[] t = new double[pts.size()];
+                    double[] e = new double[pts.size()];
+                    for (int i = 0; i < pts.size(); i++) {
+                        List<YamlNode> pair = pts.get(i).list();
+                        if (pair.size() != 2) {
+                            throw pts.get(i).error(Messages.WRONG_TYPE, pts.get(i).path(), "a pair [temperature, viscosity]",
+                                    pair.size() + " values");
+                        }
+                        t[i] = pair.get(0).quantity(Units::temperature);
+                        double eta = pair.get(1).quantity(Units::viscosity);
+                        if (!(eta > 0)) {
+                            throw pair.get(1).error(Messages.NOT_POSITIVE, pair.get(1).path(), pair.get(1).text());
+                        }
+                        e[i] = Math.log10(eta);
+                    }
+                    return new TabulatedViscosity(t, e);
+                }
+                default:
+                    throw v.require("model").error(Messages.BAD_CHOICE, v.path() + ".model", model, "myega, vft, table");
+            }
+        } catch (IllegalArgumentException e) {
+            throw v.error(Messages.OUT_OF_RANGE, v.path(), model, e.getMessage());
+        }
+    }
+
+    private static List<String> concat(List<String> a, String... more) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(List.of(more));
+        return all;
     }
 
     /** Reads a material file: GlassGuide format, or a refractiveindex.info page (named after the file). */

@@ -25,6 +25,7 @@ public final class Units {
     private static final Map<String, Double> TIME = new LinkedHashMap<>();
     private static final Map<String, Double> PRESSURE_TIME = new LinkedHashMap<>();
     private static final Map<String, Double> PRESSURE = new LinkedHashMap<>();
+    private static final Map<String, Double> SPEED = new LinkedHashMap<>();
 
     static {
         LENGTH.put("m", 1.0);
@@ -56,6 +57,12 @@ public final class Units {
         PRESSURE_TIME.put("Pa·s", 1.0);
         PRESSURE_TIME.put("Pa*s", 1.0);
         PRESSURE_TIME.put("P", 0.1);
+        SPEED.put("m/s", 1.0);
+        SPEED.put("mm/s", 1e-3);
+        SPEED.put("um/s", 1e-6);
+        SPEED.put("m/min", 1.0 / 60);
+        SPEED.put("cm/min", 1e-2 / 60);
+        SPEED.put("mm/min", 1e-3 / 60);
         PRESSURE.put("Pa", 1.0);
         PRESSURE.put("kPa", 1e3);
         PRESSURE.put("MPa", 1e6);
@@ -92,6 +99,11 @@ public final class Units {
     /** A dynamic viscosity such as "1e5 Pa s", in Pa s. */
     public static double viscosity(String field, String text) {
         return parse(field, text, PRESSURE_TIME, "viscosity", "1e5 Pa s");
+    }
+
+    /** A speed such as "2 mm/min" or "10 m/min", in m/s. */
+    public static double speed(String field, String text) {
+        return parse(field, text, SPEED, "speed", "10 m/min");
     }
 
     /** A pressure or modulus such as "9.73 GPa", in Pa. */

@@ -3,6 +3,8 @@ package org.glassguide.solver.design;
 import java.util.List;
 import java.util.Objects;
 
+import org.glassguide.solver.codraw.DrawSettings;
+
 /**
  * A complete, validated design: structure, wavelengths (m), the analyses to run and their settings
  * (propagation may be null when no beam-propagation run is described). Both front ends
@@ -10,10 +12,13 @@ import java.util.Objects;
  */
 public record Design(String name, String description, FiberStructure fiber, WaveguideStructure waveguide,
         List<Double> wavelengths, List<String> analyses, DesignOptions options, SolverSettings solver, PropagationSettings propagation,
-        String source) {
+        String source, DrawSettings codraw) {
     public static final String FORMAT = "glassguide/1";
-    /** fiber: exact step-index analysis; modes: the mode solver of `solver:`; bpm: the `propagation:` run. */
-    public static final List<String> ANALYSES = List.of("fiber", "modes", "bpm");
+    /**
+     * fiber: exact step-index analysis; modes: the mode solver of `solver:`; bpm: the `propagation:` run; codraw: the
+     * co-draw compatibility and draw-down of `codraw:` (defaults when absent).
+     */
+    public static final List<String> ANALYSES = List.of("fiber", "modes", "bpm", "codraw");
 
     public Design {
         Objects.requireNonNull(name, "name");
@@ -25,6 +30,7 @@ public record Design(String name, String description, FiberStructure fiber, Wave
         wavelengths = List.copyOf(wavelengths);
         analyses = List.copyOf(analyses);
         description = description == null ? "" : description;
+        codraw = codraw == null ? DrawSettings.defaults() : codraw;
         if (wavelengths.isEmpty()) {
             throw new IllegalArgumentException("a design needs at least one wavelength");
         }
@@ -39,6 +45,6 @@ public record Design(String name, String description, FiberStructure fiber, Wave
 
     /** The same design with other analyses, options or solver settings (command-line overrides). */
     public Design with(List<String> newAnalyses, DesignOptions newOptions, SolverSettings newSolver) {
-        return new Design(name, description, fiber, waveguide, wavelengths, newAnalyses, newOptions, newSolver, propagation, source);
+        return new Design(name, description, fiber, waveguide, wavelengths, newAnalyses, newOptions, newSolver, propagation, source, codraw);
     }
 }

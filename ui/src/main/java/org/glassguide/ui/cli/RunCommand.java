@@ -57,8 +57,10 @@ public final class RunCommand implements Callable<Integer> {
             d = d.with(d.analyses(), new DesignOptions(p.vector(), p.allowExtrapolation() || libraryOptions.allowExtrapolation,
                     p.launch(), maxModes == null ? p.maxModes() : maxModes), d.solver());
         }
-        if (d.analyses().contains("bpm")) {
-            err.println("note: the design's bpm analysis runs with `glassguide bpm " + designFile + "`; run writes the others");
+        for (String a : java.util.List.of("bpm", "codraw")) {
+            if (d.analyses().contains(a)) {
+                err.println("note: the design's " + a + " analysis runs with `glassguide " + a + " " + designFile + "`; run writes the others");
+            }
         }
         Path target = OutputFolder.resolve(out, d.name());
         ConsoleProgress progress = ConsoleProgress.forTerminal();

@@ -35,8 +35,19 @@ public final class Plot {
     private Plot() {
     }
 
+    /** A shaded x interval behind the curves (e.g. a temperature window), with its legend label. */
+    public record Band(String name, double from, double to) {
+    }
+
+    private static final Color[] BAND_COLOURS = {new Color(44, 160, 44, 60), new Color(255, 127, 14, 60), new Color(148, 103, 189, 60)};
+
     public static void lines(Path file, String title, String xLabel, String yLabel, List<Series> series) throws IOException {
         ImageIO.write(render(title, xLabel, yLabel, series), "png", file.toFile());
+    }
+
+    public static void lines(Path file, String title, String xLabel, String yLabel, List<Series> series, List<Band> bands)
+            throws IOException {
+        ImageIO.write(render(title, xLabel, yLabel, series, bands), "png", file.toFile());
     }
 
     /** Several plots stacked vertically in one PNG. */
@@ -55,6 +66,10 @@ public final class Plot {
     }
 
     public static BufferedImage render(String title, String xLabel, String yLabel, List<Series> series) {
+        return render(title, xLabel, yLabel, series, List.of());
+    }
+
+    public static BufferedImage render(String title, String xLabel, String yLabel, List<Series> series, List<Band> bands) {
         BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = setup(img);
         double xmin = Double.POSITIVE_INFINITY;
@@ -89,6 +104,21 @@ public final class Plot {
         int top = 50;
         int bottom = H - 70;
         axes(g, title, xLabel, yLabel, xmin, xmax, ymin, ymax, left, right, top, bottom);
+        int b = 0;
+        for (Band band : bands) {
+            double from = Math.max(band.from(), xmin);
+            double to = Math.min(band.to(), xmax);
+            if (to > from) {
+                int x0 = (int) Math.round(left + (from - xmin) / (xmax - xmin) * (right - left));
+                int x1 = (int) Math.round(left + (to - xmin) / (xmax - xmin) * (right - left));
+                g.setColor(BAND_COLOURS[b % BAND_COLOURS.length]);
+                g.fillRect(x0, top, Math.max(1, x1 - x0), bottom - top);
+                g.fillRect(left + 10, bottom - 24 - 20 * b, 24, 12);
+                g.setColor(Color.DARK_GRAY);
+                g.drawString(band.name(), left + 40, bottom - 13 - 20 * b);
+            }
+            b++;
+        }
         int k = 0;
         for (Series s : series) {
             g.setColor(PALETTE[k % PALETTE.length]);
