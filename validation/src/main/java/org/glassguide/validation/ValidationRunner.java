@@ -137,6 +137,8 @@ public final class ValidationRunner {
                 return CoDrawValidation.catalogCurves(c, id, source, library);
             case "draw-down":
                 return CoDrawValidation.drawDown(c, id, source);
+            case "sweep-vs-single":
+                return SweepValidation.equalsSingleRuns(c, id, source, library);
             default:
                 throw new IllegalStateException(file + ": unknown case kind " + kind);
         }

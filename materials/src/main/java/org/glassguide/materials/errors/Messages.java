@@ -25,7 +25,8 @@ public enum Messages {
     FILE_NOT_READABLE("{0} (\"{1}\") cannot be read: {2}"),
     UNSUPPORTED_FORMAT("{0} (\"{1}\") is not supported; accepted: {2}"),
     NUMERICAL_FAILURE("numerical failure in {0}: {1}"),
-    FIBER_LAYERS("fiber analysis needs {0}, found {1} layers");
+    FIBER_LAYERS("fiber analysis needs {0}, found {1} layers"),
+    AT_POINT("{0}: {1}");
 
     private final String pattern;
 

@@ -1,0 +1,191 @@
+package org.glassguide.solver.sweep;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import org.glassguide.materials.MaterialLibrary;
+import org.glassguide.materials.errors.GlassGuideException;
+import org.glassguide.solver.ProgressMonitor;
+import org.glassguide.solver.design.Design;
+
+/**
+ * Runs a sweep's points on local threads. Every finished point is appended at once to the folder's progress file
+ * (points.partial), so an interrupted sweep, run again, recomputes only what is missing; a changed sweep or base
+ * design starts over. Points run in parallel, each analysis on one thread. A point whose analysis fails records its
+ * message and the sweep goes on; bad values (a design the reader refuses) stop the sweep before anything runs.
+ */
+public final class SweepRunner {
+    public static final String PROGRESS_FILE = "points.partial";
+    public static final String STATE_FILE = "sweep.state";
+
+    /** What a run did: every point's result (sorted), how many were computed now and reused, and whether it was cancelled. */
+    public record Outcome(List<Map<Parameter, Object>> points, List<PointResult> results, int computed, int reused, boolean cancelled,
+            double seconds, boolean restarted) {
+        public Outcome {
+            points = List.copyOf(points);
+            results = List.copyOf(results);
+        }
+
+        public long failed() {
+            return results.stream().filter(r -> !r.error().isEmpty()).count();
+        }
+    }
+
+    private final SweepSpec spec;
+    private final PointEvaluator evaluator;
+
+    public SweepRunner(SweepSpec spec, MaterialLibrary library) {
+        this.spec = spec;
+        this.evaluator = new PointEvaluator(spec, library);
+    }
+
+    /** The designs of all points, checked before anything runs (bad values: a GlassGuideException naming the point). */
+    public List<Design> designs(List<Map<Parameter, Object>> points) {
+        List<Design> designs = new ArrayList<>(points.size());
+        for (int i = 0; i < points.size(); i++) {
+            designs.add(evaluator.design(i, points.get(i)));
+        }
+        return designs;
+    }
+
+    public Outcome run(Path folder, int threads, Consumer<String> warnings, ProgressMonitor monitor) throws IOException {
+        long t0 = System.nanoTime();
+        List<Map<Parameter, Object>> points = spec.points();
+        List<Design> designs = designs(points);
+        Files.createDirectories(folder);
+        String fingerprint = fingerprint(points);
+        Path state = folder.resolve(STATE_FILE);
+        Path progress = folder.resolve(PROGRESS_FILE);
+        Map<Integer, PointResult> done = new TreeMap<>();
+        boolean restarted = false;
+        if (Files.exists(state) && Files.readString(state, StandardCharsets.UTF_8).trim().equals(fingerprint) && Files.exists(progress)) {
+            for (PointResult r : PointResult.parse(Files.readAllLines(progress, StandardCharsets.UTF_8)).values()) {
+                // failed points are tried again: the failure may have been an interruption
+                if (r.point() < points.size() && r.error().isEmpty()) {
+                    done.put(r.point(), r);
+                }
+            }
+        } else if (Files.exists(progress)) {
+            restarted = true;
+        }
+        int reused = done.size();
+        // rewrite the progress file with the kept points only, so a cut-off last line cannot linger
+        Path tmp = folder.resolve(PROGRESS_FILE + ".tmp");
+        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            for (PointResult r : done.values()) {
+                for (String line : r.lines()) {
+                    w.write(line);
+                    w.newLine();
+                }
+            }
+        }
+        Files.move(tmp, progress, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(state, fingerprint + "\n", StandardCharsets.UTF_8);
+        List<Integer> todo = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            if (!done.containsKey(i)) {
+                todo.add(i);
+            }
+        }
+        AtomicInteger finished = new AtomicInteger(reused);
+        int total = points.size();
+        monitor.progress(reused, total, "points");
+        boolean cancelled = false;
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "glassguide-sweep");
+            t.setDaemon(true);
+            return t;
+        });
+        try (BufferedWriter out = Files.newBufferedWriter(progress, StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int index : todo) {
+                futures.add(pool.submit(() -> {
+                    if (monitor.isCancelled()) {
+                        return;
+                    }
+                    PointResult r;
+                    try {
+                        r = new PointResult(index, evaluator.evaluate(designs.get(index), warnings, monitor), "");
+                    } catch (ProgressMonitor.CancelledException c) {
+                        return;
+                    } catch (GlassGuideException | ArithmeticException | IllegalStateException | IllegalArgumentException e) {
+                        r = new PointResult(index, List.of(), e.getMessage());
+                    }
+                    synchronized (out) {
+                        try {
+                            for (String line : r.lines()) {
+                                out.write(line);
+                                out.newLine();
+                            }
+                            out.flush();
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                        done.put(index, r);
+                    }
+                    monitor.progress(finished.incrementAndGet(), total, "points");
+                }));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    Throwable c = e.getCause();
+                    if (c instanceof UncheckedIOException u) {
+                        throw u.getCause();
+                    }
+                    if (c instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new IllegalStateException(c);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    cancelled = true;
+                    break;
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        cancelled |= monitor.isCancelled() || done.size() < total;
+        List<PointResult> results;
+        synchronized (done) {
+            results = new ArrayList<>(done.values());
+        }
+        results.sort((a, b) -> Integer.compare(a.point(), b.point()));
+        return new Outcome(points, results, done.size() - reused, reused, cancelled, (System.nanoTime() - t0) * 1e-9, restarted);
+    }
+
+    /** Identifies the sweep: base design text, analysis, outputs and every point's values. */
+    String fingerprint(List<Map<Parameter, Object>> points) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(spec.designText().getBytes(StandardCharsets.UTF_8));
+            md.update(("\n" + spec.analysis() + "\n" + spec.outputs() + "\n").getBytes(StandardCharsets.UTF_8));
+            for (Map<Parameter, Object> p : points) {
+                md.update((PointEvaluator.describe(p) + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.glassguide.ui.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.glassguide.materials.errors.GlassGuideException;
+import org.glassguide.materials.errors.Messages;
+import org.glassguide.solver.sweep.SweepReader;
+import org.glassguide.solver.sweep.SweepRunner;
+import org.glassguide.solver.sweep.SweepSpec;
+import org.glassguide.ui.report.Json;
+import org.glassguide.ui.report.SweepReport;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** `glassguide sweep SWEEP.yaml`: a design parameter study on local threads, resumable. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Run an analysis over design parameters (lists, ranges, crossed or zipped, or Monte Carlo samples) on",
+            "local threads. Writes out/<name>-sweep/: results.csv (one row per point), summary.json and pictures.",
+            "Interrupted (Ctrl-C), it keeps every finished point: run it again to compute only the rest."})
+public final class SweepCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SWEEP.yaml", description = "Sweep file (format: glassguide-sweep/1).")
+    Path sweepFile;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Points computed at once (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<sweep name>-sweep).")
+    Path out;
+
+    @Option(names = "--json", description = "Print the summary as JSON.")
+    boolean json;
+
+    @Mixin
+    LibraryOptions libraryOptions;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (threads != null && (threads < 1 || threads > 64 * cores)) {
+            throw new GlassGuideException(Messages.OUT_OF_RANGE, "--threads", threads, "1 to " + 64 * cores);
+        }
+        int t = threads != null ? threads : cores;
+        SweepSpec s = SweepReader.read(sweepFile);
+        Path target = OutputFolder.resolve(out, s.name() + "-sweep");
+        SweepRunner runner = new SweepRunner(s, libraryOptions.library());
+        // bad values stop the sweep here, before the folder is touched
+        runner.designs(s.points());
+        ConsoleProgress progress = ConsoleProgress.forTerminal();
+        try (CancelOnInterrupt interrupt = new CancelOnInterrupt(progress, 20_000)) {
+            SweepRunner.Outcome r;
+            try (progress) {
+                r = runner.run(target, t, w -> err.println(w), progress);
+            }
+            SweepReport.write(s, r, t, target);
+            if (json) {
+                o.print(Json.write(SweepReport.summary(s, r, t)));
+            } else {
+                if (r.restarted()) {
+                    err.println("note: the sweep or its design changed since the last run in " + target + ": started over");
+                }
+                o.printf(Locale.ROOT, "%s: %d of %d points (%d computed now in %.1f s, %.3g points/s on %d threads; %d from an earlier run)%s%n",
+                        s.name(), r.results().size(), r.points().size(), r.computed(), r.seconds(), r.computed() / Math.max(r.seconds(), 1e-9), t,
+                        r.reused(), r.failed() > 0 ? "; " + r.failed() + " failed (see the error column)" : "");
+                o.println((r.cancelled() ? "interrupted: wrote the finished points to " : "wrote ") + target.resolve("results.csv")
+                        + (r.cancelled() ? "; run the same command again to compute the rest" : ""));
+            }
+            o.flush();
+            return r.cancelled() ? GlassGuideCli.EXIT_CANCELLED : 0;
+        }
+    }
+}
