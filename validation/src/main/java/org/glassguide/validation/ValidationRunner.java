@@ -137,6 +137,10 @@ public final class ValidationRunner {
                 return CoDrawValidation.catalogCurves(c, id, source, library);
             case "draw-down":
                 return CoDrawValidation.drawDown(c, id, source);
+            case "optimiser-analytic":
+                return OptimiserValidation.analytic(c, id, source);
+            case "optimiser-single-mode":
+                return OptimiserValidation.singleModeCutoff(c, id, source, library);
             case "sweep-vs-single":
                 return SweepValidation.equalsSingleRuns(c, id, source, library);
             default:

@@ -75,11 +75,13 @@ public final class StepIndexAnalysis {
     }
 
     /**
-     * The LP11 cutoff: the longest wavelength at which V(lambda) = 2 pi a NA(lambda) / lambda = 2.405, with
-     * the materials' dispersion. V is sampled on a logarithmic grid from the long end of the models'
-     * common valid range down; the first crossing is refined by Brent's method. Where V stays above
-     * (or below) 2.405 over the whole range the cutoff lies outside it: it is then estimated with NA
-     * held at the range edge, and the note says so.
+     * The LP11 cutoff that bounds the operating wavelength's regime: where V(lambda) = 2 pi a NA(lambda) / lambda
+     * = 2.405 with the materials' dispersion, searched from lambda0 outwards — downwards when the fiber is single-mode
+     * at lambda0, upwards when it is not. (With dispersion V need not fall monotonically: a core modelled without
+     * dispersion over a dispersive cladding can turn few-mode again far in the infrared; that far crossing does not
+     * describe the fiber at lambda0.) V is sampled on a logarithmic grid and the crossing refined by Brent's method.
+     * Where no crossing lies in the models' common valid range the cutoff is estimated with NA held at the range edge,
+     * and the note says so.
      */
     static double cutoffWavelength(Material core, Material clad, double a, double lambda0, String[] note) {
         WavelengthRange r = core.index().validRange().intersect(clad.index().validRange());
@@ -89,31 +91,34 @@ public final class StepIndexAnalysis {
         }
         double lo = r.min() > 0 ? r.min() : Math.min(lambda0, 1e-9) * 1e-3;
         double hi = Double.isFinite(r.max()) ? r.max() : Math.max(lambda0, 1e-3) * 1e3;
+        double start = Math.min(Math.max(lambda0, lo), hi);
         java.util.function.DoubleUnaryOperator excess = lam -> vNumber(core, clad, a, lam) - J0_FIRST_ZERO;
         int n = 400;
-        double prev = hi;
-        double fPrev = excess.applyAsDouble(hi);
-        if (fPrev >= 0) {
-            double naEdge = na(core, clad, hi);
-            note[0] = "beyond the materials' valid range (" + Units.nm(r.min()) + " to " + Units.nm(hi)
-                    + " nm): estimated with NA held at its value at " + Units.nm(hi) + " nm";
-            return 2 * Math.PI * a * naEdge / J0_FIRST_ZERO;
-        }
-        for (int i = 1; i <= n; i++) {
-            double lam = hi * Math.pow(lo / hi, (double) i / n);
+        double fStart = excess.applyAsDouble(start);
+        // multimode at lambda0: the cutoff lies above it, where V first drops below 2.405; single-mode: below it
+        boolean up = fStart >= 0;
+        double end = up ? hi : lo;
+        double prev = start;
+        double fPrev = fStart;
+        for (int i = 1; i <= n && end != start; i++) {
+            double lam = start * Math.pow(end / start, (double) i / n);
             double f = excess.applyAsDouble(lam);
-            if (f >= 0) {
-                return org.glassguide.solver.special.RootFinder.brent(excess, lam, prev, f, fPrev, 1e-15 * prev);
+            if ((f >= 0) != (fPrev >= 0)) {
+                return org.glassguide.solver.special.RootFinder.brent(excess, Math.min(lam, prev), Math.max(lam, prev),
+                        lam < prev ? f : fPrev, lam < prev ? fPrev : f, 1e-15 * Math.max(lam, prev));
             }
             prev = lam;
             fPrev = f;
         }
-        double naEdge = na(core, clad, lo);
+        double naEdge = na(core, clad, end);
         if (naEdge == 0) {
-            note[0] = "LP11 is not guided anywhere in the materials' valid range";
+            note[0] = up ? "LP11 is guided up to the end of the materials' valid range (" + Units.nm(hi) + " nm)"
+                    : "single-mode from " + Units.nm(lambda0) + " nm down to where the core stops guiding (the core index falls "
+                    + "below the cladding's): no LP11 cutoff below the operating wavelength";
             return Double.NaN;
         }
-        note[0] = "below the materials' valid range (from " + Units.nm(lo) + " nm): estimated with NA held at its value there";
+        note[0] = (up ? "beyond the materials' valid range (" + Units.nm(r.min()) + " to " + Units.nm(hi) + " nm): estimated with NA held at its value at "
+                + Units.nm(hi) + " nm" : "below the materials' valid range (from " + Units.nm(lo) + " nm): estimated with NA held at its value there");
         return 2 * Math.PI * a * naEdge / J0_FIRST_ZERO;
     }
 

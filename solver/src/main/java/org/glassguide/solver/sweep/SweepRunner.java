@@ -174,10 +174,12 @@ public final class SweepRunner {
         return new Outcome(points, results, done.size() - reused, reused, cancelled, (System.nanoTime() - t0) * 1e-9, restarted);
     }
 
-    /** Identifies the sweep: base design text, analysis, outputs and every point's values. */
+    /** Identifies the sweep: GlassGuide's version, base design text, analysis, outputs and every point's values. */
     String fingerprint(List<Map<Parameter, Object>> points) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
+            // results of another GlassGuide version are not reused
+            md.update(String.valueOf(SweepRunner.class.getPackage().getImplementationVersion()).getBytes(StandardCharsets.UTF_8));
             md.update(spec.designText().getBytes(StandardCharsets.UTF_8));
             md.update(("\n" + spec.analysis() + "\n" + spec.outputs() + "\n").getBytes(StandardCharsets.UTF_8));
             for (Map<Parameter, Object> p : points) {
