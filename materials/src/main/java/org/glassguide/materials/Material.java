@@ -24,7 +24,7 @@ public record Material(String name, List<String> aliases, String description, Re
 
     /** Thermal property keys, each a {@link SourcedValue} in SI (K, Pa s) or dimensionless. */
     public static final List<String> THERMAL_KEYS = List.of("glassTransition", "melting", "softening",
-            "fragility", "viscosityAtMelting", "processingWindow", "youngsModulus");
+            "fragility", "viscosityAtMelting", "processingWindow", "youngsModulus", "stableGlassUpTo", "expansion");
 
     public Material {
         Objects.requireNonNull(name, "name");

@@ -404,6 +404,7 @@ public final class MaterialReader {
             case "glassTransition":
             case "melting":
             case "softening":
+            case "stableGlassUpTo":
                 return new SourcedValue(valueNode.quantity(Units::temperature), "K", p, note);
             case "processingWindow":
                 // a temperature difference: 150 K and 150 °C are the same width
@@ -413,6 +414,10 @@ public final class MaterialReader {
                 return new SourcedValue(valueNode.quantity(Units::viscosity), "Pa s", p, note);
             case "youngsModulus":
                 return new SourcedValue(valueNode.quantity(Units::pressure), "Pa", p, note);
+            case "expansion":
+                // linear thermal expansion coefficient, 1/K ("9.5e-6 /K" or a plain 9.5e-6)
+                return new SourcedValue(valueNode.quantity((f, t) -> Units.fraction(f, t.replace("/K", "").replace("1/K", "").trim())), "1/K",
+                        p, note);
             default:
                 return new SourcedValue(valueNode.number(), "1", p, note);
         }

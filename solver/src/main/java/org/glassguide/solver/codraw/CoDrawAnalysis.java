@@ -65,7 +65,7 @@ public final class CoDrawAnalysis {
             altMolten = moltenCore(la, coreAlt, cladAlt, tDec);
         }
         List<String> explanation = explain(core, clad, co, molten, altCo, altMolten, settings, decomposition);
-        List<String> risks = risks(core, clad, co, molten);
+        List<String> risks = risks(core, clad, co, molten, coreMat, cladMat);
         monitor.progress(1, 3, "drawn fiber");
         CoDrawResult.Drawn drawn = drawn(design, settings, warnings, monitor);
         monitor.progress(3, 3, "done");
@@ -232,7 +232,7 @@ public final class CoDrawAnalysis {
         return "the overlap lies above the decomposition onset " + k(tDec);
     }
 
-    private static List<String> risks(Glass core, Glass clad, Window co, Window molten) {
+    private static List<String> risks(Glass core, Glass clad, Window co, Window molten, Material coreMat, Material cladMat) {
         List<String> r = new ArrayList<>();
         for (Glass g : List.of(core, clad)) {
             if (g.fit().assumed()) {
@@ -245,9 +245,41 @@ public final class CoDrawAnalysis {
             r.add("Viscosity ratio beyond 10^3 in the window: the softer glass flows ahead of the other in the neck; "
                     + "expect core-diameter variations and keep the neck short (fast draw, narrow hot zone).");
         }
-        r.add("Thermal expansion mismatch and crystallisation: the catalog holds no expansion coefficients or crystallisation "
-                + "kinetics for " + core.material() + " or " + clad.material() + ", so neither residual stress nor "
-                + "devitrification in the window can be assessed here.");
+        List<String> noCrystalData = new ArrayList<>();
+        for (Material m : List.of(coreMat, cladMat)) {
+            SourcedValue stable = m.thermal().get("stableGlassUpTo");
+            if (stable == null) {
+                noCrystalData.add(m.name());
+            } else {
+                String where = w.isEmpty() ? "" : w.from() > stable.value()
+                        ? "; the window lies above it (a melt), so what matters is the cooling through that range after the neck"
+                        : w.to() <= stable.value() ? "; the window lies within it" : "; the window reaches above it: hold times there are untested";
+                r.add(String.format(Locale.ROOT, "Crystallisation: %s is known to stay glassy up to %s (%s; %s)%s.", m.name(), k(stable.value()),
+                        stable.note().isEmpty() ? "no conditions given" : stable.note(), stable.provenance(), where));
+            }
+        }
+        if (!noCrystalData.isEmpty()) {
+            r.add("Crystallisation: the catalog has no devitrification data for " + String.join(" or ", noCrystalData)
+                    + "; it cannot be assessed here.");
+        }
+        SourcedValue ac = coreMat.thermal().get("expansion");
+        SourcedValue al = cladMat.thermal().get("expansion");
+        if (ac != null && al != null) {
+            double d = ac.value() - al.value();
+            r.add(String.format(Locale.ROOT, "Thermal expansion: core %.3g /K, cladding %.3g /K (mismatch %.3g /K): on cooling the cladding is put "
+                    + "in %s, %s.", ac.value(), al.value(), d, d > 0 ? "compression (the core shrinks more)" : "tension (it shrinks more than the core)",
+                    d > 0 ? "which strengthens the fiber" : "a risk of cracking from the surface"));
+        } else {
+            List<String> missing = new ArrayList<>();
+            if (ac == null) {
+                missing.add(coreMat.name());
+            }
+            if (al == null) {
+                missing.add(cladMat.name());
+            }
+            r.add("Thermal expansion: no expansion coefficient in the catalog for " + String.join(" or ", missing)
+                    + ", so the residual stress of the mismatch cannot be assessed here.");
+        }
         return r;
     }
 
