@@ -15,11 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 import org.glassguide.materials.MaterialLibrary;
 import org.glassguide.materials.errors.GlassGuideException;
@@ -59,17 +59,35 @@ public final class SweepRunner {
 
     /** The designs of all points, checked before anything runs (bad values: a GlassGuideException naming the point). */
     public List<Design> designs(List<Map<Parameter, Object>> points) {
-        List<Design> designs = new ArrayList<>(points.size());
-        for (int i = 0; i < points.size(); i++) {
-            designs.add(evaluator.design(i, points.get(i)));
+        return designs(points, ForkJoinPool.commonPool());
+    }
+
+    private List<Design> designs(List<Map<Parameter, Object>> points, ForkJoinPool pool) {
+        try {
+            return pool.submit(() -> IntStream.range(0, points.size()).parallel().mapToObj(i -> evaluator.design(i, points.get(i))).toList()).get();
+        } catch (ExecutionException e) {
+            // the first bad point in order is not guaranteed: any one of them names its problem
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProgressMonitor.CancelledException();
         }
-        return designs;
     }
 
     public Outcome run(Path folder, int threads, Consumer<String> warnings, ProgressMonitor monitor) throws IOException {
         long t0 = System.nanoTime();
         List<Map<Parameter, Object>> points = spec.points();
-        List<Design> designs = designs(points);
+        ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
+        List<Design> designs;
+        try {
+            designs = designs(points, pool);
+        } catch (RuntimeException e) {
+            pool.shutdownNow();
+            throw e;
+        }
         Files.createDirectories(folder);
         String fingerprint = fingerprint(points);
         Path state = folder.resolve(STATE_FILE);
@@ -109,11 +127,8 @@ public final class SweepRunner {
         int total = points.size();
         monitor.progress(reused, total, "points");
         boolean cancelled = false;
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-            Thread t = new Thread(r, "glassguide-sweep");
-            t.setDaemon(true);
-            return t;
-        });
+        // a fork-join pool: the analyses' own parallel streams, started from its workers, run in it too, so the sweep
+        // uses exactly `threads` cores (with 1, strictly one) however the points split their work
         try (BufferedWriter out = Files.newBufferedWriter(progress, StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
             List<Future<?>> futures = new ArrayList<>();
             for (int index : todo) {

@@ -55,9 +55,8 @@ public final class SweepCommand implements Callable<Integer> {
         int t = threads != null ? threads : cores;
         SweepSpec s = SweepReader.read(sweepFile);
         Path target = OutputFolder.resolve(out, s.name() + "-sweep");
+        // bad values stop the sweep in run(), before the folder is touched
         SweepRunner runner = new SweepRunner(s, libraryOptions.library());
-        // bad values stop the sweep here, before the folder is touched
-        runner.designs(s.points());
         ConsoleProgress progress = ConsoleProgress.forTerminal();
         try (CancelOnInterrupt interrupt = new CancelOnInterrupt(progress, 20_000)) {
             SweepRunner.Outcome r;
