@@ -104,6 +104,14 @@ public final class MaterialsCommand implements Runnable {
                     printValue(out, e.getKey(), e.getValue());
                 }
             }
+            org.glassguide.materials.thermal.ViscosityFits.of(m, new java.util.ArrayList<>()).ifPresent(f -> {
+                out.println("viscosity: " + f.model().describe());
+                out.println("  from " + f.basis());
+                f.notes().forEach(n -> out.println("  note: " + n));
+                if (f.alternative() != null) {
+                    out.println("  alternative: " + f.alternative().describe() + ", from " + f.alternativeBasis());
+                }
+            });
             m.luminescenceData().ifPresent(l -> {
                 out.println("luminescence:");
                 for (SpectralBand b : l.excitation()) {
