@@ -44,9 +44,8 @@ final class OptimiserValidation {
         double n1 = c.require("n-core").number();
         double n2 = c.require("n-clad").number();
         double lambdaUm = c.require("wavelength-um").number();
-        Path dir = null;
-        try {
-            dir = Files.createTempDirectory("glassguide-optimise-check");
+        try (TempFolder tmp = new TempFolder("glassguide-optimise-check")) {
+            Path dir = tmp.path();
             Files.writeString(dir.resolve("fiber.yaml"), "format: glassguide/1\nname: smf\nstructure:\n  fiber:\n    layers:\n      - { material: { index: " + n1
                     + " }, diameter: 8 um }\n      - { material: { index: " + n2 + " }, diameter: 125 um }\nwavelengths: [" + lambdaUm
                     + " um]\nanalyses: [fiber]\n", StandardCharsets.UTF_8);
@@ -65,14 +64,6 @@ final class OptimiserValidation {
             return rows;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            if (dir != null) {
-                try (var walk = Files.walk(dir)) {
-                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                } catch (IOException ignored) {
-                    // a temporary folder left behind is harmless
-                }
-            }
         }
     }
 }

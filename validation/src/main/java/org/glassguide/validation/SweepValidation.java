@@ -32,9 +32,8 @@ final class SweepValidation {
         List<String> diameters = c.require("diameters").list().stream().map(YamlNode::text).toList();
         List<String> wavelengths = c.require("wavelengths").list().stream().map(YamlNode::text).toList();
         List<String> outputs = List.of("vNumber", "guidedLpModeCount", "cutoffWavelengthLP11M", "modeFieldDiameterM");
-        Path dir = null;
-        try {
-            dir = Files.createTempDirectory("glassguide-sweep-check");
+        try (TempFolder tmp = new TempFolder("glassguide-sweep-check")) {
+            Path dir = tmp.path();
             Files.writeString(dir.resolve("design.yaml"), template.replace("DIAMETER", diameters.get(0)).replace("WAVELENGTH",
                     wavelengths.get(0)), StandardCharsets.UTF_8);
             StringBuilder s = new StringBuilder("format: glassguide-sweep/1\nname: check\ndesign: design.yaml\nanalysis: fiber\nparameters:\n"
@@ -67,14 +66,6 @@ final class SweepValidation {
             return rows;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            if (dir != null) {
-                try (var walk = Files.walk(dir)) {
-                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                } catch (IOException ignored) {
-                    // a temporary folder left behind is harmless
-                }
-            }
         }
     }
 }

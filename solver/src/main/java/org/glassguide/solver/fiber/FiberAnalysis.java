@@ -23,4 +23,23 @@ public record FiberAnalysis(double wavelength, double coreRadius, double claddin
     public StepIndexFiber fiber() {
         return modes.fiber();
     }
+
+    /** The scalar results by name, in SI (counts as numbers): what sweeps tabulate and reports list. */
+    public java.util.Map<String, Double> outputs() {
+        java.util.Map<String, Double> m = new java.util.LinkedHashMap<>();
+        m.put("wavelengthM", wavelength);
+        m.put("nCore", nCore);
+        m.put("nClad", nClad);
+        m.put("numericalAperture", numericalAperture);
+        m.put("acceptanceHalfAngleDeg", acceptanceHalfAngleDeg);
+        m.put("vNumber", vNumber);
+        m.put("cutoffWavelengthLP11M", cutoffWavelengthLP11);
+        m.put("modeFieldDiameterM", modeFieldDiameter);
+        m.put("guidedLpModeCount", (double) modes.lpGroupCount());
+        m.put("guidedLpModeTotal", (double) modes.lpModeCount());
+        if (modes.vectorSolved()) {
+            m.put("guidedVectorModeCount", (double) modes.vectorModeCount());
+        }
+        return m;
+    }
 }

@@ -1,17 +1,14 @@
 package org.glassguide.solver.optimise;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
 import org.glassguide.materials.io.YamlNode;
 import org.glassguide.solver.sweep.DesignPath;
 import org.glassguide.solver.sweep.Parameter;
+import org.glassguide.solver.sweep.StudyHeader;
 import org.glassguide.solver.sweep.SweepSpec;
 
 /** Reads optimisation files ("format: glassguide-optimisation/1"); errors name the key path and what is accepted. */
@@ -22,44 +19,14 @@ public final class OptimisationReader {
     }
 
     public static OptimisationSpec read(Path file) {
-        if (!Files.isReadable(file)) {
-            throw new GlassGuideException(Messages.FILE_NOT_READABLE, "optimisation file", file, "no such readable file");
-        }
-        YamlNode root = YamlNode.parse(file);
-        root.requireMap().allowOnly(List.of("format", "name", "description", "design", "analysis", "variables", "objective", "constraints",
-                "method", "max-evaluations", "seed"));
-        YamlNode format = root.require("format");
-        if (!format.text().equals(FORMAT)) {
-            throw format.error(Messages.UNSUPPORTED_FORMAT, "format", format.text(), FORMAT);
-        }
-        String name = root.require("name").text();
-        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-            throw root.require("name").error(Messages.OUT_OF_RANGE, "name", name, "letters, digits, '.', '_' and '-' (it names the output folder)");
-        }
-        YamlNode dn = root.require("design");
-        Path design = file.toAbsolutePath().getParent().resolve(dn.text()).normalize();
-        String designText;
-        try {
-            designText = Files.readString(design, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw dn.error(Messages.FILE_NOT_READABLE, "design", dn.text(), "no such readable file next to the optimisation file");
-        }
-        YamlNode an = root.require("analysis");
-        if (!SweepSpec.ANALYSES.contains(an.text().trim())) {
-            throw an.error(Messages.BAD_CHOICE, "analysis", an.text(), String.join(", ", SweepSpec.ANALYSES));
-        }
+        StudyHeader h = StudyHeader.read(file, "optimisation", FORMAT, List.of("variables", "objective", "constraints", "method",
+                "max-evaluations", "seed"));
+        YamlNode root = h.root();
         List<Optimiser.Variable> vars = new ArrayList<>();
         List<Parameter> params = new ArrayList<>();
         for (YamlNode v : root.require("variables").list()) {
             v.requireMap().allowOnly(List.of("name", "path", "bounds", "start"));
-            YamlNode pn = v.require("path");
-            DesignPath path;
-            try {
-                path = new DesignPath(pn.text());
-            } catch (IllegalArgumentException e) {
-                throw pn.error(Messages.OUT_OF_RANGE, pn.path(), pn.text(), "a key path such as structure.fiber.layers[0].diameter (" + e.getMessage()
-                        + ")");
-            }
+            DesignPath path = StudyHeader.path(v.require("path"));
             String vname = v.optional("name").map(YamlNode::text).orElse(path.lastKey());
             List<YamlNode> b = v.require("bounds").list();
             if (b.size() != 2) {
@@ -127,7 +94,8 @@ public final class OptimisationReader {
             maxEval = (int) x;
         }
         long seed = root.optional("seed").map(s -> (long) s.number()).orElse(1L);
-        SweepSpec base = new SweepSpec(name, design, designText, an.text().trim(), params, SweepSpec.Combine.CROSS, List.of(), 0, 1, file.toString());
+        SweepSpec base = new SweepSpec(h.name(), h.designFile(), h.designText(), h.analysis(), params, SweepSpec.Combine.CROSS, List.of(), 0, 1,
+                file.toString());
         return new OptimisationSpec(base, vars, objective, maximise, cons, method, maxEval, seed);
     }
 

@@ -90,7 +90,7 @@ public final class PointEvaluator {
             case "fiber": {
                 DesignResult r = new DesignRunner().run(d.with(List.of("fiber"), d.options(), d.solver()), warnings, monitor);
                 for (FiberAnalysis a : r.fiberAnalyses()) {
-                    rows.add(fiber(a));
+                    rows.add(a.outputs());
                 }
                 break;
             }
@@ -128,7 +128,7 @@ public final class PointEvaluator {
                 }
                 for (FiberAnalysis a : r.drawn().optics()) {
                     Map<String, Double> m = new LinkedHashMap<>(common);
-                    m.putAll(fiber(a));
+                    m.putAll(a.outputs());
                     rows.add(m);
                 }
                 break;
@@ -172,24 +172,6 @@ public final class PointEvaluator {
             return kept;
         }
         return rows;
-    }
-
-    private static Map<String, Double> fiber(FiberAnalysis a) {
-        Map<String, Double> m = new LinkedHashMap<>();
-        m.put("wavelengthM", a.wavelength());
-        m.put("nCore", a.nCore());
-        m.put("nClad", a.nClad());
-        m.put("numericalAperture", a.numericalAperture());
-        m.put("acceptanceHalfAngleDeg", a.acceptanceHalfAngleDeg());
-        m.put("vNumber", a.vNumber());
-        m.put("cutoffWavelengthLP11M", a.cutoffWavelengthLP11());
-        m.put("modeFieldDiameterM", a.modeFieldDiameter());
-        m.put("guidedLpModeCount", (double) a.modes().lpGroupCount());
-        m.put("guidedLpModeTotal", (double) a.modes().lpModeCount());
-        if (a.modes().vectorSolved()) {
-            m.put("guidedVectorModeCount", (double) a.modes().vectorModeCount());
-        }
-        return m;
     }
 
     private static void modes(Map<String, Double> m, List<ModeReport> listed) {

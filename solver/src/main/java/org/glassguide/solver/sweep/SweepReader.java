@@ -1,15 +1,11 @@
 package org.glassguide.solver.sweep;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
 import org.glassguide.materials.io.YamlNode;
 
@@ -26,34 +22,8 @@ public final class SweepReader {
     }
 
     public static SweepSpec read(Path file) {
-        if (!Files.isReadable(file)) {
-            throw new GlassGuideException(Messages.FILE_NOT_READABLE, "sweep file", file, "no such readable file");
-        }
-        YamlNode root = YamlNode.parse(file);
-        root.requireMap().allowOnly(List.of("format", "name", "description", "design", "analysis", "combine", "parameters", "outputs",
-                "samples", "seed"));
-        YamlNode format = root.require("format");
-        if (!format.text().equals(FORMAT)) {
-            throw format.error(Messages.UNSUPPORTED_FORMAT, "format", format.text(), FORMAT);
-        }
-        String name = root.require("name").text();
-        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-            throw root.require("name").error(Messages.OUT_OF_RANGE, "name", name, "letters, digits, '.', '_' and '-' (it names the output folder)");
-        }
-        YamlNode dn = root.require("design");
-        Path base = file.toAbsolutePath().getParent();
-        Path design = base.resolve(dn.text()).normalize();
-        String designText;
-        try {
-            designText = Files.readString(design, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw dn.error(Messages.FILE_NOT_READABLE, "design", dn.text(), "no such readable file next to the sweep file");
-        }
-        YamlNode an = root.require("analysis");
-        String analysis = an.text().trim();
-        if (!SweepSpec.ANALYSES.contains(analysis)) {
-            throw an.error(Messages.BAD_CHOICE, "analysis", analysis, String.join(", ", SweepSpec.ANALYSES));
-        }
+        StudyHeader h = StudyHeader.read(file, "sweep", FORMAT, List.of("combine", "parameters", "outputs", "samples", "seed"));
+        YamlNode root = h.root();
         SweepSpec.Combine combine = SweepSpec.Combine.CROSS;
         if (root.has("combine")) {
             YamlNode c = root.require("combine");
@@ -119,19 +89,12 @@ public final class SweepReader {
         }
         List<String> outputs = new ArrayList<>();
         root.optional("outputs").ifPresent(o -> o.listOrSingle().forEach(x -> outputs.add(x.text().trim())));
-        return new SweepSpec(name, design, designText, analysis, params, combine, outputs, samples, seed, file.toString());
+        return new SweepSpec(h.name(), h.designFile(), h.designText(), h.analysis(), params, combine, outputs, samples, seed, file.toString());
     }
 
     private static Parameter parameter(YamlNode p, SweepSpec.Combine combine) {
         p.requireMap().allowOnly(List.of("name", "path", "values", "range", "distribution", "unit"));
-        YamlNode pathNode = p.require("path");
-        DesignPath path;
-        try {
-            path = new DesignPath(pathNode.text());
-        } catch (IllegalArgumentException e) {
-            throw pathNode.error(Messages.OUT_OF_RANGE, pathNode.path(), pathNode.text(), "a key path such as structure.fiber.layers[0].diameter ("
-                    + e.getMessage() + ")");
-        }
+        DesignPath path = StudyHeader.path(p.require("path"));
         String name = p.optional("name").map(YamlNode::text).orElse(path.lastKey());
         int kinds = (p.has("values") ? 1 : 0) + (p.has("range") ? 1 : 0) + (p.has("distribution") ? 1 : 0);
         if (kinds != 1) {

@@ -16,7 +16,6 @@ import org.glassguide.ui.report.Json;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -32,11 +31,10 @@ public final class CoDrawCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DESIGN.yaml", description = "Fiber design file (an optional codraw: section sets the preform).")
     Path designFile;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<design name>-codraw).")
-    Path out;
 
-    @Option(names = "--json", description = "Print the summary as JSON.")
-    boolean json;
+
+    @Mixin
+    OutputOptions output;
 
     @Mixin
     LibraryOptions libraryOptions;
@@ -46,10 +44,10 @@ public final class CoDrawCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Design d = new DesignReader(libraryOptions.library()).read(designFile);
-        Path target = OutputFolder.resolve(out, d.name() + "-codraw");
+        Path target = output.target(d.name() + "-codraw");
         CoDrawResult r = new CoDrawAnalysis().analyse(d, d.codraw(), w -> err.println(w), org.glassguide.solver.ProgressMonitor.NONE);
         CoDrawReport.write(d.name(), r, target);
-        if (json) {
+        if (output.json) {
             o.print(Json.write(CoDrawReport.summary(d.name(), r)));
         } else {
             o.printf(Locale.ROOT, "%s: co-viscous window %s, molten-core window %s%n", d.name(), words(r.coViscous()), words(r.moltenCore()));

@@ -23,7 +23,6 @@ import org.glassguide.ui.report.RunReport;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -39,11 +38,10 @@ public final class OptimiseCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "OPT.yaml", description = "Optimisation file (format: glassguide-optimisation/1).")
     Path file;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<name>-optimise).")
-    Path out;
 
-    @Option(names = "--json", description = "Print the summary as JSON.")
-    boolean json;
+
+    @Mixin
+    OutputOptions output;
 
     @Mixin
     LibraryOptions libraryOptions;
@@ -53,7 +51,7 @@ public final class OptimiseCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         OptimisationSpec s = OptimisationReader.read(file);
-        Path target = OutputFolder.resolve(out, s.base().name() + "-optimise");
+        Path target = output.target(s.base().name() + "-optimise");
         ConsoleProgress progress = ConsoleProgress.forTerminal();
         try (CancelOnInterrupt interrupt = new CancelOnInterrupt(progress, 20_000)) {
             Optimiser.Result r;
@@ -89,7 +87,7 @@ public final class OptimiseCommand implements Callable<Integer> {
                                     ys.stream().mapToDouble(Double::doubleValue).toArray(), true)));
                 }
             });
-            if (json) {
+            if (output.json) {
                 o.print(Json.write(summary));
             } else {
                 StringBuilder at = new StringBuilder();

@@ -35,11 +35,10 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "Points computed at once (default: all cores).")
     Integer threads;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<sweep name>-sweep).")
-    Path out;
 
-    @Option(names = "--json", description = "Print the summary as JSON.")
-    boolean json;
+
+    @Mixin
+    OutputOptions output;
 
     @Mixin
     LibraryOptions libraryOptions;
@@ -54,7 +53,7 @@ public final class SweepCommand implements Callable<Integer> {
         }
         int t = threads != null ? threads : cores;
         SweepSpec s = SweepReader.read(sweepFile);
-        Path target = OutputFolder.resolve(out, s.name() + "-sweep");
+        Path target = output.target(s.name() + "-sweep");
         // bad values stop the sweep in run(), before the folder is touched
         SweepRunner runner = new SweepRunner(s, libraryOptions.library());
         ConsoleProgress progress = ConsoleProgress.forTerminal();
@@ -64,7 +63,7 @@ public final class SweepCommand implements Callable<Integer> {
                 r = runner.run(target, t, w -> err.println(w), progress);
             }
             SweepReport.write(s, r, t, target);
-            if (json) {
+            if (output.json) {
                 o.print(Json.write(SweepReport.summary(s, r, t)));
             } else {
                 if (r.restarted()) {

@@ -52,13 +52,7 @@ public final class CoDrawReport {
         List<Map<String, Object>> optics = new ArrayList<>();
         for (int i = 0; i < d.optics().size(); i++) {
             FiberAnalysis a = d.optics().get(i);
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("wavelengthM", a.wavelength());
-            o.put("numericalAperture", a.numericalAperture());
-            o.put("vNumber", a.vNumber());
-            o.put("guidedLpModeCount", a.modes().lpGroupCount());
-            o.put("cutoffWavelengthLP11M", a.cutoffWavelengthLP11());
-            o.put("modeFieldDiameterM", a.modeFieldDiameter());
+            Map<String, Object> o = new LinkedHashMap<>(a.outputs());
             o.put("coreMaterialLossDbPerCm", finite(d.coreLossDbPerCm().get(i)));
             optics.add(o);
         }
