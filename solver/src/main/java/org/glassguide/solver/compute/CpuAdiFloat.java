@@ -20,7 +20,7 @@ import java.util.function.IntConsumer;
  * Nothing is allocated per step.
  */
 final class CpuAdiFloat implements AdiStepper {
-    static final int BLOCK = 32;
+    static final int BLOCK = 128;
 
     private final int nx;
     private final int ny;
