@@ -62,8 +62,6 @@ final class CpuAdiDouble implements AdiStepper {
     private double[][] supY;
     private final double[][][] tRe;
     private final double[][][] tIm;
-    private final double[][][] qRe;
-    private final double[][][] qIm;
     private final double[][][] rRe;
     private final double[][][] rIm;
     private final double[] zero = new double[BLOCK];
@@ -101,8 +99,6 @@ final class CpuAdiDouble implements AdiStepper {
         ruRows = new double[team.size()][m][];
         tRe = new double[team.size()][m][BLOCK];
         tIm = new double[team.size()][m][BLOCK];
-        qRe = new double[team.size()][nx][BLOCK];
-        qIm = new double[team.size()][nx][BLOCK];
         rRe = new double[team.size()][BLOCK][BLOCK];
         rIm = new double[team.size()][BLOCK][BLOCK];
         wRe = new double[team.size()][BLOCK];
@@ -317,11 +313,14 @@ final class CpuAdiDouble implements AdiStepper {
             double[][] vbIm = gather(vIm, rb, nx, vRowsIm[member]);
             double[][] rlb = rl == null ? null : gather(rl, rb, nx, rlRows[member]);
             double[][] rub = rl == null ? null : gather(ru, rb, nx, ruRows[member]);
+            // the inverse pivots live in the output rows until the back substitution overwrites them (in reverse
+            // order, so the rows written last, still in cache, are read first): no separate pivot buffer
+            double[][] outRe = gather(f2Re, rb, nx, oRowsRe[member]);
+            double[][] outIm = gather(f2Im, rb, nx, oRowsIm[member]);
             // the forward elimination follows each tile as it is transposed, while its rows are in cache
             explicitRows(f1Re, f1Im, ny, nx, null, null, false, lowY, upY, cr, ci, rb, tRe[member], tIm[member], member, f, vbRe, vbIm,
-                    rlb, rub);
-            backwardWithPotential(tRe[member], tIm[member], rub, f, gather(f2Re, rb, nx, oRowsRe[member]), gather(f2Im, rb, nx,
-                    oRowsIm[member]), member);
+                    rlb, rub, outRe, outIm);
+            backwardWithPotential(tRe[member], tIm[member], rub, f, outRe, outIm);
         }
     }
 
@@ -332,7 +331,7 @@ final class CpuAdiDouble implements AdiStepper {
         double ci = c[2 * f + 1];
         for (int rb = team.from(member, bx, 1); rb < team.to(member, bx, 1); rb++) {
             explicitRows(f2Re, f2Im, nx, ny, vRe, vIm, rl != null, lowX, upX, cr, ci, rb, tRe[member], tIm[member], member, f, null, null,
-                    null, null);
+                    null, null, null, null);
             backward(tRe[member], tIm[member], ny, null, null, invY[f], supY[f], gather(f1Re, rb, ny, oRowsRe[member]), gather(f1Im, rb, ny,
                     oRowsIm[member]));
         }
@@ -341,28 +340,31 @@ final class CpuAdiDouble implements AdiStepper {
     /** (1 + d_f P_x)^-1 on x[v][lane] (v along x, lanes the lines y of one block, V from vb), into out. */
     private void solveWithPotential(double[][] xRe, double[][] xIm, double[][] vbRe, double[][] vbIm, double[][] rlb, double[][] rub, int f,
             double[][] outRe, double[][] outIm, int member) {
-        forwardWithPotential(xRe, xIm, 0, nx, vbRe, vbIm, rlb, rub, f, member);
-        backwardWithPotential(xRe, xIm, rub, f, outRe, outIm, member);
+        forwardWithPotential(xRe, xIm, 0, nx, vbRe, vbIm, rlb, rub, f, member, outRe, outIm);
+        backwardWithPotential(xRe, xIm, rub, f, outRe, outIm);
     }
 
-    /** Forward elimination of the x solve (with V) over positions v0..v1-1, as the rows arrive. */
+    /**
+     * Forward elimination of the x solve (with V) over positions v0..v1-1, as the rows arrive; the inverse
+     * pivots go to inv (the output rows, until the back substitution).
+     */
     private void forwardWithPotential(double[][] xRe, double[][] xIm, int v0, int v1, double[][] vbRe, double[][] vbIm, double[][] rlb, double[][] rub,
-            int f, int member) {
+            int f, int member, double[][] invRe, double[][] invIm) {
         if (rlb != null) {
-            forwardWithRatios(xRe, xIm, v0, v1, vbRe, vbIm, rlb, rub, d[2 * f], d[2 * f + 1], subX[f], supX[f], qRe[member],
-                    qIm[member], wRe[member], wIm[member]);
+            forwardWithRatios(xRe, xIm, v0, v1, vbRe, vbIm, rlb, rub, d[2 * f], d[2 * f + 1], subX[f], supX[f], invRe, invIm,
+                    wRe[member], wIm[member]);
         } else {
-            forwardWithPotential(xRe, xIm, v0, v1, vbRe, vbIm, d[2 * f], d[2 * f + 1], diagX[f], subX[f], supX[f], qRe[member],
-                    qIm[member], wRe[member], wIm[member]);
+            forwardWithPotential(xRe, xIm, v0, v1, vbRe, vbIm, d[2 * f], d[2 * f + 1], diagX[f], subX[f], supX[f], invRe, invIm,
+                    wRe[member], wIm[member]);
         }
     }
 
-    /** Back substitution of the x solve into out[v][lane]. */
-    private void backwardWithPotential(double[][] xRe, double[][] xIm, double[][] rub, int f, double[][] outRe, double[][] outIm, int member) {
+    /** Back substitution of the x solve into out[v][lane], which holds the inverse pivots until then. */
+    private void backwardWithPotential(double[][] xRe, double[][] xIm, double[][] rub, int f, double[][] outRe, double[][] outIm) {
         if (rub != null) {
-            backwardWithRatios(xRe, xIm, nx, qRe[member], qIm[member], rub, supX[f], outRe, outIm);
+            backwardWithRatios(xRe, xIm, nx, outRe, outIm, rub, supX[f], outRe, outIm);
         } else {
-            backward(xRe, xIm, nx, qRe[member], qIm[member], null, supX[f], outRe, outIm);
+            backward(xRe, xIm, nx, outRe, outIm, null, supX[f], outRe, outIm);
         }
     }
 
@@ -477,7 +479,7 @@ final class CpuAdiDouble implements AdiStepper {
      */
     private void explicitRows(double[][][][] inRe, double[][][][] inIm, int nu, int nv, double[][][][] hvRe, double[][][][] hvIm, boolean ratios,
             double[] lowU, double[] upU, double cr, double ci, int rb, double[][] xRe, double[][] xIm, int member, int f, double[][] vbRe,
-            double[][] vbIm, double[][] rlb, double[][] rub) {
+            double[][] vbIm, double[][] rlb, double[][] rub, double[][] invRe, double[][] invIm) {
         double[][] sRe = rRe[member];
         double[][] sIm = rIm[member];
         int vBlocks = (nv + BLOCK - 1) / BLOCK;
@@ -506,7 +508,7 @@ final class CpuAdiDouble implements AdiStepper {
             int lanes = Math.min(BLOCK, nv - cb * BLOCK);
             transposeTile(sRe, sIm, xRe, xIm, cb, lanes);
             if (vbRe != null) {
-                forwardWithPotential(xRe, xIm, cb * BLOCK, cb * BLOCK + lanes, vbRe, vbIm, rlb, rub, f, member);
+                forwardWithPotential(xRe, xIm, cb * BLOCK, cb * BLOCK + lanes, vbRe, vbIm, rlb, rub, f, member, invRe, invIm);
             } else {
                 forwardShared(xRe, xIm, cb * BLOCK, cb * BLOCK + lanes, mulY[f]);
             }
@@ -680,6 +682,7 @@ final class CpuAdiDouble implements AdiStepper {
             double[] zIm = xIm[v];
             double[] yRe = obRe[v];
             double[] yIm = obIm[v];
+            // the intermediate goes back into z (ib may be the output rows themselves)
             if (v + 1 < nv) {
                 double sr = sup[2 * v];
                 double si = sup[2 * v + 1];
@@ -692,18 +695,15 @@ final class CpuAdiDouble implements AdiStepper {
                     double ni = nIm[b];
                     double xr = zRe[b];
                     double xi = zIm[b];
-                    yRe[b] = xr - c * (sr * nr - si * ni);
-                    yIm[b] = xi - c * (sr * ni + si * nr);
+                    zRe[b] = xr - c * (sr * nr - si * ni);
+                    zIm[b] = xi - c * (sr * ni + si * nr);
                 }
-            } else {
-                System.arraycopy(zRe, 0, yRe, 0, BLOCK);
-                System.arraycopy(zIm, 0, yIm, 0, BLOCK);
             }
             double[] j1 = ibRe[v];
             double[] j2 = ibIm[v];
             for (int b = 0; b < BLOCK; b++) {
-                double ar = yRe[b];
-                double ai = yIm[b];
+                double ar = zRe[b];
+                double ai = zIm[b];
                 double i1 = j1[b];
                 double i2 = j2[b];
                 yRe[b] = ar * i1 - ai * i2;
