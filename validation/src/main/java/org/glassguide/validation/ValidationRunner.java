@@ -141,6 +141,12 @@ public final class ValidationRunner {
                 return OptimiserValidation.analytic(c, id, source);
             case "optimiser-single-mode":
                 return OptimiserValidation.singleModeCutoff(c, id, source, library);
+            case "loss-calibration":
+                return LossValidation.calibration(c, id, source);
+            case "loss-core-share":
+                return LossValidation.coreShare(c, id, source, library);
+            case "loss-faces-coupling":
+                return LossValidation.facesAndCoupling(c, id, source);
             case "sweep-vs-single":
                 return SweepValidation.equalsSingleRuns(c, id, source, library);
             default:

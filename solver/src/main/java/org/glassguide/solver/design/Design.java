@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.glassguide.solver.codraw.DrawSettings;
+import org.glassguide.solver.loss.LossSettings;
 
 /**
  * A complete, validated design: structure, wavelengths (m), the analyses to run and their settings
@@ -12,13 +13,13 @@ import org.glassguide.solver.codraw.DrawSettings;
  */
 public record Design(String name, String description, FiberStructure fiber, WaveguideStructure waveguide,
         List<Double> wavelengths, List<String> analyses, DesignOptions options, SolverSettings solver, PropagationSettings propagation,
-        String source, DrawSettings codraw) {
+        String source, DrawSettings codraw, LossSettings loss) {
     public static final String FORMAT = "glassguide/1";
     /**
      * fiber: exact step-index analysis; modes: the mode solver of `solver:`; bpm: the `propagation:` run; codraw: the
-     * co-draw compatibility and draw-down of `codraw:` (defaults when absent).
+     * co-draw compatibility and draw-down of `codraw:` (defaults when absent); loss: the loss budget of `loss:`.
      */
-    public static final List<String> ANALYSES = List.of("fiber", "modes", "bpm", "codraw");
+    public static final List<String> ANALYSES = List.of("fiber", "modes", "bpm", "codraw", "loss");
 
     public Design {
         Objects.requireNonNull(name, "name");
@@ -31,6 +32,7 @@ public record Design(String name, String description, FiberStructure fiber, Wave
         analyses = List.copyOf(analyses);
         description = description == null ? "" : description;
         codraw = codraw == null ? DrawSettings.defaults() : codraw;
+        loss = loss == null ? LossSettings.defaults() : loss;
         if (wavelengths.isEmpty()) {
             throw new IllegalArgumentException("a design needs at least one wavelength");
         }
@@ -45,6 +47,6 @@ public record Design(String name, String description, FiberStructure fiber, Wave
 
     /** The same design with other analyses, options or solver settings (command-line overrides). */
     public Design with(List<String> newAnalyses, DesignOptions newOptions, SolverSettings newSolver) {
-        return new Design(name, description, fiber, waveguide, wavelengths, newAnalyses, newOptions, newSolver, propagation, source, codraw);
+        return new Design(name, description, fiber, waveguide, wavelengths, newAnalyses, newOptions, newSolver, propagation, source, codraw, loss);
     }
 }

@@ -15,6 +15,9 @@ import org.glassguide.materials.io.MaterialReader;
 import org.glassguide.materials.io.YamlNode;
 import org.glassguide.materials.units.Units;
 import org.glassguide.solver.codraw.DrawSettings;
+import org.glassguide.solver.loss.Calibration;
+import org.glassguide.solver.loss.LossSettings;
+import org.glassguide.solver.loss.Mechanism;
 
 /**
  * Reads design files ("format: glassguide/1"). Every problem is reported with file:line:column, the
@@ -22,7 +25,7 @@ import org.glassguide.solver.codraw.DrawSettings;
  */
 public final class DesignReader {
     private static final List<String> TOP = List.of("format", "name", "description", "materials", "structure",
-            "wavelengths", "analyses", "options", "solver", "propagation", "codraw");
+            "wavelengths", "analyses", "options", "solver", "propagation", "codraw", "loss");
     private static final int MAX_WAVELENGTHS = 100000;
 
     private final MaterialLibrary library;
@@ -101,11 +104,105 @@ public final class DesignReader {
         if (analyses.contains("bpm") && propagation == null) {
             throw root.error(Messages.MISSING_KEY, "propagation", "the design (analyses: [bpm] needs a propagation: section)");
         }
-        if (analyses.contains("codraw") && fiber == null) {
-            throw root.error(Messages.BAD_CHOICE, "analyses", "codraw", "fiber, modes, bpm (a co-draw needs a fiber structure)");
+        if ((analyses.contains("codraw") || analyses.contains("loss")) && fiber == null) {
+            throw root.error(Messages.BAD_CHOICE, "analyses", analyses.contains("codraw") ? "codraw" : "loss",
+                    "fiber, modes, bpm (a co-draw and a loss budget need a fiber structure)");
         }
         DrawSettings codraw = root.optional("codraw").map(DesignReader::readCoDraw).orElse(null);
-        return new Design(name, description, fiber, waveguide, wavelengths, analyses, options, solver, propagation, source, codraw);
+        LossSettings loss = root.optional("loss").map(DesignReader::readLoss).orElse(null);
+        return new Design(name, description, fiber, waveguide, wavelengths, analyses, options, solver, propagation, source, codraw, loss);
+    }
+
+    /**
+     * loss: {length, source: {kind: incoherent, na, diameter} | {kind: gaussian, waist}, end-faces: none | input | both,
+     * calibrate: {material, points: [[wavelength, attenuation(, sigma)], ...], mechanisms: [rayleigh, floor, {band: {centre, fwhm}}]}}.
+     */
+    static LossSettings readLoss(YamlNode l) {
+        l.requireMap().allowOnly(List.of("length", "source", "end-faces", "calibrate"));
+        double length = l.has("length") ? positive(l.require("length")) : 0.01;
+        LossSettings.Source src = null;
+        if (l.has("source")) {
+            YamlNode sn = l.require("source").requireMap().allowOnly(List.of("kind", "na", "diameter", "waist"));
+            String kind = sn.require("kind").text().trim();
+            if (kind.equals("incoherent")) {
+                double na = sn.require("na").number();
+                if (!(na > 0 && na <= 1.5)) {
+                    throw sn.require("na").error(Messages.OUT_OF_RANGE, sn.path() + ".na", sn.require("na").text(), "0 < NA <= 1.5");
+                }
+                src = new LossSettings.Source(kind, na, positive(sn.require("diameter")), Double.NaN);
+            } else if (kind.equals("gaussian")) {
+                src = new LossSettings.Source(kind, Double.NaN, Double.NaN, positive(sn.require("waist")));
+            } else {
+                throw sn.require("kind").error(Messages.BAD_CHOICE, sn.path() + ".kind", kind, "incoherent, gaussian");
+            }
+        }
+        int faces = 2;
+        if (l.has("end-faces")) {
+            YamlNode fn = l.require("end-faces");
+            switch (fn.text().trim()) {
+                case "none":
+                    faces = 0;
+                    break;
+                case "input":
+                    faces = 1;
+                    break;
+                case "both":
+                    faces = 2;
+                    break;
+                default:
+                    throw fn.error(Messages.BAD_CHOICE, fn.path(), fn.text(), "none, input, both (Fresnel loss at those faces)");
+            }
+        }
+        LossSettings.CalibrationSpec cal = null;
+        if (l.has("calibrate")) {
+            YamlNode cn = l.require("calibrate").requireMap().allowOnly(List.of("material", "points", "mechanisms"));
+            List<Calibration.Point> pts = new ArrayList<>();
+            for (YamlNode pn : cn.require("points").list()) {
+                List<YamlNode> v = pn.list();
+                if (v.size() != 2 && v.size() != 3) {
+                    throw pn.error(Messages.WRONG_TYPE, pn.path(), "[wavelength, attenuation] or [wavelength, attenuation, its uncertainty]",
+                            v.size() + " values");
+                }
+                double wl = v.get(0).quantity(Units::wavelength);
+                double alpha = v.get(1).quantity(Units::attenuation);
+                if (!(alpha > 0)) {
+                    throw v.get(1).error(Messages.NOT_POSITIVE, v.get(1).path(), v.get(1).text());
+                }
+                double sigma = Double.NaN;
+                if (v.size() == 3) {
+                    sigma = v.get(2).quantity(Units::attenuation);
+                    if (!(sigma > 0)) {
+                        throw v.get(2).error(Messages.NOT_POSITIVE, v.get(2).path(), v.get(2).text());
+                    }
+                }
+                pts.add(new Calibration.Point(wl, alpha, sigma));
+            }
+            if (pts.isEmpty()) {
+                throw cn.require("points").error(Messages.TOO_FEW_POINTS, cn.path() + ".points", 1, 0);
+            }
+            List<Mechanism> mechs = new ArrayList<>();
+            for (YamlNode mn : cn.require("mechanisms").list()) {
+                if (mn.isScalar()) {
+                    String k = mn.text().trim();
+                    if (k.equals("rayleigh")) {
+                        mechs.add(Mechanism.rayleigh());
+                    } else if (k.equals("floor")) {
+                        mechs.add(Mechanism.floor());
+                    } else {
+                        throw mn.error(Messages.BAD_CHOICE, mn.path(), k, "rayleigh, floor, {band: {centre, fwhm}}");
+                    }
+                } else {
+                    YamlNode b = mn.requireMap().allowOnly(List.of("band")).require("band").requireMap().allowOnly(List.of("centre", "center", "fwhm"));
+                    YamlNode c = b.has("centre") ? b.require("centre") : b.require("center");
+                    mechs.add(Mechanism.band(c.quantity(Units::wavelength), positive(b.require("fwhm"))));
+                }
+            }
+            if (mechs.isEmpty() || mechs.size() > 8) {
+                throw cn.require("mechanisms").error(Messages.OUT_OF_RANGE, cn.path() + ".mechanisms", mechs.size() + " mechanisms", "1 to 8");
+            }
+            cal = new LossSettings.CalibrationSpec(cn.require("material").text().trim(), pts, mechs);
+        }
+        return new LossSettings(length, src, faces, cal);
     }
 
     /**

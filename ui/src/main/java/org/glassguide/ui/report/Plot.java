@@ -246,6 +246,59 @@ public final class Plot {
         ImageIO.write(img, "png", file.toFile());
     }
 
+    /**
+     * Stacked bars: one bar per category (e.g. a wavelength), its segments the series' values there (non-negative),
+     * with a legend. The x axis is the category index (labels under the bars).
+     */
+    public static void stackedBars(Path file, String title, String yLabel, List<String> categories, List<String> names, double[][] values)
+            throws IOException {
+        BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = setup(img);
+        int nc = categories.size();
+        double ymax = 0;
+        for (int c = 0; c < nc; c++) {
+            double sum = 0;
+            for (double[] v : values) {
+                sum += Math.max(0, v[c]);
+            }
+            ymax = Math.max(ymax, sum);
+        }
+        ymax = ymax > 0 ? ymax * 1.05 : 1;
+        int left = 100;
+        int right = W - 260;
+        int top = 50;
+        int bottom = H - 70;
+        axes(g, title, "", yLabel, -0.5, nc - 0.5, 0, ymax, left, right, top, bottom);
+        // cover the numeric x ticks: the categories label the bars instead
+        g.setColor(Color.WHITE);
+        g.fillRect(left - 30, bottom + 6, right - left + 60, 22);
+        double slot = (right - left) / (double) nc;
+        for (int c = 0; c < nc; c++) {
+            double base = 0;
+            int x0 = (int) Math.round(left + slot * (c + 0.15));
+            int w = (int) Math.round(slot * 0.7);
+            for (int k = 0; k < values.length; k++) {
+                double v = Math.max(0, values[k][c]);
+                int y1 = (int) Math.round(bottom - (base + v) / ymax * (bottom - top));
+                int y0 = (int) Math.round(bottom - base / ymax * (bottom - top));
+                g.setColor(PALETTE[k % PALETTE.length]);
+                g.fillRect(x0, y1, w, Math.max(0, y0 - y1));
+                base += v;
+            }
+            g.setColor(Color.BLACK);
+            centred(g, categories.get(c), (int) Math.round(left + slot * (c + 0.5)), bottom + 20);
+        }
+        for (int k = 0; k < names.size(); k++) {
+            int ly = top + 18 + 20 * k;
+            g.setColor(PALETTE[k % PALETTE.length]);
+            g.fillRect(right + 15, ly - 10, 14, 12);
+            g.setColor(Color.DARK_GRAY);
+            g.drawString(names.get(k), right + 35, ly);
+        }
+        g.dispose();
+        ImageIO.write(img, "png", file.toFile());
+    }
+
     private static Graphics2D setup(BufferedImage img) {
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);

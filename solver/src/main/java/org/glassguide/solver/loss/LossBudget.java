@@ -1,0 +1,193 @@
+package org.glassguide.solver.loss;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.glassguide.materials.AttenuationModel;
+import org.glassguide.materials.Material;
+import org.glassguide.materials.attenuation.GaussianAbsorptionBands;
+import org.glassguide.materials.attenuation.MeasuredAttenuation;
+import org.glassguide.materials.attenuation.RayleighAttenuation;
+import org.glassguide.materials.attenuation.TotalAttenuation;
+import org.glassguide.materials.errors.GlassGuideException;
+import org.glassguide.materials.errors.Messages;
+import org.glassguide.materials.units.Units;
+import org.glassguide.solver.ProgressMonitor;
+import org.glassguide.solver.design.Design;
+import org.glassguide.solver.design.FiberStructure;
+import org.glassguide.solver.fiber.FiberAnalysis;
+import org.glassguide.solver.fiber.GuidedMode;
+import org.glassguide.solver.fiber.StepIndexAnalysis;
+import org.glassguide.solver.special.Bessel;
+
+/**
+ * Loss budget of a step-index fiber, per wavelength: the core's material loss split into absorption, Rayleigh
+ * scattering, wavelength-independent scattering and measured loss no model attributes, each weighted by the share
+ * of guided power in the core; the cladding's material loss weighted by the rest; Fresnel reflection at the end
+ * faces; and the launch coupling loss of the source. A calibration first fits a material's loss to measured points.
+ */
+public final class LossBudget {
+    private final StepIndexAnalysis stepIndex = new StepIndexAnalysis();
+
+    public LossResult analyse(Design d, LossSettings s, Consumer<String> warnings, ProgressMonitor monitor) {
+        if (!d.isFiber() || d.fiber().layers().size() != 2) {
+            throw new GlassGuideException(Messages.FIBER_LAYERS, "a step-index fiber (a core and a cladding layer) for the loss budget",
+                    d.isFiber() ? d.fiber().layers().size() : 0);
+        }
+        FiberStructure f = d.fiber();
+        Material core = f.layers().get(0).material();
+        Material clad = f.layers().get(1).material();
+        List<String> notes = new ArrayList<>();
+        Calibration.Result cal = null;
+        String calibrated = null;
+        if (s.calibration() != null) {
+            LossSettings.CalibrationSpec cs = s.calibration();
+            if (!cs.material().equals(core.name()) && !cs.material().equals(clad.name())) {
+                throw new GlassGuideException(Messages.BAD_CHOICE, "loss.calibrate.material", cs.material(), core.name() + " (core), "
+                        + clad.name() + " (cladding)");
+            }
+            cal = new Calibration().fit(cs.mechanisms(), cs.points());
+            calibrated = cs.material();
+            for (String n : cal.notes()) {
+                notes.add("calibration of " + calibrated + ": " + n);
+            }
+        }
+        List<LossResult.Row> rows = new ArrayList<>();
+        int n = d.wavelengths().size();
+        for (int i = 0; i < n; i++) {
+            monitor.checkCancelled();
+            monitor.progress(i, n, "wavelength " + (i + 1) + "/" + n);
+            double wl = d.wavelengths().get(i);
+            FiberAnalysis a = stepIndex.analyse(f, wl, d.options(), warnings, ProgressMonitor.NONE);
+            double[] gamma = new double[1];
+            String basis = coreFraction(a, gamma);
+            Map<String, Double> parts = new LinkedHashMap<>();
+            split(core, "core", wl, gamma[0], cal, calibrated, parts, notes);
+            split(clad, "cladding", wl, 1 - gamma[0], cal, calibrated, parts, notes);
+            double fresnel = fresnelDb(a.nCore(), a.nLaunch()) * s.fresnelFaces();
+            double[] coupling = {0};
+            String couplingBasis = coupling(s.source(), a, coupling);
+            double total = parts.values().stream().mapToDouble(Double::doubleValue).sum() * s.length() + fresnel + coupling[0];
+            rows.add(new LossResult.Row(wl, parts, gamma[0], basis, fresnel, coupling[0], couplingBasis, total));
+        }
+        monitor.progress(n, n, "done");
+        notes.add("leakage and bend loss are not in this budget: the exact step-index analysis has no bend; find them with "
+                + "glassguide modes (leaky modes, bend-radius) or glassguide bpm");
+        return new LossResult(s.length(), rows, cal, calibrated, dedupe(notes));
+    }
+
+    private static List<String> dedupe(List<String> notes) {
+        return new ArrayList<>(new java.util.LinkedHashSet<>(notes));
+    }
+
+    /**
+     * Share of guided power in the core: LP01's exact fraction 1 - (u/V)^2 (1 - K0(w)^2 / K1(w)^2) (Snyder and Love,
+     * Optical Waveguide Theory, 1983, table 14-6) when single-mode; else the all-modes average 1 - 4 / (3 sqrt(M)),
+     * M = V^2 / 2 (Gloge, Appl. Opt. 10 (1971) 2252): every mode equally excited, as by a source filling the NA.
+     */
+    static String coreFraction(FiberAnalysis a, double[] gamma) {
+        double v = a.vNumber();
+        if (a.modes().lpGroupCount() <= 1) {
+            GuidedMode lp01 = a.modes().lpModes().get(0);
+            double u = lp01.u();
+            double w = lp01.w();
+            double k0 = Bessel.kScaled(0, w);
+            double k1 = Bessel.kScaled(1, w);
+            gamma[0] = 1 - (u * u) / (v * v) * (1 - k0 * k0 / (k1 * k1));
+            return "LP01, exact (single-mode)";
+        }
+        double m = v * v / 2;
+        gamma[0] = 1 - 4 / (3 * Math.sqrt(m));
+        return String.format(Locale.ROOT, "mean over all %d LP groups, equally excited (Gloge 1971)", a.modes().lpGroupCount());
+    }
+
+    /** Per face: -10 log10(1 - R), R = ((n1 - n0) / (n1 + n0))^2 at normal incidence. */
+    static double fresnelDb(double n1, double n0) {
+        double r = (n1 - n0) / (n1 + n0);
+        return -10 * Math.log10(1 - r * r);
+    }
+
+    /**
+     * Launch coupling (dB): an incoherent source of uniform radiance within NA_s over a disc of radius r_s into a
+     * step-index core of radius a and numerical aperture NA: eta = min(1, (a/r_s)^2) min(1, (NA/NA_s)^2) (area and
+     * solid-angle overlap, small angles). A Gaussian beam of waist w_s on axis: into a single-mode fiber, the overlap with
+     * LP01 taken as the Gaussian of the Petermann mode-field radius, eta = (2 w_s w_f / (w_s^2 + w_f^2))^2; into a multimode
+     * core, the power inside the core times the power inside the acceptance angle, (1 - e^{-2a^2/w_s^2})(1 - e^{-2 (NA/theta)^2}),
+     * theta = lambda / (pi w_s n_0).
+     */
+    static String coupling(LossSettings.Source src, FiberAnalysis a, double[] db) {
+        if (src == null) {
+            db[0] = 0;
+            return "no source given";
+        }
+        double eta;
+        String basis;
+        double na = a.numericalAperture();
+        double r = a.coreRadius();
+        if (src.kind().equals("incoherent")) {
+            double rs = src.diameter() / 2;
+            eta = Math.min(1, (r / rs) * (r / rs)) * Math.min(1, (na / src.na()) * (na / src.na()));
+            basis = String.format(Locale.ROOT, "incoherent source, NA %.3g, %.4g um: area x solid-angle overlap", src.na(), src.diameter() * 1e6);
+        } else if (a.modes().lpGroupCount() <= 1) {
+            double wf = a.modeFieldDiameter() / 2;
+            double ws = src.waist();
+            eta = Math.pow(10, -gaussianOverlapDb(ws, wf) / 10);
+            basis = String.format(Locale.ROOT, "Gaussian beam, waist %.4g um, on LP01 (mode-field radius %.4g um)", ws * 1e6, wf * 1e6);
+        } else {
+            double ws = src.waist();
+            double theta = a.wavelength() / (Math.PI * ws * a.nLaunch());
+            eta = (1 - Math.exp(-2 * r * r / (ws * ws))) * (1 - Math.exp(-2 * (na / theta) * (na / theta)));
+            basis = String.format(Locale.ROOT, "Gaussian beam, waist %.4g um, into a multimode core: power in the core x in the NA", ws * 1e6);
+        }
+        db[0] = -10 * Math.log10(eta);
+        return basis;
+    }
+
+    /** Aligned Gaussians of radii ws and wf: eta = (2 ws wf / (ws^2 + wf^2))^2, in dB. */
+    static double gaussianOverlapDb(double ws, double wf) {
+        double x = 2 * ws * wf / (ws * ws + wf * wf);
+        return 0.0 - 10 * Math.log10(x * x);
+    }
+
+    /** Adds a material's propagation loss (dB/m), split by mechanism and weighted by the power share, under the region's name. */
+    private static void split(Material m, String region, double wl, double share, Calibration.Result cal, String calibrated,
+            Map<String, Double> parts, List<String> notes) {
+        double toDb = Units.DB_PER_NEPER_POWER;
+        if (cal != null && m.name().equals(calibrated)) {
+            for (int k = 0; k < cal.mechanisms().size(); k++) {
+                Mechanism mech = cal.mechanisms().get(k);
+                double alpha = cal.best().amplitudes()[k] * mech.shape(wl);
+                parts.merge(mech.budgetPart() + " (" + region + ")", alpha * toDb * share, Double::sum);
+            }
+            return;
+        }
+        AttenuationModel model = m.attenuationModel().orElse(null);
+        if (model == null) {
+            notes.add(m.name() + " (" + region + ") has no attenuation model: counted lossless");
+            return;
+        }
+        List<AttenuationModel> list = model instanceof TotalAttenuation t ? t.parts() : List.of(model);
+        for (AttenuationModel p : list) {
+            if (!p.validRange().contains(wl)) {
+                notes.add(m.name() + " (" + region + "): " + p.describe() + " does not reach " + Units.nm(wl) + " nm: left out there");
+                continue;
+            }
+            if (p instanceof RayleighAttenuation ra) {
+                double l2 = wl * wl;
+                parts.merge("Rayleigh scattering (" + region + ")", ra.a() / (l2 * l2) * toDb * share, Double::sum);
+                parts.merge("wavelength-independent scattering (" + region + ")", ra.b() * toDb * share, Double::sum);
+            } else if (p instanceof GaussianAbsorptionBands) {
+                parts.merge("absorption (" + region + ")", p.alpha(wl) * toDb * share, Double::sum);
+            } else {
+                parts.merge("measured, not attributed (" + region + ")", p.alpha(wl) * toDb * share, Double::sum);
+                if (p instanceof MeasuredAttenuation) {
+                    notes.add(m.name() + "'s loss is a measured total, not split by mechanism: calibrate it (loss.calibrate) to attribute it");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.glassguide.solver.loss;
+
+import org.glassguide.solver.fiber.FiberAnalysis;
+
+/** The budget's closed forms, exposed for the validation cases that check them against independent computations. */
+public final class LossChecks {
+    private LossChecks() {
+    }
+
+    /** LP01's (or the all-mode mean) share of power in the core, as the budget uses it. */
+    public static double coreShare(FiberAnalysis a) {
+        double[] g = new double[1];
+        LossBudget.coreFraction(a, g);
+        return g[0];
+    }
+
+    public static double fresnelDb(double n1, double n0) {
+        return LossBudget.fresnelDb(n1, n0);
+    }
+
+    /** Coupling loss (dB) of a Gaussian beam of waist ws into a Gaussian mode of radius wf, aligned. */
+    public static double gaussianIntoLp01Db(double ws, double wf) {
+        return LossBudget.gaussianOverlapDb(ws, wf);
+    }
+}

@@ -1,0 +1,56 @@
+package org.glassguide.solver.loss;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a loss budget is told (the design's loss: section). SI units.
+ *
+ * @param length guide length the budget totals over (m)
+ * @param source the light source for the launch coupling loss, or null for none
+ * @param fresnelFaces end faces with Fresnel reflection loss: 0, 1 (input) or 2 (input and output)
+ * @param calibration measured points and mechanisms to fit to a material, or null
+ */
+public record LossSettings(double length, Source source, int fresnelFaces, CalibrationSpec calibration) {
+    public LossSettings {
+        if (!(length > 0) || !Double.isFinite(length)) {
+            throw new IllegalArgumentException("length must be positive");
+        }
+        if (fresnelFaces < 0 || fresnelFaces > 2) {
+            throw new IllegalArgumentException("fresnel faces must be 0, 1 or 2");
+        }
+    }
+
+    public static LossSettings defaults() {
+        return new LossSettings(0.01, null, 2, null);
+    }
+
+    /**
+     * A source: incoherent (uniform radiance within its NA over a disc of the given diameter: an LED, a lamp-fed
+     * bundle, luminescence) or a coherent Gaussian beam (waist radius, focused on the core's centre).
+     */
+    public record Source(String kind, double na, double diameter, double waist) {
+        public Source {
+            if (kind.equals("incoherent")) {
+                if (!(na > 0 && na <= 1.5) || !(diameter > 0)) {
+                    throw new IllegalArgumentException("an incoherent source needs 0 < NA and a positive diameter");
+                }
+            } else if (kind.equals("gaussian")) {
+                if (!(waist > 0)) {
+                    throw new IllegalArgumentException("a Gaussian source needs a positive waist");
+                }
+            } else {
+                throw new IllegalArgumentException("source kind must be incoherent or gaussian");
+            }
+        }
+    }
+
+    /** Fit the named material's attenuation to measured points with these mechanisms; the fit replaces its model in the budget. */
+    public record CalibrationSpec(String material, List<Calibration.Point> points, List<Mechanism> mechanisms) {
+        public CalibrationSpec {
+            Objects.requireNonNull(material, "material");
+            points = List.copyOf(points);
+            mechanisms = List.copyOf(mechanisms);
+        }
+    }
+}
