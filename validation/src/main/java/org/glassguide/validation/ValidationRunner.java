@@ -147,6 +147,10 @@ public final class ValidationRunner {
                 return LossValidation.coreShare(c, id, source, library);
             case "loss-faces-coupling":
                 return LossValidation.facesAndCoupling(c, id, source);
+            case "emission-ray-tracer":
+                return EmissionValidation.rayTracer(c, id, source);
+            case "cie-1931":
+                return EmissionValidation.cie(c, id, source);
             case "sweep-vs-single":
                 return SweepValidation.equalsSingleRuns(c, id, source, library);
             default:

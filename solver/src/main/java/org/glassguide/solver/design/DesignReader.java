@@ -15,6 +15,7 @@ import org.glassguide.materials.io.MaterialReader;
 import org.glassguide.materials.io.YamlNode;
 import org.glassguide.materials.units.Units;
 import org.glassguide.solver.codraw.DrawSettings;
+import org.glassguide.solver.emission.EmissionSettings;
 import org.glassguide.solver.loss.Calibration;
 import org.glassguide.solver.loss.LossSettings;
 import org.glassguide.solver.loss.Mechanism;
@@ -25,7 +26,7 @@ import org.glassguide.solver.loss.Mechanism;
  */
 public final class DesignReader {
     private static final List<String> TOP = List.of("format", "name", "description", "materials", "structure",
-            "wavelengths", "analyses", "options", "solver", "propagation", "codraw", "loss");
+            "wavelengths", "analyses", "options", "solver", "propagation", "codraw", "loss", "emission");
     private static final int MAX_WAVELENGTHS = 100000;
 
     private final MaterialLibrary library;
@@ -104,13 +105,61 @@ public final class DesignReader {
         if (analyses.contains("bpm") && propagation == null) {
             throw root.error(Messages.MISSING_KEY, "propagation", "the design (analyses: [bpm] needs a propagation: section)");
         }
-        if ((analyses.contains("codraw") || analyses.contains("loss")) && fiber == null) {
-            throw root.error(Messages.BAD_CHOICE, "analyses", analyses.contains("codraw") ? "codraw" : "loss",
-                    "fiber, modes, bpm (a co-draw and a loss budget need a fiber structure)");
+        if ((analyses.contains("codraw") || analyses.contains("loss") || analyses.contains("emission")) && fiber == null) {
+            String which = analyses.contains("codraw") ? "codraw" : analyses.contains("loss") ? "loss" : "emission";
+            throw root.error(Messages.BAD_CHOICE, "analyses", which, "modes, bpm (" + which + " needs a fiber structure)");
         }
         DrawSettings codraw = root.optional("codraw").map(DesignReader::readCoDraw).orElse(null);
         LossSettings loss = root.optional("loss").map(DesignReader::readLoss).orElse(null);
-        return new Design(name, description, fiber, waveguide, wavelengths, analyses, options, solver, propagation, source, codraw, loss);
+        EmissionSettings emission = root.optional("emission").map(DesignReader::readEmission).orElse(null);
+        if (analyses.contains("emission") && emission == null) {
+            throw root.error(Messages.MISSING_KEY, "emission", "the design (analyses: [emission] needs an emission: section)");
+        }
+        return new Design(name, description, fiber, waveguide, wavelengths, analyses, options, solver, propagation, source, codraw, loss,
+                emission);
+    }
+
+    /** emission: {excitation: {wavelength, absorption, from: end-face | side}, plqy, lengths, rays, seed}. */
+    static EmissionSettings readEmission(YamlNode e) {
+        e.requireMap().allowOnly(List.of("excitation", "plqy", "lengths", "rays", "seed"));
+        YamlNode x = e.require("excitation").requireMap().allowOnly(List.of("wavelength", "absorption", "from"));
+        double wl = x.require("wavelength").quantity(Units::wavelength);
+        YamlNode an = x.require("absorption");
+        double alpha = an.quantity(Units::attenuation);
+        if (!(alpha > 0)) {
+            throw an.error(Messages.NOT_POSITIVE, an.path(), an.text());
+        }
+        boolean side = false;
+        if (x.has("from")) {
+            String from = x.require("from").text().trim();
+            if (!from.equals("end-face") && !from.equals("side")) {
+                throw x.require("from").error(Messages.BAD_CHOICE, x.path() + ".from", from, "end-face, side");
+            }
+            side = from.equals("side");
+        }
+        double plqy = Double.NaN;
+        if (e.has("plqy")) {
+            YamlNode q = e.require("plqy");
+            plqy = q.quantity(Units::fraction);
+            if (!(plqy >= 0 && plqy <= 1)) {
+                throw q.error(Messages.OUT_OF_RANGE, q.path(), q.text(), "0 to 1 (or 0 % to 100 %): a quantum yield cannot exceed 1");
+            }
+        }
+        List<Double> lengths = new ArrayList<>();
+        for (YamlNode l : e.require("lengths").listOrSingle()) {
+            lengths.add(positive(l));
+        }
+        long rays = 1_000_000;
+        if (e.has("rays")) {
+            YamlNode r = e.require("rays");
+            double v = r.number();
+            if (!(v >= 1000 && v <= 1e10 && v == Math.rint(v))) {
+                throw r.error(Messages.OUT_OF_RANGE, r.path(), r.text(), "a whole number from 1000 to 1e10");
+            }
+            rays = (long) v;
+        }
+        long seed = e.optional("seed").map(n -> (long) n.number()).orElse(1L);
+        return new EmissionSettings(wl, alpha, side, lengths, rays, seed, plqy);
     }
 
     /**

@@ -1,0 +1,199 @@
+package org.glassguide.solver.emission;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.glassguide.materials.AttenuationModel;
+import org.glassguide.materials.Luminescence;
+import org.glassguide.materials.Material;
+import org.glassguide.materials.SourcedValue;
+import org.glassguide.materials.SpectralBand;
+import org.glassguide.materials.WavelengthRange;
+import org.glassguide.materials.errors.GlassGuideException;
+import org.glassguide.materials.errors.Messages;
+import org.glassguide.materials.units.Units;
+import org.glassguide.solver.ProgressMonitor;
+import org.glassguide.solver.design.Design;
+import org.glassguide.solver.design.FiberStructure;
+
+/**
+ * Guided luminescence of a step-index fiber with a luminescent core: the core material's emission bands, quantum
+ * yield and excitation bands (the dopant's absorption shape), the design's pump, and the {@link RayTracer} over each
+ * length. Indices and losses are tabulated on 1 nm bins across the emission spectrum.
+ */
+public final class EmissionAnalysis {
+    /** Per length: the tallies and what follows from them. */
+    public record LengthResult(double length, RayTracer.Tally tally, double[] chromaticity, double peakWavelength, double na95,
+            double na95Bound) {
+        public double fraction(long count) {
+            return (double) count / tally.rays;
+        }
+    }
+
+    public record Result(RayTracer.Spectral spectral, double coreRadius, double plqy, String plqySource, List<LengthResult> lengths,
+            double raysPerSecond, List<String> notes) {
+        public Result {
+            lengths = List.copyOf(lengths);
+            notes = List.copyOf(notes);
+        }
+    }
+
+    public Result analyse(Design d, EmissionSettings s, Consumer<String> warnings, ProgressMonitor monitor) {
+        if (!d.isFiber() || d.fiber().layers().size() != 2) {
+            throw new GlassGuideException(Messages.FIBER_LAYERS, "a step-index fiber (a luminescent core and a cladding) for guided emission",
+                    d.isFiber() ? d.fiber().layers().size() : 0);
+        }
+        FiberStructure f = d.fiber();
+        Material core = f.layers().get(0).material();
+        Material clad = f.layers().get(1).material();
+        Luminescence lum = core.luminescenceData().orElseThrow(() -> new GlassGuideException(Messages.MISSING_KEY, "luminescence",
+                "core material " + core.name() + " (it needs emission and excitation bands)"));
+        if (lum.emission().isEmpty() || lum.excitation().isEmpty()) {
+            throw new GlassGuideException(Messages.MISSING_KEY, lum.emission().isEmpty() ? "luminescence.emission" : "luminescence.excitation",
+                    core.name());
+        }
+        List<String> notes = new ArrayList<>();
+        double plqy;
+        String plqySource;
+        SourcedValue q = lum.properties().get("plqy");
+        if (!Double.isNaN(s.plqy())) {
+            plqy = s.plqy();
+            plqySource = "set in the design";
+        } else if (q != null) {
+            plqy = q.value();
+            plqySource = q.provenance().toString();
+        } else {
+            throw new GlassGuideException(Messages.MISSING_KEY, "emission.plqy", "the design (" + core.name()
+                    + " has no quantum yield in the catalog: give one)");
+        }
+        double exc = 0;
+        for (SpectralBand b : lum.excitation()) {
+            exc += b.shape(s.excitationWavelength());
+        }
+        if (!(exc > 1e-6)) {
+            throw new GlassGuideException(Messages.OUT_OF_RANGE, "emission.excitation.wavelength", Units.nm(s.excitationWavelength()) + " nm",
+                    "a wavelength inside " + core.name() + "'s excitation bands");
+        }
+        // emission range: the bands' +-3 sigma-ish span, cut to where both index models hold
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (SpectralBand b : lum.emission()) {
+            lo = Math.min(lo, b.centre() - 1.5 * b.fwhm());
+            hi = Math.max(hi, b.centre() + 1.5 * b.fwhm());
+        }
+        WavelengthRange valid = core.index().validRange().intersect(clad.index().validRange());
+        double full = integral(lum, lo, hi);
+        if (valid != null) {
+            double clo = Math.max(lo, valid.min());
+            double chi = Math.min(hi, valid.max());
+            if (clo > lo || chi < hi) {
+                double kept = integral(lum, clo, chi) / full;
+                notes.add(String.format(java.util.Locale.ROOT, "the emission spectrum is traced from %.0f to %.0f nm, where both index models "
+                        + "hold: %.1f %% of the emitted power (the rest is left out)", clo * 1e9, chi * 1e9, 100 * kept));
+            }
+            lo = clo;
+            hi = chi;
+        }
+        int nb = Math.max(2, (int) Math.round((hi - lo) * 1e9));
+        double[] wl = new double[nb];
+        double[] n1 = new double[nb];
+        double[] n2 = new double[nb];
+        double[] aBg = new double[nb];
+        double[] aDop = new double[nb];
+        double[] cdf = new double[nb];
+        AttenuationModel bg = core.attenuationModel().orElse(null);
+        org.glassguide.solver.loss.Calibration.Result cal = null;
+        if (d.loss().calibration() != null && d.loss().calibration().material().equals(core.name())) {
+            cal = new org.glassguide.solver.loss.Calibration().fit(d.loss().calibration().mechanisms(), d.loss().calibration().points());
+            notes.add(core.name() + "'s background loss: the loss: section's calibration (" + String.join("; ", cal.notes()) + ")");
+        }
+        boolean bgMissing = false;
+        double acc = 0;
+        for (int i = 0; i < nb; i++) {
+            wl[i] = lo + (hi - lo) * (i + 0.5) / nb;
+            n1[i] = core.index().n(wl[i]);
+            n2[i] = clad.index().n(wl[i]);
+            if (cal != null) {
+                aBg[i] = cal.alpha(wl[i]);
+            } else if (bg != null && bg.validRange().contains(wl[i])) {
+                aBg[i] = bg.alpha(wl[i]);
+            } else {
+                bgMissing = true;
+            }
+            double e = 0;
+            for (SpectralBand b : lum.excitation()) {
+                e += b.shape(wl[i]);
+            }
+            aDop[i] = s.excitationAbsorption() * e / exc;
+            acc += lum.emissionSpectrum(wl[i]);
+            cdf[i] = acc;
+        }
+        for (int i = 0; i < nb; i++) {
+            cdf[i] /= acc;
+        }
+        cdf[nb - 1] = 1;
+        if (bgMissing) {
+            notes.add(core.name() + "'s background loss has no model over part of the spectrum: counted zero there (calibrate it with a "
+                    + "loss: section to include it)");
+        }
+        notes.add("the cladding is taken lossless and the fiber's outer surface does not guide: light refracted out of the core is escaped");
+        notes.add("tunnelling (skew, totally reflected but not bound) rays are followed as guided; they leak in a real fiber, so the output "
+                + "counts them apart (outputTunnelling)");
+        RayTracer.Spectral sp = new RayTracer.Spectral(wl, n1, n2, aBg, aDop, cdf);
+        double n0 = d.options().launch() != null ? d.options().launch().index().n(wl[nb / 2]) : f.surround().index().n(wl[nb / 2]);
+        List<LengthResult> out = new ArrayList<>();
+        long t0 = System.nanoTime();
+        long traced = 0;
+        for (int i = 0; i < s.lengths().size(); i++) {
+            monitor.checkCancelled();
+            monitor.progress(i, s.lengths().size(), "length " + (i + 1) + "/" + s.lengths().size());
+            double len = s.lengths().get(i);
+            RayTracer.Tally t = new RayTracer().trace(sp, f.layers().get(0).outerRadius(), len, n0, plqy, s.sideExcitation(),
+                    s.excitationAbsorption(), s.rays(), s.seed());
+            traced += t.emissions;
+            double[] power = new double[nb];
+            int peak = 0;
+            for (int k = 0; k < nb; k++) {
+                power[k] = t.spectrum[k];
+                if (t.spectrum[k] > t.spectrum[peak]) {
+                    peak = k;
+                }
+            }
+            out.add(new LengthResult(len, t, Cie1931.chromaticity(wl, power), wl[peak], na95(t.farField, n0), na95(t.farFieldBound, n0)));
+        }
+        monitor.progress(s.lengths().size(), s.lengths().size(), "done");
+        double secs = (System.nanoTime() - t0) * 1e-9;
+        return new Result(sp, f.layers().get(0).outerRadius(), plqy, plqySource, out, traced / secs, notes);
+    }
+
+    private static double integral(Luminescence lum, double lo, double hi) {
+        int n = 2000;
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += lum.emissionSpectrum(lo + (hi - lo) * (i + 0.5) / n);
+        }
+        return s * (hi - lo) / n;
+    }
+
+    /** n0 sin of the angle holding 95 % of the output power (1-degree bins, interpolated within the bin). */
+    static double na95(long[] farField, double n0) {
+        long total = 0;
+        for (long c : farField) {
+            total += c;
+        }
+        if (total == 0) {
+            return Double.NaN;
+        }
+        double target = 0.95 * total;
+        long acc = 0;
+        for (int i = 0; i < farField.length; i++) {
+            if (acc + farField[i] >= target) {
+                double frac = farField[i] > 0 ? (target - acc) / farField[i] : 0;
+                return n0 * Math.sin(Math.toRadians(i + frac));
+            }
+            acc += farField[i];
+        }
+        return n0;
+    }
+}
