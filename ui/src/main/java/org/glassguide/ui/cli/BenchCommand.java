@@ -30,7 +30,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeat", defaultValue = "5", paramLabel = "N", description = "Timed repetitions after one warm-up (default ${DEFAULT-VALUE}); the median is reported.")
     int repeat;
 
-    enum Suite { fiber, modes, bpm }
+    enum Suite { fiber, modes, bpm, emission }
 
     @Option(names = "--grid", paramLabel = "N", description = "bpm: one N x N configuration (default: the whole table, 256 to 2048).")
     Integer grid;
@@ -63,6 +63,13 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, fmt, "benchmark", "size", "median", "throughput");
         out.println("|" + "-".repeat(82) + "|" + "-".repeat(32) + "|" + "-".repeat(11) + "|" + "-".repeat(22) + "|");
         out.flush();
+        if (suite == Suite.emission) {
+            for (FiberBenchmark.Result r : org.glassguide.validation.EmissionBenchmark.run(reps)) {
+                out.printf(Locale.ROOT, fmt, r.name(), r.size(), seconds(r.medianSeconds()), r.throughput());
+                out.flush();
+            }
+            return 0;
+        }
         if (suite == Suite.modes) {
             for (FiberBenchmark.Result r : FiberBenchmark.runModes(reps)) {
                 out.printf(Locale.ROOT, fmt, r.name(), r.size(), seconds(r.medianSeconds()), r.throughput());

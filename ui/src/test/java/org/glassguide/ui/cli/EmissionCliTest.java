@@ -1,0 +1,45 @@
+package org.glassguide.ui.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** glassguide emission on the Zn25 example: exact bookkeeping, the bound rays' output NA, a deterministic result; bad input. */
+class EmissionCliTest {
+    @Test
+    void zn25ExampleIsDeterministicAndItsBoundRaysLeaveWithinTheFiberNa(@TempDir Path dir) throws IOException {
+        GlassGuideCliTest.Run a = GlassGuideCliTest.run("emission", "../examples/zif62-zn25-emission.yaml", "--out", dir.resolve("a").toString(), "--json");
+        assertEquals(0, a.code(), a.err());
+        JsonNode j = new ObjectMapper().readTree(a.out());
+        double previous = 1;
+        for (JsonNode l : j.get("lengths")) {
+            assertEquals("exact", l.get("bookkeeping").asText());
+            // NA = sqrt(1.567^2 - 1.445^2) ~ 0.60 near 450 nm: bound rays leave within it (1-degree far-field bins)
+            assertTrue(Math.abs(l.get("outputNA95BoundRays").asDouble() - 0.60) < 0.03, l.toString());
+            // blue light is scattered more: longer fibers pass less and redder
+            assertTrue(l.get("outputFraction").asDouble() < previous);
+            previous = l.get("outputFraction").asDouble();
+        }
+        GlassGuideCliTest.Run b = GlassGuideCliTest.run("emission", "../examples/zif62-zn25-emission.yaml", "--out", dir.resolve("b").toString(), "--json");
+        assertEquals(Files.readString(dir.resolve("a").resolve("spectrum.csv")), Files.readString(dir.resolve("b").resolve("spectrum.csv")));
+        for (String f : new String[] {"spectrum.png", "farfield.png", "nearfield.png", "report.html"}) {
+            assertTrue(Files.isRegularFile(dir.resolve("a").resolve(f)), f);
+        }
+    }
+
+    @Test
+    void quantumYieldAboveOneIsBadInput(@TempDir Path dir) throws IOException {
+        String text = Files.readString(Path.of("../examples/zif62-zn25-emission.yaml")).replace("plqy: 30 %", "plqy: 130 %");
+        Path d = dir.resolve("d.yaml");
+        Files.writeString(d, text);
+        GlassGuideCliTest.assertBadInput(GlassGuideCliTest.run("emission", d.toString(), "--out", dir.resolve("x").toString()), "plqy", "130 %");
+    }
+}
