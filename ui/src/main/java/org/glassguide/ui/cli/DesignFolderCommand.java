@@ -1,0 +1,65 @@
+package org.glassguide.ui.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+import org.glassguide.solver.design.Design;
+import org.glassguide.solver.design.DesignReader;
+import org.glassguide.ui.report.Json;
+
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * A command that reads a design, runs one analysis on it and writes one output folder, out/NAME-SUFFIX (codraw, loss,
+ * emission): the design is read and checked before anything is written, and --json prints the folder's summary.
+ *
+ * @param <R> the analysis result
+ */
+abstract class DesignFolderCommand<R> implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DESIGN.yaml", description = "Design file (format: glassguide/1).")
+    Path designFile;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    LibraryOptions libraryOptions;
+
+    /** The folder's suffix: out/NAME-SUFFIX. */
+    abstract String suffix();
+
+    abstract R analyse(Design d, Consumer<String> warnings);
+
+    abstract void write(String name, R result, Path target) throws IOException;
+
+    abstract Object summary(String name, R result);
+
+    /** The human-readable lines after a run (the folder's path follows). */
+    abstract void print(PrintWriter out, String name, R result);
+
+    @Override
+    public final Integer call() throws IOException {
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Design d = new DesignReader(libraryOptions.library()).read(designFile);
+        Path target = output.target(d.name() + "-" + suffix());
+        R r = analyse(d, w -> err.println(w));
+        write(d.name(), r, target);
+        if (output.json) {
+            o.print(Json.write(summary(d.name(), r)));
+        } else {
+            print(o, d.name(), r);
+            o.println("wrote " + target);
+        }
+        o.flush();
+        return 0;
+    }
+}
