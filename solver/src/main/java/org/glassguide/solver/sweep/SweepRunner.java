@@ -144,7 +144,7 @@ public final class SweepRunner {
                     } catch (GlassGuideException | ArithmeticException | IllegalStateException | IllegalArgumentException e) {
                         r = new PointResult(index, List.of(), e.getMessage());
                     }
-                    synchronized (out) {
+                    synchronized (done) {
                         try {
                             for (String line : r.lines()) {
                                 out.write(line);
@@ -181,6 +181,7 @@ public final class SweepRunner {
             pool.shutdownNow();
         }
         cancelled |= monitor.isCancelled() || done.size() < total;
+        // the same lock as the writers: after an interruption a task may still be finishing
         List<PointResult> results;
         synchronized (done) {
             results = new ArrayList<>(done.values());
