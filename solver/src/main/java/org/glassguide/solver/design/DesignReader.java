@@ -19,6 +19,7 @@ import org.glassguide.solver.emission.EmissionSettings;
 import org.glassguide.solver.loss.Calibration;
 import org.glassguide.solver.loss.LossSettings;
 import org.glassguide.solver.loss.Mechanism;
+import org.glassguide.solver.sensor.SensorSettings;
 
 /**
  * Reads design files ("format: glassguide/1"). Every problem is reported with file:line:column, the
@@ -26,7 +27,7 @@ import org.glassguide.solver.loss.Mechanism;
  */
 public final class DesignReader {
     private static final List<String> TOP = List.of("format", "name", "description", "materials", "structure",
-            "wavelengths", "analyses", "options", "solver", "propagation", "codraw", "loss", "emission");
+            "wavelengths", "analyses", "options", "solver", "propagation", "codraw", "loss", "emission", "sensor");
     private static final int MAX_WAVELENGTHS = 100000;
 
     private final MaterialLibrary library;
@@ -105,8 +106,8 @@ public final class DesignReader {
         if (analyses.contains("bpm") && propagation == null) {
             throw root.error(Messages.MISSING_KEY, "propagation", "the design (analyses: [bpm] needs a propagation: section)");
         }
-        if ((analyses.contains("codraw") || analyses.contains("loss") || analyses.contains("emission")) && fiber == null) {
-            String which = analyses.contains("codraw") ? "codraw" : analyses.contains("loss") ? "loss" : "emission";
+        String which = List.of("codraw", "loss", "emission", "sensor").stream().filter(analyses::contains).findFirst().orElse(null);
+        if (which != null && fiber == null) {
             throw root.error(Messages.BAD_CHOICE, "analyses", which, "modes, bpm (" + which + " needs a fiber structure)");
         }
         DrawSettings codraw = root.optional("codraw").map(DesignReader::readCoDraw).orElse(null);
@@ -115,8 +116,65 @@ public final class DesignReader {
         if (analyses.contains("emission") && emission == null) {
             throw root.error(Messages.MISSING_KEY, "emission", "the design (analyses: [emission] needs an emission: section)");
         }
+        SensorSettings sensor = root.optional("sensor").map(DesignReader::readSensor).orElse(null);
+        if (analyses.contains("sensor") && sensor == null) {
+            throw root.error(Messages.MISSING_KEY, "sensor", "the design (analyses: [sensor] needs a sensor: section)");
+        }
         return new Design(name, description, fiber, waveguide, wavelengths, analyses, options, solver, propagation, source, codraw, loss,
-                emission);
+                emission, sensor);
+    }
+
+    /** sensor: {k-sv (per % O2) | detection-limit (% O2), noise, sigmas, oxygen-max, lifetime}. */
+    static SensorSettings readSensor(YamlNode sn) {
+        sn.requireMap().allowOnly(List.of("k-sv", "detection-limit", "noise", "sigmas", "oxygen-max", "lifetime"));
+        double k = Double.NaN;
+        if (sn.has("k-sv")) {
+            YamlNode kn = sn.require("k-sv");
+            k = kn.number();
+            if (!(k > 0)) {
+                throw kn.error(Messages.NOT_POSITIVE, kn.path() + " (per % O2)", kn.text());
+            }
+        }
+        double lod = Double.NaN;
+        if (sn.has("detection-limit")) {
+            YamlNode ln = sn.require("detection-limit");
+            lod = ln.quantity(Units::fraction) * 100;
+            if (!(lod > 0 && lod <= 100)) {
+                throw ln.error(Messages.OUT_OF_RANGE, ln.path(), ln.text(), "an O2 level above 0 and up to 100 %");
+            }
+        }
+        if (Double.isNaN(k) && Double.isNaN(lod)) {
+            throw sn.error(Messages.MISSING_KEY, "k-sv or detection-limit", sn.path());
+        }
+        double noise = 0.01;
+        if (sn.has("noise")) {
+            YamlNode nn = sn.require("noise");
+            noise = nn.quantity(Units::fraction);
+            if (!(noise > 0 && noise < 0.3)) {
+                throw nn.error(Messages.OUT_OF_RANGE, nn.path(), nn.text(), "a relative one-sigma noise above 0 and below 30 %");
+            }
+        }
+        double sigmas = sn.optional("sigmas").map(YamlNode::number).orElse(3.0);
+        if (!(sigmas >= 1 && sigmas <= 10) || !(sigmas * noise < 1)) {
+            throw sn.require("sigmas").error(Messages.OUT_OF_RANGE, sn.path() + ".sigmas", String.valueOf(sigmas), "1 to 10, with sigmas x noise below 1");
+        }
+        double max = 21;
+        if (sn.has("oxygen-max")) {
+            YamlNode mn = sn.require("oxygen-max");
+            max = mn.quantity(Units::fraction) * 100;
+            if (!(max > 0 && max <= 100)) {
+                throw mn.error(Messages.OUT_OF_RANGE, mn.path(), mn.text(), "an O2 level above 0 and up to 100 %");
+            }
+        }
+        double tau = Double.NaN;
+        if (sn.has("lifetime")) {
+            YamlNode tn = sn.require("lifetime");
+            tau = tn.quantity(Units::time);
+            if (!(tau > 0)) {
+                throw tn.error(Messages.NOT_POSITIVE, tn.path(), tn.text());
+            }
+        }
+        return new SensorSettings(k, lod, noise, sigmas, max, tau);
     }
 
     /** emission: {excitation: {wavelength, absorption, from: end-face | side}, plqy, lengths, rays, seed}. */

@@ -1,0 +1,84 @@
+package org.glassguide.ui.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.glassguide.solver.sensor.SensorAnalysis;
+
+/** The output folder of `glassguide sensor`: summary.json, response.csv/png, decay.csv/png, report.md/html. */
+public final class SensorReport {
+    private SensorReport() {
+    }
+
+    public static Map<String, Object> summary(String name, SensorAnalysis.Result r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("design", name);
+        m.put("material", r.material());
+        m.put("kSvPerPercentO2", r.model().kSv());
+        m.put("kSvSource", r.kSource());
+        m.put("lifetimeS", r.model().lifetime());
+        m.put("lifetimeSource", r.lifetimeSource());
+        m.put("detectionLimitPercentO2", r.detectionLimit());
+        int last = r.oxygen().length - 1;
+        m.put("relativeIntensityAtMaxO2", r.relativeIntensity()[last]);
+        m.put("lifetimeAtMaxO2S", r.lifetime()[last]);
+        m.put("resolutionAtMaxO2Percent", r.resolution()[last]);
+        m.put("maxO2Percent", r.oxygen()[last]);
+        m.put("notes", r.notes());
+        return m;
+    }
+
+    public static void write(String name, SensorAnalysis.Result r, Path target) throws IOException {
+        RunReport.writeFolder(target, tmp -> {
+            StringBuilder csv = new StringBuilder("o2Percent,relativeIntensity,lifetimeS,resolutionPercentO2\n");
+            for (int i = 0; i < r.oxygen().length; i++) {
+                csv.append(String.format(Locale.ROOT, "%.4f,%.8f,%.8g,%.6g%n", r.oxygen()[i], r.relativeIntensity()[i], r.lifetime()[i], r.resolution()[i]));
+            }
+            Files.writeString(tmp.resolve("response.csv"), csv, StandardCharsets.UTF_8);
+            double[] i0 = new double[r.oxygen().length];
+            double[] tau = new double[r.oxygen().length];
+            for (int i = 0; i < i0.length; i++) {
+                i0[i] = 1 / r.relativeIntensity()[i];
+                tau[i] = r.model().lifetime() / r.lifetime()[i];
+            }
+            Plot.lines(tmp.resolve("response.png"), "Stern-Volmer response of " + r.material(), "O2 (% of 1 atm)", "I0 / I  and  tau0 / tau",
+                    List.of(new Plot.Series("I0 / I", r.oxygen(), i0), new Plot.Series("tau0 / tau", r.oxygen(), tau, true)));
+            StringBuilder dc = new StringBuilder("timeS");
+            List<Plot.Series> series = new ArrayList<>();
+            for (int k = 0; k < r.decayOxygen().length; k++) {
+                dc.append(String.format(Locale.ROOT, ",o2_%.3g%%", r.decayOxygen()[k]));
+                series.add(new Plot.Series(String.format(Locale.ROOT, "%.3g %% O2", r.decayOxygen()[k]), r.decayTimes(), r.decays()[k]));
+            }
+            dc.append('\n');
+            for (int j = 0; j < r.decayTimes().length; j++) {
+                dc.append(String.format(Locale.ROOT, "%.6g", r.decayTimes()[j]));
+                for (int k = 0; k < r.decayOxygen().length; k++) {
+                    dc.append(String.format(Locale.ROOT, ",%.8g", r.decays()[k][j]));
+                }
+                dc.append('\n');
+            }
+            Files.writeString(tmp.resolve("decay.csv"), dc, StandardCharsets.UTF_8);
+            Plot.lines(tmp.resolve("decay.png"), "Afterglow once the excitation stops", "time (s)", "intensity / unquenched steady level", series);
+            Files.writeString(tmp.resolve("summary.json"), Json.write(summary(name, r)), StandardCharsets.UTF_8);
+            StringBuilder md = new StringBuilder("# Oxygen sensing: ").append(name).append("\n\n![response](response.png)\n\n![decay](decay.png)\n\n");
+            md.append(String.format(Locale.ROOT, "K_SV = %.4g per %% O2 (%s); lifetime %.4g s (%s); detection limit %.4g %% O2.%n%n", r.model().kSv(),
+                    r.kSource(), r.model().lifetime(), r.lifetimeSource(), r.detectionLimit()));
+            md.append("| O2 (%) | I / I0 | lifetime (s) | resolution (% O2) |\n|---|---|---|---|\n");
+            for (int i = 0; i < r.oxygen().length; i += 10) {
+                md.append(String.format(Locale.ROOT, "| %.3g | %.4f | %.4g | %.3g |%n", r.oxygen()[i], r.relativeIntensity()[i], r.lifetime()[i],
+                        r.resolution()[i]));
+            }
+            md.append("\n## Notes\n\n");
+            r.notes().forEach(n -> md.append("- ").append(n).append('\n'));
+            Files.writeString(tmp.resolve("report.md"), md.toString(), StandardCharsets.UTF_8);
+            Files.writeString(tmp.resolve("report.html"), MarkdownHtml.page(name + " oxygen sensing", md.toString()), StandardCharsets.UTF_8);
+        });
+    }
+}
