@@ -150,6 +150,56 @@ public final class PointEvaluator {
                 }
                 break;
             }
+            case "loss": {
+                org.glassguide.solver.loss.LossResult r = new org.glassguide.solver.loss.LossBudget().analyse(d, d.loss(), warnings, monitor);
+                for (org.glassguide.solver.loss.LossResult.Row row : r.rows()) {
+                    Map<String, Double> m = new LinkedHashMap<>();
+                    m.put("wavelengthM", row.wavelength());
+                    m.put("propagationDbPerCm", row.propagationTotalDbPerM() / 100);
+                    m.put("coreFraction", row.coreFraction());
+                    m.put("fresnelDb", row.fresnelDb());
+                    m.put("couplingDb", row.couplingDb());
+                    m.put("totalDb", row.totalDb());
+                    rows.add(m);
+                }
+                break;
+            }
+            case "emission": {
+                if (d.emission() == null) {
+                    throw new GlassGuideException(spec.source(), org.glassguide.materials.errors.Messages.MISSING_KEY, "emission",
+                            spec.designFile().getFileName() + " (analysis: emission needs an emission: section)");
+                }
+                org.glassguide.solver.emission.EmissionAnalysis.Result r = new org.glassguide.solver.emission.EmissionAnalysis().analyse(d,
+                        d.emission(), warnings, monitor);
+                for (org.glassguide.solver.emission.EmissionAnalysis.LengthResult l : r.lengths()) {
+                    Map<String, Double> m = new LinkedHashMap<>();
+                    m.put("lengthM", l.length());
+                    m.put("trappedBound", l.fraction(l.tally().firstBound));
+                    m.put("trappedTunnelling", l.fraction(l.tally().firstTunnelling));
+                    m.put("outputFraction", l.fraction(l.tally().output));
+                    m.put("outputPeakWavelengthM", l.peakWavelength());
+                    m.put("outputCieX", l.chromaticity()[0]);
+                    m.put("outputCieY", l.chromaticity()[1]);
+                    m.put("outputNA95BoundRays", l.na95Bound());
+                    rows.add(m);
+                }
+                break;
+            }
+            case "sensor": {
+                if (d.sensor() == null) {
+                    throw new GlassGuideException(spec.source(), org.glassguide.materials.errors.Messages.MISSING_KEY, "sensor",
+                            spec.designFile().getFileName() + " (analysis: sensor needs a sensor: section)");
+                }
+                org.glassguide.solver.sensor.SensorAnalysis.Result r = new org.glassguide.solver.sensor.SensorAnalysis().analyse(d, d.sensor());
+                int last = r.oxygen().length - 1;
+                Map<String, Double> m = new LinkedHashMap<>();
+                m.put("kSvPerPercentO2", r.model().kSv());
+                m.put("detectionLimitPercentO2", r.detectionLimit());
+                m.put("relativeIntensityAtMaxO2", r.relativeIntensity()[last]);
+                m.put("resolutionAtMaxO2Percent", r.resolution()[last]);
+                rows.add(m);
+                break;
+            }
             default:
                 throw new IllegalStateException("unknown analysis " + spec.analysis());
         }
@@ -157,8 +207,11 @@ public final class PointEvaluator {
             List<Map<String, Double>> kept = new ArrayList<>();
             for (Map<String, Double> r : rows) {
                 Map<String, Double> k = new LinkedHashMap<>();
-                if (r.containsKey("wavelengthM")) {
-                    k.put("wavelengthM", r.get("wavelengthM"));
+                // the row's coordinate (wavelength, or length for emission) stays with it
+                for (String coord : List.of("wavelengthM", "lengthM")) {
+                    if (r.containsKey(coord)) {
+                        k.put(coord, r.get(coord));
+                    }
                 }
                 for (String o : spec.outputs()) {
                     if (!r.containsKey(o)) {

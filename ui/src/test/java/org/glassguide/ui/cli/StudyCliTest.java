@@ -43,6 +43,24 @@ class StudyCliTest {
         assertTrue(Files.isRegularFile(dir.resolve("o").resolve("path.csv")));
     }
 
+    /** A loss sweep over length: the budget grows by exactly the propagation loss times the added length. */
+    @Test
+    void lossSweepOverLengthIsLinear(@TempDir Path dir) throws IOException {
+        Files.copy(Path.of("../examples/zn-nd-ic-fiber-loss.yaml"), dir.resolve("d.yaml"));
+        Path s = dir.resolve("s.yaml");
+        Files.writeString(s, "format: glassguide-sweep/1\nname: s\ndesign: d.yaml\nanalysis: loss\nparameters:\n"
+                + "  - {path: loss.length, values: [1 mm, 3 mm]}\n  - {path: wavelength, values: [940 nm]}\n");
+        GlassGuideCliTest.Run r = GlassGuideCliTest.run("sweep", s.toString(), "--out", dir.resolve("o").toString());
+        assertEquals(0, r.code(), r.err());
+        java.util.List<String> lines = Files.readAllLines(dir.resolve("o").resolve("results.csv"));
+        java.util.List<String> head = java.util.List.of(lines.get(0).split(","));
+        String[] a = lines.get(1).split(",");
+        String[] b = lines.get(2).split(",");
+        int total = head.indexOf("totalDb");
+        int prop = head.indexOf("propagationDbPerCm");
+        assertEquals(Double.parseDouble(a[prop]) * 0.2, Double.parseDouble(b[total]) - Double.parseDouble(a[total]), 1e-12);
+    }
+
     @Test
     void badSweepValueIsOneLine(@TempDir Path dir) throws IOException {
         Files.copy(Path.of("../examples/smf-constant-index.yaml"), dir.resolve("smf.yaml"));
