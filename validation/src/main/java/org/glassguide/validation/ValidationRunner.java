@@ -151,6 +151,8 @@ public final class ValidationRunner {
                 return EmissionValidation.rayTracer(c, id, source);
             case "cie-1931":
                 return EmissionValidation.cie(c, id, source);
+            case "mode-coupling":
+                return ModeCouplingValidation.sumOverModes(c, id, source);
             case "stern-volmer":
                 return SensorValidation.sternVolmer(c, id, source);
             case "sweep-vs-single":

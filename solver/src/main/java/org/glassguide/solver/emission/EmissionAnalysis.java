@@ -32,7 +32,7 @@ public final class EmissionAnalysis {
     }
 
     public record Result(RayTracer.Spectral spectral, double coreRadius, double plqy, String plqySource, List<LengthResult> lengths,
-            double raysPerSecond, List<String> notes) {
+            double raysPerSecond, ModeCoupling.Result modeCoupling, List<String> notes) {
         public Result {
             lengths = List.copyOf(lengths);
             notes = List.copyOf(notes);
@@ -164,7 +164,15 @@ public final class EmissionAnalysis {
         }
         monitor.progress(s.lengths().size(), s.lengths().size(), "done");
         double secs = (System.nanoTime() - t0) * 1e-9;
-        return new Result(sp, f.layers().get(0).outerRadius(), plqy, plqySource, out, traced / secs, notes);
+        // the same emission in the wave picture: its share coupled into each guided mode, at the spectrum's mean wavelength
+        double mean = 0;
+        for (int i = 0; i < nb; i++) {
+            mean += wl[i] * (cdf[i] - (i > 0 ? cdf[i - 1] : 0));
+        }
+        org.glassguide.solver.fiber.FiberAnalysis fa = new org.glassguide.solver.fiber.StepIndexAnalysis().analyse(f, mean,
+                new org.glassguide.solver.design.DesignOptions(false, true, d.options().launch(), 0), w -> { }, ProgressMonitor.NONE);
+        ModeCoupling.Result modal = new ModeCoupling().analyse(fa);
+        return new Result(sp, f.layers().get(0).outerRadius(), plqy, plqySource, out, traced / secs, modal, notes);
     }
 
     private static double integral(Luminescence lum, double lo, double hi) {

@@ -52,6 +52,21 @@ public final class EmissionReport {
             ls.add(e);
         }
         m.put("lengths", ls);
+        Map<String, Object> mc = new LinkedHashMap<>();
+        mc.put("wavelengthM", r.modeCoupling().wavelength());
+        mc.put("totalBothDirections", r.modeCoupling().totalBothDirections());
+        mc.put("rayBoundFraction", r.lengths().get(0).fraction(r.lengths().get(0).tally().firstBound));
+        mc.put("guidedLpGroups", r.modeCoupling().modes().size());
+        List<Map<String, Object>> modes = new ArrayList<>();
+        for (org.glassguide.solver.emission.ModeCoupling.Mode mode : r.modeCoupling().modes().subList(0, Math.min(20, r.modeCoupling().modes().size()))) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("mode", mode.name());
+            e.put("nEff", mode.nEff());
+            e.put("fractionPerDirection", mode.fractionPerDirection());
+            modes.add(e);
+        }
+        mc.put("firstModes", modes);
+        m.put("modeCoupling", mc);
         m.put("notes", r.notes());
         return m;
     }
@@ -141,6 +156,13 @@ public final class EmissionReport {
                     l.length() * 100, l.fraction(t.firstBound), l.fraction(t.firstTunnelling), l.fraction(t.firstRefracting), l.fraction(t.output),
                     l.fraction(t.input), l.fraction(t.escaped), l.fraction(t.absorbedBackground + t.absorbedNonRadiative),
                     l.fraction(t.reEmitted), l.peakWavelength() * 1e9, l.chromaticity()[0], l.chromaticity()[1], l.na95(), l.na95Bound()));
+        }
+        org.glassguide.solver.emission.ModeCoupling.Result mc = r.modeCoupling();
+        md.append(String.format(Locale.ROOT, "%nWave picture at %.0f nm: spontaneous emission coupled into the %d guided LP groups, both directions: "
+                + "%.5f (rays: bound fraction %.5f).%n%n| mode | n_eff | fraction per direction |%n|---|---|---|%n", mc.wavelength() * 1e9,
+                mc.modes().size(), mc.totalBothDirections(), r.lengths().get(0).fraction(r.lengths().get(0).tally().firstBound)));
+        for (org.glassguide.solver.emission.ModeCoupling.Mode mode : mc.modes().subList(0, Math.min(10, mc.modes().size()))) {
+            md.append(String.format(Locale.ROOT, "| %s | %.6f | %.4g |%n", mode.name(), mode.nEff(), mode.fractionPerDirection()));
         }
         md.append("\n![far field](farfield.png)\n\n![near field](nearfield.png)\n\n## Notes\n\n");
         r.notes().forEach(n -> md.append("- ").append(n).append('\n'));
