@@ -41,7 +41,7 @@ final class EmissionValidation {
         double alpha = 50;
         double len = 0.02;
         t = new RayTracer().trace(flat(n1, n2, alpha, 0), a, len, n1, 1, false, 1e9, rays, 7, false);
-        double expect = 0.5 * simpson(cc -> Math.exp(-alpha * len / cc), n, 1, 20000);
+        double expect = 0.5 * Numerics.simpson(cc -> Math.exp(-alpha * len / cc), n, 1, 20000);
         rows.add(new ValidationRow(id, String.format(Locale.ROOT, "Beer-Lambert: bound rays out after %.0f mm at %.0f /m", len * 1e3, alpha), expect,
                 (double) (t.output - t.outputTunnelling) / t.rays, tol(expect, rays), source));
         // bookkeeping with self-absorption and re-emission, Fresnel at air faces
@@ -65,7 +65,7 @@ final class EmissionValidation {
      */
     static double tirFraction(double n) {
         double k = 1 - n * n;
-        return simpson(u -> {
+        return Numerics.simpson(u -> {
             double t = 1 - u * u;
             return 4 / Math.PI * Math.sqrt(t) * (t <= k ? 1 : 1 - Math.sqrt(1 - k / t));
         }, 0, 1, 200000);
@@ -90,14 +90,5 @@ final class EmissionValidation {
         rows.add(new ValidationRow(id, "equal-energy white: x", 1.0 / 3, xy[0], 2e-3, source));
         rows.add(new ValidationRow(id, "equal-energy white: y", 1.0 / 3, xy[1], 2e-3, source));
         return rows;
-    }
-
-    private static double simpson(java.util.function.DoubleUnaryOperator f, double a, double b, int n) {
-        double h = (b - a) / n;
-        double s = f.applyAsDouble(a) + f.applyAsDouble(b);
-        for (int i = 1; i < n; i++) {
-            s += (i % 2 == 1 ? 4 : 2) * f.applyAsDouble(a + i * h);
-        }
-        return s * h / 3;
     }
 }

@@ -4,16 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.glassguide.materials.Material;
 import org.glassguide.materials.io.YamlNode;
 import org.glassguide.materials.units.Units;
-import org.glassguide.solver.ProgressMonitor;
-import org.glassguide.solver.design.DesignOptions;
-import org.glassguide.solver.design.FiberStructure;
-import org.glassguide.solver.design.Layer;
 import org.glassguide.solver.fiber.FiberAnalysis;
 import org.glassguide.solver.fiber.GuidedMode;
-import org.glassguide.solver.fiber.StepIndexAnalysis;
 import org.glassguide.solver.loss.Calibration;
 import org.glassguide.solver.loss.LossChecks;
 import org.glassguide.solver.loss.Mechanism;
@@ -75,17 +69,15 @@ final class LossValidation {
         for (YamlNode vn : c.require("v-numbers").list()) {
             double v = vn.number();
             double a = v * wl / (2 * Math.PI * Math.sqrt(n1 * n1 - n2 * n2));
-            FiberStructure f = new FiberStructure(List.of(new Layer(Material.constant(n1, 0, "validation"), a), new Layer(Material.constant(n2, 0,
-                    "validation"), 40 * a)), Material.constant(1, 0, "validation"));
-            FiberAnalysis an = new StepIndexAnalysis().analyse(f, wl, new DesignOptions(false, false, null, 10), w -> { }, ProgressMonitor.NONE);
+            FiberAnalysis an = Numerics.stepIndex(n1, n2, a, wl);
             GuidedMode lp01 = an.modes().lpModes().get(0);
             double u = lp01.u();
             double w = lp01.w();
             // |E|^2 on r = a t: J0(u t)^2 inside, (J0(u) / K0(w))^2 K0(w t)^2 outside; Simpson in t
-            double inside = simpson(t -> sq(Bessel.j(0, u * t)) * t, 0, 1, 4000);
+            double inside = Numerics.simpson(t -> sq(Bessel.j(0, u * t)) * t, 0, 1, 4000);
             double j0 = Bessel.j(0, u);
             double k0 = Bessel.kScaled(0, w);
-            double outside = simpson(t -> sq(j0 * Bessel.kScaled(0, w * t) * Math.exp(-w * (t - 1)) / k0) * t, 1, 1 + 60 / w, 40000);
+            double outside = Numerics.simpson(t -> sq(j0 * Bessel.kScaled(0, w * t) * Math.exp(-w * (t - 1)) / k0) * t, 1, 1 + 60 / w, 40000);
             double integrated = inside / (inside + outside);
             rows.add(new ValidationRow(id, String.format(Locale.ROOT, "LP01 core share at V = %.2f", v), integrated, LossChecks.coreShare(an), 1e-7,
                     source));
@@ -107,14 +99,5 @@ final class LossValidation {
 
     private static double sq(double x) {
         return x * x;
-    }
-
-    private static double simpson(java.util.function.DoubleUnaryOperator f, double a, double b, int n) {
-        double h = (b - a) / n;
-        double s = f.applyAsDouble(a) + f.applyAsDouble(b);
-        for (int i = 1; i < n; i++) {
-            s += (i % 2 == 1 ? 4 : 2) * f.applyAsDouble(a + i * h);
-        }
-        return s * h / 3;
     }
 }

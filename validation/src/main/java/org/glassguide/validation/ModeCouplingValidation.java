@@ -4,17 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.glassguide.materials.Material;
 import org.glassguide.materials.io.YamlNode;
 import org.glassguide.materials.units.Units;
-import org.glassguide.solver.ProgressMonitor;
-import org.glassguide.solver.design.DesignOptions;
-import org.glassguide.solver.design.FiberStructure;
-import org.glassguide.solver.design.Layer;
 import org.glassguide.solver.emission.ModeCoupling;
 import org.glassguide.solver.emission.RayTracer;
 import org.glassguide.solver.fiber.FiberAnalysis;
-import org.glassguide.solver.fiber.StepIndexAnalysis;
 
 /** Emission into guided modes summed over all modes against the ray picture's trapped fraction, as V grows. */
 final class ModeCouplingValidation {
@@ -31,9 +25,7 @@ final class ModeCouplingValidation {
         for (YamlNode vn : c.require("v-numbers").list()) {
             double v = vn.number();
             double a = v * wl / (2 * Math.PI * na);
-            FiberStructure f = new FiberStructure(List.of(new Layer(Material.constant(n1, 0, "validation"), a), new Layer(Material.constant(n2, 0,
-                    "validation"), 50 * a)), Material.constant(1, 0, "validation"));
-            FiberAnalysis an = new StepIndexAnalysis().analyse(f, wl, new DesignOptions(false, false, null, 0), w -> { }, ProgressMonitor.NONE);
+            FiberAnalysis an = Numerics.stepIndex(n1, n2, a, wl);
             double limit = na * na / (2 * n1 * n1);
             double sum = new ModeCoupling().analyse(an).totalBothDirections();
             rows.add(new ValidationRow(id, String.format(Locale.ROOT, "V = %.0f (%d LP groups): sum over modes / (NA^2 / 2 n1^2)", v,
@@ -44,10 +36,7 @@ final class ModeCouplingValidation {
         double rays = (double) t.firstBound / t.rays;
         double vMax = c.require("v-numbers").list().stream().mapToDouble(YamlNode::number).max().orElseThrow();
         double aMax = vMax * wl / (2 * Math.PI * na);
-        FiberStructure f = new FiberStructure(List.of(new Layer(Material.constant(n1, 0, "validation"), aMax), new Layer(Material.constant(n2, 0,
-                "validation"), 50 * aMax)), Material.constant(1, 0, "validation"));
-        double sum = new ModeCoupling().analyse(new StepIndexAnalysis().analyse(f, wl, new DesignOptions(false, false, null, 0), w -> { },
-                ProgressMonitor.NONE)).totalBothDirections();
+        double sum = new ModeCoupling().analyse(Numerics.stepIndex(n1, n2, aMax, wl)).totalBothDirections();
         rows.add(new ValidationRow(id, String.format(Locale.ROOT, "V = %.0f: modal sum / ray-traced bound fraction", vMax), 1, sum / rays, tol, source));
         return rows;
     }
