@@ -8,11 +8,12 @@ import java.util.function.Consumer;
 
 import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
+import org.glassguide.materials.gain.GainSpectroscopy;
 import org.glassguide.materials.thermal.ViscosityModel;
 import org.glassguide.materials.units.Units;
 
 /**
- * A glass or medium: refractive index model, optional bulk attenuation, thermal data and luminescence,
+ * A glass or medium: refractive index model, optional bulk attenuation, thermal data, luminescence and rare-earth gain data,
  * each with provenance. Immutable.
  *
  * @param origin where the definition came from ("catalog", a file path, "inline in design.yaml")
@@ -20,7 +21,7 @@ import org.glassguide.materials.units.Units;
 public record Material(String name, List<String> aliases, String description, RefractiveIndexModel index,
         Provenance indexProvenance, AttenuationModel attenuation, Provenance attenuationProvenance,
         Map<String, SourcedValue> thermal, Luminescence luminescence, String origin, ViscosityModel viscosity,
-        Provenance viscosityProvenance) {
+        Provenance viscosityProvenance, GainSpectroscopy gain) {
 
     /** Thermal property keys, each a {@link SourcedValue} in SI (K, Pa s) or dimensionless. */
     public static final List<String> THERMAL_KEYS = List.of("glassTransition", "melting", "softening",
@@ -42,6 +43,15 @@ public record Material(String name, List<String> aliases, String description, Re
         }
     }
 
+    /** A material without rare-earth gain data. */
+    public Material(String name, List<String> aliases, String description, RefractiveIndexModel index,
+            Provenance indexProvenance, AttenuationModel attenuation, Provenance attenuationProvenance,
+            Map<String, SourcedValue> thermal, Luminescence luminescence, String origin, ViscosityModel viscosity,
+            Provenance viscosityProvenance) {
+        this(name, aliases, description, index, indexProvenance, attenuation, attenuationProvenance, thermal, luminescence, origin,
+                viscosity, viscosityProvenance, null);
+    }
+
     /** A material without an explicit viscosity curve (one may still follow from its thermal data). */
     public Material(String name, List<String> aliases, String description, RefractiveIndexModel index,
             Provenance indexProvenance, AttenuationModel attenuation, Provenance attenuationProvenance,
@@ -59,6 +69,11 @@ public record Material(String name, List<String> aliases, String description, Re
 
     public Optional<AttenuationModel> attenuationModel() {
         return Optional.ofNullable(attenuation);
+    }
+
+    /** The rare-earth laser spectroscopy of a doped glass (cross sections, lifetime), if the catalog has it. */
+    public Optional<GainSpectroscopy> gainData() {
+        return Optional.ofNullable(gain);
     }
 
     public Optional<Luminescence> luminescenceData() {

@@ -153,6 +153,12 @@ public final class ValidationRunner {
                 return EmissionValidation.cie(c, id, source);
             case "mode-coupling":
                 return ModeCouplingValidation.sumOverModes(c, id, source);
+            case "gain-published":
+                return GainValidation.published(c, id, source, library);
+            case "gain-saturable-absorption":
+                return GainValidation.saturableAbsorption(c, id, source, library);
+            case "gain-conservation":
+                return GainValidation.conservation(c, id, source, library);
             case "stern-volmer":
                 return SensorValidation.sternVolmer(c, id, source);
             case "sweep-vs-single":

@@ -20,6 +20,11 @@ import org.glassguide.materials.attenuation.MeasuredAttenuation;
 import org.glassguide.materials.attenuation.RayleighAttenuation;
 import org.glassguide.materials.attenuation.TotalAttenuation;
 import org.glassguide.materials.errors.Messages;
+import org.glassguide.materials.gain.BandCrossSection;
+import org.glassguide.materials.gain.CrossSectionSpectrum;
+import org.glassguide.materials.gain.GainSpectroscopy;
+import org.glassguide.materials.gain.Sensitiser;
+import org.glassguide.materials.gain.TabulatedCrossSection;
 import org.glassguide.materials.index.CauchyModel;
 import org.glassguide.materials.index.ConstantIndexModel;
 import org.glassguide.materials.index.DispersionFormula;
@@ -37,7 +42,7 @@ import org.glassguide.materials.units.Units;
 public final class MaterialReader {
     public static final String FORMAT = "glassguide-material/1";
     private static final List<String> TOP = List.of("format", "name", "aliases", "description", "index", "k",
-            "attenuation", "thermal", "luminescence", "viscosity");
+            "attenuation", "thermal", "luminescence", "viscosity", "gain");
     private static final List<String> INDEX_MODELS = List.of("constant", "sellmeier", "cauchy", "abbe", "tabulated",
             "formula", "refractiveindex.info");
 
@@ -104,7 +109,8 @@ public final class MaterialReader {
         Luminescence lum = node.optional("luminescence").map(l -> readLuminescence(l, origin)).orElse(null);
         ViscosityModel visc = node.optional("viscosity").map(MaterialReader::readViscosity).orElse(null);
         Provenance viscProv = visc == null ? null : provenance(node.require("viscosity"), origin);
-        return new Material(name, aliases, description, index, indexProv, att, attProv, thermal, lum, origin, visc, viscProv);
+        GainSpectroscopy gain = node.optional("gain").map(g -> readGain(g, lum, origin)).orElse(null);
+        return new Material(name, aliases, description, index, indexProv, att, attProv, thermal, lum, origin, visc, viscProv, gain);
     }
 
     /**
@@ -449,6 +455,133 @@ public final class MaterialReader {
             props.put("lifetime", new SourcedValue(t, "s", provenance(v, origin), v.optional("note").map(YamlNode::text).orElse("")));
         });
         return new Luminescence(exc, em, props, l.optional("note").map(YamlNode::text).orElse(""));
+    }
+
+    /**
+     * gain: {ion, absorption, emission, lifetime | radiative-lifetime, concentration, sensitiser, note}. A spectrum is
+     * {bands: [{centre, fwhm, peak}], source|assumed} or {units: [nm, m2], table: [[wavelength, sigma], ...], source|assumed}.
+     * With radiative-lifetime instead of lifetime, the lifetime is the radiative one times the ion's own quantum yield,
+     * PLQY / energy-transfer efficiency (the luminescence block's), since a sensitised glass's PLQY counts the transfer too.
+     */
+    static GainSpectroscopy readGain(YamlNode g, Luminescence lum, String origin) {
+        g.requireMap().allowOnly(List.of("ion", "absorption", "emission", "lifetime", "radiative-lifetime", "concentration", "sensitiser", "note"));
+        String ion = g.require("ion").text().trim();
+        CrossSectionSpectrum abs = crossSections(g.require("absorption"), Units::area);
+        CrossSectionSpectrum em = crossSections(g.require("emission"), Units::area);
+        SourcedValue tau;
+        if (g.has("lifetime") == g.has("radiative-lifetime")) {
+            throw g.error(Messages.MISSING_KEY, "lifetime or radiative-lifetime (exactly one)", g.path());
+        }
+        if (g.has("lifetime")) {
+            tau = scalar(g.require("lifetime"), Units::time, "s", origin);
+        } else {
+            SourcedValue rad = scalar(g.require("radiative-lifetime"), Units::time, "s", origin);
+            SourcedValue plqy = lum == null ? null : lum.properties().get("plqy");
+            if (plqy == null) {
+                throw g.require("radiative-lifetime").error(Messages.MISSING_KEY, "luminescence.plqy",
+                        "the material (radiative-lifetime needs the PLQY to give the lifetime; or give lifetime)");
+            }
+            SourcedValue eta = lum.properties().get("energyTransferEfficiency");
+            double q = eta == null ? plqy.value() : Math.min(1, plqy.value() / eta.value());
+            String how = String.format(java.util.Locale.ROOT, "radiative lifetime %.4g us (%s) x ion quantum yield %.4g = PLQY %.4g (%s)%s",
+                    rad.value() * 1e6, rad.provenance(), q, plqy.value(), plqy.provenance(),
+                    eta == null ? "" : String.format(java.util.Locale.ROOT, " / energy-transfer efficiency %.4g (%s)", eta.value(), eta.provenance()));
+            Provenance p = rad.provenance().isAssumed() || plqy.provenance().isAssumed() ? Provenance.assumed(how) : Provenance.source(how);
+            tau = new SourcedValue(rad.value() * q, "s", p, "derived");
+        }
+        SourcedValue conc = g.optional("concentration").map(c -> scalar(c, Units::density, "1/m^3", origin)).orElse(null);
+        Sensitiser sens = null;
+        if (g.has("sensitiser")) {
+            YamlNode s = g.require("sensitiser").requireMap().allowOnly(List.of("label", "absorption", "efficiency"));
+            YamlNode a = s.require("absorption");
+            CrossSectionSpectrum alpha = crossSections(a, Units::attenuation);
+            SourcedValue eff;
+            if (s.has("efficiency")) {
+                eff = scalar(s.require("efficiency"), Units::fraction, "1", origin);
+            } else if (lum != null && lum.properties().containsKey("energyTransferEfficiency")) {
+                eff = lum.properties().get("energyTransferEfficiency");
+            } else {
+                throw s.error(Messages.MISSING_KEY, "efficiency", s.path() + " (no energyTransferEfficiency in luminescence either)");
+            }
+            if (!(eff.value() >= 0 && eff.value() <= 1)) {
+                throw s.error(Messages.OUT_OF_RANGE, s.path() + ".efficiency", eff.value(), "0 to 1 (or 0 % to 100 %)");
+            }
+            sens = new Sensitiser(s.optional("label").map(YamlNode::text).orElse("antenna"), alpha, provenance(a, origin), eff);
+        }
+        try {
+            return new GainSpectroscopy(ion, abs, provenance(g.require("absorption"), origin), em, provenance(g.require("emission"), origin), tau,
+                    conc, sens, g.optional("note").map(YamlNode::text).orElse(""));
+        } catch (IllegalArgumentException e) {
+            throw g.error(Messages.OUT_OF_RANGE, g.path(), ion, e.getMessage());
+        }
+    }
+
+    private static SourcedValue scalar(YamlNode v, YamlNode.QuantityParser unit, String si, String origin) {
+        YamlNode valueNode = v;
+        Provenance p = Provenance.user(origin);
+        String note = "";
+        if (v.isMap()) {
+            v.allowOnly(List.of("value", "source", "assumed", "note"));
+            valueNode = v.require("value");
+            p = provenance(v, origin);
+            note = v.optional("note").map(YamlNode::text).orElse("");
+        }
+        double x = valueNode.quantity(unit);
+        if (!(x > 0)) {
+            throw valueNode.error(Messages.NOT_POSITIVE, v.path(), valueNode.text());
+        }
+        return new SourcedValue(x, si, p, note);
+    }
+
+    /** A band or table spectrum; unit parses a band's peak (cross section, or absorption coefficient for an antenna). */
+    private static CrossSectionSpectrum crossSections(YamlNode n, YamlNode.QuantityParser unit) {
+        n.requireMap();
+        if (n.has("bands") == n.has("table")) {
+            throw n.error(Messages.MISSING_KEY, "bands or table (exactly one)", n.path());
+        }
+        if (n.has("bands")) {
+            n.allowOnly(List.of("bands", "source", "assumed", "note"));
+            List<SpectralBand> bands = new ArrayList<>();
+            for (YamlNode b : n.require("bands").listOrSingle()) {
+                b.requireMap().allowOnly(List.of("label", "centre", "center", "fwhm", "peak", "source", "assumed"));
+                YamlNode c = b.has("centre") ? b.require("centre") : b.require("center");
+                double centre = c.quantity(Units::wavelength);
+                double fwhm = b.require("fwhm").quantity(Units::wavelength);
+                if (!(fwhm > 0)) {
+                    throw b.require("fwhm").error(Messages.NOT_POSITIVE, b.path() + ".fwhm", b.require("fwhm").text());
+                }
+                YamlNode pk = b.require("peak");
+                double peak = pk.quantity(unit);
+                if (!(peak >= 0)) {
+                    throw pk.error(Messages.OUT_OF_RANGE, pk.path(), pk.text(), "a peak of 0 or more");
+                }
+                bands.add(new SpectralBand(b.optional("label").map(YamlNode::text).orElse(""), centre, fwhm, peak, provenance(n, "catalog")));
+            }
+            return new BandCrossSection(bands);
+        }
+        n.allowOnly(List.of("units", "table", "source", "assumed", "note"));
+        List<YamlNode> u = n.require("units").list();
+        if (u.size() != 2) {
+            throw n.require("units").error(Messages.WRONG_TYPE, n.path() + ".units", "two units, e.g. [nm, m2]", n.require("units").text());
+        }
+        double wlUnit = Units.wavelength(n.path() + ".units", "1 " + u.get(0).text().trim());
+        double sUnit = unit.parse(n.path() + ".units", "1 " + u.get(1).text().trim());
+        List<YamlNode> rows = n.require("table").list();
+        double[] wl = new double[rows.size()];
+        double[] v = new double[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            List<YamlNode> r = rows.get(i).list();
+            if (r.size() != 2) {
+                throw rows.get(i).error(Messages.WRONG_TYPE, rows.get(i).path(), "a [wavelength, value] pair", rows.get(i).text());
+            }
+            wl[i] = r.get(0).number() * wlUnit;
+            v[i] = r.get(1).number() * sUnit;
+        }
+        try {
+            return new TabulatedCrossSection(wl, v);
+        } catch (IllegalArgumentException e) {
+            throw n.require("table").error(Messages.OUT_OF_RANGE, n.path() + ".table", rows.size() + " rows", e.getMessage());
+        }
     }
 
     private static SpectralBand band(YamlNode b, String origin) {

@@ -26,6 +26,9 @@ public final class Units {
     private static final Map<String, Double> PRESSURE_TIME = new LinkedHashMap<>();
     private static final Map<String, Double> PRESSURE = new LinkedHashMap<>();
     private static final Map<String, Double> SPEED = new LinkedHashMap<>();
+    private static final Map<String, Double> POWER = new LinkedHashMap<>();
+    private static final Map<String, Double> AREA = new LinkedHashMap<>();
+    private static final Map<String, Double> DENSITY = new LinkedHashMap<>();
 
     static {
         LENGTH.put("m", 1.0);
@@ -63,6 +66,24 @@ public final class Units {
         SPEED.put("m/min", 1.0 / 60);
         SPEED.put("cm/min", 1e-2 / 60);
         SPEED.put("mm/min", 1e-3 / 60);
+        POWER.put("W", 1.0);
+        POWER.put("mW", 1e-3);
+        POWER.put("uW", 1e-6);
+        POWER.put("µW", 1e-6);
+        POWER.put("nW", 1e-9);
+        POWER.put("kW", 1e3);
+        AREA.put("m2", 1.0);
+        AREA.put("m^2", 1.0);
+        AREA.put("cm2", 1e-4);
+        AREA.put("cm^2", 1e-4);
+        AREA.put("pm2", 1e-24);
+        AREA.put("pm^2", 1e-24);
+        DENSITY.put("m^-3", 1.0);
+        DENSITY.put("1/m3", 1.0);
+        DENSITY.put("/m3", 1.0);
+        DENSITY.put("cm^-3", 1e6);
+        DENSITY.put("1/cm3", 1e6);
+        DENSITY.put("/cm3", 1e6);
         PRESSURE.put("Pa", 1.0);
         PRESSURE.put("kPa", 1e3);
         PRESSURE.put("MPa", 1e6);
@@ -109,6 +130,25 @@ public final class Units {
     /** A pressure or modulus such as "9.73 GPa", in Pa. */
     public static double pressure(String field, String text) {
         return parse(field, text, PRESSURE, "pressure", "9.73 GPa");
+    }
+
+    /** An optical power such as "0.4 W", "300 mW" or "10 dBm", in watts. */
+    public static double power(String field, String text) {
+        Matcher m = match(field, text, "power", "0.4 W");
+        if (m.group(2).equals("dBm")) {
+            return 1e-3 * Math.pow(10, Double.parseDouble(m.group(1)) / 10);
+        }
+        return parse(field, text, POWER, "power", "0.4 W");
+    }
+
+    /** A cross section such as "2.6e-24 m2" or "2.6e-20 cm2", in m^2. */
+    public static double area(String field, String text) {
+        return parse(field, text, AREA, "cross section", "2.6e-20 cm2");
+    }
+
+    /** A number density such as "3e25 m^-3" or "1e20 cm^-3", in 1/m^3. */
+    public static double density(String field, String text) {
+        return parse(field, text, DENSITY, "ion concentration", "3e25 m^-3");
     }
 
     /** A temperature such as "595 K" or "322 C" / "322 °C", in kelvin. */

@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import org.glassguide.solver.codraw.DrawSettings;
 import org.glassguide.solver.emission.EmissionSettings;
+import org.glassguide.solver.gain.GainSettings;
 import org.glassguide.solver.loss.LossSettings;
 import org.glassguide.solver.sensor.SensorSettings;
 
@@ -15,13 +16,13 @@ import org.glassguide.solver.sensor.SensorSettings;
  */
 public record Design(String name, String description, FiberStructure fiber, WaveguideStructure waveguide,
         List<Double> wavelengths, List<String> analyses, DesignOptions options, SolverSettings solver, PropagationSettings propagation,
-        String source, DrawSettings codraw, LossSettings loss, EmissionSettings emission, SensorSettings sensor) {
+        String source, DrawSettings codraw, LossSettings loss, EmissionSettings emission, SensorSettings sensor, GainSettings gain) {
     public static final String FORMAT = "glassguide/1";
     /**
      * fiber: exact step-index analysis; modes: the mode solver of `solver:`; bpm: the `propagation:` run; codraw: the
-     * co-draw compatibility and draw-down of `codraw:` (defaults when absent); loss: the loss budget of `loss:`; emission: the guided luminescence of `emission:`; sensor: the oxygen sensing of `sensor:` (both null when absent).
+     * co-draw compatibility and draw-down of `codraw:` (defaults when absent); loss: the loss budget of `loss:`; emission: the guided luminescence of `emission:`; sensor: the oxygen sensing of `sensor:`; gain: the rare-earth amplifier of `gain:` (these three null when absent).
      */
-    public static final List<String> ANALYSES = List.of("fiber", "modes", "bpm", "codraw", "loss", "emission", "sensor");
+    public static final List<String> ANALYSES = List.of("fiber", "modes", "bpm", "codraw", "loss", "emission", "sensor", "gain");
 
     public Design {
         Objects.requireNonNull(name, "name");
@@ -49,6 +50,6 @@ public record Design(String name, String description, FiberStructure fiber, Wave
 
     /** The same design with other analyses, options or solver settings (command-line overrides). */
     public Design with(List<String> newAnalyses, DesignOptions newOptions, SolverSettings newSolver) {
-        return new Design(name, description, fiber, waveguide, wavelengths, newAnalyses, newOptions, newSolver, propagation, source, codraw, loss, emission, sensor);
+        return new Design(name, description, fiber, waveguide, wavelengths, newAnalyses, newOptions, newSolver, propagation, source, codraw, loss, emission, sensor, gain);
     }
 }

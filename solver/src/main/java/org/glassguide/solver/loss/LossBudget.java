@@ -89,7 +89,7 @@ public final class LossBudget {
      * Optical Waveguide Theory, 1983, table 14-6) when single-mode; else the all-modes average 1 - 4 / (3 sqrt(M)),
      * M = V^2 / 2 (Gloge, Appl. Opt. 10 (1971) 2252): every mode equally excited, as by a source filling the NA.
      */
-    static String coreFraction(FiberAnalysis a, double[] gamma) {
+    public static String coreFraction(FiberAnalysis a, double[] gamma) {
         double v = a.vNumber();
         if (a.modes().lpGroupCount() <= 1) {
             GuidedMode lp01 = a.modes().lpModes().get(0);

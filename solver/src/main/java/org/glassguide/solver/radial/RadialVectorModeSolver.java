@@ -9,6 +9,7 @@ import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
 import org.glassguide.solver.ProgressMonitor;
 import org.glassguide.solver.fiber.ModeFamily;
+import org.glassguide.solver.special.BandedLu;
 
 /**
  * Full-vectorial guided modes (TE, TM, HE, EH) of any axisymmetric profile. The transverse magnetic

@@ -1,11 +1,11 @@
-package org.glassguide.solver.radial;
+package org.glassguide.solver.special;
 
 /**
  * LU factorisation with partial pivoting of a real band matrix (kl sub-, ku super-diagonals), in
  * O(n kl (kl + ku)): the determinant's sign for eigenvalue bracketing and solves for inverse
  * iteration. Row i keeps columns [i - kl, i + kl + ku] (room for the fill-in pivoting creates).
  */
-final class BandedLu {
+public final class BandedLu {
     private final int n;
     private final int kl;
     private final int width;
@@ -14,7 +14,7 @@ final class BandedLu {
     private int detSign;
     private double logAbsDet;
 
-    BandedLu(int n, int kl, int ku) {
+    public BandedLu(int n, int kl, int ku) {
         this.n = n;
         this.kl = kl;
         this.width = 2 * kl + ku + 1;
@@ -22,35 +22,30 @@ final class BandedLu {
         this.perm = new int[n];
     }
 
-    void clear() {
+    public void clear() {
         for (double[] r : rows) {
             java.util.Arrays.fill(r, 0);
         }
     }
 
-    void set(int i, int j, double v) {
+    public void set(int i, int j, double v) {
         rows[i][j - i + kl] = v;
     }
 
-    void add(int i, int j, double v) {
+    public void add(int i, int j, double v) {
         rows[i][j - i + kl] += v;
     }
 
-    private double get(int i, int j) {
-        int c = j - i + kl;
-        return c >= 0 && c < width ? rows[i][c] : 0;
-    }
-
     /** Factors in place; afterwards {@link #detSign()} and {@link #solve} are available. */
-    void factor() {
+    public void factor() {
         detSign = 1;
         logAbsDet = 0;
         for (int k = 0; k < n; k++) {
             int last = Math.min(n - 1, k + kl);
             int p = k;
-            double best = Math.abs(get(k, k));
+            double best = Math.abs(rows[k][kl]);
             for (int i = k + 1; i <= last; i++) {
-                double v = Math.abs(get(i, k));
+                double v = Math.abs(rows[i][k - i + kl]);
                 if (v > best) {
                     best = v;
                     p = i;
@@ -61,27 +56,29 @@ final class BandedLu {
                 swapRows(k, p);
                 detSign = -detSign;
             }
-            double piv = get(k, k);
+            double[] rk = rows[k];
+            double piv = rk[kl];
             if (piv == 0) {
                 piv = 1e-300;
-                set(k, k, piv);
+                rk[kl] = piv;
             }
             if (piv < 0) {
                 detSign = -detSign;
             }
             logAbsDet += Math.log(Math.abs(piv));
             int colEnd = Math.min(n - 1, k + width - kl - 1);
+            int offK = kl - k;
             for (int i = k + 1; i <= last; i++) {
-                double f = get(i, k) / piv;
+                double[] ri = rows[i];
+                int offI = kl - i;
+                double f = ri[k + offI] / piv;
                 if (f == 0) {
                     continue;
                 }
-                set(i, k, f); // multiplier stored in L's place
+                ri[k + offI] = f; // multiplier stored in L's place
+                // direct offsets: row i's column j sits at j + offI, row k's at j + offK
                 for (int j = k + 1; j <= colEnd; j++) {
-                    double u = get(k, j);
-                    if (u != 0) {
-                        add(i, j, -f * u);
-                    }
+                    ri[j + offI] -= f * rk[j + offK];
                 }
             }
         }
@@ -93,23 +90,28 @@ final class BandedLu {
      */
     private void swapRows(int k, int p) {
         int end = Math.min(n - 1, k + width - kl - 1);
+        double[] rk = rows[k];
+        double[] rp = rows[p];
+        int offK = kl - k;
+        int offP = kl - p;
         for (int j = k; j <= end; j++) {
-            double t = get(k, j);
-            set(k, j, get(p, j));
-            set(p, j, t);
+            // row p holds no entries left of its band start p - kl; k >= p - kl, so j + offP >= 0
+            double t = rk[j + offK];
+            rk[j + offK] = rp[j + offP];
+            rp[j + offP] = t;
         }
     }
 
-    int detSign() {
+    public int detSign() {
         return detSign;
     }
 
-    double logAbsDet() {
+    public double logAbsDet() {
         return logAbsDet;
     }
 
     /** Solves A x = b with the factors (x overwrites b). */
-    void solve(double[] b) {
+    public void solve(double[] b) {
         for (int k = 0; k < n; k++) {
             int p = perm[k];
             if (p != k) {
@@ -118,17 +120,20 @@ final class BandedLu {
                 b[p] = t;
             }
             int last = Math.min(n - 1, k + kl);
+            double bk = b[k];
             for (int i = k + 1; i <= last; i++) {
-                b[i] -= get(i, k) * b[k];
+                b[i] -= rows[i][k - i + kl] * bk;
             }
         }
         for (int k = n - 1; k >= 0; k--) {
+            double[] rk = rows[k];
+            int off = kl - k;
             double s = b[k];
             int colEnd = Math.min(n - 1, k + width - kl - 1);
             for (int j = k + 1; j <= colEnd; j++) {
-                s -= get(k, j) * b[j];
+                s -= rk[j + off] * b[j];
             }
-            b[k] = s / get(k, k);
+            b[k] = s / rk[kl];
         }
     }
 }
