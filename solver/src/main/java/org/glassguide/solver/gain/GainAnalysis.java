@@ -75,6 +75,58 @@ public final class GainAnalysis {
     private final StepIndexAnalysis stepIndex = new StepIndexAnalysis();
 
     public Result analyse(Design d, GainSettings s, java.util.function.Consumer<String> warnings, ProgressMonitor monitor) {
+        return analyse(d, s, warnings, monitor, true);
+    }
+
+    /**
+     * The named scalar outputs of a result, in SI (what sweeps tabulate): each signal's and pump's output and gain, ASE
+     * totals, mean excitation, the peak small-signal gain.
+     */
+    public static java.util.Map<String, Double> outputs(Result r) {
+        java.util.Map<String, Double> m = new java.util.LinkedHashMap<>();
+        GainProfile p = r.profile();
+        m.put("meanExcitedFraction", p.meanExcitation());
+        int sig = 0;
+        int pump = 0;
+        double af = 0;
+        double ab = 0;
+        for (int k = 0; k < r.channels().size(); k++) {
+            Channel c = r.channels().get(k);
+            switch (c.kind()) {
+                case SIGNAL:
+                    sig++;
+                    m.put("signal" + sig + "OutputW", p.output(k));
+                    m.put("signal" + sig + "GainDb", p.gainDb(k));
+                    break;
+                case PUMP:
+                    pump++;
+                    m.put("pump" + pump + "OutputW", p.output(k));
+                    break;
+                default:
+                    if (c.forward()) {
+                        af += p.output(k);
+                    } else {
+                        ab += p.output(k);
+                    }
+            }
+        }
+        if (r.aseWavelengths().length > 0) {
+            m.put("aseForwardW", af);
+            m.put("aseBackwardW", ab);
+        }
+        int best = 0;
+        for (int q = 1; q < r.smallSignalGainDb().length; q++) {
+            if (r.smallSignalGainDb()[q] > r.smallSignalGainDb()[best]) {
+                best = q;
+            }
+        }
+        m.put("peakSmallSignalGainDb", r.smallSignalGainDb()[best]);
+        m.put("peakSmallSignalGainWavelengthM", r.spectrumWavelengths()[best]);
+        return m;
+    }
+
+    /** As above; withStudies false skips the length, concentration and pump studies (a sweep point needs only the design). */
+    public Result analyse(Design d, GainSettings s, java.util.function.Consumer<String> warnings, ProgressMonitor monitor, boolean withStudies) {
         if (!d.isFiber()) {
             throw new GlassGuideException(Messages.FIBER_LAYERS, "a fiber structure for glassguide gain (core, cladding)", 0);
         }
@@ -141,16 +193,16 @@ public final class GainAnalysis {
             }
         }
         Setup setup = new Setup(channels, conc, Math.PI * rd * rd, g.lifetime().value(), eta);
+        List<double[]> studyValues = withStudies ? studyValues(s, conc) : List.of(new double[0], new double[0], new double[0]);
         int steps = s.steps();
         if (steps == 0) {
             // enough for the strongest channel at the largest study concentration and length
-            double maxConc = java.util.Arrays.stream(studyValues(s, conc).get(1)).max().orElse(conc);
-            double maxLen = java.util.Arrays.stream(studyValues(s, conc).get(0)).max().orElse(s.length());
+            double maxConc = java.util.Arrays.stream(studyValues.get(1)).max().orElse(conc);
+            double maxLen = java.util.Arrays.stream(studyValues.get(0)).max().orElse(s.length());
             double rate = setup.equations(Math.max(conc, maxConc), 1).maxRate();
             steps = (int) Math.min(200000, Math.max(100, Math.ceil(Math.max(s.length(), maxLen) * rate / GilesSolver.MAX_RATE_STEP)));
         }
         GilesSolver solver = new GilesSolver(steps, TOLERANCE, GUESS_SWEEPS);
-        List<double[]> studyValues = studyValues(s, conc);
         int totalRuns = 1 + studyValues.stream().mapToInt(v -> v.length).sum();
         int[] done = {0};
         ProgressMonitor inner = new ProgressMonitor() {

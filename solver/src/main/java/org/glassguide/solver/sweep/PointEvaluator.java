@@ -200,6 +200,16 @@ public final class PointEvaluator {
                 rows.add(m);
                 break;
             }
+            case "gain": {
+                if (d.gain() == null) {
+                    throw new GlassGuideException(spec.source(), org.glassguide.materials.errors.Messages.MISSING_KEY, "gain",
+                            spec.designFile().getFileName() + " (analysis: gain needs a gain: section)");
+                }
+                org.glassguide.solver.gain.GainAnalysis.Result r = new org.glassguide.solver.gain.GainAnalysis().analyse(d, d.gain(), warnings,
+                        ProgressMonitor.NONE, false);
+                rows.add(new LinkedHashMap<>(org.glassguide.solver.gain.GainAnalysis.outputs(r)));
+                break;
+            }
             default:
                 throw new IllegalStateException("unknown analysis " + spec.analysis());
         }

@@ -14,7 +14,7 @@ import java.util.Random;
  *
  * @param designFile the base design (paths in it resolve against its own folder)
  * @param designText the base design's text, as read once (a sweep never rereads a changed file mid-run)
- * @param analysis fiber, modes, codraw, bpm, loss, emission or sensor
+ * @param analysis fiber, modes, codraw, bpm, loss, emission, sensor or gain
  * @param outputs the outputs to keep (empty: all the analysis gives)
  * @param samples Monte Carlo sample count (0 otherwise)
  * @param seed Monte Carlo seed
@@ -23,7 +23,7 @@ public record SweepSpec(String name, Path designFile, String designText, String 
         List<String> outputs, int samples, long seed, String source) {
     public enum Combine { CROSS, ZIP, MONTE_CARLO }
 
-    public static final List<String> ANALYSES = List.of("fiber", "modes", "codraw", "bpm", "loss", "emission", "sensor");
+    public static final List<String> ANALYSES = List.of("fiber", "modes", "codraw", "bpm", "loss", "emission", "sensor", "gain");
 
     public SweepSpec {
         Objects.requireNonNull(name, "name");

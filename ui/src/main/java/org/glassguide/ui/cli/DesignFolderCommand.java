@@ -50,6 +50,10 @@ abstract class DesignFolderCommand<R> implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Design d = new DesignReader(libraryOptions.library()).read(designFile);
+        if (libraryOptions.allowExtrapolation) {
+            org.glassguide.solver.design.DesignOptions p = d.options();
+            d = d.with(d.analyses(), new org.glassguide.solver.design.DesignOptions(p.vector(), true, p.launch(), p.maxModes()), d.solver());
+        }
         Path target = output.target(d.name() + "-" + suffix());
         R r = analyse(d, w -> err.println(w));
         write(d.name(), r, target);

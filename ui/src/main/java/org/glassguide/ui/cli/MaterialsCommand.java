@@ -128,8 +128,42 @@ public final class MaterialsCommand implements Runnable {
                     out.println("  note: " + l.note());
                 }
             });
+            m.gainData().ifPresent(g -> {
+                out.println("gain: " + g.ion());
+                printSpectrum(out, "absorption cross section", g.absorption(), "m^2");
+                out.println("    " + g.absorptionProvenance());
+                printSpectrum(out, "emission cross section", g.emission(), "m^2");
+                out.println("    " + g.emissionProvenance());
+                printValue(out, "lifetime", g.lifetime());
+                if (g.concentration() != null) {
+                    printValue(out, "concentration", g.concentration());
+                }
+                if (g.sensitiser() != null) {
+                    printSpectrum(out, "antenna (" + g.sensitiser().label() + ") absorption", g.sensitiser().absorption(), "1/m");
+                    out.println("    " + g.sensitiser().absorptionProvenance());
+                    printValue(out, "antenna transfer efficiency", g.sensitiser().efficiency());
+                }
+                if (!g.note().isEmpty()) {
+                    out.println("  note: " + g.note());
+                }
+            });
             out.flush();
             return 0;
+        }
+
+        /** The spectrum's peak and where it is non-zero, sampled every 0.1 nm. */
+        private static void printSpectrum(PrintWriter out, String what, org.glassguide.materials.gain.CrossSectionSpectrum s, String unit) {
+            double[] span = s.span();
+            double best = 0;
+            double at = span[0];
+            for (double wl = span[0]; wl <= span[1]; wl += 0.1e-9) {
+                double v = s.at(wl);
+                if (v > best) {
+                    best = v;
+                    at = wl;
+                }
+            }
+            out.printf(Locale.ROOT, "  %s: %s to %s nm, peak %.4g %s at %s nm%n", what, Units.nm(span[0]), Units.nm(span[1]), best, unit, Units.nm(at));
         }
 
         private static void printValue(PrintWriter out, String key, SourcedValue v) {

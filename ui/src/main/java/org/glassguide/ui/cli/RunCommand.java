@@ -57,7 +57,7 @@ public final class RunCommand implements Callable<Integer> {
             d = d.with(d.analyses(), new DesignOptions(p.vector(), p.allowExtrapolation() || libraryOptions.allowExtrapolation,
                     p.launch(), maxModes == null ? p.maxModes() : maxModes), d.solver());
         }
-        for (String a : java.util.List.of("bpm", "codraw", "loss", "emission", "sensor")) {
+        for (String a : java.util.List.of("bpm", "codraw", "loss", "emission", "sensor", "gain")) {
             if (d.analyses().contains(a)) {
                 err.println("note: the design's " + a + " analysis runs with `glassguide " + a + " " + designFile + "`; run writes the others");
             }
