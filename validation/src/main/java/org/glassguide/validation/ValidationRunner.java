@@ -145,6 +145,8 @@ public final class ValidationRunner {
                 return LossValidation.calibration(c, id, source);
             case "loss-core-share":
                 return LossValidation.coreShare(c, id, source, library);
+            case "loss-marcuse-bend":
+                return LossValidation.marcuseBend(c, id, source);
             case "loss-faces-coupling":
                 return LossValidation.facesAndCoupling(c, id, source);
             case "emission-ray-tracer":

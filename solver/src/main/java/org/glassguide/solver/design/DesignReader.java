@@ -400,7 +400,7 @@ public final class DesignReader {
      * calibrate: {material, points: [[wavelength, attenuation(, sigma)], ...], mechanisms: [rayleigh, floor, {band: {centre, fwhm}}]}}.
      */
     static LossSettings readLoss(YamlNode l) {
-        l.requireMap().allowOnly(List.of("length", "source", "end-faces", "calibrate"));
+        l.requireMap().allowOnly(List.of("length", "source", "end-faces", "calibrate", "bend"));
         double length = l.has("length") ? positive(l.require("length")) : 0.01;
         LossSettings.Source src = null;
         if (l.has("source")) {
@@ -484,7 +484,32 @@ public final class DesignReader {
             }
             cal = new LossSettings.CalibrationSpec(cn.require("material").text().trim(), pts, mechs);
         }
-        return new LossSettings(length, src, faces, cal);
+        LossSettings.Bend bend = null;
+        if (l.has("bend")) {
+            YamlNode bn = l.require("bend").requireMap().allowOnly(List.of("radius", "length", "turns"));
+            double radius = positive(bn.require("radius"));
+            if (bn.has("length") && bn.has("turns")) {
+                throw bn.require("turns").error(Messages.UNKNOWN_KEY, "turns", bn.path(), "length or turns, not both");
+            }
+            double bentLength;
+            if (bn.has("turns")) {
+                double t = bn.require("turns").number();
+                if (!(t > 0)) {
+                    throw bn.require("turns").error(Messages.NOT_POSITIVE, bn.path() + ".turns", bn.require("turns").text());
+                }
+                bentLength = t * 2 * Math.PI * radius;
+            } else if (bn.has("length")) {
+                bentLength = positive(bn.require("length"));
+            } else {
+                bentLength = length;
+            }
+            if (bentLength > length * (1 + 1e-12)) {
+                throw bn.error(Messages.OUT_OF_RANGE, bn.path() + " (bent length)", String.format(Locale.ROOT, "%.4g m", bentLength),
+                        String.format(Locale.ROOT, "up to loss.length (%.4g m)", length));
+            }
+            bend = new LossSettings.Bend(radius, bentLength);
+        }
+        return new LossSettings(length, src, faces, cal, bend);
     }
 
     /**

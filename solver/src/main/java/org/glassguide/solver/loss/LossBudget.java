@@ -27,8 +27,9 @@ import org.glassguide.solver.special.Bessel;
 /**
  * Loss budget of a step-index fiber, per wavelength: the core's material loss split into absorption, Rayleigh
  * scattering, wavelength-independent scattering and measured loss no model attributes, each weighted by the share
- * of guided power in the core; the cladding's material loss weighted by the rest; Fresnel reflection at the end
- * faces; and the launch coupling loss of the source. A calibration first fits a material's loss to measured points.
+ * of guided power in the core; the cladding's material loss weighted by the rest; leakage into a higher-index
+ * surround; bend loss; Fresnel reflection at the end faces; and the launch coupling loss of the source. A calibration
+ * first fits a material's loss to measured points.
  */
 public final class LossBudget {
     private final StepIndexAnalysis stepIndex = new StepIndexAnalysis();
@@ -71,12 +72,24 @@ public final class LossBudget {
             double fresnel = fresnelDb(a.nCore(), a.nLaunch()) * s.fresnelFaces();
             double[] coupling = {0};
             String couplingBasis = coupling(s.source(), a, coupling);
-            double total = parts.values().stream().mapToDouble(Double::doubleValue).sum() * s.length() + fresnel + coupling[0];
-            rows.add(new LossResult.Row(wl, parts, gamma[0], basis, fresnel, coupling[0], couplingBasis, total));
+            String[] leakBasis = {""};
+            double nSurround = f.surround().n(wl, d.options().allowExtrapolation(), warnings);
+            double leak = BendAndLeakage.leakageDbPerM(a, f.layers().get(1).outerRadius(), nSurround, leakBasis);
+            if (leak > 0) {
+                parts.put("leakage (tunnelling into the surround)", leak);
+            }
+            double bend = 0;
+            String[] bendBasis = {"straight"};
+            if (s.bend() != null) {
+                bend = BendAndLeakage.bendDb(a, s.bend().radius(), Math.min(s.bend().length(), s.length()), bendBasis);
+            }
+            double total = parts.values().stream().mapToDouble(Double::doubleValue).sum() * s.length() + fresnel + coupling[0] + bend;
+            rows.add(new LossResult.Row(wl, parts, gamma[0], basis, fresnel, coupling[0], couplingBasis, bend, bendBasis[0], leakBasis[0], total));
         }
         monitor.progress(n, n, "done");
-        notes.add("leakage and bend loss are not in this budget: the exact step-index analysis has no bend; find them with "
-                + "glassguide modes (leaky modes, bend-radius) or glassguide bpm");
+        if (s.bend() == null) {
+            notes.add("a straight guide: give loss.bend (radius, length) for bend loss; glassguide bpm propagates through any bend");
+        }
         return new LossResult(s.length(), rows, cal, calibrated, dedupe(notes));
     }
 

@@ -18,10 +18,11 @@ public record LossResult(double length, List<Row> rows, Calibration.Result calib
 
     /**
      * One wavelength: propagation parts (dB/m by name, e.g. "absorption (core)", "Rayleigh scattering (core)",
-     * "cladding material"), the fraction of guided power in the core and how it was found, Fresnel and coupling (dB).
+     * "cladding material", "leakage"), the fraction of guided power in the core and how it was found, Fresnel, coupling
+     * and bend (dB), how leakage and bend were found.
      */
     public record Row(double wavelength, Map<String, Double> propagationDbPerM, double coreFraction, String coreFractionBasis,
-            double fresnelDb, double couplingDb, String couplingBasis, double totalDb) {
+            double fresnelDb, double couplingDb, String couplingBasis, double bendDb, String bendBasis, String leakageBasis, double totalDb) {
         public Row {
             propagationDbPerM = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(propagationDbPerM));
         }

@@ -10,8 +10,18 @@ import java.util.Objects;
  * @param source the light source for the launch coupling loss, or null for none
  * @param fresnelFaces end faces with Fresnel reflection loss: 0, 1 (input) or 2 (input and output)
  * @param calibration measured points and mechanisms to fit to a material, or null
+ * @param bend a bend along the way, or null for a straight guide
  */
-public record LossSettings(double length, Source source, int fresnelFaces, CalibrationSpec calibration) {
+public record LossSettings(double length, Source source, int fresnelFaces, CalibrationSpec calibration, Bend bend) {
+    /** A bend of the given radius over the given length of fiber (m). */
+    public record Bend(double radius, double length) {
+        public Bend {
+            if (!(radius > 0) || !(length > 0)) {
+                throw new IllegalArgumentException("a bend needs a positive radius and length");
+            }
+        }
+    }
+
     public LossSettings {
         if (!(length > 0) || !Double.isFinite(length)) {
             throw new IllegalArgumentException("length must be positive");
@@ -22,7 +32,7 @@ public record LossSettings(double length, Source source, int fresnelFaces, Calib
     }
 
     public static LossSettings defaults() {
-        return new LossSettings(0.01, null, 2, null);
+        return new LossSettings(0.01, null, 2, null, null);
     }
 
     /**

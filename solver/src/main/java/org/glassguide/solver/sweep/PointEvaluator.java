@@ -159,6 +159,7 @@ public final class PointEvaluator {
                     m.put("coreFraction", row.coreFraction());
                     m.put("fresnelDb", row.fresnelDb());
                     m.put("couplingDb", row.couplingDb());
+                    m.put("bendDb", row.bendDb());
                     m.put("totalDb", row.totalDb());
                     rows.add(m);
                 }

@@ -43,6 +43,9 @@ public final class LossReport {
             e.put("fresnelDb", row.fresnelDb());
             e.put("couplingDb", row.couplingDb());
             e.put("couplingBasis", row.couplingBasis());
+            e.put("bendDb", row.bendDb());
+            e.put("bendBasis", row.bendBasis());
+            e.put("leakageBasis", row.leakageBasis());
             e.put("totalDb", row.totalDb());
             rows.add(e);
         }
@@ -85,20 +88,21 @@ public final class LossReport {
             for (String p : parts) {
                 csv.append(',').append('"').append(p).append(" [dB/m]\"");
             }
-            csv.append(",coreFraction,fresnelDb,couplingDb,totalDb\n");
+            csv.append(",coreFraction,fresnelDb,couplingDb,bendDb,totalDb\n");
             for (LossResult.Row row : r.rows()) {
                 csv.append(Units.nm(row.wavelength()));
                 for (String p : parts) {
                     csv.append(',').append(row.propagationDbPerM().getOrDefault(p, 0.0));
                 }
                 csv.append(',').append(row.coreFraction()).append(',').append(row.fresnelDb()).append(',').append(row.couplingDb()).append(',')
-                        .append(row.totalDb()).append('\n');
+                        .append(row.bendDb()).append(',').append(row.totalDb()).append('\n');
             }
             Files.writeString(tmp.resolve("budget.csv"), csv, StandardCharsets.UTF_8);
             List<String> cats = new ArrayList<>();
             List<String> names = new ArrayList<>(parts);
             names.add("end faces (Fresnel)");
             names.add("launch coupling");
+            names.add("bend");
             double[][] v = new double[names.size()][r.rows().size()];
             for (int c = 0; c < r.rows().size(); c++) {
                 LossResult.Row row = r.rows().get(c);
@@ -108,6 +112,7 @@ public final class LossReport {
                 }
                 v[parts.size()][c] = row.fresnelDb();
                 v[parts.size() + 1][c] = row.couplingDb();
+                v[parts.size() + 2][c] = row.bendDb();
             }
             Plot.stackedBars(tmp.resolve("budget.png"), String.format(Locale.ROOT, "Loss budget over %.4g cm", r.length() * 100), "loss (dB)", cats,
                     names, v);
@@ -162,19 +167,21 @@ public final class LossReport {
                 r.length() * 100));
         md.append("| wavelength (nm) |");
         parts.forEach(p -> md.append(' ').append(p).append(" |"));
-        md.append(" core share | Fresnel (dB) | coupling (dB) | total (dB) |\n|---|");
+        md.append(" core share | Fresnel (dB) | coupling (dB) | bend (dB) | total (dB) |\n|---|");
         parts.forEach(p -> md.append("---|"));
-        md.append("---|---|---|---|\n");
+        md.append("---|---|---|---|---|\n");
         for (LossResult.Row row : r.rows()) {
             md.append("| ").append(Units.nm(row.wavelength())).append(" |");
             for (String p : parts) {
                 md.append(String.format(Locale.ROOT, " %.4g |", row.propagationDbPerM().getOrDefault(p, 0.0) / 100));
             }
-            md.append(String.format(Locale.ROOT, " %.5f | %.4f | %.4g | %.4g |%n", row.coreFraction(), row.fresnelDb(), row.couplingDb(), row.totalDb()));
+            md.append(String.format(Locale.ROOT, " %.5f | %.4f | %.4g | %.4g | %.4g |%n", row.coreFraction(), row.fresnelDb(), row.couplingDb(),
+                    row.bendDb(), row.totalDb()));
         }
         if (!r.rows().isEmpty()) {
             LossResult.Row first = r.rows().get(0);
-            md.append("\nCore share: ").append(first.coreFractionBasis()).append(". Coupling: ").append(first.couplingBasis()).append(".\n");
+            md.append("\nCore share: ").append(first.coreFractionBasis()).append(". Coupling: ").append(first.couplingBasis()).append(". Leakage: ")
+                    .append(first.leakageBasis()).append(". Bend: ").append(first.bendBasis()).append(".\n");
         }
         if (r.calibration() != null) {
             Calibration.Result c = r.calibration();

@@ -47,4 +47,34 @@ class LossCliTest {
         GlassGuideCliTest.assertBadInput(GlassGuideCliTest.run("loss", d.toString(), "--out", dir.resolve("x").toString()), "points", "-0.72 dB/cm");
         assertTrue(!Files.exists(dir.resolve("x")));
     }
+
+    /** Leakage into a high-index surround equals the leaky LP01 of the radial mode solver on the same three regions. */
+    @Test
+    void leakageEqualsTheLeakyModeOfTheRadialSolver(@TempDir Path dir) throws IOException {
+        String fiber = "format: glassguide/1\nname: coat\nstructure:\n  fiber:\n    layers:\n      - { material: { index: 1.46 }, diameter: 6 um }\n"
+                + "      - { material: { index: 1.45 }, diameter: 20 um }\n";
+        Path loss = dir.resolve("loss.yaml");
+        Files.writeString(loss, fiber + "    surround: { index: 1.47 }\nwavelengths: [1.55 um]\nanalyses: [loss]\n"
+                + "loss: { length: 1 m, end-faces: none, bend: { radius: 2 cm, length: 10 cm } }\n");
+        Path modes = dir.resolve("modes.yaml");
+        Files.writeString(modes, fiber + "      - { material: { index: 1.47 }, diameter: 250 um }\n    surround: { index: 1.47 }\n"
+                + "wavelengths: [1.55 um]\nanalyses: [modes]\nsolver: { kind: radial, modes: 1 }\n");
+        GlassGuideCliTest.Run l = GlassGuideCliTest.run("loss", loss.toString(), "--out", dir.resolve("l").toString(), "--json");
+        assertEquals(0, l.code(), l.err());
+        GlassGuideCliTest.Run m = GlassGuideCliTest.run("modes", modes.toString(), "--out", dir.resolve("m").toString(), "--json");
+        assertEquals(0, m.code(), m.err());
+        com.fasterxml.jackson.databind.JsonNode lj = new com.fasterxml.jackson.databind.ObjectMapper().readTree(l.out()).get("budget").get(0);
+        com.fasterxml.jackson.databind.JsonNode mj = new com.fasterxml.jackson.databind.ObjectMapper().readTree(m.out());
+        double leak = lj.get("propagationDbPerM").get("leakage (tunnelling into the surround)").asDouble();
+        assertEquals(mj.get("modes").get(0).get("lossDbPerM").asDouble(), leak, 1e-9 * leak);
+        assertTrue(lj.get("bendBasis").asText().contains("Marcuse"));
+    }
+
+    @Test
+    void aBendTighterThanTheLastModeIsBadInput(@TempDir Path dir) throws IOException {
+        String text = Files.readString(Path.of("../examples/zif62-hfk95n-loss.yaml")).replace("bend: { radius: 1 cm }", "bend: { radius: 0.5 mm }");
+        Path d = dir.resolve("d.yaml");
+        Files.writeString(d, text);
+        GlassGuideCliTest.assertBadInput(GlassGuideCliTest.run("loss", d.toString(), "--out", dir.resolve("x").toString()), "loss.bend.radius");
+    }
 }
