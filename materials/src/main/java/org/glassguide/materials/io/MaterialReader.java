@@ -394,39 +394,39 @@ public final class MaterialReader {
     }
 
     private static SourcedValue thermalValue(String key, YamlNode v, String origin) {
-        YamlNode valueNode;
-        Provenance p;
+        switch (key) {
+            case "glassTransition":
+            case "melting":
+            case "softening":
+            case "stableGlassUpTo":
+                return sourced(v, Units::temperature, "K", origin);
+            case "processingWindow":
+                // a temperature difference: 150 K and 150 °C are the same width
+                return sourced(v, (f, t) -> Units.temperature(f, t.replace("°C", "K").replace(" C", " K")), "K", origin);
+            case "viscosityAtMelting":
+                return sourced(v, Units::viscosity, "Pa s", origin);
+            case "youngsModulus":
+                return sourced(v, Units::pressure, "Pa", origin);
+            case "expansion":
+                // linear thermal expansion coefficient, 1/K ("9.5e-6 /K" or a plain 9.5e-6)
+                return sourced(v, (f, t) -> Units.fraction(f, t.replace("/K", "").replace("1/K", "").trim()), "1/K", origin);
+            default:
+                return sourced(v, (f, t) -> Units.fraction(f, t), "1", origin);
+        }
+    }
+
+    /** A value written plainly or as {value, source | assumed, note}, parsed with its unit. */
+    private static SourcedValue sourced(YamlNode v, YamlNode.QuantityParser unit, String si, String origin) {
+        YamlNode valueNode = v;
+        Provenance p = Provenance.user(origin);
         String note = "";
         if (v.isMap()) {
             v.allowOnly(List.of("value", "source", "assumed", "note"));
             valueNode = v.require("value");
             p = provenance(v, origin);
             note = v.optional("note").map(YamlNode::text).orElse("");
-        } else {
-            valueNode = v;
-            p = Provenance.user(origin);
         }
-        switch (key) {
-            case "glassTransition":
-            case "melting":
-            case "softening":
-            case "stableGlassUpTo":
-                return new SourcedValue(valueNode.quantity(Units::temperature), "K", p, note);
-            case "processingWindow":
-                // a temperature difference: 150 K and 150 °C are the same width
-                return new SourcedValue(valueNode.quantity((f, t) -> Units.temperature(f, t.replace("°C", "K").replace(" C", " K"))),
-                        "K", p, note);
-            case "viscosityAtMelting":
-                return new SourcedValue(valueNode.quantity(Units::viscosity), "Pa s", p, note);
-            case "youngsModulus":
-                return new SourcedValue(valueNode.quantity(Units::pressure), "Pa", p, note);
-            case "expansion":
-                // linear thermal expansion coefficient, 1/K ("9.5e-6 /K" or a plain 9.5e-6)
-                return new SourcedValue(valueNode.quantity((f, t) -> Units.fraction(f, t.replace("/K", "").replace("1/K", "").trim())), "1/K",
-                        p, note);
-            default:
-                return new SourcedValue(valueNode.number(), "1", p, note);
-        }
+        return new SourcedValue(valueNode.quantity(unit), si, p, note);
     }
 
     private static Luminescence readLuminescence(YamlNode l, String origin) {
@@ -516,21 +516,14 @@ public final class MaterialReader {
         }
     }
 
+    /** As {@link #sourced}, and positive. */
     private static SourcedValue scalar(YamlNode v, YamlNode.QuantityParser unit, String si, String origin) {
-        YamlNode valueNode = v;
-        Provenance p = Provenance.user(origin);
-        String note = "";
-        if (v.isMap()) {
-            v.allowOnly(List.of("value", "source", "assumed", "note"));
-            valueNode = v.require("value");
-            p = provenance(v, origin);
-            note = v.optional("note").map(YamlNode::text).orElse("");
-        }
-        double x = valueNode.quantity(unit);
-        if (!(x > 0)) {
+        SourcedValue sv = sourced(v, unit, si, origin);
+        if (!(sv.value() > 0)) {
+            YamlNode valueNode = v.isMap() ? v.require("value") : v;
             throw valueNode.error(Messages.NOT_POSITIVE, v.path(), valueNode.text());
         }
-        return new SourcedValue(x, si, p, note);
+        return sv;
     }
 
     /** A band or table spectrum; unit parses a band's peak (cross section, or absorption coefficient for an antenna). */

@@ -57,6 +57,23 @@ public final class GainAnalysis {
         public List<Channel> channels() {
             return profile.equations().channels();
         }
+
+        /** Total ASE power leaving the fiber forward (at z = L) or backward (at z = 0), W. */
+        public double aseOutput(boolean forward) {
+            double sum = 0;
+            for (int k = 0; k < channels().size(); k++) {
+                Channel c = channels().get(k);
+                if (c.kind() == Channel.Kind.ASE && c.forward() == forward) {
+                    sum += profile.output(k);
+                }
+            }
+            return sum;
+        }
+
+        /** Index into the small-signal spectrum of its peak. */
+        public int peakGainIndex() {
+            return argmax(smallSignalGainDb);
+        }
     }
 
     /** The channels and constants of one design point, before solving. */
@@ -88,38 +105,22 @@ public final class GainAnalysis {
         m.put("meanExcitedFraction", p.meanExcitation());
         int sig = 0;
         int pump = 0;
-        double af = 0;
-        double ab = 0;
         for (int k = 0; k < r.channels().size(); k++) {
             Channel c = r.channels().get(k);
-            switch (c.kind()) {
-                case SIGNAL:
-                    sig++;
-                    m.put("signal" + sig + "OutputW", p.output(k));
-                    m.put("signal" + sig + "GainDb", p.gainDb(k));
-                    break;
-                case PUMP:
-                    pump++;
-                    m.put("pump" + pump + "OutputW", p.output(k));
-                    break;
-                default:
-                    if (c.forward()) {
-                        af += p.output(k);
-                    } else {
-                        ab += p.output(k);
-                    }
+            if (c.kind() == Channel.Kind.SIGNAL) {
+                sig++;
+                m.put("signal" + sig + "OutputW", p.output(k));
+                m.put("signal" + sig + "GainDb", p.gainDb(k));
+            } else if (c.kind() == Channel.Kind.PUMP) {
+                pump++;
+                m.put("pump" + pump + "OutputW", p.output(k));
             }
         }
         if (r.aseWavelengths().length > 0) {
-            m.put("aseForwardW", af);
-            m.put("aseBackwardW", ab);
+            m.put("aseForwardW", r.aseOutput(true));
+            m.put("aseBackwardW", r.aseOutput(false));
         }
-        int best = 0;
-        for (int q = 1; q < r.smallSignalGainDb().length; q++) {
-            if (r.smallSignalGainDb()[q] > r.smallSignalGainDb()[best]) {
-                best = q;
-            }
-        }
+        int best = r.peakGainIndex();
         m.put("peakSmallSignalGainDb", r.smallSignalGainDb()[best]);
         m.put("peakSmallSignalGainWavelengthM", r.spectrumWavelengths()[best]);
         return m;
@@ -263,6 +264,16 @@ public final class GainAnalysis {
         notes(notes, g, dopant, s, base, swl, net, ion, spectrumOverlap, conc, channels);
         return new Result(dopant.name(), g, conc, concSource, rd, s.length(), base, aseWl, binWidth, swl, net, ion, spectrumOverlap, studies,
                 dedupe(notes));
+    }
+
+    private static int argmax(double[] v) {
+        int best = 0;
+        for (int q = 1; q < v.length; q++) {
+            if (v[q] > v[best]) {
+                best = q;
+            }
+        }
+        return best;
     }
 
     private static List<String> dedupe(List<String> notes) {
@@ -448,18 +459,8 @@ public final class GainAnalysis {
             notes.add(0, "some of " + dopant.name() + "'s " + g.ion() + " spectroscopy is assumed (see the spectroscopy table): the gain figures are "
                     + "only as good as those numbers; replace them with measured cross sections and lifetime");
         }
-        int best = 0;
-        for (int q = 1; q < net.length; q++) {
-            if (net[q] > net[best]) {
-                best = q;
-            }
-        }
-        int bestIon = 0;
-        for (int q = 1; q < ion.length; q++) {
-            if (ion[q] > ion[bestIon]) {
-                bestIon = q;
-            }
-        }
+        int best = argmax(net);
+        int bestIon = argmax(ion);
         if (net[best] <= 0) {
             double wl = swl[bestIon];
             double se = g.emission().at(wl);

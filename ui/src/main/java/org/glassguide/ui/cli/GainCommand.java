@@ -52,23 +52,16 @@ public final class GainCommand extends DesignFolderCommand<GainAnalysis.Result> 
     void print(PrintWriter o, String name, GainAnalysis.Result r) {
         o.printf(Locale.ROOT, "%s: %s in %s, %.3g m^-3, %.4g m long, mean excited fraction %.4f%n", name, r.spectroscopy().ion(), r.dopant(),
                 r.concentration(), r.length(), r.profile().meanExcitation());
-        double aseF = 0;
-        double aseB = 0;
         for (int k = 0; k < r.channels().size(); k++) {
             Channel c = r.channels().get(k);
             if (c.kind() == Channel.Kind.ASE) {
-                if (c.forward()) {
-                    aseF += r.profile().output(k);
-                } else {
-                    aseB += r.profile().output(k);
-                }
                 continue;
             }
             o.printf(Locale.ROOT, "  %-24s %-8s in %.5g W -> out %.5g W (%+.3f dB)%n", c.label(), c.forward() ? "forward" : "backward", c.inputPower(),
                     r.profile().output(k), r.profile().gainDb(k));
         }
         if (r.aseWavelengths().length > 0) {
-            o.printf(Locale.ROOT, "  ASE out: %.4g W forward, %.4g W backward%n", aseF, aseB);
+            o.printf(Locale.ROOT, "  ASE out: %.4g W forward, %.4g W backward%n", r.aseOutput(true), r.aseOutput(false));
         }
         r.notes().forEach(n -> o.println("  note: " + n));
     }

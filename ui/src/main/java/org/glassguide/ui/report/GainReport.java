@@ -42,16 +42,9 @@ public final class GainReport {
         m.put("newtonIterations", p.newtonIterations());
         m.put("zSteps", p.z().length - 1);
         List<Map<String, Object>> chans = new ArrayList<>();
-        double aseF = 0;
-        double aseB = 0;
         for (int k = 0; k < r.channels().size(); k++) {
             Channel c = r.channels().get(k);
             if (c.kind() == Channel.Kind.ASE) {
-                if (c.forward()) {
-                    aseF += p.output(k);
-                } else {
-                    aseB += p.output(k);
-                }
                 continue;
             }
             Map<String, Object> cm = new LinkedHashMap<>();
@@ -71,15 +64,10 @@ public final class GainReport {
         }
         m.put("channels", chans);
         if (r.aseWavelengths().length > 0) {
-            m.put("aseForwardW", aseF);
-            m.put("aseBackwardW", aseB);
+            m.put("aseForwardW", r.aseOutput(true));
+            m.put("aseBackwardW", r.aseOutput(false));
         }
-        int best = 0;
-        for (int q = 1; q < r.smallSignalGainDb().length; q++) {
-            if (r.smallSignalGainDb()[q] > r.smallSignalGainDb()[best]) {
-                best = q;
-            }
-        }
+        int best = r.peakGainIndex();
         m.put("peakSmallSignalGainDb", r.smallSignalGainDb()[best]);
         m.put("peakSmallSignalGainWavelengthM", r.spectrumWavelengths()[best]);
         m.put("notes", r.notes());
