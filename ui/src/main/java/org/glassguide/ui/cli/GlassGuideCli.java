@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "glassguide", mixinStandardHelpOptions = true, versionProvider = GlassGuideCli.Version.class,
         description = "Optical fiber and waveguide design for MOF and rare-earth hybrid glasses.",
-        subcommands = {FiberCommand.class, RunCommand.class, ModesCommand.class, BpmCommand.class, CoDrawCommand.class, LossCommand.class, EmissionCommand.class, SensorCommand.class, GainCommand.class, SweepCommand.class, OptimiseCommand.class, MaterialsCommand.class, ValidateCommand.class,
+        subcommands = {FiberCommand.class, RunCommand.class, ModesCommand.class, BpmCommand.class, CoDrawCommand.class, LossCommand.class, EmissionCommand.class, SensorCommand.class, GainCommand.class, GuiCommand.class, SweepCommand.class, OptimiseCommand.class, MaterialsCommand.class, ValidateCommand.class,
             BenchCommand.class, CommandLine.HelpCommand.class})
 public final class GlassGuideCli implements Runnable {
     public static final int EXIT_BAD_INPUT = 2;

@@ -1,0 +1,71 @@
+package org.glassguide.ui.fx;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Tab;
+import javafx.stage.Stage;
+
+import org.glassguide.materials.MaterialLibrary;
+import org.glassguide.ui.fx.view.FxCharts;
+
+/**
+ * The desktop app (`glassguide gui [DESIGN.yaml]`). With a screenshot folder it opens the design, runs every view's
+ * computation inline, writes one PNG per view and exits: how the README's pictures are made.
+ */
+public final class GlassGuideApp extends Application {
+    private static volatile Path initialDesign;
+    private static volatile Path screenshots;
+    private static volatile MaterialLibrary library = MaterialLibrary.builtIn();
+
+    /** Starts the toolkit and blocks until the window closes. */
+    public static void launch(Path design, Path screenshotFolder, MaterialLibrary lib) {
+        initialDesign = design;
+        screenshots = screenshotFolder;
+        library = lib;
+        Application.launch(GlassGuideApp.class);
+    }
+
+    @Override
+    public void start(Stage stage) throws Exception {
+        TaskRunner runner = screenshots != null ? new SynchronousTaskRunner() : new FxTaskRunner();
+        MainView main = new MainView(library, runner);
+        Scene scene = new Scene(main, 1280, 900);
+        stage.setTitle("GlassGuide" + (initialDesign == null ? "" : " — " + initialDesign.getFileName()));
+        stage.setScene(scene);
+        if (initialDesign != null) {
+            main.open(initialDesign);
+        }
+        stage.show();
+        if (screenshots != null) {
+            Files.createDirectories(screenshots);
+            main.modesModel().run(main.designModel().designProperty().get());
+            main.resultsModel().run(main.designModel().designProperty().get());
+            List<Tab> tabs = new ArrayList<>(main.tabs().getTabs());
+            shoot(main, tabs, 0);
+        }
+    }
+
+    /** Selects each tab in turn, lets it lay out over two pulses, snapshots the whole window, then exits. */
+    private static void shoot(MainView main, List<Tab> tabs, int i) {
+        if (i == tabs.size()) {
+            Platform.exit();
+            return;
+        }
+        main.tabs().getSelectionModel().select(tabs.get(i));
+        Platform.runLater(() -> Platform.runLater(() -> {
+            String name = tabs.get(i).getText().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", "-");
+            try {
+                FxCharts.png(main, screenshots.resolve(name + ".png"));
+            } catch (java.io.IOException e) {
+                System.err.println("error: screenshot " + name + ": " + e.getMessage());
+            }
+            shoot(main, tabs, i + 1);
+        }));
+    }
+}

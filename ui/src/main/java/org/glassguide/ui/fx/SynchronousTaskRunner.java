@@ -1,0 +1,64 @@
+package org.glassguide.ui.fx;
+
+import java.util.function.Consumer;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+import org.glassguide.solver.ProgressMonitor;
+
+/** Runs work inline on the calling thread: for view-model tests and scripted screenshots. */
+public final class SynchronousTaskRunner implements TaskRunner {
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("ready");
+
+    @Override
+    public <T> void run(String name, Work<T> work, Consumer<T> onDone, Consumer<String> onError) {
+        running.set(true);
+        status.set(name);
+        ProgressMonitor monitor = new ProgressMonitor() {
+            @Override
+            public void progress(long done, long total, String stage) {
+                progress.set(total > 0 ? (double) done / total : -1);
+            }
+        };
+        T result;
+        try {
+            result = work.run(monitor);
+        } catch (Exception e) {
+            running.set(false);
+            status.set(name + ": " + TaskRunner.message(e));
+            onError.accept(TaskRunner.message(e));
+            return;
+        }
+        running.set(false);
+        progress.set(1);
+        status.set(name + ": done");
+        onDone.accept(result);
+    }
+
+    @Override
+    public void cancel() {
+        // nothing runs in the background
+    }
+
+    @Override
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    @Override
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    @Override
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+}

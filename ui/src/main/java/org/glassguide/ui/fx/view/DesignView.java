@@ -1,0 +1,125 @@
+package org.glassguide.ui.fx.view;
+
+import javafx.geometry.Insets;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+
+import org.glassguide.materials.Material;
+import org.glassguide.ui.fx.viewmodel.DesignViewModel;
+import org.glassguide.ui.fx.viewmodel.FiberNumbers;
+
+/** The fiber editor: core and cladding glass and diameter, wavelength; live NA, V and modes; the index profile. */
+public final class DesignView extends VBox {
+    private final Canvas profile = new Canvas(520, 220);
+    private final DesignViewModel vm;
+
+    public DesignView(DesignViewModel vm) {
+        this.vm = vm;
+        setSpacing(10);
+        setPadding(new Insets(12));
+        GridPane g = new GridPane();
+        g.setHgap(8);
+        g.setVgap(6);
+        ComboBox<String> core = materialBox(vm);
+        core.setId("core-material");
+        core.valueProperty().bindBidirectional(vm.coreMaterialProperty());
+        ComboBox<String> clad = materialBox(vm);
+        clad.setId("cladding-material");
+        clad.valueProperty().bindBidirectional(vm.claddingMaterialProperty());
+        TextField dCore = field("core-diameter", vm.coreDiameterProperty());
+        TextField dClad = field("cladding-diameter", vm.claddingDiameterProperty());
+        TextField wl = field("wavelength", vm.wavelengthProperty());
+        g.addRow(0, new Label("core glass"), core, new Label("core diameter"), dCore);
+        g.addRow(1, new Label("cladding glass"), clad, new Label("cladding diameter"), dClad);
+        g.addRow(2, new Label("wavelength"), wl);
+        Label summary = new Label();
+        summary.setId("design-summary");
+        summary.textProperty().bind(vm.summaryProperty());
+        summary.setWrapText(true);
+        Label message = new Label();
+        message.setId("design-message");
+        message.setTextFill(Color.FIREBRICK);
+        message.textProperty().bind(vm.messageProperty());
+        message.setWrapText(true);
+        Label hint = new Label("Type units with the numbers (\"150 um\", \"0.68 mm\", \"633 nm\"); glasses by catalog name.");
+        hint.setTextFill(Color.DIMGRAY);
+        getChildren().addAll(g, summary, message, new Label("index profile n(r) at the design wavelength"), profile, hint);
+        vm.numbersProperty().addListener((o, a, b) -> draw());
+        vm.designProperty().addListener((o, a, b) -> draw());
+        draw();
+    }
+
+    private static ComboBox<String> materialBox(DesignViewModel vm) {
+        ComboBox<String> box = new ComboBox<>();
+        box.setEditable(true);
+        for (Material m : vm.library().all()) {
+            box.getItems().add(m.name());
+        }
+        box.setPrefWidth(200);
+        return box;
+    }
+
+    private static TextField field(String id, javafx.beans.property.StringProperty p) {
+        TextField t = new TextField();
+        t.setId(id);
+        t.textProperty().bindBidirectional(p);
+        t.setPrefColumnCount(10);
+        return t;
+    }
+
+    private void draw() {
+        GraphicsContext gc = profile.getGraphicsContext2D();
+        double w = profile.getWidth();
+        double h = profile.getHeight();
+        gc.setFill(Color.WHITE);
+        gc.fillRect(0, 0, w, h);
+        FiberNumbers fn = vm.numbersProperty().get();
+        if (vm.designProperty().get() == null || fn == null || !vm.designProperty().get().isFiber()) {
+            return;
+        }
+        var layers = vm.designProperty().get().fiber().layers();
+        double wl = vm.designProperty().get().wavelengths().get(0);
+        double rMax = layers.get(layers.size() - 1).outerRadius() * 1.15;
+        double[] n = new double[layers.size() + 1];
+        double lo = Double.MAX_VALUE;
+        double hi = 0;
+        for (int i = 0; i < layers.size(); i++) {
+            n[i] = layers.get(i).material().n(wl, true, s -> { });
+        }
+        n[layers.size()] = vm.designProperty().get().fiber().surround().n(wl, true, s -> { });
+        for (double v : n) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        double pad = 0.1 * (hi - lo + 1e-3);
+        double x0 = 50;
+        double y0 = h - 30;
+        gc.setStroke(Color.GRAY);
+        gc.strokeLine(x0, y0, w - 10, y0);
+        gc.strokeLine(x0, 10, x0, y0);
+        gc.setFill(Color.BLACK);
+        gc.fillText(String.format(java.util.Locale.ROOT, "%.3f", hi), 2, 20);
+        gc.fillText(String.format(java.util.Locale.ROOT, "%.3f", lo), 2, y0);
+        gc.fillText(String.format(java.util.Locale.ROOT, "r (um), 0 to %.4g", rMax * 1e6), w / 2 - 40, h - 8);
+        gc.setStroke(Color.web("#1f5fa8"));
+        gc.setLineWidth(2);
+        double prevX = x0;
+        for (int i = 0; i <= layers.size(); i++) {
+            double r1 = i < layers.size() ? layers.get(i).outerRadius() : rMax;
+            double x1 = x0 + (w - 10 - x0) * Math.min(r1, rMax) / rMax;
+            double y = y0 - (y0 - 10) * (n[i] - lo + pad) / (hi - lo + 2 * pad);
+            gc.strokeLine(prevX, y, x1, y);
+            if (i < layers.size()) {
+                double yn = y0 - (y0 - 10) * (n[i + 1] - lo + pad) / (hi - lo + 2 * pad);
+                gc.strokeLine(x1, y, x1, yn);
+            }
+            prevX = x1;
+        }
+    }
+}

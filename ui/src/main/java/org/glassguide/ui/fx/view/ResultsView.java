@@ -1,0 +1,144 @@
+package org.glassguide.ui.fx.view;
+
+import java.util.List;
+
+import javafx.geometry.Insets;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.StackedBarChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+
+import org.glassguide.solver.design.Design;
+import org.glassguide.solver.emission.Cie1931;
+import org.glassguide.ui.fx.viewmodel.ResultsViewModel;
+
+/** Loss-budget bars, the amplifier's powers along z, the emission spectrum and its point on the CIE 1931 diagram. */
+public final class ResultsView extends VBox {
+    private final Canvas cie = new Canvas(300, 300);
+
+    public ResultsView(ResultsViewModel vm, java.util.function.Supplier<Design> design) {
+        setSpacing(8);
+        setPadding(new Insets(10));
+        Button run = new Button("Run loss, emission and gain");
+        run.setId("run-results");
+        run.setOnAction(e -> vm.run(design.get()));
+        Label error = new Label();
+        error.setStyle("-fx-text-fill: firebrick;");
+        error.textProperty().bind(vm.errorProperty());
+        StackedBarChart<String, Number> bars = new StackedBarChart<>(new CategoryAxis(), new NumberAxis());
+        bars.setId("loss-bars");
+        bars.setTitle("Loss budget");
+        bars.setAnimated(false);
+        bars.getYAxis().setLabel("dB");
+        LineChart<Number, Number> gain = FxCharts.lineChart("Amplifier: power along the fiber", "z (m)", "W");
+        gain.setId("gain-chart");
+        LineChart<Number, Number> spectrum = FxCharts.lineChart("Output spectrum", "wavelength (nm)", "relative");
+        TextArea text = new TextArea();
+        text.setId("results-text");
+        text.setEditable(false);
+        text.textProperty().bind(vm.textProperty());
+        text.setPrefRowCount(6);
+        vm.lossProperty().addListener((o, a, b) -> {
+            bars.getData().clear();
+            if (b == null) {
+                return;
+            }
+            bars.setTitle(b.title());
+            for (int k = 0; k < b.parts().size(); k++) {
+                XYChart.Series<String, Number> s = new XYChart.Series<>();
+                s.setName(b.parts().get(k));
+                for (int c = 0; c < b.categories().size(); c++) {
+                    s.getData().add(new XYChart.Data<>(b.categories().get(c), b.values()[k][c]));
+                }
+                bars.getData().add(s);
+            }
+        });
+        vm.gainProperty().addListener((o, a, g) -> {
+            if (g == null) {
+                gain.getData().clear();
+            } else {
+                FxCharts.setLines(gain, g.names(), g.x(), g.y());
+            }
+        });
+        vm.colourProperty().addListener((o, a, c) -> {
+            if (c == null) {
+                spectrum.getData().clear();
+            } else {
+                FxCharts.setLines(spectrum, c.spectrum().names(), c.spectrum().x(), c.spectrum().y());
+            }
+            drawCie(c);
+        });
+        drawCie(null);
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        grid.add(bars, 0, 0);
+        grid.add(gain, 1, 0);
+        grid.add(spectrum, 0, 1);
+        grid.add(new VBox(4, new Label("CIE 1931 xy of the output"), cie), 1, 1);
+        getChildren().addAll(new HBox(10, run, error), grid, text);
+    }
+
+    /** The spectral locus, the purple line, and the output colour per length. */
+    private void drawCie(ResultsViewModel.Colour c) {
+        GraphicsContext g = cie.getGraphicsContext2D();
+        double s = cie.getWidth() - 40;
+        double ox = 30;
+        double oy = cie.getHeight() - 20;
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, cie.getWidth(), cie.getHeight());
+        g.setStroke(Color.LIGHTGRAY);
+        for (int i = 0; i <= 8; i++) {
+            g.strokeLine(ox + s * i / 10.0, oy, ox + s * i / 10.0, oy - s * 0.9);
+            g.strokeLine(ox, oy - s * i / 10.0, ox + s * 0.8, oy - s * i / 10.0);
+        }
+        g.setStroke(Color.BLACK);
+        double[] xyz = new double[3];
+        double px = Double.NaN;
+        double py = Double.NaN;
+        double fx = 0;
+        double fy = 0;
+        for (double wl = 380e-9; wl <= 700e-9; wl += 5e-9) {
+            Cie1931.xyzBar(wl, xyz);
+            double sum = xyz[0] + xyz[1] + xyz[2];
+            double x = ox + s * xyz[0] / sum;
+            double y = oy - s * xyz[1] / sum;
+            if (!Double.isNaN(px)) {
+                g.strokeLine(px, py, x, y);
+            } else {
+                fx = x;
+                fy = y;
+            }
+            px = x;
+            py = y;
+        }
+        g.strokeLine(px, py, fx, fy);
+        g.setFill(Color.BLACK);
+        g.fillText("x", ox + s * 0.8 + 4, oy);
+        g.fillText("y", ox - 14, oy - s * 0.85);
+        if (c != null) {
+            for (int i = 0; i < c.xy().size(); i++) {
+                double x = ox + s * c.xy().get(i)[0];
+                double y = oy - s * c.xy().get(i)[1];
+                g.setFill(Color.hsb(360.0 * i / Math.max(1, c.xy().size()), 0.9, 0.8));
+                g.fillOval(x - 4, y - 4, 8, 8);
+                g.fillText(c.labels().get(i), x + 6, y - 4);
+            }
+        }
+    }
+
+    /** For tests and screenshots: the chart nodes by id are in the scene graph. */
+    List<String> ids() {
+        return List.of("loss-bars", "gain-chart", "results-text");
+    }
+}

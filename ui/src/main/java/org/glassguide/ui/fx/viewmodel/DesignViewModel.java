@@ -1,0 +1,245 @@
+package org.glassguide.ui.fx.viewmodel;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import org.glassguide.materials.Material;
+import org.glassguide.materials.MaterialLibrary;
+import org.glassguide.materials.units.Units;
+import org.glassguide.solver.design.Design;
+import org.glassguide.solver.design.DesignReader;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The design being edited: the fiber's core and cladding (material and diameter, units typed as text) and the
+ * wavelength, with live NA, V and mode count. The design file's other sections are kept as they were: editing writes
+ * the fields into the file's YAML tree, and the result is read back by the same reader the command line uses, so
+ * every message is the command line's.
+ */
+public final class DesignViewModel {
+    private final MaterialLibrary library;
+    private final StringProperty coreMaterial = new SimpleStringProperty("ZIF-62");
+    private final StringProperty claddingMaterial = new SimpleStringProperty("HFK95N");
+    private final StringProperty coreDiameter = new SimpleStringProperty("150 um");
+    private final StringProperty claddingDiameter = new SimpleStringProperty("680 um");
+    private final StringProperty wavelength = new SimpleStringProperty("633 nm");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<FiberNumbers> numbers = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Design> design = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<Path> file = new SimpleObjectProperty<>();
+    private Map<String, Object> tree = defaultTree();
+    private String loadedCore = "";
+    private String loadedCladding = "";
+    private boolean loading;
+
+    public DesignViewModel(MaterialLibrary library) {
+        this.library = library;
+        for (StringProperty p : List.of(coreMaterial, claddingMaterial, coreDiameter, claddingDiameter, wavelength)) {
+            p.addListener((o, a, b) -> {
+                if (!loading) {
+                    update();
+                }
+            });
+        }
+        update();
+    }
+
+    public StringProperty coreMaterialProperty() {
+        return coreMaterial;
+    }
+
+    public StringProperty claddingMaterialProperty() {
+        return claddingMaterial;
+    }
+
+    public StringProperty coreDiameterProperty() {
+        return coreDiameter;
+    }
+
+    public StringProperty claddingDiameterProperty() {
+        return claddingDiameter;
+    }
+
+    public StringProperty wavelengthProperty() {
+        return wavelength;
+    }
+
+    /** "NA 0.600, V 432, ..." for the status of the editor. */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** Empty, or the one-line reason the fields do not make a design. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<FiberNumbers> numbersProperty() {
+        return numbers.getReadOnlyProperty();
+    }
+
+    /** The last valid design (null until one is). */
+    public ReadOnlyObjectProperty<Design> designProperty() {
+        return design.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<Path> fileProperty() {
+        return file;
+    }
+
+    public MaterialLibrary library() {
+        return library;
+    }
+
+    /** Opens a design file; a fiber design fills the editor, any design becomes the current one. */
+    @SuppressWarnings("unchecked")
+    public void load(Path path) throws IOException {
+        Design d = new DesignReader(library).read(path);
+        Object t = new Yaml().load(Files.readString(path, StandardCharsets.UTF_8));
+        tree = t instanceof Map ? (Map<String, Object>) t : defaultTree();
+        file.set(path);
+        loading = true;
+        try {
+            if (d.isFiber() && d.fiber().layers().size() >= 2) {
+                List<Map<String, Object>> layers = layers();
+                loadedCore = materialText(layers.get(0).get("material"), d.fiber().layers().get(0).material());
+                loadedCladding = materialText(layers.get(1).get("material"), d.fiber().layers().get(1).material());
+                coreMaterial.set(loadedCore);
+                claddingMaterial.set(loadedCladding);
+                coreDiameter.set(um(2 * d.fiber().layers().get(0).outerRadius()));
+                claddingDiameter.set(um(2 * d.fiber().layers().get(1).outerRadius()));
+            }
+            wavelength.set(Units.nm(d.wavelengths().get(0)) + " nm");
+        } finally {
+            loading = false;
+        }
+        design.set(d);
+        update();
+    }
+
+    /** The design as YAML (the loaded file's sections kept, the edited fields written in). */
+    public String yaml() {
+        DumperOptions o = new DumperOptions();
+        o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        o.setWidth(120);
+        return new Yaml(o).dump(tree);
+    }
+
+    public void save(Path path) throws IOException {
+        Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
+        Files.writeString(tmp, yaml(), StandardCharsets.UTF_8);
+        Files.move(tmp, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        file.set(path);
+    }
+
+    private void update() {
+        if (!isFiberTree()) {
+            message.set("a waveguide design: the editor edits fiber designs; the other views run it as loaded");
+            return;
+        }
+        try {
+            double wl = Units.wavelength("wavelength", wavelength.get());
+            double dCore = Units.length("core diameter", coreDiameter.get());
+            double dClad = Units.length("cladding diameter", claddingDiameter.get());
+            if (!(dCore > 0) || !(dClad > dCore)) {
+                throw new IllegalArgumentException("cladding diameter (" + claddingDiameter.get() + ") must exceed the core's (" + coreDiameter.get() + ")");
+            }
+            writeFields();
+            Design d = new DesignReader(library).read("editor", new StringReader(yaml()), file.get() == null ? null : file.get().getParent());
+            Material core = d.fiber().layers().get(0).material();
+            Material clad = d.fiber().layers().get(1).material();
+            double n1 = core.n(wl, true, w -> { });
+            double n2 = clad.n(wl, true, w -> { });
+            if (!(n1 > n2)) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "core index %.4f is not above the cladding's %.4f at %s: nothing is guided",
+                        n1, n2, wavelength.get()));
+            }
+            FiberNumbers fn = FiberNumbers.of(dCore / 2, n1, n2, wl, 1.0);
+            numbers.set(fn);
+            summary.set(String.format(Locale.ROOT, "n_core %.4f, n_clad %.4f, NA %.4f (acceptance %.1f° in air), V %.4g, %s%d LP groups, %s%d modes",
+                    n1, n2, fn.na(), fn.acceptanceDeg(), fn.v(), fn.exact() ? "" : "≈", fn.lpGroups(), fn.exact() ? "" : "≈", fn.modes()));
+            message.set("");
+            design.set(d);
+        } catch (RuntimeException e) {
+            message.set(org.glassguide.ui.fx.TaskRunner.message(e));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private boolean isFiberTree() {
+        Object st = tree.get("structure");
+        return !(st instanceof Map) || !((Map<String, Object>) st).containsKey("waveguide");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> layers() {
+        Map<String, Object> structure = (Map<String, Object>) tree.computeIfAbsent("structure", k -> new LinkedHashMap<>());
+        Map<String, Object> fiber = (Map<String, Object>) structure.computeIfAbsent("fiber", k -> new LinkedHashMap<>());
+        Object l = fiber.get("layers");
+        if (!(l instanceof List) || ((List<?>) l).size() < 2) {
+            List<Map<String, Object>> fresh = new java.util.ArrayList<>();
+            fresh.add(new LinkedHashMap<>());
+            fresh.add(new LinkedHashMap<>());
+            fiber.put("layers", fresh);
+            fiber.putIfAbsent("surround", "air");
+            return fresh;
+        }
+        return (List<Map<String, Object>>) l;
+    }
+
+    private void writeFields() {
+        List<Map<String, Object>> layers = layers();
+        // a layer keeps its material as written (an inline { index: 1.46 } too) until its text is changed to another name
+        if (!coreMaterial.get().trim().equals(loadedCore)) {
+            layers.get(0).put("material", coreMaterial.get().trim());
+        }
+        if (!claddingMaterial.get().trim().equals(loadedCladding)) {
+            layers.get(1).put("material", claddingMaterial.get().trim());
+        }
+        layers.get(0).put("diameter", coreDiameter.get().trim());
+        layers.get(1).put("diameter", claddingDiameter.get().trim());
+        layers.get(0).remove("radius");
+        layers.get(1).remove("radius");
+        tree.put("wavelengths", new java.util.ArrayList<>(List.of(wavelength.get().trim())));
+    }
+
+    private static String materialText(Object yamlValue, Material m) {
+        return yamlValue instanceof String s ? s : m.name();
+    }
+
+    private static String um(double metres) {
+        return Units.trim(String.format(Locale.ROOT, "%.6f", metres * 1e6)) + " um";
+    }
+
+    private static Map<String, Object> defaultTree() {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("format", Design.FORMAT);
+        t.put("name", "new-fiber");
+        Map<String, Object> fiber = new LinkedHashMap<>();
+        fiber.put("layers", new java.util.ArrayList<>(List.of(new LinkedHashMap<>(), new LinkedHashMap<>())));
+        fiber.put("surround", "air");
+        Map<String, Object> structure = new LinkedHashMap<>();
+        structure.put("fiber", fiber);
+        t.put("structure", structure);
+        t.put("wavelengths", new java.util.ArrayList<>(List.of("633 nm")));
+        return t;
+    }
+}

@@ -1,0 +1,134 @@
+package org.glassguide.ui.fx.viewmodel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import org.glassguide.materials.Material;
+import org.glassguide.materials.MaterialLibrary;
+import org.glassguide.materials.SourcedValue;
+import org.glassguide.materials.SpectralBand;
+import org.glassguide.materials.WavelengthRange;
+import org.glassguide.materials.units.Units;
+
+/** The catalog browser: search, n(lambda) and attenuation curves of the selected material, provenance of every number. */
+public final class MaterialsViewModel {
+    /** A curve to plot: x in nm. */
+    public record Curve(String name, double[] xNm, double[] y) {
+    }
+
+    private final MaterialLibrary library;
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ObservableList<String> names = FXCollections.observableArrayList();
+    private final StringProperty selected = new SimpleStringProperty();
+    private final ReadOnlyObjectWrapper<Curve> index = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Curve> attenuation = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
+
+    public MaterialsViewModel(MaterialLibrary library) {
+        this.library = library;
+        search.addListener((o, a, b) -> filter());
+        selected.addListener((o, a, b) -> show());
+        filter();
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public ObservableList<String> names() {
+        return names;
+    }
+
+    public StringProperty selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyObjectProperty<Curve> indexCurveProperty() {
+        return index.getReadOnlyProperty();
+    }
+
+    /** Attenuation in dB/cm, or null when the material has none. */
+    public ReadOnlyObjectProperty<Curve> attenuationCurveProperty() {
+        return attenuation.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty detailsProperty() {
+        return details.getReadOnlyProperty();
+    }
+
+    private void filter() {
+        String q = search.get() == null ? "" : search.get().trim().toLowerCase(Locale.ROOT);
+        List<String> out = new ArrayList<>();
+        for (Material m : library.all()) {
+            boolean hit = q.isEmpty() || m.name().toLowerCase(Locale.ROOT).contains(q)
+                    || m.aliases().stream().anyMatch(a -> a.toLowerCase(Locale.ROOT).contains(q))
+                    || m.description().toLowerCase(Locale.ROOT).contains(q);
+            if (hit) {
+                out.add(m.name());
+            }
+        }
+        names.setAll(out);
+    }
+
+    private void show() {
+        if (selected.get() == null || !library.contains(selected.get())) {
+            index.set(null);
+            attenuation.set(null);
+            details.set("");
+            return;
+        }
+        Material m = library.get(selected.get());
+        WavelengthRange r = m.index().validRange();
+        double lo = Math.max(r.min(), 300e-9);
+        double hi = Math.min(r.max(), 2000e-9);
+        int n = 200;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            double wl = lo + (hi - lo) * i / (n - 1);
+            x[i] = wl * 1e9;
+            y[i] = m.index().n(wl);
+        }
+        index.set(new Curve("n", x, y));
+        attenuation.set(m.attenuationModel().map(a -> {
+            double[] ay = new double[n];
+            for (int i = 0; i < n; i++) {
+                ay[i] = a.alpha(x[i] * 1e-9) * Units.DB_PER_NEPER_POWER / 100;
+            }
+            return new Curve("attenuation (dB/cm)", x, ay);
+        }).orElse(null));
+        StringBuilder b = new StringBuilder(m.name());
+        if (!m.aliases().isEmpty()) {
+            b.append(" (").append(String.join(", ", m.aliases())).append(')');
+        }
+        b.append('\n').append(m.description()).append("\n\nindex: ").append(m.index().describe()).append("\n  ").append(m.indexProvenance());
+        m.attenuationModel().ifPresent(a -> b.append("\nattenuation: ").append(a.describe()).append("\n  ").append(m.attenuationProvenance()));
+        for (Map.Entry<String, SourcedValue> e : m.thermal().entrySet()) {
+            b.append("\n").append(e.getKey()).append(" = ").append(value(e.getValue())).append("; ").append(e.getValue().provenance());
+        }
+        m.luminescenceData().ifPresent(l -> {
+            for (SpectralBand s : l.emission()) {
+                b.append("\nemission ").append(s.label()).append(": ").append(Units.nm(s.centre())).append(" nm; ").append(s.provenance());
+            }
+            l.properties().forEach((k, v) -> b.append("\n").append(k).append(" = ").append(value(v)).append("; ").append(v.provenance()));
+        });
+        m.gainData().ifPresent(g -> b.append("\ngain: ").append(g.ion()).append(", lifetime ").append(value(g.lifetime())).append("; ")
+                .append(g.lifetime().provenance()));
+        details.set(b.toString());
+    }
+
+    private static String value(SourcedValue v) {
+        return Units.trim(String.format(Locale.ROOT, "%.6g", v.value())) + (v.siUnit().equals("1") ? "" : " " + v.siUnit());
+    }
+}

@@ -1,0 +1,55 @@
+package org.glassguide.ui.fx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+
+import org.glassguide.materials.MaterialLibrary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Smoke test of the window, headless (Monocle): every view opens, an example loads, a computation fills the table. */
+@ExtendWith(ApplicationExtension.class)
+class MainViewFxTest {
+    private MainView main;
+
+    @Start
+    void start(Stage stage) {
+        main = new MainView(MaterialLibrary.builtIn(), new FxTaskRunner());
+        stage.setScene(new Scene(main, 1280, 900));
+        stage.show();
+    }
+
+    @Test
+    void everyViewOpensAndTheModesOfAnExampleAppear(FxRobot robot) throws Exception {
+        robot.interact(() -> main.open(Path.of("../examples/single-mode-silica.yaml")));
+        for (String tab : new String[] {"Materials", "Teaching", "Loss, emission, gain", "Design"}) {
+            robot.clickOn(tab);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        Label summary = robot.lookup("#design-summary").queryAs(Label.class);
+        assertTrue(summary.getText().contains("NA"), summary.getText());
+        robot.clickOn("#core-diameter").eraseText(20).write("9 um");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("9 um", robot.lookup("#core-diameter").queryAs(TextField.class).getText());
+        robot.clickOn("Modes");
+        robot.clickOn("#run-modes");
+        TableView<?> table = robot.lookup("#modes-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
+        assertFalse(table.getItems().isEmpty());
+        assertTrue(robot.lookup("#modes-summary").queryAs(Label.class).getText().contains("LP groups"));
+    }
+}

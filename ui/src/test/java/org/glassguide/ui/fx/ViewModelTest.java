@@ -1,0 +1,140 @@
+package org.glassguide.ui.fx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Path;
+
+import org.glassguide.materials.MaterialLibrary;
+import org.glassguide.solver.ProgressMonitor;
+import org.glassguide.solver.design.Design;
+import org.glassguide.solver.design.DesignReader;
+import org.glassguide.solver.fiber.StepIndexFiber;
+import org.glassguide.solver.fiber.StepIndexModeSolver;
+import org.glassguide.ui.fx.viewmodel.DesignViewModel;
+import org.glassguide.ui.fx.viewmodel.FiberNumbers;
+import org.glassguide.ui.fx.viewmodel.MaterialsViewModel;
+import org.glassguide.ui.fx.viewmodel.ModesViewModel;
+import org.glassguide.ui.fx.viewmodel.ResultsViewModel;
+import org.glassguide.ui.fx.viewmodel.TeachingViewModel;
+import org.junit.jupiter.api.Test;
+
+/** View models on a synchronous task runner: no window, the same physics as the command line. */
+class ViewModelTest {
+    private static final MaterialLibrary LIB = MaterialLibrary.builtIn();
+
+    @Test
+    void designEditorGivesLiveNumbersAndReadableErrors() {
+        DesignViewModel vm = new DesignViewModel(LIB);
+        FiberNumbers f = vm.numbersProperty().get();
+        double n1 = LIB.get("ZIF-62").n(633e-9, true, w -> { });
+        double n2 = LIB.get("HFK95N").n(633e-9, true, w -> { });
+        assertEquals(Math.sqrt(n1 * n1 - n2 * n2), f.na(), 1e-12);
+        assertEquals(2 * Math.PI / 633e-9 * 75e-6 * f.na(), f.v(), 1e-9);
+        vm.coreDiameterProperty().set("2 um");
+        f = vm.numbersProperty().get();
+        assertTrue(f.exact());
+        long exact = new StepIndexModeSolver().solve(new StepIndexFiber(1e-6, n1, n2, 633e-9), false, ProgressMonitor.NONE).lpGroupCount();
+        assertEquals(exact, f.lpGroups());
+        vm.coreDiameterProperty().set("two microns");
+        assertTrue(vm.messageProperty().get().contains("core diameter"), vm.messageProperty().get());
+        vm.coreDiameterProperty().set("800 um");
+        assertTrue(vm.messageProperty().get().contains("cladding diameter"), vm.messageProperty().get());
+        vm.coreDiameterProperty().set("150 um");
+        assertEquals("", vm.messageProperty().get());
+    }
+
+    @Test
+    void editingKeepsTheFileSectionsAndReadsBack() throws IOException {
+        DesignViewModel vm = new DesignViewModel(LIB);
+        vm.load(Path.of("../examples/zif62-hfk95n-loss.yaml"));
+        assertEquals("ZIF-62", vm.coreMaterialProperty().get());
+        assertEquals("150 um", vm.coreDiameterProperty().get());
+        vm.coreDiameterProperty().set("100 um");
+        Design d = new DesignReader(LIB).read("edited", new StringReader(vm.yaml()), Path.of("../examples"));
+        assertEquals(50e-6, d.fiber().layers().get(0).outerRadius(), 1e-15);
+        assertNotNull(d.loss());
+        assertEquals(0.01, d.loss().length(), 1e-15);
+        assertTrue(d.analyses().contains("loss"));
+    }
+
+    @Test
+    void inlineMaterialsSurviveEditing() throws IOException {
+        DesignViewModel vm = new DesignViewModel(LIB);
+        vm.load(Path.of("../examples/smf-constant-index.yaml"));
+        assertEquals("", vm.messageProperty().get());
+        vm.wavelengthProperty().set("1310 nm");
+        assertEquals("", vm.messageProperty().get(), vm.messageProperty().get());
+        assertEquals(1310e-9, vm.designProperty().get().wavelengths().get(0), 1e-18);
+    }
+
+    @Test
+    void modesTableMatchesTheSolverAndThePictureIsNormalised() throws IOException {
+        DesignViewModel dvm = new DesignViewModel(LIB);
+        dvm.coreDiameterProperty().set("3 um");
+        ModesViewModel vm = new ModesViewModel(new SynchronousTaskRunner());
+        vm.run(dvm.designProperty().get());
+        assertEquals("", vm.errorProperty().get());
+        assertFalse(vm.rows().isEmpty());
+        assertEquals("LP01", vm.rows().get(0).name());
+        double n1 = LIB.get("ZIF-62").n(633e-9, true, w -> { });
+        double n2 = LIB.get("HFK95N").n(633e-9, true, w -> { });
+        double ref = new StepIndexModeSolver().solve(new StepIndexFiber(1.5e-6, n1, n2, 633e-9), false, ProgressMonitor.NONE).lpModes().get(0).nEff();
+        assertEquals(ref, vm.rows().get(0).nEff(), 1e-14);
+        double max = 0;
+        for (double[] r : vm.pictureProperty().get()) {
+            for (double v : r) {
+                max = Math.max(max, v);
+            }
+        }
+        assertEquals(1, max, 1e-12);
+        assertTrue(vm.csv().startsWith("mode,nEff"));
+    }
+
+    @Test
+    void teachingFollowsTheSliders() {
+        TeachingViewModel vm = new TeachingViewModel();
+        vm.nCoreProperty().set(1.46);
+        vm.nCladProperty().set(1.455);
+        vm.wavelengthNmProperty().set(1550);
+        vm.coreDiameterUmProperty().set(8);
+        FiberNumbers f = vm.numbersProperty().get();
+        assertTrue(f.v() < 2.405);
+        assertEquals(1, f.lpGroups());
+        assertTrue(vm.explanationProperty().get().contains("single-mode"));
+        assertEquals(Math.toDegrees(Math.asin(1.455 / 1.46)), vm.criticalAngleDeg(), 1e-12);
+        vm.nCladProperty().set(1.47);
+        assertNull(vm.numbersProperty().get());
+        assertTrue(vm.explanationProperty().get().contains("nothing is guided"));
+    }
+
+    @Test
+    void materialsSearchAndProvenance() {
+        MaterialsViewModel vm = new MaterialsViewModel(LIB);
+        vm.searchProperty().set("neodymium");
+        assertTrue(vm.names().contains("Zn-Nd-IC"), vm.names().toString());
+        vm.selectedProperty().set("Zn-Nd-IC");
+        assertTrue(vm.detailsProperty().get().contains("Dai, Zhou, Yan"));
+        assertNotNull(vm.attenuationCurveProperty().get());
+        assertEquals(LIB.get("Zn-Nd-IC").index().n(vm.indexCurveProperty().get().xNm()[0] * 1e-9), vm.indexCurveProperty().get().y()[0], 1e-15);
+    }
+
+    @Test
+    void resultsRunTheLossBudgetAndTheAmplifier() throws IOException {
+        ResultsViewModel vm = new ResultsViewModel(new SynchronousTaskRunner());
+        Design loss = new DesignReader(LIB).read(Path.of("../examples/zif62-hfk95n-loss.yaml"));
+        vm.run(loss);
+        assertEquals("", vm.errorProperty().get());
+        assertEquals(3, vm.lossProperty().get().categories().size());
+        assertNull(vm.gainProperty().get());
+        Design gain = new DesignReader(LIB).read(Path.of("../examples/yb-double-clad-amplifier.yaml"));
+        vm.run(gain);
+        assertEquals(2, vm.gainProperty().get().names().size());
+        assertTrue(vm.textProperty().get().contains("signal1 1030 nm"));
+    }
+}
