@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
 # Screenshots of every view of the desktop app for the README, made under a virtual X display:
 #   bash ui/screenshots.sh [DESIGN.yaml] [OUT_DIR]
-# Installs Xvfb from Debian when it is missing (needs root or sudo), opens the design, runs every view's computation
+# Installs Xvfb and GTK 3 from Debian when they are missing (needs root or sudo), opens the design, runs every view's computation
 # and writes one PNG per view (design.png, materials.png, modes.png, loss-emission-gain.png, teaching.png).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 design="${1:-examples/zif62-hfk95n-loss.yaml}"
 out="${2:-ui/screenshots}"
-if ! command -v xvfb-run > /dev/null; then
+# JavaFX's desktop glass needs GTK 3; Xvfb gives it a display
+if ! command -v xvfb-run > /dev/null || ! ldconfig -p | grep -q libgtk-3.so.0; then
   sudo_cmd=""
   [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq xvfb xauth > /dev/null
+  # Debian 13 renamed the GTK 3 package (64-bit time_t)
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq xvfb xauth libgtk-3-0 > /dev/null \
+    || DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq xvfb xauth libgtk-3-0t64 > /dev/null
 fi
 mkdir -p "$out"
 GLASSGUIDE_JAVA_OPTS="${GLASSGUIDE_JAVA_OPTS:-} -Dprism.order=sw" \

@@ -60,6 +60,8 @@ class ViewModelTest {
         assertEquals(50e-6, d.fiber().layers().get(0).outerRadius(), 1e-15);
         assertNotNull(d.loss());
         assertEquals(0.01, d.loss().length(), 1e-15);
+        assertEquals(3, d.wavelengths().size());
+        assertEquals("450 nm, 545 nm, 650 nm", vm.wavelengthProperty().get());
         assertTrue(d.analyses().contains("loss"));
     }
 

@@ -37,7 +37,8 @@ public final class DesignView extends VBox {
         TextField wl = field("wavelength", vm.wavelengthProperty());
         g.addRow(0, new Label("core glass"), core, new Label("core diameter"), dCore);
         g.addRow(1, new Label("cladding glass"), clad, new Label("cladding diameter"), dClad);
-        g.addRow(2, new Label("wavelength"), wl);
+        g.addRow(2, new Label("wavelengths"), wl);
+        wl.setPrefColumnCount(22);
         Label summary = new Label();
         summary.setId("design-summary");
         summary.textProperty().bind(vm.summaryProperty());

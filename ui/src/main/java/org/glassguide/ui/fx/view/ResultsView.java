@@ -66,7 +66,9 @@ public final class ResultsView extends VBox {
         vm.gainProperty().addListener((o, a, g) -> {
             if (g == null) {
                 gain.getData().clear();
+                gain.setTitle("Amplifier: the design has no gain: section");
             } else {
+                gain.setTitle(g.title());
                 FxCharts.setLines(gain, g.names(), g.x(), g.y());
             }
         });

@@ -110,7 +110,8 @@ public final class TeachingView extends HBox {
         g.setStroke(Color.DARKORANGE);
         g.strokeLine(x0, mid, x0 - len * Math.cos(theta), mid - len * Math.sin(theta));
         g.strokeLine(x0, mid, x0 - len * Math.cos(theta), mid + len * Math.sin(theta));
-        g.fillText(String.format(Locale.ROOT, "acceptance ±%.1f°", f.acceptanceDeg()), 10, mid + 70);
+        g.setFill(Color.DARKORANGE);
+        g.fillText(String.format(Locale.ROOT, "acceptance ±%.1f°", f.acceptanceDeg()), 10, h - 12);
         // the edge ray refracted into the core and bouncing at the critical angle
         double inside = Math.asin(Math.sin(theta) / vm.nCoreProperty().get());
         double slope = Math.tan(inside);

@@ -82,7 +82,7 @@ public final class DesignViewModel {
         return wavelength;
     }
 
-    /** "NA 0.600, V 432, ..." for the status of the editor. */
+    /** "NA 0.600, V 432, ..." at the first wavelength, for the status of the editor. */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
     }
@@ -127,7 +127,7 @@ public final class DesignViewModel {
                 coreDiameter.set(um(2 * d.fiber().layers().get(0).outerRadius()));
                 claddingDiameter.set(um(2 * d.fiber().layers().get(1).outerRadius()));
             }
-            wavelength.set(Units.nm(d.wavelengths().get(0)) + " nm");
+            wavelength.set(String.join(", ", d.wavelengths().stream().map(w -> Units.nm(w) + " nm").toList()));
         } finally {
             loading = false;
         }
@@ -156,7 +156,7 @@ public final class DesignViewModel {
             return;
         }
         try {
-            double wl = Units.wavelength("wavelength", wavelength.get());
+            double wl = Units.wavelength("wavelength", wavelengths().get(0));
             double dCore = Units.length("core diameter", coreDiameter.get());
             double dClad = Units.length("cladding diameter", claddingDiameter.get());
             if (!(dCore > 0) || !(dClad > dCore)) {
@@ -218,7 +218,21 @@ public final class DesignViewModel {
         layers.get(1).put("diameter", claddingDiameter.get().trim());
         layers.get(0).remove("radius");
         layers.get(1).remove("radius");
-        tree.put("wavelengths", new java.util.ArrayList<>(List.of(wavelength.get().trim())));
+        tree.put("wavelengths", new java.util.ArrayList<>(wavelengths()));
+    }
+
+    /** The wavelength field's entries ("633 nm" or "450 nm, 545 nm, 650 nm"). */
+    private List<String> wavelengths() {
+        List<String> out = new java.util.ArrayList<>();
+        for (String w : wavelength.get().split(",")) {
+            if (!w.isBlank()) {
+                out.add(w.trim());
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("wavelength (\"" + wavelength.get() + "\") is empty: give one or more, e.g. 633 nm, 1550 nm");
+        }
+        return out;
     }
 
     private static String materialText(Object yamlValue, Material m) {

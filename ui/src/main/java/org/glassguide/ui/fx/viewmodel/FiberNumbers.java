@@ -7,7 +7,7 @@ import org.glassguide.solver.fiber.StepIndexModes;
 
 /**
  * NA, V and mode counts of a step-index fiber, quick enough to recompute on every keystroke: exact LP groups and
- * modes below V = 60, Gloge's V^2/2 guided modes above (the exact count is a background job there).
+ * modes below V = 60, Gloge's V^2/2 guided modes (V^2/8 LP groups) above (the mode table gives the exact count).
  */
 public record FiberNumbers(double na, double acceptanceDeg, double v, long lpGroups, long modes, boolean exact) {
     public static final double EXACT_BELOW_V = 60;
@@ -22,6 +22,7 @@ public record FiberNumbers(double na, double acceptanceDeg, double v, long lpGro
             long modes = m.lpModes().stream().mapToLong(g -> g.order() == 0 ? 2 : 4).sum();
             return new FiberNumbers(na, acc, v, m.lpGroupCount(), modes, true);
         }
-        return new FiberNumbers(na, acc, v, Math.round(v * v / 4), Math.round(v * v / 2), false);
+        // Gloge: about V^2/2 guided modes, most LP groups holding four (two orientations, two polarisations)
+        return new FiberNumbers(na, acc, v, Math.round(v * v / 8), Math.round(v * v / 2), false);
     }
 }

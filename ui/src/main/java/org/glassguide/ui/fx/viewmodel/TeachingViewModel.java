@@ -106,7 +106,7 @@ public final class TeachingViewModel {
             b.append(String.format(Locale.ROOT, "Above 2.405 more modes are guided: %s%d LP mode groups, %s%d modes with both polarisations "
                     + "(≈ V²/2 for large V).", f.exact() ? "" : "≈", f.lpGroups(), f.exact() ? "" : "≈", f.modes()));
         }
-        b.append(String.format(Locale.ROOT, "%n%nThe fundamental mode spreads past the core: %.1f %% of its power travels in the cladding.",
+        b.append(String.format(Locale.ROOT, "%n%nThe fundamental mode spreads past the core: %.3g %% of its power travels in the cladding (more as V falls).",
                 100 * (1 - StepIndexFields.corePowerFraction(fiber, lp01))));
         explanation.set(b.toString());
     }

@@ -1,0 +1,26 @@
+package org.glassguide.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** MVVM: view models hold properties and never touch controls, scenes or the toolkit; the command line never touches JavaFX. */
+class UiLayeringTest {
+    private static final JavaClasses UI = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.glassguide.ui");
+
+    @Test
+    void viewModelsStayOffTheSceneGraph() {
+        noClasses().that().resideInAPackage("org.glassguide.ui.fx.viewmodel..").should().dependOnClassesThat()
+                .resideInAnyPackage("javafx.scene..", "javafx.stage..", "javafx.application..", "org.glassguide.ui.fx.view..").check(UI);
+    }
+
+    @Test
+    void commandsAndReportsDoNotNeedJavaFx() {
+        noClasses().that().resideInAnyPackage("org.glassguide.ui.cli..", "org.glassguide.ui.report..").and().doNotHaveSimpleName("GuiCommand")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..").check(UI);
+    }
+}
