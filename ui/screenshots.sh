@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Screenshots of every view of the desktop app for the README, made under a virtual X display:
-#   bash ui/screenshots.sh [DESIGN.yaml] [OUT_DIR]
+#   bash ui/screenshots.sh [DESIGN.yaml] [OUT_DIR] [BPM_DESIGN.yaml]
 # Installs Xvfb and GTK 3 from Debian when they are missing (needs root or sudo), opens the design, runs every view's computation
-# and writes one PNG per view (design.png, materials.png, modes.png, loss-emission-gain.png, teaching.png).
+# and writes one PNG per view (design.png, materials.png, modes.png, propagation.png, loss-emission-gain.png,
+# teaching.png); the propagation picture comes from a second design with a propagation: section.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 design="${1:-examples/zif62-hfk95n-loss.yaml}"
@@ -16,7 +17,15 @@ if ! command -v xvfb-run > /dev/null || ! ldconfig -p | grep -q libgtk-3.so.0; t
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq xvfb xauth libgtk-3-0 > /dev/null \
     || DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq xvfb xauth libgtk-3-0t64 > /dev/null
 fi
+bpm="${3:-examples/bent-channel-bpm.yaml}"
 mkdir -p "$out"
-GLASSGUIDE_JAVA_OPTS="${GLASSGUIDE_JAVA_OPTS:-} -Dprism.order=sw" \
-  xvfb-run -a -s "-screen 0 1400x1000x24" ./glassguide gui "$design" --screenshots "$out"
+shoot() {
+  GLASSGUIDE_JAVA_OPTS="${GLASSGUIDE_JAVA_OPTS:-} -Dprism.order=sw" \
+    xvfb-run -a -s "-screen 0 1400x1000x24" ./glassguide gui "$1" --screenshots "$2"
+}
+shoot "$design" "$out"
+tmp="$(mktemp -d)"
+shoot "$bpm" "$tmp"
+cp "$tmp/propagation.png" "$out/propagation.png"
+rm -rf "$tmp"
 ls -l "$out"

@@ -172,6 +172,9 @@ public final class BeamPropagator {
             }
             records.add(new double[] {0, 1, r0 / p0, c0, 0});
             slices.add(row(launch, g));
+            if (monitor instanceof SliceMonitor sm) {
+                sm.slice(g, 0, row(launch, g), 1);
+            }
             modal.add(modePowers(launch, c0));
             int done = 0;
             // how many splices the run has passed
@@ -225,6 +228,9 @@ public final class BeamPropagator {
                 double[] cor = Launch.overlap(launch, work);
                 records.add(new double[] {done * s.dz(), p / p0, r / p0, cor[0], cor[1]});
                 slices.add(row(work, g));
+                if (monitor instanceof SliceMonitor sm) {
+                    sm.slice(g, done * s.dz(), row(work, g), p / p0);
+                }
                 modal.add(modePowers(work, c0));
                 monitor.progress(done, steps, "propagating");
             }

@@ -81,6 +81,11 @@ public final class FxTaskRunner implements TaskRunner {
     }
 
     @Override
+    public void onUi(Runnable update) {
+        Platform.runLater(update);
+    }
+
+    @Override
     public synchronized void cancel() {
         if (current != null && !current.isDone()) {
             current.cancel(true);

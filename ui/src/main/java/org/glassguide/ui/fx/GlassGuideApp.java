@@ -46,6 +46,9 @@ public final class GlassGuideApp extends Application {
             Files.createDirectories(screenshots);
             main.modesModel().run(main.designModel().designProperty().get());
             main.resultsModel().run(main.designModel().designProperty().get());
+            if (main.designModel().designProperty().get() != null && main.designModel().designProperty().get().propagation() != null) {
+                main.propagationModel().run(main.designModel().designProperty().get());
+            }
             List<Tab> tabs = new ArrayList<>(main.tabs().getTabs());
             shoot(main, tabs, 0);
         }

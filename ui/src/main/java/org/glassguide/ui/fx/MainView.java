@@ -27,11 +27,13 @@ import org.glassguide.ui.fx.view.DesignView;
 import org.glassguide.ui.fx.view.FxCharts;
 import org.glassguide.ui.fx.view.MaterialsView;
 import org.glassguide.ui.fx.view.ModesView;
+import org.glassguide.ui.fx.view.PropagationView;
 import org.glassguide.ui.fx.view.ResultsView;
 import org.glassguide.ui.fx.view.TeachingView;
 import org.glassguide.ui.fx.viewmodel.DesignViewModel;
 import org.glassguide.ui.fx.viewmodel.MaterialsViewModel;
 import org.glassguide.ui.fx.viewmodel.ModesViewModel;
+import org.glassguide.ui.fx.viewmodel.PropagationViewModel;
 import org.glassguide.ui.fx.viewmodel.ResultsViewModel;
 import org.glassguide.ui.fx.viewmodel.TeachingViewModel;
 
@@ -40,15 +42,18 @@ public final class MainView extends BorderPane {
     private final DesignViewModel design;
     private final ModesViewModel modes;
     private final ResultsViewModel results;
+    private final PropagationViewModel propagation;
     private final TabPane tabs = new TabPane();
 
     public MainView(MaterialLibrary library, TaskRunner runner) {
         design = new DesignViewModel(library);
         modes = new ModesViewModel(runner);
         results = new ResultsViewModel(runner);
+        propagation = new PropagationViewModel(runner);
         tabs.getTabs().add(tab("Design", new DesignView(design)));
         tabs.getTabs().add(tab("Materials", new MaterialsView(new MaterialsViewModel(library))));
         tabs.getTabs().add(tab("Modes", new ModesView(modes, () -> design.designProperty().get())));
+        tabs.getTabs().add(tab("Propagation", new PropagationView(propagation, () -> design.designProperty().get())));
         tabs.getTabs().add(tab("Loss, emission, gain", new ResultsView(results, () -> design.designProperty().get())));
         tabs.getTabs().add(tab("Teaching", new TeachingView(new TeachingViewModel())));
         setTop(menus());
@@ -80,6 +85,10 @@ public final class MainView extends BorderPane {
 
     public ResultsViewModel resultsModel() {
         return results;
+    }
+
+    public PropagationViewModel propagationModel() {
+        return propagation;
     }
 
     public TabPane tabs() {

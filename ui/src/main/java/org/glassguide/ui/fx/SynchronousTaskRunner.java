@@ -43,6 +43,11 @@ public final class SynchronousTaskRunner implements TaskRunner {
     }
 
     @Override
+    public void onUi(Runnable update) {
+        update.run();
+    }
+
+    @Override
     public void cancel() {
         // nothing runs in the background
     }

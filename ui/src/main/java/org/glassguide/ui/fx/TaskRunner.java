@@ -24,6 +24,9 @@ public interface TaskRunner {
 
     void cancel();
 
+    /** Runs an update on the UI thread (later, from a worker; at once when synchronous): how running work shows partial results. */
+    void onUi(Runnable update);
+
     ReadOnlyBooleanProperty runningProperty();
 
     /** 0..1, or -1 while the amount of work is unknown. */

@@ -36,7 +36,7 @@ class MainViewFxTest {
     @Test
     void everyViewOpensAndTheModesOfAnExampleAppear(FxRobot robot) throws Exception {
         robot.interact(() -> main.open(Path.of("../examples/single-mode-silica.yaml")));
-        for (String tab : new String[] {"Materials", "Teaching", "Loss, emission, gain", "Design"}) {
+        for (String tab : new String[] {"Materials", "Teaching", "Propagation", "Loss, emission, gain", "Design"}) {
             robot.clickOn(tab);
             WaitForAsyncUtils.waitForFxEvents();
         }

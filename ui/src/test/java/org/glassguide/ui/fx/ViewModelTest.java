@@ -139,4 +139,32 @@ class ViewModelTest {
         assertEquals(2, vm.gainProperty().get().names().size());
         assertTrue(vm.textProperty().get().contains("signal1 1030 nm"));
     }
+
+    @Test
+    void propagationFillsTheSlicesAndTheBendRadiates() throws IOException {
+        Design d = new DesignReader(LIB).read(Path.of("../examples/bent-channel-bpm.yaml"));
+        org.glassguide.ui.fx.viewmodel.PropagationViewModel vm = new org.glassguide.ui.fx.viewmodel.PropagationViewModel(new SynchronousTaskRunner());
+        vm.run(d);
+        assertEquals("", vm.errorProperty().get());
+        var s = vm.slicesProperty().get();
+        assertNotNull(s);
+        assertEquals(0, s.z()[0], 0);
+        assertEquals(d.propagation().length(), s.z()[s.z().length - 1], 1e-9 * d.propagation().length());
+        double[] p = vm.powerProperty().get().power();
+        // a 1.5 um channel bent at 20 um loses thousands of dB/cm: most of the launch is gone after 60 um, never gained
+        assertTrue(p[p.length - 1] < 0.1, "power left " + p[p.length - 1]);
+        for (double v : p) {
+            assertTrue(v <= 1 + 1e-9);
+        }
+        assertNotNull(vm.nearFieldProperty().get());
+        assertTrue(vm.summaryProperty().get().contains("measured NA"));
+    }
+
+    @Test
+    void propagationWithoutASectionSaysSo() throws IOException {
+        Design d = new DesignReader(LIB).read(Path.of("../examples/single-mode-silica.yaml"));
+        org.glassguide.ui.fx.viewmodel.PropagationViewModel vm = new org.glassguide.ui.fx.viewmodel.PropagationViewModel(new SynchronousTaskRunner());
+        vm.run(d);
+        assertTrue(vm.errorProperty().get().contains("propagation:"));
+    }
 }

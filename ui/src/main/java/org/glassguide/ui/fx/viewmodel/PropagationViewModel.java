@@ -1,0 +1,205 @@
+package org.glassguide.ui.fx.viewmodel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+import org.glassguide.solver.bpm.BpmAnalysis;
+import org.glassguide.solver.bpm.BpmGrid;
+import org.glassguide.solver.bpm.SliceMonitor;
+import org.glassguide.solver.compute.ComputeBackend;
+import org.glassguide.solver.compute.ComputeBackends;
+import org.glassguide.solver.design.Design;
+import org.glassguide.ui.fx.TaskRunner;
+
+/**
+ * A beam-propagation run of the design's propagation: section, in the background, with the x-z intensity filling in as
+ * it goes (rows published to the view at most every 100 ms), power against z, and at the end the end-face near field,
+ * the far field and the measured NA.
+ */
+public final class PropagationViewModel {
+    /** The x-z picture so far: rows[k] at z[k] over x in [xMin, xMax], each row normalised to the launch row's peak. */
+    public record Slices(double[][] rows, double[] z, double xMin, double xMax, double length) {
+    }
+
+    /** Power (relative to the launch) against z so far. */
+    public record Power(double[] z, double[] power) {
+    }
+
+    private final TaskRunner runner;
+    private final ReadOnlyObjectWrapper<Slices> slices = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Power> power = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<double[][]> nearField = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<double[][]> farField = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+
+    public PropagationViewModel(TaskRunner runner) {
+        this.runner = runner;
+    }
+
+    public ReadOnlyObjectProperty<Slices> slicesProperty() {
+        return slices.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Power> powerProperty() {
+        return power.getReadOnlyProperty();
+    }
+
+    /** |psi|^2 over the end face, normalised to 1, [row][col] with row 0 at the top (or null for a 2D run). */
+    public ReadOnlyObjectProperty<double[][]> nearFieldProperty() {
+        return nearField.getReadOnlyProperty();
+    }
+
+    /** Far-field intensity over the transverse wave-vector square, normalised to 1 (or null for a 2D run). */
+    public ReadOnlyObjectProperty<double[][]> farFieldProperty() {
+        return farField.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public void run(Design d) {
+        if (d == null || d.propagation() == null) {
+            error.set("the design has no propagation: section (open a BPM example, e.g. examples/few-mode-fiber-bpm.yaml)");
+            return;
+        }
+        error.set("");
+        slices.set(null);
+        power.set(null);
+        nearField.set(null);
+        farField.set(null);
+        double length = d.propagation().length();
+        runner.run("beam propagation", m -> {
+            Live live = new Live(m, length);
+            ComputeBackend cpu = ComputeBackends.select("cpu", s -> { });
+            BpmAnalysis.Result r = new BpmAnalysis().run(d, d.wavelengths().get(0), cpu, null, Runtime.getRuntime().availableProcessors(), w -> { },
+                    live);
+            live.publish();
+            return r;
+        }, this::finish, error::set);
+    }
+
+    private void finish(BpmAnalysis.Result r) {
+        BpmGrid g = r.run().grid();
+        if (g.ny() > 1) {
+            double[] e = r.run().endField();
+            double[][] img = new double[g.ny()][g.nx()];
+            double max = 0;
+            for (int j = 0; j < g.ny(); j++) {
+                for (int i = 0; i < g.nx(); i++) {
+                    int p = i + g.nx() * j;
+                    double v = e[2 * p] * e[2 * p] + e[2 * p + 1] * e[2 * p + 1];
+                    img[g.ny() - 1 - j][i] = v;
+                    max = Math.max(max, v);
+                }
+            }
+            nearField.set(normalise(img, max));
+        }
+        if (r.farField() != null && r.farField().length > 1) {
+            double max = 0;
+            for (double[] row : r.farField()) {
+                for (double v : row) {
+                    max = Math.max(max, v);
+                }
+            }
+            double[][] copy = new double[r.farField().length][];
+            for (int k = 0; k < copy.length; k++) {
+                copy[k] = r.farField()[k].clone();
+            }
+            farField.set(normalise(copy, max));
+        }
+        double[] pw = r.run().power();
+        summary.set(String.format(Locale.ROOT, "%s nm, %.4g mm: %.4g %% of the launched power left, core loss %.4g dB/cm, measured NA (95 %% of the far "
+                + "field) %.4f, %.3g cell-steps/s%s", org.glassguide.materials.units.Units.nm(r.wavelength()), r.settings().length() * 1e3,
+                100 * pw[pw.length - 1],
+                r.run().regionLossDbPerCm(), r.measuredNa(), r.run().cellStepsPerSecond(), r.run().cancelled() ? " (cancelled: what was computed)" : ""));
+    }
+
+    private static double[][] normalise(double[][] img, double max) {
+        if (max > 0) {
+            for (double[] row : img) {
+                for (int i = 0; i < row.length; i++) {
+                    row[i] /= max;
+                }
+            }
+        }
+        return img;
+    }
+
+    /** Collects rows on the worker thread and hands copies to the UI thread now and then. */
+    private final class Live implements SliceMonitor {
+        private final org.glassguide.solver.ProgressMonitor delegate;
+        private final double length;
+        private final List<double[]> rows = new ArrayList<>();
+        private final List<Double> zs = new ArrayList<>();
+        private final List<Double> ps = new ArrayList<>();
+        private BpmGrid grid;
+        private double peak;
+        private long last;
+
+        Live(org.glassguide.solver.ProgressMonitor delegate, double length) {
+            this.delegate = delegate;
+            this.length = length;
+        }
+
+        @Override
+        public void progress(long done, long total, String stage) {
+            delegate.progress(done, total, stage);
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return delegate.isCancelled();
+        }
+
+        @Override
+        public synchronized void slice(BpmGrid g, double z, double[] row, double p) {
+            if (z == 0) {
+                rows.clear();
+                zs.clear();
+                ps.clear();
+                peak = 0;
+                for (double v : row) {
+                    peak = Math.max(peak, v);
+                }
+            }
+            grid = g;
+            double[] r = row.clone();
+            for (int i = 0; i < r.length; i++) {
+                r[i] = peak > 0 ? Math.min(1, r[i] / peak) : 0;
+            }
+            rows.add(r);
+            zs.add(z);
+            ps.add(p);
+            long now = System.nanoTime();
+            if (now - last > 100_000_000L) {
+                last = now;
+                publish();
+            }
+        }
+
+        synchronized void publish() {
+            if (grid == null) {
+                return;
+            }
+            Slices s = new Slices(rows.toArray(new double[0][]), zs.stream().mapToDouble(Double::doubleValue).toArray(), grid.x(0),
+                    grid.x(grid.nx() - 1), length);
+            Power pw = new Power(s.z(), ps.stream().mapToDouble(Double::doubleValue).toArray());
+            runner.onUi(() -> {
+                slices.set(s);
+                power.set(pw);
+            });
+        }
+    }
+}
