@@ -137,6 +137,11 @@ class ViewModelTest {
         Design gain = new DesignReader(LIB).read(Path.of("../examples/yb-double-clad-amplifier.yaml"));
         vm.run(gain);
         assertEquals(2, vm.gainProperty().get().names().size());
+        // the length study: at the design's own 3 m the signal gain is the run's (0.4 W -> 19.55 W, 16.89 dB)
+        var study = vm.gainVsLengthProperty().get();
+        int at3 = java.util.Arrays.binarySearch(study.x(), 3.0);
+        assertTrue(at3 >= 0);
+        assertEquals(10 * Math.log10(19.5547 / 0.4), study.y().get(0)[at3], 1e-3);
         assertTrue(vm.textProperty().get().contains("signal1 1030 nm"));
     }
 
@@ -158,6 +163,24 @@ class ViewModelTest {
         }
         assertNotNull(vm.nearFieldProperty().get());
         assertTrue(vm.summaryProperty().get().contains("measured NA"));
+    }
+
+    @Test
+    void userMaterialsJoinTheLibraryAndSave(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        MaterialLibrary lib = MaterialLibrary.builtIn().copy();
+        MaterialsViewModel vm = new MaterialsViewModel(lib);
+        String name = vm.createMaterial("Test glass", "1.52", "589 nm", "64", "a test", true);
+        assertEquals(1.52, lib.get(name).index().n(589e-9), 1e-12);
+        assertTrue(lib.get(name).indexProvenance().isAssumed());
+        Path saved = dir.resolve("test-glass.yaml");
+        vm.saveSelected(saved);
+        assertEquals(1.52, org.glassguide.materials.io.MaterialReader.readFile(saved).index().n(589e-9), 1e-12);
+        Path page = dir.resolve("silica-page.yml");
+        java.nio.file.Files.writeString(page, "REFERENCES: \"I. H. Malitson 1965\"\nDATA:\n  - type: formula 1\n    wavelength_range: 0.21 6.7\n"
+                + "    coefficients: 0 0.6961663 0.0684043 0.4079426 0.1162414 0.8974794 9.896161\n");
+        String imported = vm.importMaterial(page);
+        assertEquals(lib.get("fused silica").index().n(1e-6), lib.get(imported).index().n(1e-6), 1e-15);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> vm.createMaterial("X", "1.5", "589 nm", "60", " ", true));
     }
 
     @Test

@@ -8,7 +8,16 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.stage.FileChooser;
 
 import org.glassguide.ui.fx.viewmodel.MaterialsViewModel;
 
@@ -22,7 +31,25 @@ public final class MaterialsView extends SplitPane {
         ListView<String> list = new ListView<>(vm.names());
         list.setId("material-list");
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
-        VBox left = new VBox(6, search, list);
+        Button importFile = new Button("Import...");
+        importFile.setId("material-import");
+        importFile.setOnAction(e -> file(false, "*.yml", "*.yaml").ifPresent(f -> guard(() -> vm.importMaterial(f))));
+        Button create = new Button("New...");
+        create.setId("material-new");
+        create.setOnAction(e -> newMaterial(vm));
+        Button save = new Button("Save as...");
+        save.setOnAction(e -> {
+            if (!vm.selectedIsUserMaterial()) {
+                alert("Only materials made or imported here are saved; catalog materials are files in the catalog already.");
+                return;
+            }
+            file(true, "*.yaml").ifPresent(f -> guard(() -> {
+                vm.saveSelected(f);
+                return null;
+            }));
+        });
+        VBox left = new VBox(6, search, list, new HBox(6, importFile, create, save),
+                new Label("Imported and new materials join this session's catalog;\nsave them into a --materials folder to keep them."));
         left.setPadding(new Insets(8));
         LineChart<Number, Number> n = FxCharts.lineChart("refractive index", "wavelength (nm)", "n");
         n.setId("index-chart");
@@ -53,5 +80,58 @@ public final class MaterialsView extends SplitPane {
         if (!vm.names().isEmpty()) {
             list.getSelectionModel().select(0);
         }
+    }
+
+    /** A work step whose failure becomes a readable alert. */
+    @FunctionalInterface
+    private interface Step {
+        Object run() throws Exception;
+    }
+
+    private static void guard(Step step) {
+        try {
+            step.run();
+        } catch (Exception e) {
+            alert(org.glassguide.ui.fx.TaskRunner.message(e));
+        }
+    }
+
+    private static void alert(String message) {
+        Alert a = new Alert(Alert.AlertType.ERROR, message);
+        a.setHeaderText(null);
+        a.showAndWait();
+    }
+
+    private java.util.Optional<java.nio.file.Path> file(boolean save, String... patterns) {
+        FileChooser fc = new FileChooser();
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("material files", patterns));
+        java.io.File f = save ? fc.showSaveDialog(getScene().getWindow()) : fc.showOpenDialog(getScene().getWindow());
+        return java.util.Optional.ofNullable(f).map(java.io.File::toPath);
+    }
+
+    /** Name, index at a wavelength, Abbe number and where the numbers come from (or why they are assumed). */
+    private static void newMaterial(MaterialsViewModel vm) {
+        Dialog<ButtonType> d = new Dialog<>();
+        d.setTitle("New material");
+        TextField name = new TextField();
+        TextField n = new TextField("1.50");
+        TextField at = new TextField("589 nm");
+        TextField abbe = new TextField("60");
+        TextField source = new TextField();
+        source.setPromptText("citation, or the reason the numbers are assumed");
+        CheckBox assumed = new CheckBox("assumed (not measured)");
+        GridPane g = new GridPane();
+        g.setHgap(6);
+        g.setVgap(6);
+        g.addRow(0, new Label("name"), name);
+        g.addRow(1, new Label("index"), n);
+        g.addRow(2, new Label("at"), at);
+        g.addRow(3, new Label("Abbe number"), abbe);
+        g.addRow(4, new Label("source"), source);
+        g.addRow(5, new Label(""), assumed);
+        d.getDialogPane().setContent(g);
+        d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        d.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> guard(() -> vm.createMaterial(name.getText(), n.getText(), at.getText(),
+                abbe.getText(), source.getText(), assumed.isSelected())));
     }
 }

@@ -43,6 +43,19 @@ public final class ResultsView extends VBox {
         LineChart<Number, Number> gain = FxCharts.lineChart("Amplifier: power along the fiber", "z (m)", "W");
         gain.setId("gain-chart");
         LineChart<Number, Number> spectrum = FxCharts.lineChart("Output spectrum", "wavelength (nm)", "relative");
+        LineChart<Number, Number> vsLength = FxCharts.lineChart("Amplifier: gain against length", "length (m)", "dB");
+        vsLength.setId("gain-length-chart");
+        for (LineChart<?, ?> c : List.of(gain, spectrum, vsLength)) {
+            c.setPrefSize(400, 330);
+        }
+        bars.setPrefSize(400, 330);
+        vm.gainVsLengthProperty().addListener((o, a, g) -> {
+            if (g == null) {
+                vsLength.getData().clear();
+            } else {
+                FxCharts.setLines(vsLength, g.names(), g.x(), g.y());
+            }
+        });
         TextArea text = new TextArea();
         text.setId("results-text");
         text.setEditable(false);
@@ -87,6 +100,7 @@ public final class ResultsView extends VBox {
         grid.add(bars, 0, 0);
         grid.add(gain, 1, 0);
         grid.add(spectrum, 0, 1);
+        grid.add(vsLength, 2, 0);
         grid.add(new VBox(4, new Label("CIE 1931 xy of the output"), cie), 1, 1);
         getChildren().addAll(new HBox(10, run, error), grid, text);
     }

@@ -35,6 +35,10 @@ public final class MaterialsViewModel {
     private final ReadOnlyObjectWrapper<Curve> attenuation = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
 
+    /** What a user material can be saved as: the YAML it was created from, or the file it was imported from. */
+    private final Map<String, String> createdYaml = new java.util.HashMap<>();
+    private final Map<String, java.nio.file.Path> importedFrom = new java.util.HashMap<>();
+
     public MaterialsViewModel(MaterialLibrary library) {
         this.library = library;
         search.addListener((o, a, b) -> filter());
@@ -65,6 +69,62 @@ public final class MaterialsViewModel {
 
     public ReadOnlyStringProperty detailsProperty() {
         return details.getReadOnlyProperty();
+    }
+
+    /**
+     * Imports a GlassGuide material file or a refractiveindex.info database page (its file name becomes the name) into
+     * the session's library, where designs can use it; selects it.
+     */
+    public String importMaterial(java.nio.file.Path file) {
+        Material m = org.glassguide.materials.io.MaterialReader.readFile(file);
+        library.add(m);
+        importedFrom.put(m.name(), file);
+        filter();
+        selected.set(m.name());
+        return m.name();
+    }
+
+    /**
+     * Creates a user material from an index at one wavelength and an Abbe number (the two-term Cauchy model), marked
+     * published (with the source given) or assumed (with the reason given); it joins the library and can be saved.
+     */
+    public String createMaterial(String name, String index, String at, String abbe, String provenance, boolean assumed) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("name (empty) is required: the material's name in designs");
+        }
+        if (provenance == null || provenance.isBlank()) {
+            throw new IllegalArgumentException("source (empty) is required: where the numbers come from, or why they are assumed");
+        }
+        String yaml = "format: glassguide-material/1\nname: " + quote(name.trim()) + "\nindex:\n  model: abbe\n  n: " + index.trim() + "\n  at: "
+                + quote(at.trim()) + "\n  abbe: " + abbe.trim() + "\n  " + (assumed ? "assumed" : "source") + ": " + quote(provenance.trim()) + "\n";
+        Material m = org.glassguide.materials.io.MaterialReader.read(org.glassguide.materials.io.YamlNode.parse("new material",
+                new java.io.StringReader(yaml)), null, null, "created in the app");
+        library.add(m);
+        createdYaml.put(m.name(), yaml);
+        filter();
+        selected.set(m.name());
+        return m.name();
+    }
+
+    /** Whether the selected material was made or imported in this session (and so can be saved). */
+    public boolean selectedIsUserMaterial() {
+        return selected.get() != null && (createdYaml.containsKey(selected.get()) || importedFrom.containsKey(selected.get()));
+    }
+
+    /** Writes the selected user material to a file (a --materials folder makes it part of the catalog). */
+    public void saveSelected(java.nio.file.Path file) throws java.io.IOException {
+        String name = selected.get();
+        if (createdYaml.containsKey(name)) {
+            java.nio.file.Files.writeString(file, createdYaml.get(name), java.nio.charset.StandardCharsets.UTF_8);
+        } else if (importedFrom.containsKey(name)) {
+            java.nio.file.Files.copy(importedFrom.get(name), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } else {
+            throw new IllegalArgumentException("material (" + name + ") is a catalog material: only materials made or imported here are saved");
+        }
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private void filter() {

@@ -41,6 +41,7 @@ public final class ResultsViewModel {
     private final TaskRunner runner;
     private final ReadOnlyObjectWrapper<Bars> loss = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Lines> gain = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Lines> gainVsLength = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Colour> colour = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
@@ -55,6 +56,11 @@ public final class ResultsViewModel {
 
     public ReadOnlyObjectProperty<Lines> gainProperty() {
         return gain.getReadOnlyProperty();
+    }
+
+    /** Each signal's gain (dB) against fiber length: the amplifier's length study. */
+    public ReadOnlyObjectProperty<Lines> gainVsLengthProperty() {
+        return gainVsLength.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Colour> colourProperty() {
@@ -82,7 +88,7 @@ public final class ResultsViewModel {
             LossSettings ls = d.loss() == null ? LossSettings.defaults() : d.loss();
             LossResult lr = new LossBudget().analyse(d, ls, w -> { }, ProgressMonitor.NONE);
             m.checkCancelled();
-            GainAnalysis.Result gr = d.gain() == null ? null : new GainAnalysis().analyse(d, d.gain(), w -> { }, m, false);
+            GainAnalysis.Result gr = d.gain() == null ? null : new GainAnalysis().analyse(d, d.gain(), w -> { }, m, true);
             m.checkCancelled();
             EmissionAnalysis.Result er = d.emission() == null ? null : new EmissionAnalysis().analyse(d, d.emission(), w -> { }, m);
             return new All(lr, gr, er);
@@ -130,8 +136,24 @@ public final class ResultsViewModel {
                 }
             }
             gain.set(new Lines("Power along the fiber", "z (m)", "power (W)", ln, g.profile().z(), ly));
+            GainAnalysis.Study st = g.studies().stream().filter(x -> x.parameter().equals("length")).findFirst().orElse(null);
+            if (st != null && st.signalGainDb().length > 0) {
+                List<String> sn = new ArrayList<>();
+                List<double[]> sy = new ArrayList<>();
+                int si = 0;
+                for (Channel c : g.channels()) {
+                    if (c.kind() == Channel.Kind.SIGNAL) {
+                        sn.add(c.label());
+                        sy.add(st.signalGainDb()[si++]);
+                    }
+                }
+                gainVsLength.set(new Lines("Signal gain against length", "length (m)", "gain (dB)", sn, st.values(), sy));
+            } else {
+                gainVsLength.set(null);
+            }
         } else {
             gain.set(null);
+            gainVsLength.set(null);
         }
         if (a.emission() != null) {
             EmissionAnalysis.Result e = a.emission();
