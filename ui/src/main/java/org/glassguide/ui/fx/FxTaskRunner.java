@@ -6,12 +6,6 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 import javafx.application.Platform;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 
 import org.glassguide.solver.ProgressMonitor;
 
@@ -19,15 +13,12 @@ import org.glassguide.solver.ProgressMonitor;
  * One background worker thread: the UI never blocks. Progress reaches the UI thread at most every 50 ms; cancel
  * interrupts the worker, whose monitor then throws at its next check; a newer task replaces an older one.
  */
-public final class FxTaskRunner implements TaskRunner {
+public final class FxTaskRunner extends AbstractTaskRunner {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "glassguide-worker");
         t.setDaemon(true);
         return t;
     });
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("ready");
     private Future<?> current;
     private long generation;
 
@@ -94,20 +85,5 @@ public final class FxTaskRunner implements TaskRunner {
             progress.set(0);
             status.set("cancelled");
         }
-    }
-
-    @Override
-    public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
-    }
-
-    @Override
-    public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
-
-    @Override
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
     }
 }

@@ -2,20 +2,10 @@ package org.glassguide.ui.fx;
 
 import java.util.function.Consumer;
 
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-
 import org.glassguide.solver.ProgressMonitor;
 
 /** Runs work inline on the calling thread: for view-model tests and scripted screenshots. */
-public final class SynchronousTaskRunner implements TaskRunner {
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("ready");
+public final class SynchronousTaskRunner extends AbstractTaskRunner {
 
     @Override
     public <T> void run(String name, Work<T> work, Consumer<T> onDone, Consumer<String> onError) {
@@ -50,20 +40,5 @@ public final class SynchronousTaskRunner implements TaskRunner {
     @Override
     public void cancel() {
         // nothing runs in the background
-    }
-
-    @Override
-    public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
-    }
-
-    @Override
-    public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
-
-    @Override
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
     }
 }

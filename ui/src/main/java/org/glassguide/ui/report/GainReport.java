@@ -63,13 +63,12 @@ public final class GainReport {
             chans.add(cm);
         }
         m.put("channels", chans);
-        if (r.aseWavelengths().length > 0) {
-            m.put("aseForwardW", r.aseOutput(true));
-            m.put("aseBackwardW", r.aseOutput(false));
+        Map<String, Double> totals = GainAnalysis.outputs(r);
+        for (String key : List.of("aseForwardW", "aseBackwardW", "peakSmallSignalGainDb", "peakSmallSignalGainWavelengthM")) {
+            if (totals.containsKey(key)) {
+                m.put(key, totals.get(key));
+            }
         }
-        int best = r.peakGainIndex();
-        m.put("peakSmallSignalGainDb", r.smallSignalGainDb()[best]);
-        m.put("peakSmallSignalGainWavelengthM", r.spectrumWavelengths()[best]);
         m.put("notes", r.notes());
         return m;
     }

@@ -40,10 +40,10 @@ public final class ResultsView extends VBox {
         bars.setTitle("Loss budget");
         bars.setAnimated(false);
         bars.getYAxis().setLabel("dB");
-        LineChart<Number, Number> gain = FxCharts.lineChart("Amplifier: power along the fiber", "z (m)", "W");
+        LineChart<Number, Number> gain = FxCharts.lineChart("Amplifier (designs with gain:): power along z", "z (m)", "W");
         gain.setId("gain-chart");
         LineChart<Number, Number> spectrum = FxCharts.lineChart("Output spectrum", "wavelength (nm)", "relative");
-        LineChart<Number, Number> vsLength = FxCharts.lineChart("Amplifier: gain against length", "length (m)", "dB");
+        LineChart<Number, Number> vsLength = FxCharts.lineChart("Amplifier (designs with gain:): gain vs length", "length (m)", "dB");
         vsLength.setId("gain-length-chart");
         for (LineChart<?, ?> c : List.of(gain, spectrum, vsLength)) {
             c.setPrefSize(400, 330);
@@ -79,9 +79,9 @@ public final class ResultsView extends VBox {
         vm.gainProperty().addListener((o, a, g) -> {
             if (g == null) {
                 gain.getData().clear();
-                gain.setTitle("Amplifier: the design has no gain: section");
+
             } else {
-                gain.setTitle(g.title());
+
                 FxCharts.setLines(gain, g.names(), g.x(), g.y());
             }
         });
