@@ -3,7 +3,8 @@
 #   bash ui/screenshots.sh [DESIGN.yaml] [OUT_DIR] [BPM_DESIGN.yaml]
 # Installs Xvfb and GTK 3 from Debian when they are missing (needs root or sudo), opens the design, runs every view's computation
 # and writes one PNG per view (design.png, materials.png, modes.png, propagation.png, loss-emission-gain.png,
-# teaching.png); the propagation picture comes from a second design with a propagation: section.
+# teaching.png); the propagation picture comes from a second design with a propagation: section, modes-vector.png from
+# a full-vectorial waveguide.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 design="${1:-examples/zif62-hfk95n-loss.yaml}"
@@ -27,5 +28,10 @@ shoot "$design" "$out"
 tmp="$(mktemp -d)"
 shoot "$bpm" "$tmp"
 cp "$tmp/propagation.png" "$out/propagation.png"
+rm -rf "$tmp"
+# a waveguide's full-vectorial modes, with the field arrows and the index map
+tmp="$(mktemp -d)"
+shoot examples/buried-channel-vector.yaml "$tmp"
+cp "$tmp/modes.png" "$out/modes-vector.png"
 rm -rf "$tmp"
 ls -l "$out"

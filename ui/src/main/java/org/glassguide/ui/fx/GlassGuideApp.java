@@ -44,7 +44,12 @@ public final class GlassGuideApp extends Application {
         stage.show();
         if (screenshots != null) {
             Files.createDirectories(screenshots);
-            main.modesModel().run(main.designModel().designProperty().get());
+            var d = main.designModel().designProperty().get();
+            if (d != null && d.isFiber() && d.fiber().layers().size() == 2) {
+                main.modesModel().run(d);
+            } else {
+                main.modesModel().runSolver(d);
+            }
             main.resultsModel().run(main.designModel().designProperty().get());
             if (main.designModel().designProperty().get() != null && main.designModel().designProperty().get().propagation() != null) {
                 main.propagationModel().run(main.designModel().designProperty().get());

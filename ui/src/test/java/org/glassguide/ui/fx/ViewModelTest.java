@@ -99,6 +99,30 @@ class ViewModelTest {
     }
 
     @Test
+    void theDesignsOwnSolverGivesVectorArrowsAndTheIndexMap() throws IOException {
+        Design d = new DesignReader(LIB).read(Path.of("../examples/buried-channel-vector.yaml"));
+        ModesViewModel vm = new ModesViewModel(new SynchronousTaskRunner());
+        vm.runSolver(d);
+        assertEquals("", vm.errorProperty().get());
+        assertFalse(vm.rows().isEmpty());
+        assertEquals("loss (dB/cm)", vm.columns().get(0));
+        var cli = new org.glassguide.solver.run.DesignRunner().run(d.with(java.util.List.of("modes"), d.options(), d.solver()), w -> { },
+                ProgressMonitor.NONE).fdAnalyses().get(0).listed().get(0);
+        assertEquals(cli.nEff(), vm.rows().get(0).nEff(), 1e-12);
+        // a quasi-TE mode (TE fraction 0.9995): its arrows point along x
+        assertFalse(vm.arrowsProperty().get().isEmpty());
+        for (ModesViewModel.Arrow a : vm.arrowsProperty().get()) {
+            assertTrue(Math.abs(a.dx()) >= Math.abs(a.dy()), a.toString());
+        }
+        assertNotNull(vm.indexMapProperty().get());
+        Design fiber = new DesignReader(LIB).read(Path.of("../examples/graded-index-fiber.yaml"));
+        vm.runSolver(fiber);
+        assertEquals("", vm.errorProperty().get());
+        assertTrue(vm.rows().get(0).name().startsWith("LP"));
+        assertNotNull(vm.pictureProperty().get());
+    }
+
+    @Test
     void teachingFollowsTheSliders() {
         TeachingViewModel vm = new TeachingViewModel();
         vm.nCoreProperty().set(1.46);
