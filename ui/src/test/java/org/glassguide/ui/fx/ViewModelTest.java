@@ -66,6 +66,40 @@ class ViewModelTest {
     }
 
     @Test
+    void theWaveguideEditorEditsShapesAsTheFileWritesThem() throws IOException {
+        DesignViewModel vm = new DesignViewModel(LIB);
+        vm.load(Path.of("../examples/buried-channel.yaml"));
+        assertTrue(vm.waveguideProperty().get());
+        assertEquals(1, vm.shapes().size());
+        DesignViewModel.Shape s = vm.shapes().get(0);
+        assertEquals("rectangle", s.kind());
+        assertEquals("{index: 1.56}", s.material());
+        assertNotNull(vm.indexPictureProperty().get());
+        // widen the channel to 2 um: the design read back has it, the picture's bright area grows
+        double before = bright(vm.indexPictureProperty().get());
+        vm.setShape(0, new DesignViewModel.Shape("rectangle", s.geometry().replace("width: 1.0 um", "width: 2.0 um"), s.material()));
+        assertEquals("", vm.messageProperty().get(), vm.messageProperty().get());
+        assertEquals(2 * before, bright(vm.indexPictureProperty().get()), 0.1 * before);
+        Design d = new DesignReader(LIB).read("edited", new StringReader(vm.yaml()), Path.of("../examples"));
+        assertEquals(1, d.waveguide().shapes().size());
+        assertEquals("fd-semivector", d.solver().kind());
+        vm.setShape(1, new DesignViewModel.Shape("circle", "{radius: 0.3 um, center: [0 um, 1 um]}", "ZIF-62"));
+        assertEquals("", vm.messageProperty().get(), vm.messageProperty().get());
+        vm.setShape(1, new DesignViewModel.Shape("circle", "{radius: -1 um, center: [0 um, 1 um]}", "ZIF-62"));
+        assertTrue(vm.messageProperty().get().contains("radius"), vm.messageProperty().get());
+    }
+
+    private static double bright(double[][] img) {
+        double n = 0;
+        for (double[] r : img) {
+            for (double v : r) {
+                n += v > 0.5 ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    @Test
     void inlineMaterialsSurviveEditing() throws IOException {
         DesignViewModel vm = new DesignViewModel(LIB);
         vm.load(Path.of("../examples/smf-constant-index.yaml"));

@@ -50,10 +50,76 @@ public final class DesignView extends VBox {
         message.setWrapText(true);
         Label hint = new Label("Type units with the numbers (\"150 um\", \"0.68 mm\", \"633 nm\"); glasses by catalog name.");
         hint.setTextFill(Color.DIMGRAY);
-        getChildren().addAll(g, summary, message, new Label("index profile n(r) at the design wavelength"), profile, hint);
+        VBox fiberPane = new VBox(10, g, new Label("index profile n(r) at the design wavelength"), profile, hint);
+        VBox guidePane = waveguidePane(vm);
+        fiberPane.visibleProperty().bind(vm.waveguideProperty().not());
+        fiberPane.managedProperty().bind(fiberPane.visibleProperty());
+        guidePane.visibleProperty().bind(vm.waveguideProperty());
+        guidePane.managedProperty().bind(guidePane.visibleProperty());
+        getChildren().addAll(fiberPane, guidePane, summary, message);
         vm.numbersProperty().addListener((o, a, b) -> draw());
         vm.designProperty().addListener((o, a, b) -> draw());
         draw();
+    }
+
+    /**
+     * The waveguide editor: background glass, the painted shapes (kind, geometry and material written as in the design
+     * file, later shapes over earlier ones), and the index over the solver window.
+     */
+    private static VBox waveguidePane(DesignViewModel vm) {
+        TextField bg = new TextField();
+        bg.setId("waveguide-background");
+        bg.textProperty().bindBidirectional(vm.backgroundProperty());
+        bg.setPrefColumnCount(24);
+        javafx.scene.control.TableView<DesignViewModel.Shape> table = new javafx.scene.control.TableView<>(vm.shapes());
+        table.setId("waveguide-shapes");
+        table.setEditable(true);
+        javafx.scene.control.TableColumn<DesignViewModel.Shape, String> kind = new javafx.scene.control.TableColumn<>("shape");
+        kind.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(c.getValue().kind()));
+        kind.setCellFactory(javafx.scene.control.cell.ComboBoxTableCell.forTableColumn(DesignViewModel.Shape.KINDS.toArray(new String[0])));
+        kind.setOnEditCommit(e -> vm.setShape(e.getTablePosition().getRow(), new DesignViewModel.Shape(e.getNewValue(), e.getRowValue().geometry(),
+                e.getRowValue().material())));
+        javafx.scene.control.TableColumn<DesignViewModel.Shape, String> geom = new javafx.scene.control.TableColumn<>("geometry (as in the file)");
+        geom.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(c.getValue().geometry()));
+        geom.setCellFactory(javafx.scene.control.cell.TextFieldTableCell.forTableColumn());
+        geom.setOnEditCommit(e -> vm.setShape(e.getTablePosition().getRow(), new DesignViewModel.Shape(e.getRowValue().kind(), e.getNewValue(),
+                e.getRowValue().material())));
+        geom.setPrefWidth(420);
+        javafx.scene.control.TableColumn<DesignViewModel.Shape, String> mat = new javafx.scene.control.TableColumn<>("material");
+        mat.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(c.getValue().material()));
+        mat.setCellFactory(javafx.scene.control.cell.TextFieldTableCell.forTableColumn());
+        mat.setOnEditCommit(e -> vm.setShape(e.getTablePosition().getRow(), new DesignViewModel.Shape(e.getRowValue().kind(), e.getRowValue().geometry(),
+                e.getNewValue())));
+        mat.setPrefWidth(200);
+        table.getColumns().add(kind);
+        table.getColumns().add(geom);
+        table.getColumns().add(mat);
+        table.setPrefHeight(200);
+        javafx.scene.control.Button add = new javafx.scene.control.Button("Add rectangle");
+        add.setOnAction(e -> vm.setShape(vm.shapes().size(), new DesignViewModel.Shape("rectangle",
+                "{width: 1 um, height: 1 um, center: [0 um, 0 um]}", "{index: 1.5}")));
+        javafx.scene.control.Button remove = new javafx.scene.control.Button("Remove selected");
+        remove.setOnAction(e -> {
+            int i = table.getSelectionModel().getSelectedIndex();
+            if (i >= 0) {
+                vm.removeShape(i);
+            }
+        });
+        javafx.scene.image.ImageView index = new javafx.scene.image.ImageView();
+        index.setId("waveguide-index");
+        index.setFitWidth(480);
+        index.setPreserveRatio(true);
+        vm.indexPictureProperty().addListener((o, a, p) -> index.setImage(p == null ? null : FxCharts.picture(p, 3)));
+        if (vm.indexPictureProperty().get() != null) {
+            index.setImage(FxCharts.picture(vm.indexPictureProperty().get(), 3));
+        }
+        Label how = new Label("Double-click a cell to edit; geometry as the file writes it, e.g. {width: 1.5 um, height: 1.5 um, center: [0 um, 0 um]},"
+                + " {radius: 2 um, center: [0 um, 0 um]}, {y: [-1 um, 0 um]}, {points: [[0 um, 0 um], [1 um, 0 um], [0 um, 1 um]]};"
+                + " material a catalog name or {index: 1.56}.");
+        how.setWrapText(true);
+        how.setTextFill(Color.DIMGRAY);
+        return new VBox(8, new javafx.scene.layout.HBox(8, new Label("background"), bg), table, new javafx.scene.layout.HBox(8, add, remove), how,
+                new Label("index over the solver window (low to high)"), index);
     }
 
     private static ComboBox<String> materialBox(DesignViewModel vm) {

@@ -45,10 +45,20 @@ public final class DesignViewModel {
     private final ReadOnlyObjectWrapper<FiberNumbers> numbers = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Design> design = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>();
+    /** The waveguide's shapes as the file writes them: kind, its geometry as YAML flow text, its material as text. */
+    private final javafx.collections.ObservableList<Shape> shapes = javafx.collections.FXCollections.observableArrayList();
+    private final StringProperty background = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<double[][]> indexPicture = new ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper waveguide = new javafx.beans.property.ReadOnlyBooleanWrapper(false);
     private Map<String, Object> tree = defaultTree();
     private String loadedCore = "";
     private String loadedCladding = "";
     private boolean loading;
+
+    /** One painted shape of a waveguide cross-section (later ones paint over earlier ones). */
+    public record Shape(String kind, String geometry, String material) {
+        public static final List<String> KINDS = List.of("rectangle", "circle", "slab", "polygon");
+    }
 
     public DesignViewModel(MaterialLibrary library) {
         this.library = library;
@@ -59,6 +69,11 @@ public final class DesignViewModel {
                 }
             });
         }
+        background.addListener((o, a, b) -> {
+            if (!loading && !isFiberTree()) {
+                updateWaveguide();
+            }
+        });
         update();
     }
 
@@ -109,6 +124,39 @@ public final class DesignViewModel {
         return library;
     }
 
+    /** Whether the open design is a waveguide (edited as shapes) rather than a fiber. */
+    public javafx.beans.property.ReadOnlyBooleanProperty waveguideProperty() {
+        return waveguide.getReadOnlyProperty();
+    }
+
+    public javafx.collections.ObservableList<Shape> shapes() {
+        return shapes;
+    }
+
+    public StringProperty backgroundProperty() {
+        return background;
+    }
+
+    /** The waveguide's index over the solver window at the first wavelength, normalised 0..1 (low to high), [row][col] top first. */
+    public ReadOnlyObjectProperty<double[][]> indexPictureProperty() {
+        return indexPicture.getReadOnlyProperty();
+    }
+
+    /** Replaces shape i (or appends when i equals the count) and re-reads the design; a bad shape leaves a message. */
+    public void setShape(int i, Shape s) {
+        if (i == shapes.size()) {
+            shapes.add(s);
+        } else {
+            shapes.set(i, s);
+        }
+        updateWaveguide();
+    }
+
+    public void removeShape(int i) {
+        shapes.remove(i);
+        updateWaveguide();
+    }
+
     /** Opens a design file; a fiber design fills the editor, any design becomes the current one. */
     @SuppressWarnings("unchecked")
     public void load(Path path) throws IOException {
@@ -116,7 +164,11 @@ public final class DesignViewModel {
         Object t = new Yaml().load(Files.readString(path, StandardCharsets.UTF_8));
         tree = t instanceof Map ? (Map<String, Object>) t : defaultTree();
         file.set(path);
+        waveguide.set(!isFiberTree());
         loading = true;
+        if (waveguide.get()) {
+            loadShapes();
+        }
         try {
             if (d.isFiber() && d.fiber().layers().size() >= 2) {
                 List<Map<String, Object>> layers = layers();
@@ -152,7 +204,7 @@ public final class DesignViewModel {
 
     private void update() {
         if (!isFiberTree()) {
-            message.set("a waveguide design: the editor edits fiber designs; the other views run it as loaded");
+            updateWaveguide();
             return;
         }
         try {
@@ -181,6 +233,106 @@ public final class DesignViewModel {
         } catch (RuntimeException e) {
             message.set(org.glassguide.ui.fx.TaskRunner.message(e));
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> waveguideTree() {
+        return (Map<String, Object>) ((Map<String, Object>) tree.get("structure")).get("waveguide");
+    }
+
+    @SuppressWarnings("unchecked")
+    private void loadShapes() {
+        Map<String, Object> w = waveguideTree();
+        background.set(flow(w.get("background")));
+        shapes.clear();
+        Object list = w.get("shapes");
+        if (list instanceof List<?> l) {
+            for (Object o : l) {
+                Map<String, Object> one = (Map<String, Object>) o;
+                String kind = one.keySet().iterator().next();
+                Map<String, Object> body = new LinkedHashMap<>((Map<String, Object>) one.get(kind));
+                Object mat = body.remove("material");
+                shapes.add(new Shape(kind, flow(body), flow(mat)));
+            }
+        }
+    }
+
+    /** Writes the shapes and background into the tree, reads the design back and samples its index for the picture. */
+    @SuppressWarnings("unchecked")
+    private void updateWaveguide() {
+        try {
+            Map<String, Object> w = waveguideTree();
+            Yaml y = new Yaml();
+            w.put("background", parseFlow(background.get()));
+            List<Object> list = new java.util.ArrayList<>();
+            for (Shape s : shapes) {
+                if (!Shape.KINDS.contains(s.kind())) {
+                    throw new IllegalArgumentException("shape kind (" + s.kind() + ") is not accepted: " + String.join(", ", Shape.KINDS));
+                }
+                Object g = y.load(s.geometry().isBlank() ? "{}" : s.geometry());
+                if (!(g instanceof Map)) {
+                    throw new IllegalArgumentException("shape geometry (" + s.geometry() + ") must be a { key: value } mapping, e.g. "
+                            + "{ width: 1.5 um, height: 1.5 um, center: [0 um, 0 um] }");
+                }
+                Map<String, Object> body = new LinkedHashMap<>((Map<String, Object>) g);
+                body.put("material", parseFlow(s.material()));
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put(s.kind(), body);
+                list.add(one);
+            }
+            w.put("shapes", list);
+            tree.put("wavelengths", new java.util.ArrayList<>(wavelengths()));
+            Design d = new DesignReader(library).read("editor", new StringReader(yaml()), file.get() == null ? null : file.get().getParent());
+            double wl = d.wavelengths().get(0);
+            org.glassguide.solver.fd.CrossSection cs = org.glassguide.solver.fd.FdAnalysis.crossSection(d, wl, true, x -> { }, new java.util.ArrayList<>());
+            double ww = d.solver().windowWidth();
+            double wh = d.solver().windowHeight();
+            int nx = 160;
+            int ny = (int) Math.max(8, Math.round(nx * wh / ww));
+            double[][] eps = cs.sample(-ww / 2, -wh / 2, ww / nx, wh / ny, nx, ny, 2);
+            double[][] img = new double[ny][nx];
+            double lo = Double.MAX_VALUE;
+            double hi = -Double.MAX_VALUE;
+            for (int j = 0; j < ny; j++) {
+                for (int i = 0; i < nx; i++) {
+                    double n = Math.sqrt(Math.max(eps[0][i + nx * j], 0));
+                    img[ny - 1 - j][i] = n;
+                    lo = Math.min(lo, n);
+                    hi = Math.max(hi, n);
+                }
+            }
+            for (double[] row : img) {
+                for (int i = 0; i < nx; i++) {
+                    row[i] = hi > lo ? (row[i] - lo) / (hi - lo) : 0;
+                }
+            }
+            indexPicture.set(img);
+            summary.set(String.format(Locale.ROOT, "waveguide: %d shapes in %s, index %.4f to %.4f over the %.4g x %.4g um solver window at %s nm",
+                    shapes.size(), d.waveguide().background().name(), lo, hi, ww * 1e6, wh * 1e6, Units.nm(wl)));
+            message.set("");
+            design.set(d);
+        } catch (RuntimeException e) {
+            message.set(org.glassguide.ui.fx.TaskRunner.message(e));
+        }
+    }
+
+    /** A YAML value as one line of flow text ("ZIF-62", "{ index: 1.56 }"). */
+    private static String flow(Object v) {
+        if (v == null) {
+            return "";
+        }
+        if (v instanceof String s) {
+            return s;
+        }
+        DumperOptions o = new DumperOptions();
+        o.setDefaultFlowStyle(DumperOptions.FlowStyle.FLOW);
+        o.setWidth(Integer.MAX_VALUE);
+        return new Yaml(o).dump(v).trim();
+    }
+
+    private static Object parseFlow(String text) {
+        Object v = new Yaml().load(text == null || text.isBlank() ? "''" : text);
+        return v instanceof Map || v instanceof List ? v : text.trim();
     }
 
     @SuppressWarnings("unchecked")
