@@ -167,6 +167,12 @@ class ViewModelTest {
         assertTrue(f.v() < 2.405);
         assertEquals(1, f.lpGroups());
         assertTrue(vm.explanationProperty().get().contains("single-mode"));
+        assertEquals(1, vm.picturesProperty().get().size());
+        vm.coreDiameterUmProperty().set(20);
+        assertEquals(Math.min(TeachingViewModel.PICTURED, vm.numbersProperty().get().lpGroups()), vm.picturesProperty().get().size());
+        assertTrue(vm.picturesProperty().get().size() > 1);
+        assertEquals("LP11", vm.picturesProperty().get().get(1).name());
+        vm.coreDiameterUmProperty().set(8);
         assertEquals(Math.toDegrees(Math.asin(1.455 / 1.46)), vm.criticalAngleDeg(), 1e-12);
         vm.nCladProperty().set(1.47);
         assertNull(vm.numbersProperty().get());
@@ -220,6 +226,7 @@ class ViewModelTest {
             assertTrue(v <= 1 + 1e-9);
         }
         assertNotNull(vm.nearFieldProperty().get());
+        assertNotNull(vm.farFieldProperty().get());
         assertTrue(vm.summaryProperty().get().contains("measured NA"));
     }
 

@@ -55,8 +55,9 @@ public final class PropagationView extends VBox {
         });
         vm.nearFieldProperty().addListener((o, a, n) -> near.setImage(n == null ? null : FxCharts.picture(n, Math.max(1, 240 / n.length))));
         vm.farFieldProperty().addListener((o, a, f) -> far.setImage(f == null ? null : FxCharts.picture(f, Math.max(1, 240 / f.length))));
+        far.setId("bpm-far");
         getChildren().addAll(new HBox(10, run, error), summary, new Label("x-z intensity through y = 0 (z across, x up; fills as the run goes)"), xz,
-                new HBox(12, power, new VBox(4, new Label("end-face near field"), near), new VBox(4, new Label("far field (k_x, k_y)"), far)));
+                new HBox(12, power, new VBox(4, new Label("end-face near field"), near), new VBox(4, new Label("far field over sin(angle) in air"), far)));
     }
 
     /** The slices so far as columns across a fixed-width picture: the unfinished part of the length stays dark grey. */

@@ -35,7 +35,7 @@ public final class TeachingView extends HBox {
         sliders.setHgap(8);
         sliders.setVgap(4);
         row(sliders, 0, "wavelength (nm)", slider("teach-wavelength", 400, 1700, vm.wavelengthNmProperty()), vm.wavelengthNmProperty(), "%.0f");
-        row(sliders, 1, "core diameter (um)", slider("teach-core", 1, 200, vm.coreDiameterUmProperty()), vm.coreDiameterUmProperty(), "%.1f");
+        row(sliders, 1, "core diameter (um)", slider("teach-core", 1, 50, vm.coreDiameterUmProperty()), vm.coreDiameterUmProperty(), "%.1f");
         row(sliders, 2, "core index", slider("teach-ncore", 1.30, 1.80, vm.nCoreProperty()), vm.nCoreProperty(), "%.4f");
         row(sliders, 3, "cladding index", slider("teach-nclad", 1.30, 1.80, vm.nCladProperty()), vm.nCladProperty(), "%.4f");
         Label numbers = new Label();
@@ -47,6 +47,17 @@ public final class TeachingView extends HBox {
         explanation.textProperty().bind(vm.explanationProperty());
         TextFlow flow = new TextFlow(explanation);
         flow.setPrefWidth(380);
+        javafx.scene.layout.FlowPane gallery = new javafx.scene.layout.FlowPane(6, 6);
+        gallery.setId("teach-modes");
+        gallery.setPrefWrapLength(380);
+        Runnable drawModes = () -> {
+            gallery.getChildren().clear();
+            for (TeachingViewModel.ModePicture p : vm.picturesProperty().get()) {
+                gallery.getChildren().add(new VBox(2, new Label(p.name()), new javafx.scene.image.ImageView(FxCharts.picture(p.intensity(), 2))));
+            }
+        };
+        vm.picturesProperty().addListener((o, a, b) -> drawModes.run());
+        drawModes.run();
         Runnable refresh = () -> {
             FiberNumbers f = vm.numbersProperty().get();
             numbers.setText(f == null ? "not guiding" : String.format(Locale.ROOT, "NA %.4f   acceptance %.1f°   critical %.1f°   V %.4g   %s%d LP groups",
@@ -62,7 +73,8 @@ public final class TeachingView extends HBox {
         vm.numbersProperty().addListener((o, a, b) -> refresh.run());
         vm.profileProperty().addListener((o, a, b) -> refresh.run());
         refresh.run();
-        getChildren().addAll(new VBox(8, sliders, numbers, rays, mode), flow);
+        getChildren().addAll(new VBox(8, sliders, numbers, rays, mode), new VBox(10, flow, new Label("the guided LP modes (intensity, twice the core)"),
+                gallery));
     }
 
     private static Slider slider(String id, double min, double max, javafx.beans.property.DoubleProperty p) {

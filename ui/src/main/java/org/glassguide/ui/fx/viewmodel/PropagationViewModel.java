@@ -56,7 +56,7 @@ public final class PropagationViewModel {
         return nearField.getReadOnlyProperty();
     }
 
-    /** Far-field intensity over the transverse wave-vector square, normalised to 1 (or null for a 2D run). */
+    /** Far-field intensity over sin(angle) in [-limit, limit] on both axes, normalised to 1 (or null for a 2D run). */
     public ReadOnlyObjectProperty<double[][]> farFieldProperty() {
         return farField.getReadOnlyProperty();
     }
@@ -106,18 +106,19 @@ public final class PropagationViewModel {
             }
             nearField.set(normalise(img, max));
         }
-        if (r.farField() != null && r.farField().length > 1) {
+        if (g.ny() > 1 && r.farField() != null && r.farField()[0] != null) {
+            // the far field comes flat, a square over sin(angle) in [-limit, limit] on both axes, k_x fastest
+            double[] ff = r.farField()[0];
+            int pts = (int) Math.round(Math.sqrt(ff.length));
+            double[][] map = new double[pts][pts];
             double max = 0;
-            for (double[] row : r.farField()) {
-                for (double v : row) {
-                    max = Math.max(max, v);
+            for (int b = 0; b < pts; b++) {
+                for (int a = 0; a < pts; a++) {
+                    map[pts - 1 - b][a] = ff[a + pts * b];
+                    max = Math.max(max, ff[a + pts * b]);
                 }
             }
-            double[][] copy = new double[r.farField().length][];
-            for (int k = 0; k < copy.length; k++) {
-                copy[k] = r.farField()[k].clone();
-            }
-            farField.set(normalise(copy, max));
+            farField.set(normalise(map, max));
         }
         double[] pw = r.run().power();
         summary.set(String.format(Locale.ROOT, "%s nm, %.4g mm: %.4g %% of the launched power left, core loss %.4g dB/cm, measured NA (95 %% of the far "

@@ -27,6 +27,14 @@ public final class TeachingViewModel {
     private final ReadOnlyObjectWrapper<FiberNumbers> numbers = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper explanation = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<double[][]> profile = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<java.util.List<ModePicture>> pictures = new ReadOnlyObjectWrapper<>(java.util.List.of());
+
+    /** A guided LP mode's name and intensity picture over twice the core diameter, normalised to 1. */
+    public record ModePicture(String name, double[][] intensity) {
+    }
+
+    /** Mode pictures are drawn while the fiber guides fewer LP groups than this. */
+    public static final int PICTURED = 6;
 
     public TeachingViewModel() {
         for (DoubleProperty p : new DoubleProperty[] {wavelengthNm, coreDiameterUm, nCore, nClad}) {
@@ -64,6 +72,11 @@ public final class TeachingViewModel {
         return profile.getReadOnlyProperty();
     }
 
+    /** The first guided LP modes (up to {@link #PICTURED}); empty when V is too large to solve on every slider move. */
+    public ReadOnlyObjectProperty<java.util.List<ModePicture>> picturesProperty() {
+        return pictures.getReadOnlyProperty();
+    }
+
     /** Critical angle at the core boundary, from the axis-normal (degrees). */
     public double criticalAngleDeg() {
         return Math.toDegrees(Math.asin(Math.min(1, nClad.get() / nCore.get())));
@@ -84,7 +97,37 @@ public final class TeachingViewModel {
         FiberNumbers f = FiberNumbers.of(a, n1, n2, wl, 1.0);
         numbers.set(f);
         StepIndexFiber fiber = new StepIndexFiber(a, n1, n2, wl);
-        GuidedMode lp01 = new StepIndexModeSolver().solve(fiber, false, ProgressMonitor.NONE).lpModes().get(0);
+        if (!f.exact()) {
+            profile.set(null);
+            pictures.set(java.util.List.of());
+            explanation.set(String.format(Locale.ROOT, "NA = %.4f, acceptance %.1f°, V = %.4g: about %d modes (V²/2) — a strongly multimode guide; "
+                    + "light fills the whole core and ray optics describes it. Make the core smaller, the wavelength longer or the index step "
+                    + "smaller to see single modes.", f.na(), f.acceptanceDeg(), f.v(), f.modes()));
+            return;
+        }
+        java.util.List<GuidedMode> all = new StepIndexModeSolver().solve(fiber, false, ProgressMonitor.NONE).lpModes();
+        GuidedMode lp01 = all.get(0);
+        java.util.List<ModePicture> pics = new java.util.ArrayList<>();
+        int px = 61;
+        for (GuidedMode m : all.subList(0, Math.min(PICTURED, all.size()))) {
+            double[][] img = new double[px][px];
+            double max = 0;
+            for (int r = 0; r < px; r++) {
+                for (int c = 0; c < px; c++) {
+                    double x = 2 * a * (2.0 * c / (px - 1) - 1);
+                    double y = 2 * a * (1 - 2.0 * r / (px - 1));
+                    img[r][c] = StepIndexFields.intensity(fiber, m, x, y);
+                    max = Math.max(max, img[r][c]);
+                }
+            }
+            for (double[] row : img) {
+                for (int c = 0; c < px; c++) {
+                    row[c] /= max;
+                }
+            }
+            pics.add(new ModePicture(m.name(), img));
+        }
+        pictures.set(pics);
         int n = 121;
         double[] r = new double[n];
         double[] y = new double[n];
