@@ -173,7 +173,7 @@ public final class BeamPropagator {
             records.add(new double[] {0, 1, r0 / p0, c0, 0});
             slices.add(row(launch, g));
             if (monitor instanceof SliceMonitor sm) {
-                sm.slice(g, 0, row(launch, g), 1);
+                sm.slice(g, 0, row(launch, g), column(launch, g), 1);
             }
             modal.add(modePowers(launch, c0));
             int done = 0;
@@ -229,7 +229,7 @@ public final class BeamPropagator {
                 records.add(new double[] {done * s.dz(), p / p0, r / p0, cor[0], cor[1]});
                 slices.add(row(work, g));
                 if (monitor instanceof SliceMonitor sm) {
-                    sm.slice(g, done * s.dz(), row(work, g), p / p0);
+                    sm.slice(g, done * s.dz(), row(work, g), column(work, g), p / p0);
                 }
                 modal.add(modePowers(work, c0));
                 monitor.progress(done, steps, "propagating");
@@ -283,6 +283,20 @@ public final class BeamPropagator {
     }
 
     /** |psi|^2 along the row through the window's centre in y. */
+    /** |psi|^2 along y through x = 0 (the middle column), or null on a 2D grid. */
+    private static double[] column(double[] f, BpmGrid g) {
+        if (g.is2d()) {
+            return null;
+        }
+        int i = g.nx() / 2;
+        double[] out = new double[g.ny()];
+        for (int j = 0; j < g.ny(); j++) {
+            int p = i + g.nx() * j;
+            out[j] = f[2 * p] * f[2 * p] + f[2 * p + 1] * f[2 * p + 1];
+        }
+        return out;
+    }
+
     private static double[] row(double[] f, BpmGrid g) {
         int j = g.ny() / 2;
         double[] out = new double[g.nx()];

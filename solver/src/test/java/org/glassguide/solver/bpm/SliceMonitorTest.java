@@ -31,7 +31,8 @@ class SliceMonitorTest {
             }
 
             @Override
-            public void slice(BpmGrid grid, double z, double[] row, double power) {
+            public void slice(BpmGrid grid, double z, double[] row, double[] column, double power) {
+                assertEquals(null, column, "a 2D run has no y-z column");
                 rows.add(row);
                 zs.add(z);
                 ps.add(power);

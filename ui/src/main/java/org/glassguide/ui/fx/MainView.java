@@ -136,7 +136,15 @@ public final class MainView extends BorderPane {
                 error(TaskRunner.message(ex));
             }
         }));
-        return new MenuBar(new Menu("File", null, open, save, png, csv));
+        MenuItem lossCsv = new MenuItem("Export the loss budget as CSV...");
+        lossCsv.setOnAction(e -> choose(true, "*.csv").ifPresent(p -> {
+            try {
+                Files.writeString(p, results.lossCsv(), StandardCharsets.UTF_8);
+            } catch (IOException ex) {
+                error(TaskRunner.message(ex));
+            }
+        }));
+        return new MenuBar(new Menu("File", null, open, save, png, csv, lossCsv));
     }
 
     private java.util.Optional<Path> choose(boolean save, String pattern) {

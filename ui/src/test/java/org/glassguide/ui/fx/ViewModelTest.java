@@ -100,6 +100,23 @@ class ViewModelTest {
     }
 
     @Test
+    void outerFiberLayersAreEditedAsTheFileWritesThem() throws IOException {
+        DesignViewModel vm = new DesignViewModel(LIB);
+        vm.load(Path.of("../examples/w-profile-fiber.yaml"));
+        int layers = vm.designProperty().get().fiber().layers().size();
+        assertEquals(layers - 2, vm.outerLayers().size());
+        vm.setOuterLayer(vm.outerLayers().size(), "{material: {index: 1.40}, diameter: 2000 um}");
+        assertEquals("", vm.messageProperty().get(), vm.messageProperty().get());
+        assertEquals(layers + 1, vm.designProperty().get().fiber().layers().size());
+        assertEquals(1e-3, vm.designProperty().get().fiber().layers().get(layers).outerRadius(), 1e-15);
+        vm.setOuterLayer(vm.outerLayers().size() - 1, "{material: {index: 1.40}, diameter: 1 um}");
+        assertTrue(vm.messageProperty().get().contains("diameter") || vm.messageProperty().get().contains("radius"), vm.messageProperty().get());
+        vm.removeOuterLayer(vm.outerLayers().size() - 1);
+        assertEquals("", vm.messageProperty().get());
+        assertEquals(layers, vm.designProperty().get().fiber().layers().size());
+    }
+
+    @Test
     void inlineMaterialsSurviveEditing() throws IOException {
         DesignViewModel vm = new DesignViewModel(LIB);
         vm.load(Path.of("../examples/smf-constant-index.yaml"));
@@ -197,6 +214,7 @@ class ViewModelTest {
         vm.run(loss);
         assertEquals("", vm.errorProperty().get());
         assertEquals(3, vm.lossProperty().get().categories().size());
+        assertEquals(4, vm.lossCsv().split("\n").length);
         assertNull(vm.gainProperty().get());
         Design gain = new DesignReader(LIB).read(Path.of("../examples/yb-double-clad-amplifier.yaml"));
         vm.run(gain);
@@ -227,6 +245,8 @@ class ViewModelTest {
         }
         assertNotNull(vm.nearFieldProperty().get());
         assertNotNull(vm.farFieldProperty().get());
+        assertNotNull(s.columns());
+        assertEquals(s.rows().length, s.columns().length);
         assertTrue(vm.summaryProperty().get().contains("measured NA"));
     }
 

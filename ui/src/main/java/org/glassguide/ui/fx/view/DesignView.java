@@ -50,7 +50,24 @@ public final class DesignView extends VBox {
         message.setWrapText(true);
         Label hint = new Label("Type units with the numbers (\"150 um\", \"0.68 mm\", \"633 nm\"); glasses by catalog name.");
         hint.setTextFill(Color.DIMGRAY);
-        VBox fiberPane = new VBox(10, g, new Label("index profile n(r) at the design wavelength"), profile, hint);
+        javafx.scene.control.ListView<String> outer = new javafx.scene.control.ListView<>(vm.outerLayers());
+        outer.setId("outer-layers");
+        outer.setEditable(true);
+        outer.setCellFactory(javafx.scene.control.cell.TextFieldListCell.forListView());
+        outer.setOnEditCommit(e -> vm.setOuterLayer(e.getIndex(), e.getNewValue()));
+        outer.setPrefHeight(90);
+        javafx.scene.control.Button addLayer = new javafx.scene.control.Button("Add layer");
+        addLayer.setOnAction(e -> vm.setOuterLayer(vm.outerLayers().size(), "{material: {index: 1.40}, diameter: 1000 um}"));
+        javafx.scene.control.Button removeLayer = new javafx.scene.control.Button("Remove layer");
+        removeLayer.setOnAction(e -> {
+            int i = outer.getSelectionModel().getSelectedIndex();
+            if (i >= 0) {
+                vm.removeOuterLayer(i);
+            }
+        });
+        VBox fiberPane = new VBox(10, g, new Label("layers outside the cladding (a ring, a coating), as the file writes them; double-click to edit"),
+                new javafx.scene.layout.HBox(8, outer, new VBox(6, addLayer, removeLayer)), new Label("index profile n(r) at the design wavelength"),
+                profile, hint);
         VBox guidePane = waveguidePane(vm);
         fiberPane.visibleProperty().bind(vm.waveguideProperty().not());
         fiberPane.managedProperty().bind(fiberPane.visibleProperty());

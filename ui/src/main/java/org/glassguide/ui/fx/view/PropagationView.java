@@ -19,7 +19,7 @@ import org.glassguide.ui.fx.viewmodel.PropagationViewModel;
 /** The x-z intensity filling in as the beam propagates, power against z, the end-face near field and the far field. */
 public final class PropagationView extends VBox {
     private static final int W = 900;
-    private static final int H = 260;
+    private static final int H = 180;
 
     public PropagationView(PropagationViewModel vm, java.util.function.Supplier<Design> design) {
         setSpacing(8);
@@ -41,7 +41,12 @@ public final class PropagationView extends VBox {
         ImageView near = new ImageView();
         near.setId("bpm-near");
         ImageView far = new ImageView();
-        vm.slicesProperty().addListener((o, a, s) -> xz.setImage(s == null ? null : xz(s)));
+        ImageView yz = new ImageView();
+        yz.setId("bpm-yz");
+        vm.slicesProperty().addListener((o, a, s) -> {
+            xz.setImage(s == null ? null : picture(s.rows(), s));
+            yz.setImage(s == null || s.columns() == null ? null : picture(s.columns(), s));
+        });
         vm.powerProperty().addListener((o, a, p) -> {
             if (p == null) {
                 power.getData().clear();
@@ -57,15 +62,16 @@ public final class PropagationView extends VBox {
         vm.farFieldProperty().addListener((o, a, f) -> far.setImage(f == null ? null : FxCharts.picture(f, Math.max(1, 240 / f.length))));
         far.setId("bpm-far");
         getChildren().addAll(new HBox(10, run, error), summary, new Label("x-z intensity through y = 0 (z across, x up; fills as the run goes)"), xz,
+                new Label("y-z intensity through x = 0 (3D runs)"), yz,
                 new HBox(12, power, new VBox(4, new Label("end-face near field"), near), new VBox(4, new Label("far field over sin(angle) in air"), far)));
     }
 
-    /** The slices so far as columns across a fixed-width picture: the unfinished part of the length stays dark grey. */
-    private static WritableImage xz(PropagationViewModel.Slices s) {
+    /** Slices so far as columns across a fixed-width picture: the unfinished part of the length stays dark grey. */
+    private static WritableImage picture(double[][] lines, PropagationViewModel.Slices s) {
         WritableImage img = new WritableImage(W, H);
         PixelWriter pw = img.getPixelWriter();
-        int nz = s.rows().length;
-        int nx = s.rows()[0].length;
+        int nz = lines.length;
+        int nx = lines[0].length;
         double zEnd = s.z()[nz - 1];
         for (int c = 0; c < W; c++) {
             double z = s.length() * c / (W - 1);
@@ -78,7 +84,7 @@ public final class PropagationView extends VBox {
                 }
                 int i = (int) Math.min(nx - 1, (long) (H - 1 - r) * nx / H);
                 // square root: the eye sees weak guided light next to a bright core
-                pw.setColor(c, r, FxCharts.colour(Math.sqrt(s.rows()[k][i])));
+                pw.setColor(c, r, FxCharts.colour(Math.sqrt(lines[k][i])));
             }
         }
         return img;

@@ -48,6 +48,8 @@ public final class DesignViewModel {
     /** The waveguide's shapes as the file writes them: kind, its geometry as YAML flow text, its material as text. */
     private final javafx.collections.ObservableList<Shape> shapes = javafx.collections.FXCollections.observableArrayList();
     private final StringProperty background = new SimpleStringProperty("");
+    /** Fiber layers beyond the cladding (a W profile's ring, a coating), each as the file writes it: { material: ..., diameter: ... }. */
+    private final javafx.collections.ObservableList<String> outerLayers = javafx.collections.FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<double[][]> indexPicture = new ReadOnlyObjectWrapper<>();
     private final javafx.beans.property.ReadOnlyBooleanWrapper waveguide = new javafx.beans.property.ReadOnlyBooleanWrapper(false);
     private Map<String, Object> tree = defaultTree();
@@ -133,6 +135,25 @@ public final class DesignViewModel {
         return shapes;
     }
 
+    public javafx.collections.ObservableList<String> outerLayers() {
+        return outerLayers;
+    }
+
+    /** Replaces outer layer i (or appends when i equals the count), as YAML flow text, and re-reads the design. */
+    public void setOuterLayer(int i, String text) {
+        if (i == outerLayers.size()) {
+            outerLayers.add(text);
+        } else {
+            outerLayers.set(i, text);
+        }
+        update();
+    }
+
+    public void removeOuterLayer(int i) {
+        outerLayers.remove(i);
+        update();
+    }
+
     public StringProperty backgroundProperty() {
         return background;
     }
@@ -177,6 +198,10 @@ public final class DesignViewModel {
                 coreMaterial.set(loadedCore);
                 claddingMaterial.set(loadedCladding);
                 coreDiameter.set(um(2 * d.fiber().layers().get(0).outerRadius()));
+                outerLayers.clear();
+                for (int k = 2; k < layers.size(); k++) {
+                    outerLayers.add(flow(layers.get(k)));
+                }
                 claddingDiameter.set(um(2 * d.fiber().layers().get(1).outerRadius()));
             }
             wavelength.set(String.join(", ", d.wavelengths().stream().map(w -> Units.nm(w) + " nm").toList()));
@@ -365,6 +390,18 @@ public final class DesignViewModel {
         }
         if (!claddingMaterial.get().trim().equals(loadedCladding)) {
             layers.get(1).put("material", claddingMaterial.get().trim());
+        }
+        while (layers.size() > 2) {
+            layers.remove(layers.size() - 1);
+        }
+        for (String text : outerLayers) {
+            Object v = new Yaml().load(text);
+            if (!(v instanceof Map)) {
+                throw new IllegalArgumentException("layer (" + text + ") must be a { material: ..., diameter: ... } mapping");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> layer = new LinkedHashMap<>((Map<String, Object>) v);
+            layers.add(layer);
         }
         layers.get(0).put("diameter", coreDiameter.get().trim());
         layers.get(1).put("diameter", claddingDiameter.get().trim());

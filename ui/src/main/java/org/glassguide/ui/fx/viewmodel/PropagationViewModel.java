@@ -23,8 +23,11 @@ import org.glassguide.ui.fx.TaskRunner;
  * the far field and the measured NA.
  */
 public final class PropagationViewModel {
-    /** The x-z picture so far: rows[k] at z[k] over x in [xMin, xMax], each row normalised to the launch row's peak. */
-    public record Slices(double[][] rows, double[] z, double xMin, double xMax, double length) {
+    /**
+     * The x-z and y-z pictures so far: rows[k] (along x through y = 0) and columns[k] (along y through x = 0; null in 2D)
+     * at z[k], each normalised to the launch's peak.
+     */
+    public record Slices(double[][] rows, double[][] columns, double[] z, double xMin, double xMax, double length) {
     }
 
     /** Power (relative to the launch) against z so far. */
@@ -143,6 +146,7 @@ public final class PropagationViewModel {
         private final org.glassguide.solver.ProgressMonitor delegate;
         private final double length;
         private final List<double[]> rows = new ArrayList<>();
+        private final List<double[]> columns = new ArrayList<>();
         private final List<Double> zs = new ArrayList<>();
         private final List<Double> ps = new ArrayList<>();
         private BpmGrid grid;
@@ -165,9 +169,10 @@ public final class PropagationViewModel {
         }
 
         @Override
-        public synchronized void slice(BpmGrid g, double z, double[] row, double p) {
+        public synchronized void slice(BpmGrid g, double z, double[] row, double[] column, double p) {
             if (z == 0) {
                 rows.clear();
+                columns.clear();
                 zs.clear();
                 ps.clear();
                 peak = 0;
@@ -181,6 +186,13 @@ public final class PropagationViewModel {
                 r[i] = peak > 0 ? Math.min(1, r[i] / peak) : 0;
             }
             rows.add(r);
+            if (column != null) {
+                double[] cl = column.clone();
+                for (int i = 0; i < cl.length; i++) {
+                    cl[i] = peak > 0 ? Math.min(1, cl[i] / peak) : 0;
+                }
+                columns.add(cl);
+            }
             zs.add(z);
             ps.add(p);
             long now = System.nanoTime();
@@ -194,7 +206,7 @@ public final class PropagationViewModel {
             if (grid == null) {
                 return;
             }
-            Slices s = new Slices(rows.toArray(new double[0][]), zs.stream().mapToDouble(Double::doubleValue).toArray(), grid.x(0),
+            Slices s = new Slices(rows.toArray(new double[0][]), columns.isEmpty() ? null : columns.toArray(new double[0][]), zs.stream().mapToDouble(Double::doubleValue).toArray(), grid.x(0),
                     grid.x(grid.nx() - 1), length);
             Power pw = new Power(s.z(), ps.stream().mapToDouble(Double::doubleValue).toArray());
             runner.onUi(() -> {

@@ -67,6 +67,25 @@ public final class ResultsViewModel {
         return colour.getReadOnlyProperty();
     }
 
+    /** The loss budget as CSV (one row per wavelength, one column per part, dB over the length), empty before a run. */
+    public String lossCsv() {
+        Bars b = loss.get();
+        if (b == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("wavelength");
+        b.parts().forEach(p -> out.append(",\"").append(p).append(" [dB]\""));
+        out.append('\n');
+        for (int c = 0; c < b.categories().size(); c++) {
+            out.append(b.categories().get(c));
+            for (int k = 0; k < b.parts().size(); k++) {
+                out.append(String.format(Locale.ROOT, ",%.8g", b.values()[k][c]));
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
     public ReadOnlyStringProperty textProperty() {
         return text.getReadOnlyProperty();
     }
