@@ -128,20 +128,11 @@ public final class ModesViewModel {
 
     private static double[][] radialPicture(org.glassguide.solver.radial.RadialModes modes, org.glassguide.solver.radial.RadialMode m, double half) {
         double[] f = modes.field(m);
-        double[][] img = new double[PICTURE][PICTURE];
-        double max = 0;
-        for (int r = 0; r < PICTURE; r++) {
-            double y = half - 2 * half * r / (PICTURE - 1);
-            for (int c = 0; c < PICTURE; c++) {
-                double x = -half + 2 * half * c / (PICTURE - 1);
-                double rad = Math.hypot(x, y);
-                int i = (int) Math.min(f.length - 1, Math.round(rad / modes.step()));
-                double cs = Math.cos(m.order() * Math.atan2(y, x));
-                img[r][c] = f[i] * f[i] * cs * cs;
-                max = Math.max(max, img[r][c]);
-            }
-        }
-        return scale(img, max);
+        return Pictures.square(PICTURE, half, (x, y) -> {
+            int i = (int) Math.min(f.length - 1, Math.round(Math.hypot(x, y) / modes.step()));
+            double cs = Math.cos(m.order() * Math.atan2(y, x));
+            return f[i] * f[i] * cs * cs;
+        });
     }
 
     /** A grid array (x fastest, y up) as a picture [row][col] with row 0 at the top, normalised to 0..1. */
@@ -160,15 +151,6 @@ public final class ModesViewModel {
         for (double[] row : img) {
             for (int i = 0; i < nx; i++) {
                 row[i] = hi > lo ? (row[i] - lo) / (hi - lo) : 0;
-            }
-        }
-        return img;
-    }
-
-    private static double[][] scale(double[][] img, double max) {
-        for (double[] row : img) {
-            for (int c = 0; c < row.length; c++) {
-                row[c] = max > 0 ? row[c] / max : 0;
             }
         }
         return img;
@@ -278,18 +260,7 @@ public final class ModesViewModel {
 
     private double[][] stepIndexPicture(int i) {
         GuidedMode g = analysis.modes().lpModes().get(i);
-        double half = 2 * analysis.coreRadius();
-        double[][] img = new double[PICTURE][PICTURE];
-        double max = 0;
-        for (int r = 0; r < PICTURE; r++) {
-            double y = half - 2 * half * r / (PICTURE - 1);
-            for (int c = 0; c < PICTURE; c++) {
-                double x = -half + 2 * half * c / (PICTURE - 1);
-                img[r][c] = StepIndexFields.intensity(analysis.fiber(), g, x, y);
-                max = Math.max(max, img[r][c]);
-            }
-        }
-        return scale(img, max);
+        return Pictures.square(PICTURE, 2 * analysis.coreRadius(), (x, y) -> StepIndexFields.intensity(analysis.fiber(), g, x, y));
     }
 
     /** The table as CSV text. */

@@ -110,22 +110,7 @@ public final class TeachingViewModel {
         java.util.List<ModePicture> pics = new java.util.ArrayList<>();
         int px = 61;
         for (GuidedMode m : all.subList(0, Math.min(PICTURED, all.size()))) {
-            double[][] img = new double[px][px];
-            double max = 0;
-            for (int r = 0; r < px; r++) {
-                for (int c = 0; c < px; c++) {
-                    double x = 2 * a * (2.0 * c / (px - 1) - 1);
-                    double y = 2 * a * (1 - 2.0 * r / (px - 1));
-                    img[r][c] = StepIndexFields.intensity(fiber, m, x, y);
-                    max = Math.max(max, img[r][c]);
-                }
-            }
-            for (double[] row : img) {
-                for (int c = 0; c < px; c++) {
-                    row[c] /= max;
-                }
-            }
-            pics.add(new ModePicture(m.name(), img));
+            pics.add(new ModePicture(m.name(), Pictures.square(px, 2 * a, (x, y) -> StepIndexFields.intensity(fiber, m, x, y))));
         }
         pictures.set(pics);
         int n = 121;
