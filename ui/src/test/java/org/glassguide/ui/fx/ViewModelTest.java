@@ -204,6 +204,13 @@ class ViewModelTest {
         vm.selectedProperty().set("Zn-Nd-IC");
         assertTrue(vm.detailsProperty().get().contains("Dai, Zhou, Yan"));
         assertNotNull(vm.attenuationCurveProperty().get());
+        // Zn-Nd-IC's emission: the 1060 nm band is the strongest (weight 1 against 0.3 at 1330 nm)
+        var em = vm.emissionCurveProperty().get();
+        int peak = 0;
+        for (int i = 1; i < em.y().length; i++) {
+            peak = em.y()[i] > em.y()[peak] ? i : peak;
+        }
+        assertEquals(1060, em.xNm()[peak], 5);
         assertEquals(LIB.get("Zn-Nd-IC").index().n(vm.indexCurveProperty().get().xNm()[0] * 1e-9), vm.indexCurveProperty().get().y()[0], 1e-15);
     }
 

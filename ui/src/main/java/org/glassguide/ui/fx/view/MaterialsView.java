@@ -54,6 +54,18 @@ public final class MaterialsView extends SplitPane {
         LineChart<Number, Number> n = FxCharts.lineChart("refractive index", "wavelength (nm)", "n");
         n.setId("index-chart");
         LineChart<Number, Number> att = FxCharts.lineChart("attenuation", "wavelength (nm)", "dB/cm");
+        LineChart<Number, Number> em = FxCharts.lineChart("luminescence emission", "wavelength (nm)", "relative");
+        em.setId("emission-chart");
+        vm.emissionCurveProperty().addListener((o, a, c) -> {
+            if (c != null) {
+                FxCharts.setLines(em, List.of(c.name()), c.xNm(), List.of(c.y()));
+            } else {
+                em.getData().clear();
+            }
+        });
+        for (LineChart<?, ?> c : List.of(n, att, em)) {
+            c.setPrefHeight(230);
+        }
         TextArea details = new TextArea();
         details.setId("material-details");
         details.setEditable(false);
@@ -73,7 +85,7 @@ public final class MaterialsView extends SplitPane {
                 att.getData().clear();
             }
         });
-        VBox right = new VBox(6, n, att, details);
+        VBox right = new VBox(6, new HBox(6, n, att), em, details);
         right.setPadding(new Insets(8));
         getItems().addAll(left, right);
         setDividerPositions(0.25);

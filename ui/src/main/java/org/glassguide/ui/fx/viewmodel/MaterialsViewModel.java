@@ -33,6 +33,7 @@ public final class MaterialsViewModel {
     private final StringProperty selected = new SimpleStringProperty();
     private final ReadOnlyObjectWrapper<Curve> index = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Curve> attenuation = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Curve> emission = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
 
     /** What a user material can be saved as: the YAML it was created from, or the file it was imported from. */
@@ -65,6 +66,11 @@ public final class MaterialsViewModel {
     /** Attenuation in dB/cm, or null when the material has none. */
     public ReadOnlyObjectProperty<Curve> attenuationCurveProperty() {
         return attenuation.getReadOnlyProperty();
+    }
+
+    /** The luminescence emission spectrum (sum of the catalog's bands, peak 1), or null when the material has none. */
+    public ReadOnlyObjectProperty<Curve> emissionCurveProperty() {
+        return emission.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty detailsProperty() {
@@ -145,6 +151,7 @@ public final class MaterialsViewModel {
         if (selected.get() == null || !library.contains(selected.get())) {
             index.set(null);
             attenuation.set(null);
+            emission.set(null);
             details.set("");
             return;
         }
@@ -167,6 +174,27 @@ public final class MaterialsViewModel {
                 ay[i] = a.alpha(x[i] * 1e-9) * Units.DB_PER_NEPER_POWER / 100;
             }
             return new Curve("attenuation (dB/cm)", x, ay);
+        }).orElse(null));
+        emission.set(m.luminescenceData().filter(l -> !l.emission().isEmpty()).map(l -> {
+            double elo = Double.MAX_VALUE;
+            double ehi = 0;
+            for (SpectralBand band : l.emission()) {
+                elo = Math.min(elo, band.centre() - 2 * band.fwhm());
+                ehi = Math.max(ehi, band.centre() + 2 * band.fwhm());
+            }
+            double[] ex = new double[n];
+            double[] ey = new double[n];
+            double peak = 0;
+            for (int i = 0; i < n; i++) {
+                double wl = Math.max(1e-9, elo) + (ehi - Math.max(1e-9, elo)) * i / (n - 1);
+                ex[i] = wl * 1e9;
+                ey[i] = l.emissionSpectrum(wl);
+                peak = Math.max(peak, ey[i]);
+            }
+            for (int i = 0; i < n; i++) {
+                ey[i] = peak > 0 ? ey[i] / peak : 0;
+            }
+            return new Curve("emission (relative)", ex, ey);
         }).orElse(null));
         StringBuilder b = new StringBuilder(m.name());
         if (!m.aliases().isEmpty()) {
