@@ -34,14 +34,24 @@ public final class GuiCommand implements Callable<Integer> {
             // read once here so a bad file is a one-line error before any window opens
             new DesignReader(libraryOptions.library()).read(designFile);
         }
-        if (System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null && !"Monocle".equals(System.getProperty("glass.platform"))) {
+        if (blank(System.getenv("DISPLAY")) && blank(System.getenv("WAYLAND_DISPLAY")) && !"Monocle".equals(System.getProperty("glass.platform"))) {
             throw new GlassGuideException(Messages.OUT_OF_RANGE, "display", "none (DISPLAY is not set)",
                     "a desktop session, or a virtual one: xvfb-run -a ./glassguide gui ...");
         }
         if (screenshots != null && Files.exists(screenshots) && !Files.isDirectory(screenshots)) {
             throw new GlassGuideException(Messages.OUT_OF_RANGE, "--screenshots", screenshots.toString(), "a folder");
         }
-        org.glassguide.ui.fx.GlassGuideApp.launch(designFile, screenshots, libraryOptions.library());
+        try {
+            org.glassguide.ui.fx.GlassGuideApp.launch(designFile, screenshots, libraryOptions.library());
+        } catch (UnsupportedOperationException e) {
+            // the toolkit could not open the display (or load its GTK library): say which, without a stack trace
+            throw new GlassGuideException(Messages.OUT_OF_RANGE, "display", String.valueOf(System.getenv("DISPLAY")),
+                    "one JavaFX can open (" + e.getMessage() + "); on a server: xvfb-run -a ./glassguide gui ..., with libgtk-3-0 installed");
+        }
         return 0;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 }
