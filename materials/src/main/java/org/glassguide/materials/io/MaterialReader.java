@@ -379,9 +379,8 @@ public final class MaterialReader {
                     List<GaussianAbsorptionBands.Band> bands = new ArrayList<>();
                     for (YamlNode b : a.require("bands").list()) {
                         b.requireMap().allowOnly(List.of("centre", "center", "fwhm", "peak", "source", "assumed"));
-                        YamlNode c = b.has("centre") ? b.require("centre") : b.require("center");
-                        bands.add(new GaussianAbsorptionBands.Band(b.require("peak").quantity(Units::attenuation),
-                                c.quantity(Units::wavelength), b.require("fwhm").quantity(Units::wavelength)));
+                        double[] cf = centreAndFwhm(b);
+                        bands.add(new GaussianAbsorptionBands.Band(b.require("peak").quantity(Units::attenuation), cf[0], cf[1]));
                     }
                     return new GaussianAbsorptionBands(bands);
                 }
@@ -537,18 +536,13 @@ public final class MaterialReader {
             List<SpectralBand> bands = new ArrayList<>();
             for (YamlNode b : n.require("bands").listOrSingle()) {
                 b.requireMap().allowOnly(List.of("label", "centre", "center", "fwhm", "peak", "source", "assumed"));
-                YamlNode c = b.has("centre") ? b.require("centre") : b.require("center");
-                double centre = c.quantity(Units::wavelength);
-                double fwhm = b.require("fwhm").quantity(Units::wavelength);
-                if (!(fwhm > 0)) {
-                    throw b.require("fwhm").error(Messages.NOT_POSITIVE, b.path() + ".fwhm", b.require("fwhm").text());
-                }
+                double[] cf = centreAndFwhm(b);
                 YamlNode pk = b.require("peak");
                 double peak = pk.quantity(unit);
                 if (!(peak >= 0)) {
                     throw pk.error(Messages.OUT_OF_RANGE, pk.path(), pk.text(), "a peak of 0 or more");
                 }
-                bands.add(new SpectralBand(b.optional("label").map(YamlNode::text).orElse(""), centre, fwhm, peak, provenance(n, "catalog")));
+                bands.add(new SpectralBand(b.optional("label").map(YamlNode::text).orElse(""), cf[0], cf[1], peak, provenance(n, "catalog")));
             }
             return new BandCrossSection(bands);
         }
@@ -579,13 +573,18 @@ public final class MaterialReader {
 
     private static SpectralBand band(YamlNode b, String origin) {
         b.requireMap().allowOnly(List.of("label", "centre", "center", "fwhm", "weight", "source", "assumed"));
+        double[] cf = centreAndFwhm(b);
+        double w = b.optional("weight").map(YamlNode::number).orElse(1.0);
+        return new SpectralBand(b.optional("label").map(YamlNode::text).orElse(""), cf[0], cf[1], w, provenance(b, origin));
+    }
+
+    /** A band's {centre, FWHM} in metres ("centre" or "center"; the FWHM positive): every band block reads them alike. */
+    private static double[] centreAndFwhm(YamlNode b) {
         YamlNode c = b.has("centre") ? b.require("centre") : b.require("center");
-        double centre = c.quantity(Units::wavelength);
         double fwhm = b.require("fwhm").quantity(Units::wavelength);
         if (!(fwhm > 0)) {
             throw b.require("fwhm").error(Messages.NOT_POSITIVE, b.path() + ".fwhm", b.require("fwhm").text());
         }
-        double w = b.optional("weight").map(YamlNode::number).orElse(1.0);
-        return new SpectralBand(b.optional("label").map(YamlNode::text).orElse(""), centre, fwhm, w, provenance(b, origin));
+        return new double[] {c.quantity(Units::wavelength), fwhm};
     }
 }

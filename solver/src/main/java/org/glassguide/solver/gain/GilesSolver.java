@@ -213,7 +213,6 @@ public final class GilesSolver {
         final double[] k3;
         final double[] k4;
         final double[] all;
-        final double[] old;
         final double[] scale;
 
         Work(int n) {
@@ -225,7 +224,6 @@ public final class GilesSolver {
             k3 = new double[n];
             k4 = new double[n];
             all = new double[n];
-            old = new double[n];
         }
     }
 
