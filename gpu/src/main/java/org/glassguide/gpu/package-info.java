@@ -1,6 +1,7 @@
 /**
- * The CUDA compute backend (JCuda driver API, PTX kernels), registered through ServiceLoader and
- * selected with --device. It arrives with the beam-propagation method; until then every solver runs
- * on the CPU and this module has no classes.
+ * The CUDA compute backend: {@link org.glassguide.gpu.CudaBackend}, registered through ServiceLoader
+ * under {@link org.glassguide.solver.compute.ComputeBackend} and chosen with --device auto|cpu|gpu[:N].
+ * Kernels are CUDA C++ (gpu/src/main/cuda), shipped as PTX and loaded through the JCuda driver API;
+ * the field stays on the device for a whole run and only monitor values come back.
  */
 package org.glassguide.gpu;

@@ -26,7 +26,8 @@ public enum Messages {
     UNSUPPORTED_FORMAT("{0} (\"{1}\") is not supported; accepted: {2}"),
     NUMERICAL_FAILURE("numerical failure in {0}: {1}"),
     FIBER_LAYERS("fiber analysis needs {0}, found {1} layers"),
-    AT_POINT("{0}: {1}");
+    AT_POINT("{0}: {1}"),
+    DEVICE_MEMORY("--device {0}: the {1} grid needs {2} MiB of GPU memory in {3} precision, the device has {4} MiB free; use a smaller grid, float precision or --device cpu");
 
     private final String pattern;
 

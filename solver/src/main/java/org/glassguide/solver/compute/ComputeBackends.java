@@ -25,11 +25,26 @@ public final class ComputeBackends {
     }
 
     /**
-     * auto: the first available non-CPU backend, else the CPU with a one-line notice; cpu; gpu (an error
-     * naming the reason when it cannot run).
+     * auto: the first available non-CPU backend, else the CPU with a one-line notice; cpu; gpu or gpu:N (an
+     * error naming the reason when it cannot run).
      */
     public static ComputeBackend select(String device, Consumer<String> notices) {
         List<ComputeBackend> all = all();
+        int colon = device.indexOf(':');
+        if (colon > 0) {
+            String kind = device.substring(0, colon);
+            int index;
+            try {
+                index = Integer.parseInt(device.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new GlassGuideException(Messages.BAD_CHOICE, "--device", device, "auto, cpu, gpu or gpu:N with N a device number");
+            }
+            ComputeBackend b = select(kind, notices).onDevice(index);
+            if (!b.available()) {
+                throw new GlassGuideException(Messages.BAD_CHOICE, "--device", device, "auto or cpu here: " + b.unavailableReason());
+            }
+            return b;
+        }
         switch (device) {
             case "cpu":
                 return all.stream().filter(b -> b.name().equals("cpu")).findFirst().orElseThrow();

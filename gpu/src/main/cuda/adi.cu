@@ -1,0 +1,131 @@
+// The GPU ADI step's kernels (float: suffix _f, double: _d), compiled to PTX by gpu/build-ptx.sh and loaded
+// through the CUDA driver API. The arithmetic lives in adi_kernels.cuh, shared with the host test harness;
+// this file only maps threads onto cells and lanes. Launch shapes (CudaKernels.java relies on them):
+//   explicit_rows, transpose_rows: blocks of TILE x ROWS_PER_PASS threads, a grid of
+//     ceil(nLanes / TILE) x ceil(nRows / TILE) blocks; each block handles a TILE x TILE tile;
+//   solve_rows: one thread per lane, 1D;
+//   multiply: one thread per cell, 1D; power_partial: REDUCE threads per block, one double per block out.
+#include "adi_kernels.cuh"
+
+#define TILE 32
+#define ROWS_PER_PASS 8
+#define REDUCE 256
+
+template <typename T>
+__device__ void explicit_rows(const T* in, T* out, int nLanes, int nRows, const T* low, const T* up, const T* v, const T* rl,
+                              const T* ru, T cr, T ci, int transposeOut) {
+    // the transposed write goes through a tile in shared memory so that both the reads (along lanes of
+    // the input) and the writes (along lanes of the output) are coalesced; +1 column avoids bank conflicts
+    __shared__ T tileRe[TILE][TILE + 1];
+    __shared__ T tileIm[TILE][TILE + 1];
+    int lane = blockIdx.x * TILE + threadIdx.x;
+    for (int p = 0; p < TILE; p += ROWS_PER_PASS) {
+        int row = blockIdx.y * TILE + threadIdx.y + p;
+        if (lane < nLanes && row < nRows) {
+            gg::cplx<T> r = gg::explicit_cell(in, nLanes, nRows, lane, row, low, up, v, rl, ru, cr, ci);
+            if (transposeOut) {
+                tileRe[threadIdx.y + p][threadIdx.x] = r.re;
+                tileIm[threadIdx.y + p][threadIdx.x] = r.im;
+            } else {
+                gg::store(out, (long)row * nLanes + lane, r);
+            }
+        }
+    }
+    if (!transposeOut) {
+        return;
+    }
+    __syncthreads();
+    // output layout: lanes are the input's rows, rows the input's lanes
+    int outLane = blockIdx.y * TILE + threadIdx.x;
+    for (int p = 0; p < TILE; p += ROWS_PER_PASS) {
+        int outRow = blockIdx.x * TILE + threadIdx.y + p;
+        if (outLane < nRows && outRow < nLanes) {
+            gg::cplx<T> r;
+            r.re = tileRe[threadIdx.x][threadIdx.y + p];
+            r.im = tileIm[threadIdx.x][threadIdx.y + p];
+            gg::store(out, (long)outRow * nRows + outLane, r);
+        }
+    }
+}
+
+template <typename T>
+__device__ void transpose_rows(const T* in, T* out, int nLanes, int nRows) {
+    __shared__ T tileRe[TILE][TILE + 1];
+    __shared__ T tileIm[TILE][TILE + 1];
+    int lane = blockIdx.x * TILE + threadIdx.x;
+    for (int p = 0; p < TILE; p += ROWS_PER_PASS) {
+        int row = blockIdx.y * TILE + threadIdx.y + p;
+        if (lane < nLanes && row < nRows) {
+            gg::cplx<T> a = gg::load(in, (long)row * nLanes + lane);
+            tileRe[threadIdx.y + p][threadIdx.x] = a.re;
+            tileIm[threadIdx.y + p][threadIdx.x] = a.im;
+        }
+    }
+    __syncthreads();
+    int outLane = blockIdx.y * TILE + threadIdx.x;
+    for (int p = 0; p < TILE; p += ROWS_PER_PASS) {
+        int outRow = blockIdx.x * TILE + threadIdx.y + p;
+        if (outLane < nRows && outRow < nLanes) {
+            gg::cplx<T> a;
+            a.re = tileRe[threadIdx.x][threadIdx.y + p];
+            a.im = tileIm[threadIdx.x][threadIdx.y + p];
+            gg::store(out, (long)outRow * nRows + outLane, a);
+        }
+    }
+}
+
+template <typename T>
+__device__ void solve_rows(T* x, int nLanes, int nRows, const T* subd, const T* supd, const T* inv, int invPerCell, const T* rl,
+                           const T* ru) {
+    int lane = blockIdx.x * blockDim.x + threadIdx.x;
+    if (lane < nLanes) {
+        gg::solve_lane(x, nLanes, nRows, lane, subd, supd, inv, invPerCell, rl, ru);
+    }
+}
+
+template <typename T>
+__device__ void multiply(T* a, const T* f, long n, T re, T im) {
+    for (long k = blockIdx.x * (long)blockDim.x + threadIdx.x; k < n; k += (long)gridDim.x * blockDim.x) {
+        gg::store(a, k, gg::multiply_cell(a, f, k, re, im));
+    }
+}
+
+template <typename T>
+__device__ void power_partial(const T* a, const unsigned char* mask, long n, double* partial) {
+    __shared__ double s[REDUCE];
+    double acc = 0.0;
+    for (long k = blockIdx.x * (long)blockDim.x + threadIdx.x; k < n; k += (long)gridDim.x * blockDim.x) {
+        acc += gg::norm_cell(a, mask, k);
+    }
+    s[threadIdx.x] = acc;
+    __syncthreads();
+    for (int h = REDUCE / 2; h > 0; h >>= 1) {
+        if (threadIdx.x < h) {
+            s[threadIdx.x] += s[threadIdx.x + h];
+        }
+        __syncthreads();
+    }
+    if (threadIdx.x == 0) {
+        partial[blockIdx.x] = s[0];
+    }
+}
+
+#define GG_KERNELS(T, S)                                                                                                   \
+    extern "C" __global__ void explicit_rows_##S(const T* in, T* out, int nLanes, int nRows, const T* low, const T* up,   \
+                                                 const T* v, const T* rl, const T* ru, T cr, T ci, int transposeOut) {    \
+        explicit_rows<T>(in, out, nLanes, nRows, low, up, v, rl, ru, cr, ci, transposeOut);                                \
+    }                                                                                                                      \
+    extern "C" __global__ void transpose_rows_##S(const T* in, T* out, int nLanes, int nRows) {                            \
+        transpose_rows<T>(in, out, nLanes, nRows);                                                                         \
+    }                                                                                                                      \
+    extern "C" __global__ void solve_rows_##S(T* x, int nLanes, int nRows, const T* subd, const T* supd, const T* inv,      \
+                                              int invPerCell, const T* rl, const T* ru) {                                  \
+        solve_rows<T>(x, nLanes, nRows, subd, supd, inv, invPerCell, rl, ru);                                              \
+    }                                                                                                                      \
+    extern "C" __global__ void multiply_##S(T* a, const T* f, long n, T re, T im) { multiply<T>(a, f, n, re, im); }        \
+    extern "C" __global__ void power_partial_##S(const T* a, const unsigned char* mask, long n, double* partial) {        \
+        power_partial<T>(a, mask, n, partial);                                                                             \
+    }
+
+GG_KERNELS(float, f)
+GG_KERNELS(double, d)

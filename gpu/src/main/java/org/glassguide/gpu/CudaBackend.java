@@ -1,0 +1,79 @@
+package org.glassguide.gpu;
+
+import org.glassguide.materials.errors.GlassGuideException;
+import org.glassguide.materials.errors.Messages;
+import org.glassguide.solver.compute.AdiOperator;
+import org.glassguide.solver.compute.AdiStepper;
+import org.glassguide.solver.compute.ComputeBackend;
+import org.glassguide.solver.compute.Precision;
+
+/**
+ * The CUDA backend ("gpu", or "gpu:N" for device N): the ADI steps of the beam propagator and of the
+ * imaginary-distance mode finder on the device, the field resident there for the whole run. Found by
+ * {@link java.util.ServiceLoader}; unavailable, with the reason, where there is no driver or device.
+ */
+public final class CudaBackend implements ComputeBackend {
+    private final int index;
+
+    /** Device 0 (the one --device gpu means). */
+    public CudaBackend() {
+        this(0);
+    }
+
+    CudaBackend(int index) {
+        this.index = index;
+    }
+
+    @Override
+    public String name() {
+        return "gpu";
+    }
+
+    @Override
+    public boolean available() {
+        CudaDevices.Probe p = CudaDevices.probe();
+        return p.usable() && index < p.devices().size();
+    }
+
+    @Override
+    public String unavailableReason() {
+        CudaDevices.Probe p = CudaDevices.probe();
+        if (!p.usable()) {
+            return p.reason();
+        }
+        return index < p.devices().size() ? "" : "there is no GPU " + index + " (devices 0 to " + (p.devices().size() - 1) + ")";
+    }
+
+    @Override
+    public String device() {
+        CudaDevices.Probe p = CudaDevices.probe();
+        return available() ? p.devices().get(index).describe() : "gpu (unavailable: " + unavailableReason() + ")";
+    }
+
+    @Override
+    public ComputeBackend onDevice(int device) {
+        if (device < 0) {
+            throw new GlassGuideException(Messages.OUT_OF_RANGE, "--device", "gpu:" + device, "gpu:0 or above");
+        }
+        return new CudaBackend(device);
+    }
+
+    /** The device's theoretical memory bandwidth in bytes per second (NaN when unavailable). */
+    public double bandwidth() {
+        return available() ? CudaDevices.probe().devices().get(index).bandwidthBytesPerSecond() : Double.NaN;
+    }
+
+    @Override
+    public AdiStepper adi(AdiOperator op, Precision precision, int threads) {
+        if (!available()) {
+            throw new GlassGuideException(Messages.BAD_CHOICE, "--device", "gpu:" + index, "auto or cpu here: " + unavailableReason());
+        }
+        CudaKernels k = new CudaKernels(index, precision);
+        try {
+            return new KernelAdiStepper(k, "gpu:" + index, op);
+        } catch (RuntimeException e) {
+            k.close();
+            throw e;
+        }
+    }
+}

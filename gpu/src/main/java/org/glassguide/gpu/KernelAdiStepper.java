@@ -1,0 +1,391 @@
+package org.glassguide.gpu;
+
+import java.util.Locale;
+
+import org.glassguide.materials.errors.GlassGuideException;
+import org.glassguide.materials.errors.Messages;
+import org.glassguide.solver.compute.AdiOperator;
+import org.glassguide.solver.compute.AdiStepper;
+import org.glassguide.solver.compute.Precision;
+
+/**
+ * The ADI stepper on device kernels: the same step as the CPU backend (Peaceman-Rachford for one
+ * factor, the alternating locally one-dimensional splitting for several), with the field resident on
+ * the device. The field sits in layout A (lanes x, rows y: the exchange format); the x solves run on
+ * layout B (lanes y, rows x), so every kernel walks along rows with one thread per lane and coalesced
+ * memory access. Explicit half-steps write transposed (through shared-memory tiles), so a
+ * Peaceman-Rachford step is four kernels and no separate transpose:
+ * <pre>
+ *   A --explicit along y (no V), transposed--> B --solve along x (V)--> B
+ *     --explicit along x (V), transposed--> A --solve along y (shared factors)--> A
+ * </pre>
+ * The tridiagonal factors do not depend on the field: the inverse pivots are computed once per operator
+ * and factor on the host in double (per cell for the x solves, which see V; per row for the y solves,
+ * shared by all lines) and uploaded, so a solve reads the right-hand side and one inverse pivot per cell
+ * and writes the solution. Bytes a step moves per cell (float; double twice): explicit 16 + x solve 48
+ * (forward: r, 1/piv in, z out; backward: z, 1/piv in, y out) + explicit with V 24 + y solve 32 = 120;
+ * the least any ADI step can move is 40 (the field in and out of each half-step, V once).
+ */
+final class KernelAdiStepper implements AdiStepper {
+    private final DeviceKernels k;
+    private final String deviceName;
+    private final int nx;
+    private final int ny;
+    private final long cells;
+    private DeviceKernels.Buffer cur;
+    private DeviceKernels.Buffer tmp;
+    private final DeviceKernels.Buffer lowX;
+    private final DeviceKernels.Buffer upX;
+    private final DeviceKernels.Buffer lowY;
+    private final DeviceKernels.Buffer upY;
+    private final DeviceKernels.Buffer potential;
+    private DeviceKernels.Buffer rl;
+    private DeviceKernels.Buffer ru;
+    private DeviceKernels.Buffer[] subX = new DeviceKernels.Buffer[0];
+    private DeviceKernels.Buffer[] supX = new DeviceKernels.Buffer[0];
+    private DeviceKernels.Buffer[] invX = new DeviceKernels.Buffer[0];
+    private DeviceKernels.Buffer[] subY = new DeviceKernels.Buffer[0];
+    private DeviceKernels.Buffer[] supY = new DeviceKernels.Buffer[0];
+    private DeviceKernels.Buffer[] invY = new DeviceKernels.Buffer[0];
+    private DeviceKernels.Buffer lastMaskBuffer;
+    private boolean[] lastMask;
+    private DeviceKernels.Buffer lastFactorBuffer;
+    private AdiOperator op;
+    private double[] c = new double[0];
+    private double[] d = new double[0];
+    private boolean lod;
+    private long stepCount;
+
+    /** deviceName names the device in memory messages ("gpu:0"). */
+    KernelAdiStepper(DeviceKernels kernels, String deviceName, AdiOperator op) {
+        this.k = kernels;
+        this.deviceName = deviceName;
+        this.nx = op.nx();
+        this.ny = op.ny();
+        this.cells = (long) nx * ny;
+        checkMemory(1, op.ratioLowX() != null);
+        cur = k.alloc(2 * cells);
+        tmp = k.alloc(2 * cells);
+        lowX = k.alloc(2L * nx);
+        upX = k.alloc(2L * nx);
+        lowY = k.alloc(2L * ny);
+        upY = k.alloc(2L * ny);
+        potential = k.alloc(2 * cells);
+        setOperator(op);
+    }
+
+    /** Bytes the run needs on the device: two fields, V, the per-cell pivots of every factor, the ratios. */
+    static long bytesNeeded(int nx, int ny, Precision p, int factors, boolean ratios) {
+        long cells = (long) nx * ny;
+        long reals = 2 * cells * (3 + factors) + (ratios ? 2 * cells : 0) + 8L * (nx + ny) * factors;
+        return reals * (p == Precision.FLOAT ? 4 : 8) + cells;
+    }
+
+    private void checkMemory(int factors, boolean ratios) {
+        long need = bytesNeeded(nx, ny, k.precision(), factors, ratios);
+        long free = k.freeBytes();
+        if (free >= 0 && need > free) {
+            throw new GlassGuideException(Messages.DEVICE_MEMORY, deviceName, nx + " x " + ny, mib(need),
+                    k.precision().name().toLowerCase(Locale.ROOT), mib(free));
+        }
+    }
+
+    private static String mib(long bytes) {
+        return String.format(Locale.ROOT, "%.0f", bytes / 1048576.0);
+    }
+
+    @Override
+    public int nx() {
+        return nx;
+    }
+
+    @Override
+    public int ny() {
+        return ny;
+    }
+
+    @Override
+    public Precision precision() {
+        return k.precision();
+    }
+
+    @Override
+    public void setOperator(AdiOperator o) {
+        if (o.nx() != nx || o.ny() != ny) {
+            throw new IllegalArgumentException("operator grid differs from the stepper's");
+        }
+        op = o;
+        k.upload(lowX, o.lowX());
+        k.upload(upX, o.upX());
+        k.upload(lowY, o.lowY());
+        k.upload(upY, o.upY());
+        k.upload(potential, toB(o.potential(), 2));
+        if (o.ratioLowX() == null) {
+            free(rl);
+            free(ru);
+            rl = null;
+            ru = null;
+        } else {
+            if (rl == null) {
+                rl = k.alloc(cells);
+                ru = k.alloc(cells);
+            }
+            k.upload(rl, toB(o.ratioLowX(), 1));
+            k.upload(ru, toB(o.ratioUpX(), 1));
+        }
+        factorise();
+    }
+
+    /** Layout A (i + nx j) to layout B (j + ny i), with w reals per cell. */
+    private double[] toB(double[] a, int w) {
+        double[] b = new double[a.length];
+        for (int j = 0; j < ny; j++) {
+            for (int i = 0; i < nx; i++) {
+                int p = i + nx * j;
+                int q = j + ny * i;
+                for (int e = 0; e < w; e++) {
+                    b[w * q + e] = a[w * p + e];
+                }
+            }
+        }
+        return b;
+    }
+
+    @Override
+    public void setFactors(double[] cf, double[] df) {
+        if (cf.length != df.length || cf.length % 2 != 0 || cf.length == 0) {
+            throw new IllegalArgumentException("factors c and d must be equal, non-empty complex lists");
+        }
+        c = cf.clone();
+        d = df.clone();
+        // as the CPU backend: one factor is Peaceman-Rachford ADI, several the alternating one-directional splitting
+        lod = c.length / 2 > 1;
+        stepCount = 0;
+        factorise();
+    }
+
+    private void factorise() {
+        int nf = c.length / 2;
+        if (nf == 0) {
+            return;
+        }
+        if (nf != invX.length) {
+            release();
+            checkMemory(nf, rl != null);
+            subX = new DeviceKernels.Buffer[nf];
+            supX = new DeviceKernels.Buffer[nf];
+            invX = new DeviceKernels.Buffer[nf];
+            subY = new DeviceKernels.Buffer[nf];
+            supY = new DeviceKernels.Buffer[nf];
+            invY = new DeviceKernels.Buffer[nf];
+            for (int f = 0; f < nf; f++) {
+                subX[f] = k.alloc(2L * nx);
+                supX[f] = k.alloc(2L * nx);
+                invX[f] = k.alloc(2 * cells);
+                subY[f] = k.alloc(2L * ny);
+                supY[f] = k.alloc(2L * ny);
+                invY[f] = k.alloc(2L * ny);
+            }
+        }
+        double[] v = op.potential();
+        double[] ratioLow = op.ratioLowX();
+        double[] ratioUp = op.ratioUpX();
+        double[] inv = new double[(int) (2 * cells)];
+        double[] line = new double[2 * nx];
+        double[] lineL = new double[nx];
+        double[] lineU = new double[nx];
+        double[] invLine = new double[2 * nx];
+        java.util.Arrays.fill(lineL, 1);
+        java.util.Arrays.fill(lineU, 1);
+        for (int f = 0; f < nf; f++) {
+            double dr = d[2 * f];
+            double di = d[2 * f + 1];
+            k.upload(subX[f], times(dr, di, op.lowX()));
+            k.upload(supX[f], times(dr, di, op.upX()));
+            k.upload(subY[f], times(dr, di, op.lowY()));
+            k.upload(supY[f], times(dr, di, op.upY()));
+            for (int j = 0; j < ny; j++) {
+                for (int i = 0; i < nx; i++) {
+                    int p = i + nx * j;
+                    line[2 * i] = v[2 * p];
+                    line[2 * i + 1] = v[2 * p + 1];
+                    if (ratioLow != null) {
+                        lineL[i] = ratioLow[p];
+                        lineU[i] = ratioUp[p];
+                    }
+                }
+                inversePivots(dr, di, op.lowX(), op.upX(), line, lineL, lineU, nx, invLine);
+                for (int i = 0; i < nx; i++) {
+                    int q = j + ny * i;
+                    inv[2 * q] = invLine[2 * i];
+                    inv[2 * q + 1] = invLine[2 * i + 1];
+                }
+            }
+            k.upload(invX[f], inv);
+            double[] invYLine = new double[2 * ny];
+            double[] ones = new double[ny];
+            java.util.Arrays.fill(ones, 1);
+            inversePivots(dr, di, op.lowY(), op.upY(), new double[2 * ny], ones, ones, ny, invYLine);
+            k.upload(invY[f], invYLine);
+        }
+    }
+
+    private static double[] times(double dr, double di, double[] a) {
+        double[] out = new double[a.length];
+        for (int p = 0; p < a.length / 2; p++) {
+            out[2 * p] = dr * a[2 * p] - di * a[2 * p + 1];
+            out[2 * p + 1] = dr * a[2 * p + 1] + di * a[2 * p];
+        }
+        return out;
+    }
+
+    /**
+     * 1 / piv_u of (1 + d P_u) along one line: diag 1 + d(-(low rl + up ru) + V), piv_u = diag_u - m_u d up_{u-1} ru_{u-1},
+     * m_u = d low_u rl_u / piv_{u-1}; in double whatever the kernels' precision.
+     */
+    static void inversePivots(double dr, double di, double[] low, double[] up, double[] v, double[] rl, double[] ru, int n, double[] out) {
+        double pr = 0;
+        double pi = 0;
+        for (int u = 0; u < n; u++) {
+            double sr = -(low[2 * u] * rl[u] + up[2 * u] * ru[u]) + v[2 * u];
+            double si = -(low[2 * u + 1] * rl[u] + up[2 * u + 1] * ru[u]) + v[2 * u + 1];
+            double gr = 1 + dr * sr - di * si;
+            double gi = dr * si + di * sr;
+            if (u > 0) {
+                double lr = (dr * low[2 * u] - di * low[2 * u + 1]) * rl[u];
+                double li = (dr * low[2 * u + 1] + di * low[2 * u]) * rl[u];
+                double den = pr * pr + pi * pi;
+                double mr = (lr * pr + li * pi) / den;
+                double mi = (li * pr - lr * pi) / den;
+                double hr = (dr * up[2 * u - 2] - di * up[2 * u - 1]) * ru[u - 1];
+                double hi = (dr * up[2 * u - 1] + di * up[2 * u - 2]) * ru[u - 1];
+                gr -= mr * hr - mi * hi;
+                gi -= mr * hi + mi * hr;
+            }
+            double den = gr * gr + gi * gi;
+            if (!(den > 0) || !Double.isFinite(den)) {
+                throw new ArithmeticException("singular tridiagonal system in the ADI step: reduce dz");
+            }
+            out[2 * u] = gr / den;
+            out[2 * u + 1] = -gi / den;
+            pr = gr;
+            pi = gi;
+        }
+    }
+
+    @Override
+    public void setField(double[] psi) {
+        k.upload(cur, psi);
+    }
+
+    @Override
+    public void getField(double[] out) {
+        k.download(cur, out);
+    }
+
+    @Override
+    public void step(int n) {
+        if (c.length == 0) {
+            throw new IllegalStateException("no propagation factors set");
+        }
+        for (int s = 0; s < n; s++) {
+            if (lod) {
+                // x then y on even steps, y then x on odd ones (as the CPU backend)
+                if ((stepCount & 1) == 0) {
+                    lodX();
+                    lodY();
+                } else {
+                    lodY();
+                    lodX();
+                }
+            } else {
+                double cr = c[0];
+                double ci = c[1];
+                k.explicitRows(cur, tmp, nx, ny, lowY, upY, null, null, null, cr, ci, true);
+                k.solveRows(tmp, ny, nx, subX[0], supX[0], invX[0], true, rl, ru);
+                k.explicitRows(tmp, cur, ny, nx, lowX, upX, potential, rl, ru, cr, ci, true);
+                k.solveRows(cur, nx, ny, subY[0], supY[0], invY[0], false, null, null);
+            }
+            stepCount++;
+        }
+    }
+
+    /** Every factor along x on layout B, from and back to layout A. */
+    private void lodX() {
+        k.transposeRows(cur, tmp, nx, ny);
+        swap();
+        for (int f = 0; f < c.length / 2; f++) {
+            k.explicitRows(cur, tmp, ny, nx, lowX, upX, potential, rl, ru, c[2 * f], c[2 * f + 1], false);
+            k.solveRows(tmp, ny, nx, subX[f], supX[f], invX[f], true, rl, ru);
+            swap();
+        }
+        k.transposeRows(cur, tmp, ny, nx);
+        swap();
+    }
+
+    /** Every factor along y on layout A. */
+    private void lodY() {
+        for (int f = 0; f < c.length / 2; f++) {
+            k.explicitRows(cur, tmp, nx, ny, lowY, upY, null, null, null, c[2 * f], c[2 * f + 1], false);
+            k.solveRows(tmp, nx, ny, subY[f], supY[f], invY[f], false, null, null);
+            swap();
+        }
+    }
+
+    private void swap() {
+        DeviceKernels.Buffer t = cur;
+        cur = tmp;
+        tmp = t;
+    }
+
+    @Override
+    public double power(boolean[] mask) {
+        if (mask == null) {
+            return k.power(cur, null, cells);
+        }
+        if (mask != lastMask) {
+            free(lastMaskBuffer);
+            lastMaskBuffer = k.mask(mask);
+            lastMask = mask;
+        }
+        return k.power(cur, lastMaskBuffer, cells);
+    }
+
+    @Override
+    public void multiply(double[] factor, double re, double im) {
+        if (factor == null) {
+            k.multiply(cur, null, cells, re, im);
+            return;
+        }
+        // uploaded on every call: the caller may refill the same array
+        if (lastFactorBuffer == null) {
+            lastFactorBuffer = k.alloc(2 * cells);
+        }
+        k.upload(lastFactorBuffer, factor);
+        k.multiply(cur, lastFactorBuffer, cells, re, im);
+    }
+
+    private void free(DeviceKernels.Buffer b) {
+        if (b != null) {
+            k.free(b);
+        }
+    }
+
+    private void release() {
+        for (DeviceKernels.Buffer[] bs : new DeviceKernels.Buffer[][] {subX, supX, invX, subY, supY, invY}) {
+            for (DeviceKernels.Buffer b : bs) {
+                free(b);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        release();
+        for (DeviceKernels.Buffer b : new DeviceKernels.Buffer[] {cur, tmp, lowX, upX, lowY, upY, potential, rl, ru, lastMaskBuffer,
+            lastFactorBuffer}) {
+            free(b);
+        }
+        k.close();
+    }
+}
