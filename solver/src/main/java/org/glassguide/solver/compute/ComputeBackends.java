@@ -39,7 +39,9 @@ public final class ComputeBackends {
             } catch (NumberFormatException e) {
                 throw new GlassGuideException(Messages.BAD_CHOICE, "--device", device, "auto, cpu, gpu or gpu:N with N a device number");
             }
-            ComputeBackend b = select(kind, notices).onDevice(index);
+            ComputeBackend kindBackend = all.stream().filter(b -> b.name().equals(kind)).findFirst().orElseThrow(
+                    () -> new GlassGuideException(Messages.BAD_CHOICE, "--device", device, "auto, cpu, gpu or gpu:N"));
+            ComputeBackend b = kindBackend.onDevice(index);
             if (!b.available()) {
                 throw new GlassGuideException(Messages.BAD_CHOICE, "--device", device, "auto or cpu here: " + b.unavailableReason());
             }

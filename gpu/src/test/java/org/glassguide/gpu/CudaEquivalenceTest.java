@@ -1,0 +1,146 @@
+package org.glassguide.gpu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+
+import org.glassguide.solver.compute.AdiOperator;
+import org.glassguide.solver.compute.AdiStepper;
+import org.glassguide.solver.compute.CpuBackend;
+import org.glassguide.solver.compute.Precision;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * CPU against GPU, where a GPU exists: every kernel against its host statement (HostKernels) and whole
+ * ADI runs against the CPU backend; relative L2 below 1e-5 (float) and 1e-12 (double). Skipped, with the
+ * reason printed, where there is no GPU (gpu/device-check.sh runs it on a GPU machine).
+ */
+@Tag("gpu")
+class CudaEquivalenceTest {
+    @BeforeAll
+    static void probe() {
+        CudaDevices.Probe p = CudaDevices.probe();
+        if (!p.usable()) {
+            System.out.println("SKIPPED CPU-vs-GPU equivalence tests: " + p.reason());
+        } else {
+            System.out.println("CPU-vs-GPU equivalence on " + p.devices().get(0).describe());
+        }
+    }
+
+    private static void assumeGpu() {
+        CudaDevices.Probe p = CudaDevices.probe();
+        Assumptions.assumeTrue(p.usable(), "no GPU: " + p.reason());
+    }
+
+    private static double tolerance(Precision p) {
+        return p == Precision.FLOAT ? 1e-5 : 1e-12;
+    }
+
+    @ParameterizedTest(name = "whole runs {0} {1}x{2} factors {3} ratios {4}")
+    @CsvSource({"DOUBLE, 256, 192, 1, false", "DOUBLE, 130, 257, 2, true", "DOUBLE, 1000, 1, 1, true", "FLOAT, 256, 192, 1, false",
+        "FLOAT, 130, 257, 2, true", "FLOAT, 1000, 1, 2, false"})
+    void wholeRunsMatchTheCpuBackend(Precision precision, int nx, int ny, int factors, boolean ratios) {
+        assumeGpu();
+        AdiOperator op = Problems.operator(nx, ny, 3L * nx + ny, ratios);
+        double[] psi = Problems.field(nx, ny, 8);
+        double[][] f = Problems.factors(factors);
+        double[] ref;
+        try (AdiStepper cpu = new CpuBackend().adi(op, precision, 2)) {
+            ref = Problems.run(cpu, f, psi, 20);
+        }
+        double[] got;
+        try (AdiStepper gpu = new CudaBackend().adi(op, precision, 1)) {
+            got = Problems.run(gpu, f, psi, 20);
+        }
+        double err = Problems.relativeL2(got, ref);
+        System.out.printf("GPU vs CPU %s %dx%d factors %d ratios %b: relative L2 %.3g%n", precision, nx, ny, factors, ratios, err);
+        assertTrue(err < tolerance(precision), "relative L2 " + err);
+    }
+
+    @ParameterizedTest(name = "kernels {0}")
+    @CsvSource({"DOUBLE", "FLOAT"})
+    void everyKernelMatchesItsHostStatement(Precision p) {
+        assumeGpu();
+        int nLanes = 300;
+        int nRows = 77;
+        int n = nLanes * nRows;
+        Random r = new Random(4);
+        double[] in = Problems.field(nLanes, nRows, 1);
+        double[] low = Problems.field(nRows, 1, 2);
+        double[] up = Problems.field(nRows, 1, 3);
+        double[] v = Problems.field(nLanes, nRows, 4);
+        double[] rl = new double[n];
+        double[] ru = new double[n];
+        boolean[] mask = new boolean[n];
+        for (int k = 0; k < n; k++) {
+            rl[k] = 0.8 + 0.4 * r.nextDouble();
+            ru[k] = 0.8 + 0.4 * r.nextDouble();
+            mask[k] = r.nextBoolean();
+        }
+        double[] inv = new double[2 * n];
+        for (int k = 0; k < 2 * n; k++) {
+            inv[k] = 0.5 + 0.5 * r.nextDouble();
+        }
+        try (CudaKernels g = new CudaKernels(0, p)) {
+            HostKernels h = new HostKernels(p);
+            for (DeviceKernels k : new DeviceKernels[] {g, h}) {
+                // nothing: both get the same calls below
+                assertEquals(p, k.precision());
+            }
+            for (boolean transposed : new boolean[] {false, true}) {
+                double[][] out = new double[2][2 * n];
+                int s = 0;
+                for (DeviceKernels k : new DeviceKernels[] {g, h}) {
+                    DeviceKernels.Buffer o = k.alloc(2L * n);
+                    k.explicitRows(up(k, in), o, nLanes, nRows, up(k, low), up(k, up), up(k, v), up(k, rl), up(k, ru), 0.01, 0.2, transposed);
+                    k.download(o, out[s++]);
+                }
+                assertTrue(Problems.relativeL2(out[0], out[1]) < tolerance(p), "explicit_rows transposed " + transposed);
+            }
+            double[][] out = new double[2][2 * n];
+            int s = 0;
+            for (DeviceKernels k : new DeviceKernels[] {g, h}) {
+                DeviceKernels.Buffer x = up(k, in);
+                k.solveRows(x, nLanes, nRows, up(k, scaled(low, 0.1)), up(k, scaled(up, 0.1)), up(k, inv), true, up(k, rl), up(k, ru));
+                k.download(x, out[s++]);
+            }
+            assertTrue(Problems.relativeL2(out[0], out[1]) < tolerance(p), "solve_rows");
+            s = 0;
+            for (DeviceKernels k : new DeviceKernels[] {g, h}) {
+                DeviceKernels.Buffer o = k.alloc(2L * n);
+                k.transposeRows(up(k, in), o, nLanes, nRows);
+                k.download(o, out[s++]);
+            }
+            assertEquals(0, Problems.relativeL2(out[0], out[1]), 0, "transpose_rows");
+            s = 0;
+            double[] pw = new double[2];
+            for (DeviceKernels k : new DeviceKernels[] {g, h}) {
+                DeviceKernels.Buffer x = up(k, in);
+                k.multiply(x, up(k, v), n, 0.5, -0.25);
+                k.download(x, out[s]);
+                pw[s++] = k.power(x, k.mask(mask), n);
+            }
+            assertTrue(Problems.relativeL2(out[0], out[1]) < tolerance(p), "multiply");
+            assertEquals(pw[1], pw[0], tolerance(p) * pw[1], "power_partial");
+        }
+    }
+
+    private static double[] scaled(double[] a, double s) {
+        double[] b = a.clone();
+        for (int k = 0; k < b.length; k++) {
+            b[k] *= s;
+        }
+        return b;
+    }
+
+    private static DeviceKernels.Buffer up(DeviceKernels k, double[] a) {
+        DeviceKernels.Buffer b = k.alloc(a.length);
+        k.upload(b, a);
+        return b;
+    }
+}
