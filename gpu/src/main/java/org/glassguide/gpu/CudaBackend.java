@@ -63,6 +63,37 @@ public final class CudaBackend implements ComputeBackend {
         return available() ? CudaDevices.probe().devices().get(index).bandwidthBytesPerSecond() : Double.NaN;
     }
 
+    /** Bytes the kernels move per cell and step for a scalar run with the given number of factors. */
+    public double bytesPerCellStep(Precision p, int factors) {
+        return KernelAdiStepper.bytesPerCellStep(p, factors, false);
+    }
+
+    /**
+     * The device's memory bandwidth as a device-to-device copy of 512 MiB measures it (bytes read plus
+     * written per second, best of ten copies): the yardstick for the kernels' achieved bandwidth.
+     */
+    public double measureCopyBandwidth() {
+        if (!available()) {
+            return Double.NaN;
+        }
+        try (CudaKernels k = new CudaKernels(index, Precision.FLOAT)) {
+            long n = 128L << 20;
+            DeviceKernels.Buffer a = k.alloc(n);
+            DeviceKernels.Buffer b = k.alloc(n);
+            double best = 0;
+            for (int r = 0; r < 10; r++) {
+                k.synchronize();
+                long t0 = System.nanoTime();
+                k.copy(a, b);
+                k.synchronize();
+                best = Math.max(best, 2.0 * n * 4 / ((System.nanoTime() - t0) * 1e-9));
+            }
+            k.free(a);
+            k.free(b);
+            return best;
+        }
+    }
+
     @Override
     public AdiStepper adi(AdiOperator op, Precision precision, int threads) {
         if (!available()) {

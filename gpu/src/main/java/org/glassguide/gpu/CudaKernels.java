@@ -225,6 +225,12 @@ final class CudaKernels implements DeviceKernels {
         return s;
     }
 
+    /** b = a (device to device, same length). */
+    void copy(Buffer a, Buffer b) {
+        current();
+        JCudaDriver.cuMemcpyDtoD(ptr(b), ptr(a), a.length() * bytes);
+    }
+
     @Override
     public long freeBytes() {
         current();
@@ -234,8 +240,8 @@ final class CudaKernels implements DeviceKernels {
         return free[0];
     }
 
-    /** Waits for the device (benchmarks time whole steps with it). */
-    void synchronize() {
+    @Override
+    public void synchronize() {
         current();
         JCudaDriver.cuCtxSynchronize();
     }

@@ -49,6 +49,9 @@ interface DeviceKernels extends AutoCloseable {
     /** Sum of |a|^2 over n cells where the mask (may be null) is set, in double. */
     double power(Buffer a, Buffer mask, long cells);
 
+    /** Returns when every kernel launched so far has finished. */
+    void synchronize();
+
     /** Free device memory in bytes (for messages), or -1 where unknown. */
     long freeBytes();
 

@@ -245,6 +245,10 @@ final class HostKernels implements DeviceKernels {
     }
 
     @Override
+    public void synchronize() {
+    }
+
+    @Override
     public long freeBytes() {
         return Runtime.getRuntime().maxMemory() - (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory());
     }

@@ -81,6 +81,17 @@ final class KernelAdiStepper implements AdiStepper {
         return reals * (p == Precision.FLOAT ? 4 : 8) + cells;
     }
 
+    /**
+     * Bytes the kernels move per cell and step, counted in reals of 4 or 8 bytes. Per factor: explicit y 4
+     * (field in, out), x solve 12 (forward: r, 1/piv in, z out; backward: z, 1/piv in, y out), explicit x
+     * with V 6, y solve 8 (its pivots are per row); the one-directional multistep adds two transposes (8).
+     * Interface ratios add 4 per factor (read by the explicit x half-step and by the x solve).
+     */
+    static double bytesPerCellStep(Precision p, int factors, boolean ratios) {
+        double reals = (factors == 1 ? 30 : 8 + 30.0 * factors) + (ratios ? 4.0 * factors : 0);
+        return reals * (p == Precision.FLOAT ? 4 : 8);
+    }
+
     private void checkMemory(int factors, boolean ratios) {
         long need = bytesNeeded(nx, ny, k.precision(), factors, ratios);
         long free = k.freeBytes();
@@ -308,6 +319,8 @@ final class KernelAdiStepper implements AdiStepper {
             }
             stepCount++;
         }
+        // the launches are asynchronous: returning after the last one has run keeps the caller's timing honest
+        k.synchronize();
     }
 
     /** Every factor along x on layout B, from and back to layout A. */

@@ -44,7 +44,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--wide-angle", paramLabel = "W", description = "bpm: none, pade11 or pade22 (default none).")
     String wideAngle;
 
-    @Option(names = "--device", paramLabel = "D", defaultValue = "auto", description = "bpm: auto, cpu or gpu (default ${DEFAULT-VALUE}).")
+    @Option(names = "--device", paramLabel = "D", defaultValue = "auto", description = "bpm: auto, cpu, gpu or gpu:N (default ${DEFAULT-VALUE}); gpu without --grid prints the GPU table.")
     String device;
 
     @Option(names = "--json", description = "bpm: print one JSON object per configuration.")
@@ -111,8 +111,12 @@ public final class BenchCommand implements Callable<Integer> {
         }
         org.glassguide.solver.compute.ComputeBackend backend = org.glassguide.solver.compute.ComputeBackends.select(device,
                 n -> spec.commandLine().getErr().println(n));
+        boolean explicit = grid != null || precision != null || threads != null || wideAngle != null;
+        if (!explicit && backend instanceof org.glassguide.gpu.CudaBackend gpu) {
+            return gpuTable(out, gpu, cores);
+        }
         List<Object[]> configs = new ArrayList<>();
-        if (grid != null || precision != null || threads != null || wideAngle != null) {
+        if (explicit) {
             configs.add(new Object[] {grid != null ? grid : 1024, p != null ? p : org.glassguide.solver.compute.Precision.FLOAT,
                 threads != null ? threads : cores, w});
         } else {
@@ -147,6 +151,11 @@ public final class BenchCommand implements Callable<Integer> {
                 m.put("cellStepsPerSecondFastest", r.fastest());
                 m.put("heapBytesPerCell", r.heapBytesPerCell());
                 m.put("device", r.device());
+                if (backend instanceof org.glassguide.gpu.CudaBackend gpu) {
+                    double bytes = gpu.bytesPerCellStep(r.precision(), r.wideAngle() == org.glassguide.solver.bpm.WideAngle.PADE22 ? 2 : 1);
+                    m.put("bytesPerCellStep", bytes);
+                    m.put("memoryBandwidthBytesPerSecond", bytes * r.cellStepsPerSecond());
+                }
                 out.println(org.glassguide.ui.report.Json.write(m).strip());
             } else {
                 out.printf(Locale.ROOT, "| %d² | %s | %d | %s | %d | %.3g | %.3g – %.3g | %.0f |%n", r.grid(),
@@ -154,6 +163,37 @@ public final class BenchCommand implements Callable<Integer> {
                         r.cellStepsPerSecond(), r.slowest(), r.fastest(), r.heapBytesPerCell());
             }
             out.flush();
+        }
+        return 0;
+    }
+
+    /**
+     * The GPU table (gpu/device-check.sh prints it): 1024², 2048², 4096² in float and double on the GPU, the
+     * bytes its kernels move per cell-step and the bandwidth that makes, against the device's measured copy
+     * bandwidth, and the CPU backend on all cores of the same machine.
+     */
+    private int gpuTable(PrintWriter out, org.glassguide.gpu.CudaBackend gpu, int cores) {
+        org.glassguide.solver.compute.ComputeBackend cpu = org.glassguide.solver.compute.ComputeBackends.select("cpu", s -> { });
+        double copy = gpu.measureCopyBandwidth();
+        out.printf(Locale.ROOT, "device: %s; measured copy bandwidth %.0f GB/s; CPU: %s%n", gpu.device(), copy / 1e9, cpu.device());
+        out.println("minimum bytes a step must move per cell: 40 (float) / 80 (double): the field in and out of each half-step and V once");
+        out.println("| grid | precision | GPU cell-steps/s | bytes/cell-step | achieved GB/s | of measured bandwidth | CPU cell-steps/s ("
+                + cores + " threads) | speed-up |");
+        out.println("|---|---|---|---|---|---|---|---|");
+        out.flush();
+        for (int n : new int[] {1024, 2048, 4096}) {
+            for (org.glassguide.solver.compute.Precision q : org.glassguide.solver.compute.Precision.values()) {
+                org.glassguide.validation.BpmBenchmark.Result g = org.glassguide.validation.BpmBenchmark.run(n, q, 1,
+                        org.glassguide.solver.bpm.WideAngle.PARAXIAL, gpu);
+                org.glassguide.validation.BpmBenchmark.Result c = org.glassguide.validation.BpmBenchmark.run(n, q, cores,
+                        org.glassguide.solver.bpm.WideAngle.PARAXIAL, cpu);
+                double bytes = gpu.bytesPerCellStep(q, 1);
+                double bw = bytes * g.cellStepsPerSecond();
+                out.printf(Locale.ROOT, "| %d² | %s | %.3g | %.0f | %.0f | %.0f %% | %.3g | %.1f× |%n", n, q.name().toLowerCase(Locale.ROOT),
+                        g.cellStepsPerSecond(), bytes, bw / 1e9, 100 * bw / copy, c.cellStepsPerSecond(),
+                        g.cellStepsPerSecond() / c.cellStepsPerSecond());
+                out.flush();
+            }
         }
         return 0;
     }

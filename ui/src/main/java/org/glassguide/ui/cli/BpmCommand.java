@@ -48,7 +48,7 @@ public final class BpmCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DESIGN.yaml", description = "Design file with a propagation: section.")
     Path designFile;
 
-    @Option(names = "--device", paramLabel = "D", defaultValue = "auto", description = "auto, cpu or gpu (default ${DEFAULT-VALUE}).")
+    @Option(names = "--device", paramLabel = "D", defaultValue = "auto", description = "auto, cpu, gpu or gpu:N (default ${DEFAULT-VALUE}): auto uses a GPU where a driver and device are present.")
     String device;
 
     @Option(names = "--precision", paramLabel = "P", description = "float or double (default: the design's, else double).")

@@ -85,8 +85,9 @@ public final class PropagationViewModel {
         double length = d.propagation().length();
         runner.run("beam propagation", m -> {
             Live live = new Live(m, length);
-            ComputeBackend cpu = ComputeBackends.select("cpu", s -> { });
-            BpmAnalysis.Result r = new BpmAnalysis().run(d, d.wavelengths().get(0), cpu, null, Runtime.getRuntime().availableProcessors(), w -> { },
+            // a GPU where one is usable, else the CPU (as --device auto)
+            ComputeBackend backend = ComputeBackends.select("auto", s -> { });
+            BpmAnalysis.Result r = new BpmAnalysis().run(d, d.wavelengths().get(0), backend, null, Runtime.getRuntime().availableProcessors(), w -> { },
                     live);
             live.publish();
             return r;
