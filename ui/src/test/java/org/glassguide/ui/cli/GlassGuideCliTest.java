@@ -258,6 +258,15 @@ class GlassGuideCliTest {
         Files.writeString(bad, base.replace("wide-angle: pade11", "wide-angle: pade33"));
         assertBadInput(run("bpm", bad.toString(), "--out", dir.resolve("b4").toString()), "wide-angle", "pade22");
         assertFalse(Files.exists(dir.resolve("b1")) || Files.exists(dir.resolve("b4")), "nothing written on bad input");
+        // --device: gpu:N must name a number; where no GPU is usable, gpu is an error giving the reason
+        assertBadInput(run("bpm", "../examples/few-mode-fiber-bpm.yaml", "--device", "gpu:one", "--out", dir.resolve("b6").toString()),
+                "--device", "gpu:one");
+        if (!org.glassguide.solver.compute.ComputeBackends.select("auto", n -> { }).name().equals("gpu")) {
+            assertBadInput(run("bpm", "../examples/few-mode-fiber-bpm.yaml", "--device", "gpu", "--out", dir.resolve("b7").toString()),
+                    "--device", "auto or cpu here");
+            assertTrue(r.err().contains("note: running on the CPU"), "auto falls back with a notice: " + r.err());
+        }
+        assertFalse(Files.exists(dir.resolve("b6")) || Files.exists(dir.resolve("b7")), "nothing written on a bad device");
         Files.writeString(bad, base.replace("  launch:", "  index-function: { n: \"1.46 + * x\" }\n  launch:"));
         assertBadInput(run("bpm", bad.toString(), "--out", dir.resolve("b5").toString()), "index-function", "column");
         // the propagation constants of the run: its correlation spectrum's strongest peak is LP01, whose
