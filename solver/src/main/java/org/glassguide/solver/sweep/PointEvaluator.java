@@ -37,10 +37,17 @@ import org.yaml.snakeyaml.Yaml;
 public final class PointEvaluator {
     private final SweepSpec spec;
     private final MaterialLibrary library;
+    private final org.glassguide.solver.compute.ComputeBackend backend;
 
     public PointEvaluator(SweepSpec spec, MaterialLibrary library) {
+        this(spec, library, new CpuBackend());
+    }
+
+    /** backend: where bpm points propagate (--device). */
+    public PointEvaluator(SweepSpec spec, MaterialLibrary library, org.glassguide.solver.compute.ComputeBackend backend) {
         this.spec = spec;
         this.library = library;
+        this.backend = backend;
     }
 
     /** "core diameter = 10 um, wavelength = 633 nm", for messages. */
@@ -135,7 +142,7 @@ public final class PointEvaluator {
             }
             case "bpm": {
                 for (double wl : d.wavelengths()) {
-                    BpmAnalysis.Result r = new BpmAnalysis().run(d, wl, new CpuBackend(), null, 1, warnings, monitor);
+                    BpmAnalysis.Result r = new BpmAnalysis().run(d, wl, backend, null, 1, warnings, monitor);
                     if (r.run().cancelled()) {
                         throw new ProgressMonitor.CancelledException();
                     }

@@ -53,8 +53,13 @@ public final class SweepRunner {
     private final PointEvaluator evaluator;
 
     public SweepRunner(SweepSpec spec, MaterialLibrary library) {
+        this(spec, library, new org.glassguide.solver.compute.CpuBackend());
+    }
+
+    /** backend: where bpm points propagate (--device). */
+    public SweepRunner(SweepSpec spec, MaterialLibrary library, org.glassguide.solver.compute.ComputeBackend backend) {
         this.spec = spec;
-        this.evaluator = new PointEvaluator(spec, library);
+        this.evaluator = new PointEvaluator(spec, library, backend);
     }
 
     /** The designs of all points, checked before anything runs (bad values: a GlassGuideException naming the point). */

@@ -35,6 +35,9 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "Points computed at once (default: all cores).")
     Integer threads;
 
+    @Option(names = "--device", paramLabel = "D", defaultValue = "auto",
+            description = "bpm sweeps: auto, cpu, gpu or gpu:N, where the points propagate (default ${DEFAULT-VALUE}).")
+    String device;
 
 
     @Mixin
@@ -55,7 +58,10 @@ public final class SweepCommand implements Callable<Integer> {
         SweepSpec s = SweepReader.read(sweepFile);
         Path target = output.target(s.name() + "-sweep");
         // bad values stop the sweep in run(), before the folder is touched
-        SweepRunner runner = new SweepRunner(s, libraryOptions.library());
+        org.glassguide.solver.compute.ComputeBackend backend = s.analysis().equals("bpm")
+                ? org.glassguide.solver.compute.ComputeBackends.select(device, err::println)
+                : org.glassguide.solver.compute.ComputeBackends.select("cpu", n -> { });
+        SweepRunner runner = new SweepRunner(s, libraryOptions.library(), backend);
         ConsoleProgress progress = ConsoleProgress.forTerminal();
         try (CancelOnInterrupt interrupt = new CancelOnInterrupt(progress, 20_000)) {
             SweepRunner.Outcome r;
