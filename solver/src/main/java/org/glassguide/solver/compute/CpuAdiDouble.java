@@ -36,6 +36,12 @@ final class CpuAdiDouble implements AdiStepper {
     // V in the L2 layout: x solves (lines y in lockstep) and the explicit x operator both read it there
     private final double[][][][] vRe;
     private final double[][][][] vIm;
+    // the x solve's inverse pivots per cell (L2 layout) for a scalar Peaceman-Rachford step: read in place of V by
+    // the first half-step, they spare its complex reciprocal per cell at the same memory traffic; null otherwise
+    private double[][][][] ipRe;
+    private double[][][][] ipIm;
+    private final double[][][] ipRowsRe;
+    private final double[][][] ipRowsIm;
     // semi-vectorial runs: the interface ratios of P_x's lower and upper coefficients per cell (L2), else null
     private double[][][][] rl;
     private double[][][][] ru;
@@ -94,6 +100,8 @@ final class CpuAdiDouble implements AdiStepper {
         oRowsRe = new double[team.size()][m][];
         oRowsIm = new double[team.size()][m][];
         vRowsRe = new double[team.size()][m][];
+        ipRowsRe = new double[team.size()][m][];
+        ipRowsIm = new double[team.size()][m][];
         vRowsIm = new double[team.size()][m][];
         rlRows = new double[team.size()][m][];
         ruRows = new double[team.size()][m][];
@@ -183,6 +191,7 @@ final class CpuAdiDouble implements AdiStepper {
         mulY = new double[k][2 * ny];
         invY = new double[k][2 * ny];
         supY = new double[k][2 * ny];
+        pivotsX(k);
         double[] out = new double[4 * ny];
         double[] none = new double[ny];
         for (int f = 0; f < k; f++) {
@@ -216,6 +225,33 @@ final class CpuAdiDouble implements AdiStepper {
      * LU of (1 + d P) along one line: diag 1 + d(-(low + up) + V), sub d low, super d up; out holds
      * per position the multiplier m_v = sub_v / piv_{v-1} and 1 / piv_v (re, im, re, im).
      */
+    /** The per-cell inverse pivots of the x solve for one scalar factor (Peaceman-Rachford), else none. */
+    private void pivotsX(int k) {
+        if (k != 1 || rl != null) {
+            ipRe = null;
+            ipIm = null;
+            return;
+        }
+        if (ipRe == null) {
+            ipRe = new double[bx][by][BLOCK][BLOCK];
+            ipIm = new double[bx][by][BLOCK][BLOCK];
+        }
+        double[] hvRe = new double[nx];
+        double[] hvIm = new double[nx];
+        double[] out = new double[4 * nx];
+        for (int j = 0; j < ny; j++) {
+            for (int i = 0; i < nx; i++) {
+                hvRe[i] = row(vRe, i, j / BLOCK)[j % BLOCK];
+                hvIm[i] = row(vIm, i, j / BLOCK)[j % BLOCK];
+            }
+            thomas(d[0], d[1], lowX, upX, hvRe, hvIm, nx, out);
+            for (int i = 0; i < nx; i++) {
+                row(ipRe, i, j / BLOCK)[j % BLOCK] = out[4 * i + 2];
+                row(ipIm, i, j / BLOCK)[j % BLOCK] = out[4 * i + 3];
+            }
+        }
+    }
+
     static void thomas(double dr, double di, double[] low, double[] up, double[] hvRe, double[] hvIm, int nv, double[] out) {
         double prevPivRe = 0;
         double prevPivIm = 0;
@@ -309,6 +345,16 @@ final class CpuAdiDouble implements AdiStepper {
         double cr = c[2 * f];
         double ci = c[2 * f + 1];
         for (int rb = team.from(member, by, 1); rb < team.to(member, by, 1); rb++) {
+            if (ipRe != null) {
+                double[][] ipbRe = gather(ipRe, rb, nx, ipRowsRe[member]);
+                double[][] ipbIm = gather(ipIm, rb, nx, ipRowsIm[member]);
+                double[][] outRe = gather(f2Re, rb, nx, oRowsRe[member]);
+                double[][] outIm = gather(f2Im, rb, nx, oRowsIm[member]);
+                explicitRows(f1Re, f1Im, ny, nx, null, null, false, lowY, upY, cr, ci, rb, tRe[member], tIm[member], member, f, ipbRe, ipbIm,
+                        null, null, null, null);
+                backward(tRe[member], tIm[member], nx, ipbRe, ipbIm, null, supX[f], outRe, outIm);
+                continue;
+            }
             double[][] vbRe = gather(vRe, rb, nx, vRowsRe[member]);
             double[][] vbIm = gather(vIm, rb, nx, vRowsIm[member]);
             double[][] rlb = rl == null ? null : gather(rl, rb, nx, rlRows[member]);
@@ -507,7 +553,10 @@ final class CpuAdiDouble implements AdiStepper {
             }
             int lanes = Math.min(BLOCK, nv - cb * BLOCK);
             transposeTile(sRe, sIm, xRe, xIm, cb, lanes);
-            if (vbRe != null) {
+            if (invRe == null && vbRe != null) {
+                // vb holds the precomputed inverse pivots (scalar Peaceman-Rachford x solve)
+                forwardPrecomputed(xRe, xIm, cb * BLOCK, cb * BLOCK + lanes, vbRe, vbIm, subX[f], wRe[member], wIm[member]);
+            } else if (vbRe != null) {
                 forwardWithPotential(xRe, xIm, cb * BLOCK, cb * BLOCK + lanes, vbRe, vbIm, rlb, rub, f, member, invRe, invIm);
             } else {
                 forwardShared(xRe, xIm, cb * BLOCK, cb * BLOCK + lanes, mulY[f]);
@@ -781,6 +830,24 @@ final class CpuAdiDouble implements AdiStepper {
                 double q = 1 / (pr * pr + pi * pi);
                 oRe[b] = pr * q;
                 oIm[b] = -pi * q;
+            }
+            eliminate(xRe, xIm, v, mulRe, mulIm);
+        }
+    }
+
+    /** Forward elimination in place on x[v][lane] with precomputed inverse pivots: z_v = r_v - sub_v ip_{v-1} z_{v-1}. */
+    private static void forwardPrecomputed(double[][] xRe, double[][] xIm, int v0, int v1, double[][] ipRe, double[][] ipIm, double[] sub, double[] mulRe,
+            double[] mulIm) {
+        for (int v = Math.max(v0, 1); v < v1; v++) {
+            double lr = sub[2 * v];
+            double li = sub[2 * v + 1];
+            double[] jRe = ipRe[v - 1];
+            double[] jIm = ipIm[v - 1];
+            for (int b = 0; b < BLOCK; b++) {
+                double jr = jRe[b];
+                double ji = jIm[b];
+                mulRe[b] = lr * jr - li * ji;
+                mulIm[b] = lr * ji + li * jr;
             }
             eliminate(xRe, xIm, v, mulRe, mulIm);
         }
