@@ -11,6 +11,22 @@
 #define ROWS_PER_PASS 8
 #define REDUCE 256
 
+// Writes the block's tile (held in shared memory, [row in tile][lane in tile]) to the transposed layout, whose
+// lanes are the input's rows and rows the input's lanes: consecutive threads write consecutive addresses.
+template <typename T>
+__device__ void store_tile_transposed(T (*tileRe)[TILE + 1], T (*tileIm)[TILE + 1], T* out, int nLanes, int nRows) {
+    int outLane = blockIdx.y * TILE + threadIdx.x;
+    for (int p = 0; p < TILE; p += ROWS_PER_PASS) {
+        int outRow = blockIdx.x * TILE + threadIdx.y + p;
+        if (outLane < nRows && outRow < nLanes) {
+            gg::cplx<T> a;
+            a.re = tileRe[threadIdx.x][threadIdx.y + p];
+            a.im = tileIm[threadIdx.x][threadIdx.y + p];
+            gg::store(out, (long)outRow * nRows + outLane, a);
+        }
+    }
+}
+
 template <typename T>
 __device__ void explicit_rows(const T* in, T* out, int nLanes, int nRows, const T* low, const T* up, const T* v, const T* rl,
                               const T* ru, T cr, T ci, int transposeOut) {
@@ -31,20 +47,9 @@ __device__ void explicit_rows(const T* in, T* out, int nLanes, int nRows, const 
             }
         }
     }
-    if (!transposeOut) {
-        return;
-    }
-    __syncthreads();
-    // output layout: lanes are the input's rows, rows the input's lanes
-    int outLane = blockIdx.y * TILE + threadIdx.x;
-    for (int p = 0; p < TILE; p += ROWS_PER_PASS) {
-        int outRow = blockIdx.x * TILE + threadIdx.y + p;
-        if (outLane < nRows && outRow < nLanes) {
-            gg::cplx<T> r;
-            r.re = tileRe[threadIdx.x][threadIdx.y + p];
-            r.im = tileIm[threadIdx.x][threadIdx.y + p];
-            gg::store(out, (long)outRow * nRows + outLane, r);
-        }
+    if (transposeOut) {
+        __syncthreads();
+        store_tile_transposed(tileRe, tileIm, out, nLanes, nRows);
     }
 }
 
@@ -62,16 +67,7 @@ __device__ void transpose_rows(const T* in, T* out, int nLanes, int nRows) {
         }
     }
     __syncthreads();
-    int outLane = blockIdx.y * TILE + threadIdx.x;
-    for (int p = 0; p < TILE; p += ROWS_PER_PASS) {
-        int outRow = blockIdx.x * TILE + threadIdx.y + p;
-        if (outLane < nRows && outRow < nLanes) {
-            gg::cplx<T> a;
-            a.re = tileRe[threadIdx.x][threadIdx.y + p];
-            a.im = tileIm[threadIdx.x][threadIdx.y + p];
-            gg::store(out, (long)outRow * nRows + outLane, a);
-        }
-    }
+    store_tile_transposed(tileRe, tileIm, out, nLanes, nRows);
 }
 
 template <typename T>

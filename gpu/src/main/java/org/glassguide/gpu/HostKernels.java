@@ -1,6 +1,7 @@
 package org.glassguide.gpu;
 
 import org.glassguide.solver.compute.Precision;
+import org.glassguide.solver.compute.TransposedStepper;
 
 /**
  * The GPU kernels' arithmetic in Java, one cell or lane at a time in the order adi_kernels.cuh uses, on
@@ -137,16 +138,7 @@ final class HostKernels implements DeviceKernels {
 
     @Override
     public void transposeRows(Buffer in, Buffer out, int nLanes, int nRows) {
-        double[] a = of(in);
-        double[] o = of(out);
-        for (int row = 0; row < nRows; row++) {
-            for (int lane = 0; lane < nLanes; lane++) {
-                int k = lane + nLanes * row;
-                int t = row + nRows * lane;
-                o[2 * t] = a[2 * k];
-                o[2 * t + 1] = a[2 * k + 1];
-            }
-        }
+        TransposedStepper.transpose(of(in), of(out), nLanes, nRows, 2);
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.glassguide.materials.errors.Messages;
 import org.glassguide.solver.compute.AdiOperator;
 import org.glassguide.solver.compute.AdiStepper;
 import org.glassguide.solver.compute.Precision;
+import org.glassguide.solver.compute.TransposedStepper;
 
 /**
  * The ADI stepper on device kernels: the same step as the CPU backend (Peaceman-Rachford for one
@@ -150,27 +151,15 @@ final class KernelAdiStepper implements AdiStepper {
     /** Layout A (i + nx j) to layout B (j + ny i), with w reals per cell. */
     private double[] toB(double[] a, int w) {
         double[] b = new double[a.length];
-        for (int j = 0; j < ny; j++) {
-            for (int i = 0; i < nx; i++) {
-                int p = i + nx * j;
-                int q = j + ny * i;
-                for (int e = 0; e < w; e++) {
-                    b[w * q + e] = a[w * p + e];
-                }
-            }
-        }
+        TransposedStepper.transpose(a, b, nx, ny, w);
         return b;
     }
 
     @Override
     public void setFactors(double[] cf, double[] df) {
-        if (cf.length != df.length || cf.length % 2 != 0 || cf.length == 0) {
-            throw new IllegalArgumentException("factors c and d must be equal, non-empty complex lists");
-        }
+        lod = AdiStepper.oneDirectional(cf, df);
         c = cf.clone();
         d = df.clone();
-        // as the CPU backend: one factor is Peaceman-Rachford ADI, several the alternating one-directional splitting
-        lod = c.length / 2 > 1;
         stepCount = 0;
         factorise();
     }

@@ -17,6 +17,19 @@ public interface AdiStepper extends AutoCloseable {
     /** New operator (a new z-section): same grid; recomputes the factorisations. */
     void setOperator(AdiOperator op);
 
+    /**
+     * Checks a factor list and says how a backend steps it: one factor (Crank-Nicolson, paraxial or Pade
+     * (1,1)) by Peaceman-Rachford ADI, whose splitting error vanishes as dz^3 per step; several (multistep)
+     * by the locally one-dimensional splitting, since their ADI chain is not stable (c_1 and d_2 are no
+     * conjugate pair) while the 1D factors stay unitary. Returns true for the latter.
+     */
+    static boolean oneDirectional(double[] c, double[] d) {
+        if (c.length != d.length || c.length % 2 != 0 || c.length == 0) {
+            throw new IllegalArgumentException("factors c and d must be equal, non-empty complex lists");
+        }
+        return c.length / 2 > 1;
+    }
+
     /** The factors (c_k, d_k), interleaved complex: c = {re0, im0, re1, im1, ...}, d alike. */
     void setFactors(double[] c, double[] d);
 

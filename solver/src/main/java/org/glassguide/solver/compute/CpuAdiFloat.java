@@ -166,16 +166,9 @@ final class CpuAdiFloat implements AdiStepper {
 
     @Override
     public void setFactors(double[] cf, double[] df) {
-        if (cf.length != df.length || cf.length % 2 != 0 || cf.length == 0) {
-            throw new IllegalArgumentException("factors c and d must be equal, non-empty complex lists");
-        }
+        lod = AdiStepper.oneDirectional(cf, df);
         c = cf.clone();
         d = df.clone();
-        // one factor (Crank-Nicolson, paraxial or Pade (1,1)): Peaceman-Rachford ADI, whose splitting
-        // error vanishes as dz^3 per step; several factors (multistep): their ADI chain is not stable
-        // (c_1 and d_2 are no conjugate pair), so the locally one-dimensional splitting, whose 1D factors
-        // stay unitary, takes over
-        lod = c.length / 2 > 1;
         stepCount = 0;
         factorise();
     }

@@ -49,13 +49,19 @@ public final class TransposedStepper implements AdiStepper {
     }
 
     /** (i + nx j) to (j + ny i), interleaved complex. */
-    private void transpose(double[] in, double[] out, int nxIn, int nyIn) {
+    private static void transpose(double[] in, double[] out, int nxIn, int nyIn) {
+        transpose(in, out, nxIn, nyIn, 2);
+    }
+
+    /** An nxIn x nyIn array of w reals per cell from index i + nxIn j to j + nyIn i. */
+    public static void transpose(double[] in, double[] out, int nxIn, int nyIn, int w) {
         for (int j = 0; j < nyIn; j++) {
             for (int i = 0; i < nxIn; i++) {
                 int p = i + nxIn * j;
                 int q = j + nyIn * i;
-                out[2 * q] = in[2 * p];
-                out[2 * q + 1] = in[2 * p + 1];
+                for (int e = 0; e < w; e++) {
+                    out[w * q + e] = in[w * p + e];
+                }
             }
         }
     }
