@@ -214,10 +214,6 @@ final class CpuAdiFloat implements AdiStepper {
         }
     }
 
-    /**
-     * LU of (1 + d P) along one line: diag 1 + d(-(low + up) + V), sub d low, super d up; out holds
-     * per position the multiplier m_v = sub_v / piv_{v-1} and 1 / piv_v (re, im, re, im).
-     */
     /** The per-cell inverse pivots of the x solve for one scalar factor (Peaceman-Rachford), else none. */
     private void pivotsX(int k) {
         if (k != 1 || rl != null) {
@@ -245,6 +241,10 @@ final class CpuAdiFloat implements AdiStepper {
         }
     }
 
+    /**
+     * LU of (1 + d P) along one line: diag 1 + d(-(low + up) + V), sub d low, super d up; out holds
+     * per position the multiplier m_v = sub_v / piv_{v-1} and 1 / piv_v (re, im, re, im).
+     */
     static void thomas(double dr, double di, double[] low, double[] up, double[] hvRe, double[] hvIm, int nv, double[] out) {
         double prevPivRe = 0;
         double prevPivIm = 0;
