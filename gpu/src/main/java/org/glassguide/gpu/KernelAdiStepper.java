@@ -64,7 +64,8 @@ final class KernelAdiStepper implements AdiStepper {
         this.nx = op.nx();
         this.ny = op.ny();
         this.cells = (long) nx * ny;
-        checkMemory(1, op.ratioLowX() != null);
+        checkMemory(bytesNeeded(nx, ny, k.precision(), 1, op.ratioLowX() != null), bytesNeeded(nx, ny, k.precision(), 1,
+                op.ratioLowX() != null));
         cur = k.alloc(2 * cells);
         tmp = k.alloc(2 * cells);
         lowX = k.alloc(2L * nx);
@@ -93,12 +94,12 @@ final class KernelAdiStepper implements AdiStepper {
         return reals * (p == Precision.FLOAT ? 4 : 8);
     }
 
-    private void checkMemory(int factors, boolean ratios) {
-        long need = bytesNeeded(nx, ny, k.precision(), factors, ratios);
+    /** Stops when more is about to be allocated than the device has free; total is what the whole run needs (for the message). */
+    private void checkMemory(long more, long total) {
         long free = k.freeBytes();
-        if (free >= 0 && need > free) {
+        if (free >= 0 && more > free) {
             throw new GlassGuideException(Messages.DEVICE_MEMORY, deviceName, nx + " x " + ny, mib(need),
-                    k.precision().name().toLowerCase(Locale.ROOT), mib(free));
+                    k.precision().name().toLowerCase(Locale.ROOT), mib(free + total - more));
         }
     }
 
@@ -171,7 +172,9 @@ final class KernelAdiStepper implements AdiStepper {
         }
         if (nf != invX.length) {
             release();
-            checkMemory(nf, rl != null);
+            // the fields, V and ratios are already on the device: only the factors' arrays are new
+            long total = bytesNeeded(nx, ny, k.precision(), nf, rl != null);
+            checkMemory(total - bytesNeeded(nx, ny, k.precision(), 0, rl != null), total);
             subX = new DeviceKernels.Buffer[nf];
             supX = new DeviceKernels.Buffer[nf];
             invX = new DeviceKernels.Buffer[nf];
