@@ -11,9 +11,17 @@ import org.glassguide.solver.compute.TransposedStepper;
  */
 final class HostKernels implements DeviceKernels {
     private final Precision precision;
+    private final long memory;
+    private long allocated;
 
     HostKernels(Precision precision) {
+        this(precision, -1);
+    }
+
+    /** Kernels on a device of memory bytes, less what they hold (a device's limit, for tests of the memory check); -1: the heap's. */
+    HostKernels(Precision precision, long memory) {
         this.precision = precision;
+        this.memory = memory;
     }
 
     private static final class HostBuffer implements Buffer {
@@ -46,6 +54,7 @@ final class HostKernels implements DeviceKernels {
 
     @Override
     public Buffer alloc(long n) {
+        allocated += n * (precision == Precision.FLOAT ? 4 : 8);
         return new HostBuffer(new double[Math.toIntExact(n)], null);
     }
 
@@ -68,11 +77,14 @@ final class HostKernels implements DeviceKernels {
         for (int k = 0; k < m.length; k++) {
             b[k] = (byte) (m[k] ? 1 : 0);
         }
+        allocated += b.length;
         return new HostBuffer(null, b);
     }
 
     @Override
     public void free(Buffer b) {
+        HostBuffer h = (HostBuffer) b;
+        allocated -= h.v != null ? h.v.length * (precision == Precision.FLOAT ? 4L : 8L) : h.mask.length;
     }
 
     @Override
@@ -242,6 +254,9 @@ final class HostKernels implements DeviceKernels {
 
     @Override
     public long freeBytes() {
+        if (memory >= 0) {
+            return memory - allocated;
+        }
         return Runtime.getRuntime().maxMemory() - (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory());
     }
 

@@ -98,7 +98,7 @@ final class KernelAdiStepper implements AdiStepper {
     private void checkMemory(long more, long total) {
         long free = k.freeBytes();
         if (free >= 0 && more > free) {
-            throw new GlassGuideException(Messages.DEVICE_MEMORY, deviceName, nx + " x " + ny, mib(need),
+            throw new GlassGuideException(Messages.DEVICE_MEMORY, deviceName, nx + " x " + ny, mib(total),
                     k.precision().name().toLowerCase(Locale.ROOT), mib(free + total - more));
         }
     }

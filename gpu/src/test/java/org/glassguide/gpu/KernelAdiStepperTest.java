@@ -81,6 +81,25 @@ class KernelAdiStepperTest {
         assertTrue(err < (precision == Precision.DOUBLE ? 1e-12 : 1e-5), "relative L2 " + err);
     }
 
+    /** A grid larger than the device's free memory is a one-line error that says how much it needs. */
+    @org.junit.jupiter.api.Test
+    void tooLittleDeviceMemoryIsAClearError() {
+        AdiOperator op = Problems.operator(512, 512, 1, false);
+        org.glassguide.materials.errors.GlassGuideException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.glassguide.materials.errors.GlassGuideException.class,
+                () -> new KernelAdiStepper(new HostKernels(Precision.FLOAT, 4L << 20), "gpu:0", op));
+        // 512^2 in float with one factor: 8.3 MiB
+        assertTrue(e.getMessage().contains("--device gpu:0") && e.getMessage().contains("needs 8 MiB") && e.getMessage().contains("4 MiB free")
+                && !e.getMessage().contains("\n"), e.getMessage());
+        // two factors on a device that holds one: the check before the factors' arrays stops it too
+        long one = KernelAdiStepper.bytesNeeded(512, 512, Precision.FLOAT, 1, false);
+        try (AdiStepper s = new KernelAdiStepper(new HostKernels(Precision.FLOAT, one), "gpu:0", op)) {
+            double[][] f = Problems.factors(2);
+            assertTrue(org.junit.jupiter.api.Assertions.assertThrows(org.glassguide.materials.errors.GlassGuideException.class,
+                    () -> s.setFactors(f[0], f[1])).getMessage().contains("MiB"));
+        }
+    }
+
     /** The device memory needed: 4096^2 in float, one factor, fits the 2 GB the design allows. */
     @org.junit.jupiter.api.Test
     void memoryOfALargeGrid() {
