@@ -25,6 +25,14 @@ public final class ComputeBackends {
     }
 
     /**
+     * The backend for the points of a sweep or optimisation: the chosen device where the analysis propagates
+     * (bpm), the CPU otherwise (no notice: nothing runs on a device).
+     */
+    public static ComputeBackend forAnalysis(String analysis, String device, Consumer<String> notices) {
+        return analysis.equals("bpm") ? select(device, notices) : select("cpu", n -> { });
+    }
+
+    /**
      * auto: the first available non-CPU backend, else the CPU with a one-line notice; cpu; gpu or gpu:N (an
      * error naming the reason when it cannot run).
      */

@@ -19,8 +19,13 @@ public final class DesignOptimisation {
     private final PointEvaluator evaluator;
 
     public DesignOptimisation(OptimisationSpec spec, MaterialLibrary library) {
+        this(spec, library, new org.glassguide.solver.compute.CpuBackend());
+    }
+
+    /** backend: where bpm trial points propagate (--device). */
+    public DesignOptimisation(OptimisationSpec spec, MaterialLibrary library, org.glassguide.solver.compute.ComputeBackend backend) {
         this.spec = spec;
-        this.evaluator = new PointEvaluator(spec.base(), library);
+        this.evaluator = new PointEvaluator(spec.base(), library, backend);
     }
 
     /** The design at x (variables in their units); bad values become a message naming the point. */

@@ -38,6 +38,9 @@ public final class OptimiseCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "OPT.yaml", description = "Optimisation file (format: glassguide-optimisation/1).")
     Path file;
 
+    @picocli.CommandLine.Option(names = "--device", paramLabel = "D", defaultValue = "auto",
+            description = "bpm optimisations: auto, cpu, gpu or gpu:N, where trial points propagate (default ${DEFAULT-VALUE}).")
+    String device;
 
 
     @Mixin
@@ -51,12 +54,14 @@ public final class OptimiseCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         OptimisationSpec s = OptimisationReader.read(file);
+        org.glassguide.solver.compute.ComputeBackend backend = org.glassguide.solver.compute.ComputeBackends.forAnalysis(
+                s.base().analysis(), device, err::println);
         Path target = output.target(s.base().name() + "-optimise");
         ConsoleProgress progress = ConsoleProgress.forTerminal();
         try (CancelOnInterrupt interrupt = new CancelOnInterrupt(progress, 20_000)) {
             Optimiser.Result r;
             try (progress) {
-                r = new DesignOptimisation(s, libraryOptions.library()).run(w -> err.println(w), progress);
+                r = new DesignOptimisation(s, libraryOptions.library(), backend).run(w -> err.println(w), progress);
             }
             Map<String, Object> summary = summary(s, r);
             RunReport.writeFolder(target, tmp -> {

@@ -58,9 +58,8 @@ public final class SweepCommand implements Callable<Integer> {
         SweepSpec s = SweepReader.read(sweepFile);
         Path target = output.target(s.name() + "-sweep");
         // bad values stop the sweep in run(), before the folder is touched
-        org.glassguide.solver.compute.ComputeBackend backend = s.analysis().equals("bpm")
-                ? org.glassguide.solver.compute.ComputeBackends.select(device, err::println)
-                : org.glassguide.solver.compute.ComputeBackends.select("cpu", n -> { });
+        org.glassguide.solver.compute.ComputeBackend backend = org.glassguide.solver.compute.ComputeBackends.forAnalysis(s.analysis(),
+                device, err::println);
         SweepRunner runner = new SweepRunner(s, libraryOptions.library(), backend);
         ConsoleProgress progress = ConsoleProgress.forTerminal();
         try (CancelOnInterrupt interrupt = new CancelOnInterrupt(progress, 20_000)) {

@@ -73,4 +73,25 @@ class StudyCliTest {
         Files.writeString(s, "format: glassguide-sweep/1\nname: s\ndesign: smf.yaml\nanalysis: fibre\nparameters: []\n");
         GlassGuideCliTest.assertBadInput(GlassGuideCliTest.run("sweep", s.toString()), "analysis", "fibre");
     }
+
+    /** --device on sweeps: a bpm sweep takes the device (here, without a GPU, gpu is a one-line error); other analyses ignore it. */
+    @Test
+    void sweepDeviceChoice(@TempDir Path dir) throws IOException {
+        Files.copy(Path.of("../examples/few-mode-fiber-bpm.yaml"), dir.resolve("d.yaml"));
+        Path s = dir.resolve("s.yaml");
+        Files.writeString(s, "format: glassguide-sweep/1\nname: s\ndesign: d.yaml\nanalysis: bpm\nparameters:\n"
+                + "  - {path: wavelength, values: [1.55 um]}\n");
+        GlassGuideCliTest.assertBadInput(GlassGuideCliTest.run("sweep", s.toString(), "--device", "gpu:zero", "--out",
+                dir.resolve("x").toString()), "--device", "gpu:zero");
+        if (!org.glassguide.solver.compute.ComputeBackends.select("auto", n -> { }).name().equals("gpu")) {
+            GlassGuideCliTest.assertBadInput(GlassGuideCliTest.run("sweep", s.toString(), "--device", "gpu", "--out", dir.resolve("y").toString()),
+                    "--device", "auto or cpu here");
+        }
+        assertTrue(!Files.exists(dir.resolve("x")) && !Files.exists(dir.resolve("y")));
+        Files.copy(Path.of("../examples/zn-nd-ic-fiber-loss.yaml"), dir.resolve("l.yaml"));
+        Files.writeString(s, "format: glassguide-sweep/1\nname: s\ndesign: l.yaml\nanalysis: loss\nparameters:\n"
+                + "  - {path: loss.length, values: [1 mm]}\n  - {path: wavelength, values: [940 nm]}\n");
+        GlassGuideCliTest.Run r = GlassGuideCliTest.run("sweep", s.toString(), "--device", "gpu", "--out", dir.resolve("o").toString());
+        assertEquals(0, r.code(), r.err());
+    }
 }
