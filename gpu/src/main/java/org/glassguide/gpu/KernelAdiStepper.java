@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
+import org.glassguide.solver.compute.AdiLu;
 import org.glassguide.solver.compute.AdiOperator;
 import org.glassguide.solver.compute.AdiStepper;
 import org.glassguide.solver.compute.Precision;
@@ -194,12 +195,13 @@ final class KernelAdiStepper implements AdiStepper {
         double[] ratioLow = op.ratioLowX();
         double[] ratioUp = op.ratioUpX();
         double[] inv = new double[(int) (2 * cells)];
-        double[] line = new double[2 * nx];
-        double[] lineL = new double[nx];
-        double[] lineU = new double[nx];
-        double[] invLine = new double[2 * nx];
-        java.util.Arrays.fill(lineL, 1);
-        java.util.Arrays.fill(lineU, 1);
+        double[] vRe = new double[nx];
+        double[] vIm = new double[nx];
+        double[] lineL = ratioLow == null ? null : new double[nx];
+        double[] lineU = ratioLow == null ? null : new double[nx];
+        double[] lu = new double[4 * Math.max(nx, ny)];
+        double[] invY = new double[2 * ny];
+        double[] none = new double[ny];
         for (int f = 0; f < nf; f++) {
             double dr = d[2 * f];
             double di = d[2 * f + 1];
@@ -210,26 +212,27 @@ final class KernelAdiStepper implements AdiStepper {
             for (int j = 0; j < ny; j++) {
                 for (int i = 0; i < nx; i++) {
                     int p = i + nx * j;
-                    line[2 * i] = v[2 * p];
-                    line[2 * i + 1] = v[2 * p + 1];
+                    vRe[i] = v[2 * p];
+                    vIm[i] = v[2 * p + 1];
                     if (ratioLow != null) {
                         lineL[i] = ratioLow[p];
                         lineU[i] = ratioUp[p];
                     }
                 }
-                inversePivots(dr, di, op.lowX(), op.upX(), line, lineL, lineU, nx, invLine);
+                AdiLu.factor(dr, di, op.lowX(), op.upX(), vRe, vIm, lineL, lineU, nx, lu);
                 for (int i = 0; i < nx; i++) {
                     int q = j + ny * i;
-                    inv[2 * q] = invLine[2 * i];
-                    inv[2 * q + 1] = invLine[2 * i + 1];
+                    inv[2 * q] = lu[4 * i + 2];
+                    inv[2 * q + 1] = lu[4 * i + 3];
                 }
             }
             k.upload(invX[f], inv);
-            double[] invYLine = new double[2 * ny];
-            double[] ones = new double[ny];
-            java.util.Arrays.fill(ones, 1);
-            inversePivots(dr, di, op.lowY(), op.upY(), new double[2 * ny], ones, ones, ny, invYLine);
-            k.upload(invY[f], invYLine);
+            AdiLu.factor(dr, di, op.lowY(), op.upY(), none, none, null, null, ny, lu);
+            for (int j = 0; j < ny; j++) {
+                invY[2 * j] = lu[4 * j + 2];
+                invY[2 * j + 1] = lu[4 * j + 3];
+            }
+            k.upload(this.invY[f], invY);
         }
     }
 
@@ -240,40 +243,6 @@ final class KernelAdiStepper implements AdiStepper {
             out[2 * p + 1] = dr * a[2 * p + 1] + di * a[2 * p];
         }
         return out;
-    }
-
-    /**
-     * 1 / piv_u of (1 + d P_u) along one line: diag 1 + d(-(low rl + up ru) + V), piv_u = diag_u - m_u d up_{u-1} ru_{u-1},
-     * m_u = d low_u rl_u / piv_{u-1}; in double whatever the kernels' precision.
-     */
-    static void inversePivots(double dr, double di, double[] low, double[] up, double[] v, double[] rl, double[] ru, int n, double[] out) {
-        double pr = 0;
-        double pi = 0;
-        for (int u = 0; u < n; u++) {
-            double sr = -(low[2 * u] * rl[u] + up[2 * u] * ru[u]) + v[2 * u];
-            double si = -(low[2 * u + 1] * rl[u] + up[2 * u + 1] * ru[u]) + v[2 * u + 1];
-            double gr = 1 + dr * sr - di * si;
-            double gi = dr * si + di * sr;
-            if (u > 0) {
-                double lr = (dr * low[2 * u] - di * low[2 * u + 1]) * rl[u];
-                double li = (dr * low[2 * u + 1] + di * low[2 * u]) * rl[u];
-                double den = pr * pr + pi * pi;
-                double mr = (lr * pr + li * pi) / den;
-                double mi = (li * pr - lr * pi) / den;
-                double hr = (dr * up[2 * u - 2] - di * up[2 * u - 1]) * ru[u - 1];
-                double hi = (dr * up[2 * u - 1] + di * up[2 * u - 2]) * ru[u - 1];
-                gr -= mr * hr - mi * hi;
-                gi -= mr * hi + mi * hr;
-            }
-            double den = gr * gr + gi * gi;
-            if (!(den > 0) || !Double.isFinite(den)) {
-                throw new ArithmeticException("singular tridiagonal system in the ADI step: reduce dz");
-            }
-            out[2 * u] = gr / den;
-            out[2 * u + 1] = -gi / den;
-            pr = gr;
-            pi = gi;
-        }
     }
 
     @Override

@@ -204,7 +204,7 @@ final class CpuAdiFloat implements AdiStepper {
                 supY[f][2 * j] = (float) (dr * upY[2 * j] - di * upY[2 * j + 1]);
                 supY[f][2 * j + 1] = (float) (dr * upY[2 * j + 1] + di * upY[2 * j]);
             }
-            thomas(dr, di, lowY, upY, none, none, ny, out);
+            AdiLu.factor(dr, di, lowY, upY, none, none, null, null, ny, out);
             for (int j = 0; j < ny; j++) {
                 mulY[f][2 * j] = (float) out[4 * j];
                 mulY[f][2 * j + 1] = (float) out[4 * j + 1];
@@ -233,49 +233,11 @@ final class CpuAdiFloat implements AdiStepper {
                 hvRe[i] = row(vRe, i, j / BLOCK)[j % BLOCK];
                 hvIm[i] = row(vIm, i, j / BLOCK)[j % BLOCK];
             }
-            thomas(d[0], d[1], lowX, upX, hvRe, hvIm, nx, out);
+            AdiLu.factor(d[0], d[1], lowX, upX, hvRe, hvIm, null, null, nx, out);
             for (int i = 0; i < nx; i++) {
                 row(ipRe, i, j / BLOCK)[j % BLOCK] = (float) out[4 * i + 2];
                 row(ipIm, i, j / BLOCK)[j % BLOCK] = (float) out[4 * i + 3];
             }
-        }
-    }
-
-    /**
-     * LU of (1 + d P) along one line: diag 1 + d(-(low + up) + V), sub d low, super d up; out holds
-     * per position the multiplier m_v = sub_v / piv_{v-1} and 1 / piv_v (re, im, re, im).
-     */
-    static void thomas(double dr, double di, double[] low, double[] up, double[] hvRe, double[] hvIm, int nv, double[] out) {
-        double prevPivRe = 0;
-        double prevPivIm = 0;
-        for (int v = 0; v < nv; v++) {
-            double sr = -(low[2 * v] + up[2 * v]) + hvRe[v];
-            double si = -(low[2 * v + 1] + up[2 * v + 1]) + hvIm[v];
-            double diagRe = 1 + dr * sr - di * si;
-            double diagIm = dr * si + di * sr;
-            double mr = 0;
-            double mi = 0;
-            if (v > 0) {
-                double subRe = dr * low[2 * v] - di * low[2 * v + 1];
-                double subIm = dr * low[2 * v + 1] + di * low[2 * v];
-                double den = prevPivRe * prevPivRe + prevPivIm * prevPivIm;
-                mr = (subRe * prevPivRe + subIm * prevPivIm) / den;
-                mi = (subIm * prevPivRe - subRe * prevPivIm) / den;
-                double supRe = dr * up[2 * v - 2] - di * up[2 * v - 1];
-                double supIm = dr * up[2 * v - 1] + di * up[2 * v - 2];
-                diagRe -= mr * supRe - mi * supIm;
-                diagIm -= mr * supIm + mi * supRe;
-            }
-            double den = diagRe * diagRe + diagIm * diagIm;
-            if (!(den > 0) || !Double.isFinite(den)) {
-                throw new ArithmeticException("singular tridiagonal system in the ADI step: reduce dz");
-            }
-            out[4 * v] = mr;
-            out[4 * v + 1] = mi;
-            out[4 * v + 2] = diagRe / den;
-            out[4 * v + 3] = -diagIm / den;
-            prevPivRe = diagRe;
-            prevPivIm = diagIm;
         }
     }
 
