@@ -45,7 +45,7 @@ public class GlassGuideException extends RuntimeException {
 
     @Override
     public String getMessage() {
-        return location == null ? super.getMessage() : location + ": " + super.getMessage();
+        return location == null ? super.getMessage() : Messages.quote(location) + ": " + super.getMessage();
     }
 
     @Override

@@ -27,6 +27,12 @@ public enum Messages {
     NUMERICAL_FAILURE("numerical failure in {0}: {1}"),
     FIBER_LAYERS("fiber analysis needs {0}, found {1} layers"),
     AT_POINT("{0}: {1}"),
+    OUTPUT_REFUSED("{0} (\"{1}\") is refused as an output: {2}"),
+    OUTPUT_FILE_REFUSED("{0} (\"{1}\") is refused: {2}"),
+    WRITE_FAILED("writing {0} failed: {1}; nothing was half-written"),
+    NOT_ENOUGH_MEMORY("{0} needs about {1} of memory, more than the {2} this Java process may use; {3}"),
+    TOO_LARGE("{0} ({1}) is too large: {2}"),
+    NOT_A_FINITE_NUMBER("{0} ({1}) must be a finite number"),
     DEVICE_MEMORY("--device {0}: the {1} grid needs {2} MiB of GPU memory in {3} precision, the device has {4} MiB free; use a smaller grid, float precision or --device cpu");
 
     private final String pattern;
@@ -39,7 +45,49 @@ public enum Messages {
         return pattern;
     }
 
+    /** Longest echo of a user's value in a message: the start of a longer one is shown with its length. */
+    public static final int MAX_ECHO = 200;
+
     public String format(Object... args) {
-        return new java.text.MessageFormat(pattern.replace("'", "''"), java.util.Locale.ROOT).format(args);
+        Object[] a = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            a[i] = args[i] instanceof CharSequence || args[i] instanceof java.nio.file.Path ? quote(String.valueOf(args[i])) : args[i];
+        }
+        return new java.text.MessageFormat(pattern.replace("'", "''"), java.util.Locale.ROOT).format(a);
+    }
+
+    /**
+     * A user's text made safe to echo on one line: control, line-break and bidirectional-override characters written
+     * as escapes (so a message cannot be split or visually reordered), and a long value cut to its start and length.
+     */
+    public static String quote(String s) {
+        if (s == null) {
+            return "null";
+        }
+        StringBuilder b = new StringBuilder(Math.min(s.length(), MAX_ECHO) + 16);
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (b.length() >= MAX_ECHO) {
+                b.append("... (").append(n).append(" characters)");
+                break;
+            }
+            if (c == '\n') {
+                b.append("\\n");
+            } else if (c == '\r') {
+                b.append("\\r");
+            } else if (c == '\t') {
+                b.append("\\t");
+            } else if (Character.isISOControl(c) || isBidiControl(c) || c == '\u2028' || c == '\u2029' || c == '\uFEFF') {
+                b.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static boolean isBidiControl(char c) {
+        return c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069' || c == '\u200E' || c == '\u200F' || c == '\u061C';
     }
 }

@@ -93,7 +93,10 @@ public final class SweepRunner {
             pool.shutdownNow();
             throw e;
         }
+        org.glassguide.solver.run.OutputFolders.checkWritable("--out", folder);
         Files.createDirectories(folder);
+        // marked before anything else lands in it: an interrupted sweep's folder is still recognised as ours
+        org.glassguide.solver.run.OutputFolders.mark(folder, List.of(STATE_FILE, PROGRESS_FILE, PROGRESS_FILE + ".tmp"));
         String fingerprint = fingerprint(points);
         Path state = folder.resolve(STATE_FILE);
         Path progress = folder.resolve(PROGRESS_FILE);

@@ -196,6 +196,8 @@ public final class MaterialsCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             Material m = LibraryOptions.resolve(name, "NAME", libraryOptions.library());
+            Path file = org.glassguide.ui.report.Png.checkReplaceable("--out",
+                    out != null ? out : Path.of(m.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".png"));
             WavelengthRange r = m.index().validRange();
             double lo = from != null ? Units.wavelength("--from", from) : Double.isInfinite(r.max()) ? 400e-9 : r.min();
             double hi = to != null ? Units.wavelength("--to", to) : Double.isInfinite(r.max()) ? 1700e-9 : r.max();
@@ -242,11 +244,12 @@ public final class MaterialsCommand implements Runnable {
                 }
                 panels.add(Plot.render(m.name() + ": attenuation (where backed by data)", "wavelength (nm)", "alpha (dB/m)", loss));
             }
-            Path file = out != null ? out : Path.of(m.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".png");
             Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".plot-", ".png");
             try {
                 Plot.stacked(tmp, panels);
-                Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                // checked again at the last moment: the path may have changed during the work
+                org.glassguide.ui.report.Png.checkReplaceable("--out", file);
+                Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 RunReport.deleteTree(tmp);
             }

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import javax.imageio.ImageIO;
 
 /** PNG line plots and intensity maps drawn with Java2D (headless), for reports and `materials plot`. */
 public final class Plot {
@@ -42,12 +41,12 @@ public final class Plot {
     private static final Color[] BAND_COLOURS = {new Color(44, 160, 44, 60), new Color(255, 127, 14, 60), new Color(148, 103, 189, 60)};
 
     public static void lines(Path file, String title, String xLabel, String yLabel, List<Series> series) throws IOException {
-        ImageIO.write(render(title, xLabel, yLabel, series), "png", file.toFile());
+        Png.write(render(title, xLabel, yLabel, series), file);
     }
 
     public static void lines(Path file, String title, String xLabel, String yLabel, List<Series> series, List<Band> bands)
             throws IOException {
-        ImageIO.write(render(title, xLabel, yLabel, series, bands), "png", file.toFile());
+        Png.write(render(title, xLabel, yLabel, series, bands), file);
     }
 
     /** Several plots stacked vertically in one PNG. */
@@ -62,7 +61,7 @@ public final class Plot {
             y += p.getHeight();
         }
         g.dispose();
-        ImageIO.write(img, "png", file.toFile());
+        Png.write(img, file);
     }
 
     public static BufferedImage render(String title, String xLabel, String yLabel, List<Series> series) {
@@ -243,7 +242,7 @@ public final class Plot {
         g.drawString("0", bx + 22, top + plot + 4);
         g.drawString("|E|²", bx - 4, top - 8);
         g.dispose();
-        ImageIO.write(img, "png", file.toFile());
+        Png.write(img, file);
     }
 
     /**
@@ -296,7 +295,7 @@ public final class Plot {
             g.drawString(names.get(k), right + 35, ly);
         }
         g.dispose();
-        ImageIO.write(img, "png", file.toFile());
+        Png.write(img, file);
     }
 
     private static Graphics2D setup(BufferedImage img) {

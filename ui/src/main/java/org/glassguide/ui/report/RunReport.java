@@ -32,6 +32,7 @@ import org.glassguide.solver.radial.RadialIndexProfile;
 import org.glassguide.solver.radial.RadialMode;
 import org.glassguide.solver.radial.RadialModes;
 import org.glassguide.solver.run.DesignResult;
+import org.glassguide.solver.run.OutputFolders;
 
 /**
  * Writes one run's output folder: summary.json, modes.csv, report.md, report.html and PNG pictures.
@@ -83,7 +84,9 @@ public final class RunReport {
      * (replacing an earlier run's folder) only once complete, deleted if anything fails.
      */
     public static void writeFolder(Path target, FolderContent content) throws IOException {
-        Path parent = target.toAbsolutePath().getParent();
+        // checked again here: every writer passes through, whatever its front end checked before the work
+        OutputFolders.checkWritable("--out", target);
+        Path parent = target.toAbsolutePath().normalize().getParent();
         Files.createDirectories(parent);
         Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
         try {
@@ -93,7 +96,8 @@ public final class RunReport {
                 // the platform's default permissions are fine there
             }
             content.write(tmp);
-            replace(tmp, target.toAbsolutePath());
+            OutputFolders.mark(tmp);
+            replace(tmp, target.toAbsolutePath().normalize());
         } catch (IOException | RuntimeException | Error e) {
             deleteTree(tmp);
             throw e;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.glassguide.solver.run.OutputFolders;
 import org.glassguide.solver.sweep.Parameter;
 import org.glassguide.solver.sweep.PointResult;
 import org.glassguide.solver.sweep.SweepRunner;
@@ -92,10 +93,26 @@ public final class SweepReport {
         return sorted[i] + (pos - i) * (sorted[j] - sorted[i]);
     }
 
+    /**
+     * Writes the report files into the sweep's folder: all of them into a hidden folder first, then each moved over its
+     * earlier version, so a full disk or an interruption leaves the earlier files whole (never a truncated one).
+     */
     public static void write(SweepSpec spec, SweepRunner.Outcome o, int threads, Path folder) throws IOException {
-        Files.writeString(folder.resolve("results.csv"), TidyCsv.write(spec, o.points(), o.results()), StandardCharsets.UTF_8);
-        Files.writeString(folder.resolve("summary.json"), Json.write(summary(spec, o, threads)), StandardCharsets.UTF_8);
-        pictures(spec, o, folder);
+        Path tmp = Files.createTempDirectory(folder, OutputFolders.SCRATCH_PREFIX);
+        try {
+            Files.writeString(tmp.resolve("results.csv"), TidyCsv.write(spec, o.points(), o.results()), StandardCharsets.UTF_8);
+            Files.writeString(tmp.resolve("summary.json"), Json.write(summary(spec, o, threads)), StandardCharsets.UTF_8);
+            pictures(spec, o, tmp);
+            try (var files = Files.list(tmp)) {
+                for (Path f : files.sorted().toList()) {
+                    Files.move(f, folder.resolve(f.getFileName().toString()), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                }
+            }
+        } finally {
+            RunReport.deleteTree(tmp);
+        }
+        OutputFolders.mark(folder);
     }
 
     private static void pictures(SweepSpec spec, SweepRunner.Outcome o, Path folder) throws IOException {

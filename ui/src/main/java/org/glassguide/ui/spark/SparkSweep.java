@@ -82,7 +82,7 @@ public final class SparkSweep {
             err.println("error: " + e.getMessage());
             return 2;
         }
-        Path target = outDir != null ? outDir : Path.of("out", spec.name() + "-spark-sweep");
+        Path target = org.glassguide.solver.run.OutputFolders.checkWritable("--out", outDir != null ? outDir : Path.of("out", spec.name() + "-spark-sweep"));
         SparkConf conf = new SparkConf().setAppName("glassguide sweep " + spec.name());
         if (master != null) {
             conf.setMaster(master);
@@ -99,8 +99,8 @@ public final class SparkSweep {
         }
         double seconds = (System.nanoTime() - t0) * 1e-9;
         List<PointResult> results = new ArrayList<>(PointResult.parse(lines).values());
-        Files.createDirectories(target);
-        Files.writeString(target.resolve("results.csv"), TidyCsv.write(spec, points, results), StandardCharsets.UTF_8);
+        org.glassguide.ui.report.RunReport.writeFolder(target,
+                tmp -> Files.writeString(tmp.resolve("results.csv"), TidyCsv.write(spec, points, results), StandardCharsets.UTF_8));
         long failed = results.stream().filter(r -> !r.error().isEmpty()).count();
         out.printf(java.util.Locale.ROOT, "%s on Spark: %d points in %.1f s%s; wrote %s%n", spec.name(), results.size(), seconds,
                 failed > 0 ? " (" + failed + " failed: see the error column)" : "", target.resolve("results.csv"));

@@ -15,7 +15,6 @@ import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 
-import javax.imageio.ImageIO;
 
 /** Small helpers shared by the views: line charts from arrays, colour-mapped pictures, PNG snapshots. */
 public final class FxCharts {
@@ -105,6 +104,6 @@ public final class FxCharts {
                 out.setRGB(x, y, pr.getArgb(x, y) & 0xFFFFFF);
             }
         }
-        ImageIO.write(out, "png", file.toFile());
+        org.glassguide.ui.report.Png.write(out, file);
     }
 }
