@@ -86,14 +86,33 @@ public record Material(String name, List<String> aliases, String description, Re
      */
     public double n(double wavelength, boolean allowExtrapolation, Consumer<String> warnings) {
         checkWavelength(wavelength, allowExtrapolation, warnings);
-        return index.n(wavelength);
+        return checkedN(wavelength, index.n(wavelength));
     }
 
     /** Complex index n + ik with the bulk attenuation folded into k. */
     public ComplexIndex complexIndex(double wavelength, boolean allowExtrapolation, Consumer<String> warnings) {
         checkWavelength(wavelength, allowExtrapolation, warnings);
         double k = index.k(wavelength) + (attenuation == null ? 0 : attenuation.k(wavelength));
-        return new ComplexIndex(index.n(wavelength), k);
+        if (!(k >= 0) || !Double.isFinite(k)) {
+            throw new GlassGuideException(Messages.OUT_OF_RANGE, "extinction coefficient k of " + name + " at " + Units.nm(wavelength) + " nm", k,
+                    "a finite value >= 0 (check the material's k data and attenuation)");
+        }
+        return new ComplexIndex(checkedN(wavelength, index.n(wavelength)), k);
+    }
+
+    /** Largest refractive index accepted from a model: above every optical material, far below overflowing a solver's arithmetic. */
+    public static final double MAX_INDEX = 20;
+
+    /**
+     * The model's index, refused when it is not a physical one: NaN or infinite (a Sellmeier pole inside the valid
+     * range, a formula beyond its domain), not above 0, or absurdly large.
+     */
+    private double checkedN(double wavelength, double n) {
+        if (!(n > 0 && n <= MAX_INDEX)) {
+            throw new GlassGuideException(Messages.OUT_OF_RANGE, "refractive index of " + name + " at " + Units.nm(wavelength) + " nm", n,
+                    "a finite value above 0 and up to " + (int) MAX_INDEX + " (a dispersion formula with a pole inside its valid range gives this; check its coefficients and range)");
+        }
+        return n;
     }
 
     public void checkWavelength(double wavelength, boolean allowExtrapolation, Consumer<String> warnings) {

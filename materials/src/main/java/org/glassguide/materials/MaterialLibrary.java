@@ -68,6 +68,14 @@ public final class MaterialLibrary {
 
     /** The catalog plus every *.yaml / *.yml material file in the given folders (later ones win). */
     public static MaterialLibrary withUserFolders(Collection<Path> folders) {
+        return withUserFolders(folders, w -> { });
+    }
+
+    /**
+     * The catalog with the materials of the user's folders added; a user material whose name or alias matches one
+     * already there replaces (name) or loses to (alias) it, and {@code warnings} says which file shadows what.
+     */
+    public static MaterialLibrary withUserFolders(Collection<Path> folders, java.util.function.Consumer<String> warnings) {
         MaterialLibrary lib = builtIn();
         for (Path dir : folders) {
             if (!Files.isDirectory(dir)) {
@@ -75,7 +83,18 @@ public final class MaterialLibrary {
             }
             try (Stream<Path> files = Files.list(dir)) {
                 for (Path f : files.filter(p -> p.toString().matches(".*\\.ya?ml$")).sorted().collect(Collectors.toList())) {
-                    lib.add(MaterialReader.readFile(f));
+                    Material m = MaterialReader.readFile(f);
+                    Material same = lib.byKey.get(key(m.name()));
+                    if (same != null) {
+                        warnings.accept("warning: " + f + " defines \"" + m.name() + "\", which replaces " + describe(same) + " in this run");
+                    }
+                    for (String a : m.aliases()) {
+                        Material other = lib.byKey.get(key(a));
+                        if (other != null && (same == null || other != same)) {
+                            warnings.accept("warning: " + f + ": alias \"" + a + "\" already names " + describe(other) + ", which keeps it");
+                        }
+                    }
+                    lib.add(m);
                 }
             } catch (IOException e) {
                 throw new GlassGuideException(Messages.FILE_NOT_READABLE, "--materials", dir, e.getMessage());
@@ -90,6 +109,10 @@ public final class MaterialLibrary {
         lib.byName.putAll(byName);
         lib.byKey.putAll(byKey);
         return lib;
+    }
+
+    private static String describe(Material m) {
+        return "\"" + m.name() + "\" (" + (m.origin() == null || m.origin().isBlank() ? "catalog" : m.origin()) + ")";
     }
 
     public void add(Material m) {

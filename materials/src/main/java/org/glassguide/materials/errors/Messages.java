@@ -51,7 +51,8 @@ public enum Messages {
     public String format(Object... args) {
         Object[] a = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
-            a[i] = args[i] instanceof CharSequence || args[i] instanceof java.nio.file.Path ? quote(String.valueOf(args[i])) : args[i];
+            a[i] = args[i] instanceof CharSequence || args[i] instanceof java.nio.file.Path ? quote(String.valueOf(args[i]))
+                    : args[i] instanceof Double || args[i] instanceof Float ? number(((Number) args[i]).doubleValue()) : args[i];
         }
         return new java.text.MessageFormat(pattern.replace("'", "''"), java.util.Locale.ROOT).format(a);
     }
@@ -85,6 +86,15 @@ public enum Messages {
             }
         }
         return b.toString();
+    }
+
+    /** A number as people read it: plain for ordinary magnitudes, six significant digits with an exponent otherwise. */
+    private static Object number(double d) {
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            return String.valueOf(d);
+        }
+        double m = Math.abs(d);
+        return m == 0 || m >= 1e-3 && m < 1e7 ? (Object) d : String.format(java.util.Locale.ROOT, "%.6g", d);
     }
 
     private static boolean isBidiControl(char c) {

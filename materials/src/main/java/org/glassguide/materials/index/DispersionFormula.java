@@ -22,6 +22,16 @@ public final class DispersionFormula implements RefractiveIndexModel {
         if (coefficients.length == 0) {
             throw new IllegalArgumentException("formula " + type + " needs coefficients");
         }
+        for (double x : coefficients) {
+            if (!Double.isFinite(x)) {
+                throw new IllegalArgumentException("formula " + type + " coefficients must be finite numbers, found " + x);
+            }
+        }
+        // C0 followed by (coefficient, exponent or pole) pairs: an even count leaves half a term
+        if ((type <= 3 || type == 5 || type == 6) && (coefficients.length % 2 == 0 || coefficients.length > 17)) {
+            throw new IllegalArgumentException("formula " + type + " takes C0 and pairs of coefficients (an odd count up to 17), got "
+                    + coefficients.length);
+        }
         if (type == 7 && coefficients.length > 6 || type == 8 && coefficients.length > 4
                 || type == 9 && coefficients.length > 6) {
             throw new IllegalArgumentException("formula " + type + " takes at most "

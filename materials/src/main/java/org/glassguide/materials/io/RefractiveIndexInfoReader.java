@@ -1,6 +1,7 @@
 package org.glassguide.materials.io;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.glassguide.materials.RefractiveIndexModel;
@@ -54,6 +55,7 @@ public final class RefractiveIndexInfoReader {
                 } catch (IllegalArgumentException e) {
                     throw entry.require("coefficients").error(Messages.OUT_OF_RANGE, "coefficients", c.length + " numbers", e.getMessage());
                 }
+                checkPhysical(m, range[0] * 1e-6, range[1] * 1e-6, entry.require("coefficients"));
             } else if (type.equals("tabulated n") || type.equals("tabulated k") || type.equals("tabulated nk")) {
                 int cols = type.equals("tabulated nk") ? 3 : 2;
                 double[] v = numbers(entry.require("data"));
@@ -72,6 +74,10 @@ public final class RefractiveIndexInfoReader {
                     } else {
                         n[i] = v[i * cols + 1];
                         k[i] = cols == 3 ? v[i * cols + 2] : 0;
+                    }
+                    if (!(wl[i] > 0) || !(n[i] > 0) || !(k[i] >= 0)) {
+                        throw entry.require("data").error(Messages.OUT_OF_RANGE, "row " + (i + 1) + " of " + type,
+                                Arrays.toString(Arrays.copyOfRange(v, i * cols, i * cols + cols)), "a wavelength above 0 um, n above 0 and k of 0 or more");
                     }
                     if (i > 0 && !(wl[i] > wl[i - 1])) {
                         throw entry.require("data").error(Messages.NOT_INCREASING, "wavelengths of " + type, v[i * cols], v[(i - 1) * cols]);
@@ -103,6 +109,25 @@ public final class RefractiveIndexInfoReader {
                 .orElse("");
     }
 
+    /** A formula must give a physical index over its whole valid range: a pole or a negative n there is refused. */
+    private static void checkPhysical(RefractiveIndexModel m, double lo, double hi, YamlNode where) {
+        int samples = 400;
+        for (int i = 0; i <= samples; i++) {
+            double l = lo + (hi - lo) * i / samples;
+            if (l <= 0) {
+                continue;
+            }
+            double n = m.n(l);
+            if (!(n > 0 && n <= org.glassguide.materials.Material.MAX_INDEX)) {
+                throw where.error(Messages.OUT_OF_RANGE, "the formula's index at " + String.format(java.util.Locale.ROOT, "%.4g um", l * 1e6), n,
+                        "a finite value above 0 and up to 20 across wavelength_range (a pole of the formula lies inside it: check the coefficients and range)");
+            }
+        }
+    }
+
+    /** Plain decimal numbers only: NaN, Infinity, hexadecimal and Java type suffixes are refused. */
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
     static double[] numbers(YamlNode node) {
         String t = node.text().trim();
         if (t.isEmpty()) {
@@ -111,11 +136,11 @@ public final class RefractiveIndexInfoReader {
         String[] parts = t.split("[\\s,]+");
         List<Double> out = new ArrayList<>();
         for (String p : parts) {
-            try {
-                out.add(Double.parseDouble(p));
-            } catch (NumberFormatException e) {
+            double x = DECIMAL.matcher(p).matches() ? Double.parseDouble(p) : Double.NaN;
+            if (!Double.isFinite(x)) {
                 throw new GlassGuideException(node.location(), Messages.BAD_NUMBER, node.path(), p);
             }
+            out.add(x);
         }
         double[] a = new double[out.size()];
         for (int i = 0; i < a.length; i++) {

@@ -38,9 +38,18 @@ public final class YamlNode {
     private final List<YamlNode> items;
 
     private YamlNode(String source, String path, Node node) {
+        this(source, path, node, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    /** {@code open}: the collections being built above this one; meeting one again is an alias to its own ancestor. */
+    private YamlNode(String source, String path, Node node, java.util.Set<Node> open) {
         this.source = source;
         this.path = path;
         this.node = node;
+        if ((node instanceof MappingNode || node instanceof SequenceNode) && !open.add(node)) {
+            throw new GlassGuideException(where(source, node.getStartMark()), Messages.MALFORMED_YAML,
+                    describe(path) + " contains itself through an alias (&anchor ... *anchor inside it); aliases may only repeat earlier, finished values");
+        }
         if (node instanceof MappingNode) {
             Map<String, YamlNode> m = new LinkedHashMap<>();
             for (NodeTuple t : ((MappingNode) node).getValue()) {
@@ -55,7 +64,7 @@ public final class YamlNode {
                     throw new GlassGuideException(where(source, k.getStartMark()), Messages.MALFORMED_YAML,
                             "key \"" + key + "\" appears twice in " + describe(path));
                 }
-                m.put(key, new YamlNode(source, childPath, t.getValueNode()));
+                m.put(key, new YamlNode(source, childPath, t.getValueNode(), open));
             }
             entries = Collections.unmodifiableMap(m);
             items = List.of();
@@ -63,7 +72,7 @@ public final class YamlNode {
             List<YamlNode> l = new ArrayList<>();
             List<Node> value = ((SequenceNode) node).getValue();
             for (int i = 0; i < value.size(); i++) {
-                l.add(new YamlNode(source, path + "[" + i + "]", value.get(i)));
+                l.add(new YamlNode(source, path + "[" + i + "]", value.get(i), open));
             }
             items = Collections.unmodifiableList(l);
             entries = Map.of();
@@ -71,6 +80,7 @@ public final class YamlNode {
             entries = Map.of();
             items = List.of();
         }
+        open.remove(node);
     }
 
     /** Parses one YAML document; a syntax error becomes a message with file:line:column. */
@@ -96,12 +106,9 @@ public final class YamlNode {
         return new YamlNode(source, "", root);
     }
 
+    /** Parses a file: a regular UTF-8 file within the size limit ({@link TextFiles}), else a one-line refusal. */
     public static YamlNode parse(Path file) {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(file.toString(), r);
-        } catch (IOException e) {
-            throw new GlassGuideException(Messages.FILE_NOT_READABLE, "file", file, e.getMessage());
-        }
+        return parse(file.toString(), new java.io.StringReader(TextFiles.read("file", file)));
     }
 
     private static String where(String source, Mark m) {

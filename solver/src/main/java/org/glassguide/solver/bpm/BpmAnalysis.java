@@ -82,7 +82,7 @@ public final class BpmAnalysis {
             }
             nMin = Math.min(nMin, n);
         }
-        BpmGrid g = ps.is2d() ? BpmGrid.slab(ps.windowWidth(), ps.step()) : BpmGrid.centred(ps.windowWidth(), ps.windowHeight(), ps.step());
+        BpmGrid g = grid(ps);
         // with an index function, the indices on the grid at the start (centres) set the range; a
         // replacing function's core is where n lies above the middle of that range
         double coreThreshold = Double.NaN;
@@ -144,7 +144,7 @@ public final class BpmAnalysis {
                     + " dz <= lambda", Units.nm(ps.dz()), ps.wideAngle()));
         }
         int pmlCells = (int) Math.round(ps.pml() / ps.step());
-        double[] launch = launch(ps, cs, g, wavelength, nMax, sink);
+        double[] launch = launch(ps, cs, g, wavelength, nMax, sink, monitor);
         // the core: the highest material index, or above a replacing function's middle index
         double epsCore = Double.isNaN(coreThreshold) ? nMax * nMax : coreThreshold * coreThreshold;
         boolean[] region = coreMask(plain, g, epsCore);
@@ -160,7 +160,7 @@ public final class BpmAnalysis {
             }
             FdScalarModeSolver.Grid fg = new FdScalarModeSolver.Grid(g.x0(), g.y0(), g.dx(), g.dy(), g.nx(), g.ny());
             List<FdScalarModeSolver.Mode> ms = new FdScalarModeSolver().withPolarization(polarization(ps)).solve(plain, wavelength, fg,
-                    new FdScalarModeSolver.Pml(0, 8), ps.modalSpectrum(), nMax, ProgressMonitor.NONE);
+                    new FdScalarModeSolver.Pml(0, 8), ps.modalSpectrum(), nMax, cancelOnly(monitor));
             watched = new double[ms.size()][];
             for (int k = 0; k < ms.size(); k++) {
                 watched[k] = ms.get(k).field().clone();
@@ -236,17 +236,50 @@ public final class BpmAnalysis {
      * launch field (a partially coherent launch starts from a Gaussian of half its radius); n_eff
      * to 1e-10 between levels of the imaginary step.
      */
+    /**
+     * Heap per transverse cell of a propagation, for the estimate made before anything is allocated: the stepper's
+     * fields and factors (94 to 170 bytes a cell by `glassguide bench`), the sampled index sections and the monitors.
+     */
+    static final double BYTES_PER_CELL = 400;
+
+    /** The run's grid, refused first when it cannot fit in memory (and, with a mode launch or modal spectrum, its mode solve). */
+    private static BpmGrid grid(PropagationSettings ps) {
+        double nx = Math.rint(ps.windowWidth() / ps.step());
+        double ny = ps.is2d() ? 1 : Math.rint(ps.windowHeight() / ps.step());
+        org.glassguide.solver.MemoryBudget.require(String.format(Locale.ROOT, "the propagation grid %.0f x %.0f", nx, ny), nx * ny * BYTES_PER_CELL,
+                "use a larger propagation.step or a smaller window");
+        int modes = Math.max(ps.modalSpectrum(), "mode".equals(ps.launch().kind()) ? ps.launch().mode() : 0);
+        if (modes > 0 && !ps.is2d()) {
+            FdScalarModeSolver.requireMemory("mode solve for the launch and modal spectrum", nx, ny, modes);
+        }
+        return ps.is2d() ? BpmGrid.slab(ps.windowWidth(), ps.step()) : BpmGrid.centred(ps.windowWidth(), ps.windowHeight(), ps.step());
+    }
+
+    /** The caller's cancellation without its progress display: a mode solve inside a run is one step of it. */
+    private static ProgressMonitor cancelOnly(ProgressMonitor m) {
+        return new ProgressMonitor() {
+            @Override
+            public void progress(long done, long total, String stage) {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return m.isCancelled();
+            }
+        };
+    }
+
     public ModeResult findMode(Design d, double wavelength, ComputeBackend backend, Consumer<String> warnings, ProgressMonitor monitor) {
         PropagationSettings ps = d.propagation();
         if (ps == null) {
             throw new GlassGuideException(Messages.MISSING_KEY, "propagation", "the design");
         }
         CrossSection cs = section(d, wavelength, ps, 0, true);
-        BpmGrid g = ps.is2d() ? BpmGrid.slab(ps.windowWidth(), ps.step()) : BpmGrid.centred(ps.windowWidth(), ps.windowHeight(), ps.step());
+        BpmGrid g = grid(ps);
         double nMax = Math.sqrt(Math.max(cs.maxEpsRe(), 1));
         PropagationSettings.Launch l = ps.launch();
         double[] guess = l.kind().equals("partially-coherent")
-                ? Launch.gaussian(g, wavelength, nMax, 0.5 * l.waist(), l.x(), l.y(), 0) : launch(ps, cs, g, wavelength, nMax, warnings);
+                ? Launch.gaussian(g, wavelength, nMax, 0.5 * l.waist(), l.x(), l.y(), 0) : launch(ps, cs, g, wavelength, nMax, warnings, monitor);
         BeamPropagator.FoundMode m = new BeamPropagator().findMode(cs, g, guess, wavelength, 1e-10, 40000, backend, monitor);
         if (m.lastChange() > 1e-8) {
             warnings.accept(String.format(Locale.ROOT, "warning: the imaginary-distance search stopped after %d steps with n_eff still moving"
@@ -455,7 +488,8 @@ public final class BpmAnalysis {
                 cancelled, mp, corr);
     }
 
-    private static double[] launch(PropagationSettings ps, CrossSection cs, BpmGrid g, double wavelength, double nMax, Consumer<String> sink) {
+    private static double[] launch(PropagationSettings ps, CrossSection cs, BpmGrid g, double wavelength, double nMax, Consumer<String> sink,
+            ProgressMonitor monitor) {
         PropagationSettings.Launch l = ps.launch();
         if (l.kind().equals("gaussian")) {
             double halfW = 0.5 * ps.windowWidth() - ps.pml();
@@ -488,7 +522,7 @@ public final class BpmAnalysis {
         }
         FdScalarModeSolver.Grid fg = new FdScalarModeSolver.Grid(g.x0(), g.y0(), g.dx(), g.dy(), g.nx(), g.ny());
         List<FdScalarModeSolver.Mode> modes = new FdScalarModeSolver().withPolarization(polarization(ps)).solve(cs, wavelength, fg,
-                new FdScalarModeSolver.Pml(0, 8), l.mode(), nMax, ProgressMonitor.NONE);
+                new FdScalarModeSolver.Pml(0, 8), l.mode(), nMax, cancelOnly(monitor));
         if (modes.size() < l.mode()) {
             throw new GlassGuideException(Messages.OUT_OF_RANGE, "propagation.launch.mode", l.mode(), "at most " + modes.size());
         }

@@ -134,6 +134,11 @@ public final class DesignReader {
      * ase: {from, to, bins}, study: {lengths, concentrations, pump-scale}}; each signal or pump {wavelength, power,
      * direction: forward | backward, mode: auto | cladding | {mfd} | {overlap} | {cladding-diameter}, label}.
      */
+    /** Largest rare-earth density accepted, m^-3: above the site density of any doped glass (about 1e28). */
+    static final double MAX_ION_DENSITY = 1e28;
+    /** Largest launched power accepted, W: far above any fiber's damage threshold, so only a typo exceeds it. */
+    static final double MAX_LAUNCH_POWER = 1e6;
+
     static GainSettings readGain(YamlNode g, MaterialLibrary lib) {
         g.requireMap().allowOnly(List.of("dopant", "concentration", "doped-diameter", "length", "steps", "background-loss", "signals", "pumps", "ase",
                 "study"));
@@ -156,6 +161,10 @@ public final class DesignReader {
             conc = cn.quantity(Units::density);
             if (!(conc > 0)) {
                 throw cn.error(Messages.NOT_POSITIVE, cn.path(), cn.text());
+            }
+            if (conc > MAX_ION_DENSITY) {
+                // beyond the density of atoms in a glass: no dopant can reach it, and the rate equations turn stiff
+                throw cn.error(Messages.OUT_OF_RANGE, cn.path(), cn.text(), "an ion density up to 1e28 m^-3 (1e22 cm^-3), above every doped glass");
             }
         }
         double doped = Double.NaN;
@@ -249,8 +258,8 @@ public final class DesignReader {
         double wl = l.require("wavelength").quantity(Units::wavelength);
         YamlNode pn = l.require("power");
         double p = pn.quantity(Units::power);
-        if (!(p >= 0)) {
-            throw pn.error(Messages.OUT_OF_RANGE, pn.path(), pn.text(), "a power of 0 or more, e.g. 0.4 W or 300 mW");
+        if (!(p >= 0) || p > MAX_LAUNCH_POWER) {
+            throw pn.error(Messages.OUT_OF_RANGE, pn.path(), pn.text(), "a power from 0 to 1 MW, e.g. 0.4 W or 300 mW");
         }
         if (!pump && !(p > 0)) {
             throw pn.error(Messages.NOT_POSITIVE, pn.path(), pn.text());
@@ -1164,7 +1173,7 @@ public final class DesignReader {
     private static int[][] readCsvIds(Path file, YamlNode fileNode, YamlNode tableNode, java.util.Map<Integer, Material> table) {
         List<int[]> rows = new ArrayList<>();
         try {
-            List<String> lines = Files.readAllLines(file);
+            List<String> lines = org.glassguide.materials.io.TextFiles.read("table", file).lines().toList();
             for (int ln = 0; ln < lines.size(); ln++) {
                 String line = lines.get(ln).trim();
                 if (line.isEmpty() || line.startsWith("#")) {
@@ -1189,8 +1198,8 @@ public final class DesignReader {
                 }
                 rows.add(row);
             }
-        } catch (java.io.IOException ex) {
-            throw fileNode.error(Messages.FILE_NOT_READABLE, fileNode.path(), fileNode.text(), ex.getMessage());
+        } catch (GlassGuideException ex) {
+            throw ex.at(fileNode.location());
         }
         return rows.toArray(new int[0][]);
     }

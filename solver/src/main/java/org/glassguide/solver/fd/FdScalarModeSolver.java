@@ -29,10 +29,17 @@ public final class FdScalarModeSolver {
 
         /** A window [-w/2, w/2] x [-h/2, h/2] with square cells of the given step. */
         public static Grid centred(double width, double height, double step) {
+            // a first, cheap refusal before an int overflows: the solvers check their own need on the grid
+            ShiftInvertEigen.requireMemory("2D mode solver", Math.rint(width / step), Math.rint(height / step), 1, 1);
             int nx = (int) Math.round(width / step);
             int ny = (int) Math.round(height / step);
             return new Grid(-0.5 * nx * step, -0.5 * ny * step, step, step, nx, ny);
         }
+    }
+
+    /** Refuses a scalar solve on an nx x ny grid that cannot fit in memory, before anything is allocated. */
+    public static void requireMemory(String what, double nx, double ny, int wanted) {
+        ShiftInvertEigen.requireMemory(what, nx, ny, 1, wanted);
     }
 
     /**
@@ -117,6 +124,7 @@ public final class FdScalarModeSolver {
             double radiationBelow, ProgressMonitor monitor) {
         int nx = g.nx();
         int ny = g.ny();
+        ShiftInvertEigen.requireMemory("scalar 2D mode solver", nx, ny, 1, wanted);
         int n = nx * ny;
         double k0 = 2 * Math.PI / wavelength;
         double[][] eps = cs.sample(g.x0(), g.y0(), g.dx(), g.dy(), nx, ny, 8);

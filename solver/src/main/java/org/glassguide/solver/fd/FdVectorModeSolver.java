@@ -138,6 +138,7 @@ public final class FdVectorModeSolver {
      */
     public List<Mode> solve(CrossSection cs, double wavelength, FdScalarModeSolver.Grid g, Walls walls, int pmlCells,
             int wanted, double targetIndex, double radiationBelow, int unfold, ProgressMonitor monitor) {
+        ShiftInvertEigen.requireMemory("full-vectorial 2D mode solver", g.nx() + 1.0, g.ny() + 1.0, 2, wanted);
         Layout lay = new Layout(cs, wavelength, g, walls, pmlCells);
         monitor.checkCancelled();
         GridMatrix a = lay.assemble();

@@ -59,6 +59,45 @@ final class NestedDissectionLu {
         });
     }
 
+    /**
+     * Bytes the factors of an nx x ny grid with dof unknowns per site will hold (every front's L, U and Schur
+     * complement, as {@link #build} cuts the grid), computed from the box sizes alone, before anything is allocated.
+     * The ring is taken unclipped, so the figure is an upper bound.
+     */
+    static double estimatedBytes(long nx, long ny, int dof) {
+        return boxBytes(nx, ny, dof, new java.util.HashMap<>());
+    }
+
+    private static double boxBytes(long w, long h, int dof, java.util.Map<Long, Double> memo) {
+        if (w <= 0 || h <= 0) {
+            return 0;
+        }
+        Long key = w * 4_000_000_007L + h;
+        Double known = memo.get(key);
+        if (known != null) {
+            return known;
+        }
+        double k;
+        double sub;
+        if (Math.max(w, h) <= LEAF_SIDE) {
+            k = (double) w * h * dof;
+            sub = 0;
+        } else if (w >= h) {
+            long m = w / 2;
+            k = (double) h * dof;
+            sub = boxBytes(m, h, dof, memo) + boxBytes(w - m - 1, h, dof, memo);
+        } else {
+            long m = h / 2;
+            k = (double) w * dof;
+            sub = boxBytes(w, m, dof, memo) + boxBytes(w, h - m - 1, dof, memo);
+        }
+        double u = (2.0 * (w + h) + 4) * dof;
+        // L and U of the own block, the two off-diagonal blocks, the Schur complement; 16 bytes a complex entry
+        double bytes = sub + 16 * (k * k + 2 * k * u + u * u);
+        memo.put(key, bytes);
+        return bytes;
+    }
+
     private Node build(int i0, int i1, int j0, int j1) {
         if (i1 <= i0 || j1 <= j0) {
             return null;

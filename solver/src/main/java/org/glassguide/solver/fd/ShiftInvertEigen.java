@@ -29,6 +29,20 @@ final class ShiftInvertEigen {
     private static final int MAX_CYCLES = 12;
 
     /**
+     * Refuses, before anything is sampled or allocated, a 2D mode solve that cannot fit in memory: the operator and
+     * its shifted copy (9 neighbours x dof complex entries per unknown), the sparse factors, the Arnoldi basis and
+     * the sampled cross-section.
+     */
+    static void requireMemory(String solver, double nx, double ny, int dof, int wanted) {
+        double n = nx * ny * dof;
+        double m = Math.max(2.0 * wanted + 20, 40) + 1;
+        double bytes = 2 * n * 9 * dof * 16 + (Double.isFinite(n) && nx < 1e9 && ny < 1e9 ? NestedDissectionLu.estimatedBytes((long) nx, (long) ny, dof)
+                : Double.POSITIVE_INFINITY) + m * 16 * n + 64 * nx * ny;
+        org.glassguide.solver.MemoryBudget.require(String.format(java.util.Locale.ROOT, "the %s on a %.0f x %.0f grid", solver, nx, ny), bytes,
+                "use a coarser grid (a larger step), a smaller window or a symmetry wall");
+    }
+
+    /**
      * @param a the operator A on the grid
      * @param b the diagonal of B, interleaved re/im (zero for unknowns that carry no field)
      * @param sigma the shift (target n_eff squared)

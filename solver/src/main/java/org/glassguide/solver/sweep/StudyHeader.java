@@ -37,11 +37,14 @@ public record StudyHeader(YamlNode root, String name, Path designFile, String de
         }
         YamlNode dn = root.require("design");
         Path design = file.toAbsolutePath().getParent().resolve(dn.text()).normalize();
+        if (!Files.isRegularFile(design) || !Files.isReadable(design)) {
+            throw dn.error(Messages.FILE_NOT_READABLE, "design", dn.text(), "no such readable file next to the " + kind + " file");
+        }
         String designText;
         try {
-            designText = Files.readString(design, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw dn.error(Messages.FILE_NOT_READABLE, "design", dn.text(), "no such readable file next to the " + kind + " file");
+            designText = org.glassguide.materials.io.TextFiles.read("design", design);
+        } catch (GlassGuideException e) {
+            throw e.at(dn.location());
         }
         YamlNode an = root.require("analysis");
         String analysis = an.text().trim();

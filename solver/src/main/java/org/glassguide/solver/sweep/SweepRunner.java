@@ -149,7 +149,13 @@ public final class SweepRunner {
                         r = new PointResult(index, evaluator.evaluate(designs.get(index), warnings, monitor), "");
                     } catch (ProgressMonitor.CancelledException c) {
                         return;
-                    } catch (GlassGuideException | ArithmeticException | IllegalStateException | IllegalArgumentException e) {
+                    } catch (GlassGuideException e) {
+                        if (isSpecError(e)) {
+                            // a wrong output name fails every point alike: stop the sweep, not record it per point
+                            throw e;
+                        }
+                        r = new PointResult(index, List.of(), e.getMessage());
+                    } catch (ArithmeticException | IllegalStateException | IllegalArgumentException e) {
                         r = new PointResult(index, List.of(), e.getMessage());
                     }
                     synchronized (done) {
@@ -196,6 +202,12 @@ public final class SweepRunner {
         }
         results.sort((a, b) -> Integer.compare(a.point(), b.point()));
         return new Outcome(points, results, done.size() - reused, reused, cancelled, (System.nanoTime() - t0) * 1e-9, restarted);
+    }
+
+    /** A problem of the sweep file itself (an output the analysis does not give), not of one point's design. */
+    static boolean isSpecError(GlassGuideException e) {
+        Object[] a = e.args();
+        return e.key() == org.glassguide.materials.errors.Messages.BAD_CHOICE && a.length > 0 && "outputs".equals(a[0]);
     }
 
     /** Identifies the sweep: GlassGuide's version, base design text, analysis, outputs and every point's values. */

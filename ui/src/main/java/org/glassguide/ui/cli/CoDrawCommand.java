@@ -27,8 +27,8 @@ public final class CoDrawCommand extends DesignFolderCommand<CoDrawResult> {
     }
 
     @Override
-    CoDrawResult analyse(Design d, Consumer<String> warnings) {
-        return new CoDrawAnalysis().analyse(d, d.codraw(), warnings, ProgressMonitor.NONE);
+    CoDrawResult analyse(Design d, Consumer<String> warnings, ProgressMonitor progress) {
+        return new CoDrawAnalysis().analyse(d, d.codraw(), warnings, progress);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
+import org.glassguide.solver.ProgressMonitor;
 import org.glassguide.solver.design.Design;
 import org.glassguide.solver.design.DesignReader;
 import org.glassguide.ui.report.Json;
@@ -36,7 +37,8 @@ abstract class DesignFolderCommand<R> implements Callable<Integer> {
     /** The folder's suffix: out/NAME-SUFFIX. */
     abstract String suffix();
 
-    abstract R analyse(Design d, Consumer<String> warnings);
+    /** Runs the analysis; {@code progress} shows its progress and carries Ctrl-C as a cancellation. */
+    abstract R analyse(Design d, Consumer<String> warnings, ProgressMonitor progress);
 
     abstract void write(String name, R result, Path target) throws IOException;
 
@@ -55,8 +57,15 @@ abstract class DesignFolderCommand<R> implements Callable<Integer> {
             d = d.with(d.analyses(), new org.glassguide.solver.design.DesignOptions(p.vector(), true, p.launch(), p.maxModes()), d.solver());
         }
         Path target = output.target(d.name() + "-" + suffix());
-        R r = analyse(d, w -> err.println(w));
-        write(d.name(), r, target);
+        ConsoleProgress progress = ConsoleProgress.forTerminal();
+        R r;
+        // Ctrl-C cancels the analysis; during the writing the hook waits, so the folder lands whole or not at all
+        try (CancelOnInterrupt interrupt = new CancelOnInterrupt(progress, 20_000)) {
+            try (progress) {
+                r = analyse(d, w -> err.println(w), progress);
+            }
+            write(d.name(), r, target);
+        }
         if (output.json) {
             o.print(Json.write(summary(d.name(), r)));
         } else {

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 
 import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
+import org.glassguide.solver.ProgressMonitor;
 import org.glassguide.solver.design.Design;
 import org.glassguide.solver.emission.EmissionAnalysis;
 import org.glassguide.ui.report.EmissionReport;
@@ -26,14 +27,11 @@ public final class EmissionCommand extends DesignFolderCommand<EmissionAnalysis.
     }
 
     @Override
-    EmissionAnalysis.Result analyse(Design d, Consumer<String> warnings) {
+    EmissionAnalysis.Result analyse(Design d, Consumer<String> warnings, ProgressMonitor progress) {
         if (d.emission() == null) {
             throw new GlassGuideException(Messages.MISSING_KEY, "emission", designFile + " (emission needs an emission: section)");
         }
-        ConsoleProgress progress = ConsoleProgress.forTerminal();
-        try (progress) {
-            return new EmissionAnalysis().analyse(d, d.emission(), warnings, progress);
-        }
+        return new EmissionAnalysis().analyse(d, d.emission(), warnings, progress);
     }
 
     @Override

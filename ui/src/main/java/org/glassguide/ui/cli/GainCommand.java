@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 
 import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
+import org.glassguide.solver.ProgressMonitor;
 import org.glassguide.solver.design.Design;
 import org.glassguide.solver.gain.Channel;
 import org.glassguide.solver.gain.GainAnalysis;
@@ -28,14 +29,11 @@ public final class GainCommand extends DesignFolderCommand<GainAnalysis.Result> 
     }
 
     @Override
-    GainAnalysis.Result analyse(Design d, Consumer<String> warnings) {
+    GainAnalysis.Result analyse(Design d, Consumer<String> warnings, ProgressMonitor progress) {
         if (d.gain() == null) {
             throw new GlassGuideException(Messages.MISSING_KEY, "gain", designFile + " (gain needs a gain: section)");
         }
-        ConsoleProgress progress = ConsoleProgress.forTerminal();
-        try (progress) {
-            return new GainAnalysis().analyse(d, d.gain(), warnings, progress);
-        }
+        return new GainAnalysis().analyse(d, d.gain(), warnings, progress);
     }
 
     @Override

@@ -58,6 +58,11 @@ public final class GlassGuideCli implements Runnable {
                 err.println("cancelled; nothing was half-written");
                 return EXIT_CANCELLED;
             }
+            String environment = environmentProblem(t);
+            if (environment != null) {
+                err.println("error: " + environment);
+                return EXIT_BAD_INPUT;
+            }
             err.println("internal error: " + t);
             if (System.getenv("GLASSGUIDE_DEBUG") != null) {
                 t.printStackTrace(err);
@@ -67,6 +72,46 @@ public final class GlassGuideCli implements Runnable {
             return 1;
         });
         return cl.execute(args);
+    }
+
+    /**
+     * Failures of the machine rather than of GlassGuide, as one line naming the path and the fix: a full disk, a
+     * read-only or forbidden place, memory beyond what the estimates foresaw. Null for anything else (a real defect).
+     */
+    static String environmentProblem(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof OutOfMemoryError) {
+                return "out of memory (" + org.glassguide.solver.MemoryBudget.size(Runtime.getRuntime().maxMemory())
+                        + " heap): use a coarser grid or a smaller problem, or give Java more memory with GLASSGUIDE_JAVA_OPTS=-Xmx<size>; nothing was half-written";
+            }
+            if (c instanceof StackOverflowError) {
+                return "the input nests too deeply to process; simplify its structure";
+            }
+            if (c instanceof java.nio.file.AccessDeniedException a) {
+                return org.glassguide.materials.errors.Messages.quote(String.valueOf(a.getFile())) + ": permission denied; choose a place you may write to (--out)";
+            }
+            if (c instanceof java.nio.file.ReadOnlyFileSystemException) {
+                return "the output is on a read-only file system; choose another place (--out)";
+            }
+            if (c instanceof java.nio.file.FileSystemException f) {
+                String reason = String.valueOf(f.getReason());
+                String file = f.getFile() == null ? "" : org.glassguide.materials.errors.Messages.quote(f.getFile()) + ": ";
+                if (reason.contains("No space left")) {
+                    return file + "no space left on the device; free some space or choose another place (--out); nothing was half-written";
+                }
+                if (reason.contains("Read-only")) {
+                    return file + "read-only file system; choose another place (--out)";
+                }
+                return file + org.glassguide.materials.errors.Messages.quote(reason);
+            }
+            if (c instanceof java.io.IOException io && String.valueOf(io.getMessage()).contains("No space left")) {
+                return "no space left on the device; free some space or choose another place (--out); nothing was half-written";
+            }
+            if (c instanceof java.io.UncheckedIOException u && u.getCause() != null) {
+                continue;
+            }
+        }
+        return null;
     }
 
     /** Version from the jar manifest, "dev" when run from classes. */

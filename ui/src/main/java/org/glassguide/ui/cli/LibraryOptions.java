@@ -23,8 +23,20 @@ final class LibraryOptions {
             description = "Evaluate material models outside their valid wavelength range (with a warning) instead of stopping.")
     boolean allowExtrapolation;
 
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec mixee;
+
     MaterialLibrary library() {
-        return folders.isEmpty() ? MaterialLibrary.builtIn() : MaterialLibrary.withUserFolders(folders);
+        if (folders.isEmpty()) {
+            return MaterialLibrary.builtIn();
+        }
+        java.io.PrintWriter err = mixee != null ? mixee.commandLine().getErr() : null;
+        return MaterialLibrary.withUserFolders(folders, w -> {
+            if (err != null) {
+                err.println(w);
+                err.flush();
+            }
+        });
     }
 
     /** A material from the command line: a plain number (constant index), a material file, or a catalog name. */

@@ -27,8 +27,8 @@ public final class LossCommand extends DesignFolderCommand<LossResult> {
     }
 
     @Override
-    LossResult analyse(Design d, Consumer<String> warnings) {
-        return new LossBudget().analyse(d, d.loss(), warnings, ProgressMonitor.NONE);
+    LossResult analyse(Design d, Consumer<String> warnings, ProgressMonitor progress) {
+        return new LossBudget().analyse(d, d.loss(), warnings, progress);
     }
 
     @Override

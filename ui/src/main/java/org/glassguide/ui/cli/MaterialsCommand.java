@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.glassguide.materials.Material;
+import org.glassguide.materials.MaterialLibrary;
 import org.glassguide.materials.SourcedValue;
 import org.glassguide.materials.SpectralBand;
 import org.glassguide.materials.WavelengthRange;
@@ -27,8 +28,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** `glassguide materials list|show|plot`. */
-@Command(name = "materials", mixinStandardHelpOptions = true, description = "The material catalog: list, show one material with provenance, plot n and alpha.",
-        subcommands = {MaterialsCommand.ListMaterials.class, MaterialsCommand.Show.class, MaterialsCommand.PlotMaterial.class})
+@Command(name = "materials", mixinStandardHelpOptions = true, description = "The material catalog: list, show one material with provenance, plot n and alpha, import a material file.",
+        subcommands = {MaterialsCommand.ListMaterials.class, MaterialsCommand.Show.class, MaterialsCommand.PlotMaterial.class, MaterialsCommand.ImportMaterial.class})
 public final class MaterialsCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -255,6 +256,77 @@ public final class MaterialsCommand implements Runnable {
             }
             spec.commandLine().getOut().println("wrote " + file);
             spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    /**
+     * `glassguide materials import FILE --into DIR`: checks a GlassGuide material file or a refractiveindex.info page as
+     * the catalog would read it, then copies it into a materials folder (used with --materials DIR). Never replaces a
+     * different file of the same name, and says when the name shadows a catalog material.
+     */
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Check a material file (GlassGuide or a refractiveindex.info page) and copy it into a materials folder;",
+                "designs and commands then use it with --materials DIR."})
+    static final class ImportMaterial implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "A GlassGuide material file or a refractiveindex.info page (YAML).")
+        Path file;
+
+        @Option(names = "--into", paramLabel = "DIR", defaultValue = "materials",
+                description = "The materials folder to copy it into (default: ${DEFAULT-VALUE}; created when missing).")
+        Path into;
+
+        @Option(names = "--check", description = "Only check the file and show what it holds; copy nothing.")
+        boolean checkOnly;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter o = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Material m = org.glassguide.materials.io.MaterialReader.readFile(file);
+            MaterialLibrary catalog = MaterialLibrary.builtIn();
+            try {
+                Material same = catalog.get(m.name());
+                err.println("warning: \"" + m.name() + "\" shadows the catalog material \"" + same.name() + "\": with --materials the imported one is used");
+            } catch (GlassGuideException notInCatalog) {
+                // a new name: nothing shadowed
+            }
+            WavelengthRange r = m.index().validRange();
+            double at = r.contains(589e-9) ? 589e-9 : Double.isFinite(r.max()) ? 0.5 * (r.min() + r.max()) : Math.max(r.min(), 589e-9);
+            o.printf(Locale.ROOT, "%s: n = %.5f at %s nm, valid %s to %s nm; %s%n", m.name(), m.index().n(at), Units.nm(at), Units.nm(r.min()),
+                    Double.isInfinite(r.max()) ? "infinity" : Units.nm(r.max()), m.indexProvenance().isAssumed() ? "assumed values" : "sourced");
+            if (checkOnly) {
+                o.flush();
+                return 0;
+            }
+            String fileName = m.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".yaml";
+            Path target = into.resolve(fileName);
+            byte[] bytes = Files.readAllBytes(file);
+            if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                if (!Files.isRegularFile(target, java.nio.file.LinkOption.NOFOLLOW_LINKS) || !java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {
+                    throw new GlassGuideException(Messages.OUTPUT_FILE_REFUSED, "--into", target,
+                            "a different file of that name is already there; remove it yourself or import into another folder");
+                }
+                o.println("already imported: " + target);
+                o.flush();
+                return 0;
+            }
+            if (Files.exists(into) && !Files.isDirectory(into)) {
+                throw new GlassGuideException(Messages.OUTPUT_FILE_REFUSED, "--into", into, "it is not a folder");
+            }
+            Files.createDirectories(into);
+            Path tmp = Files.createTempFile(into, ".import-", ".yaml");
+            try {
+                Files.write(tmp, bytes);
+                Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            o.println("imported " + target + "; use it with --materials " + into);
+            o.flush();
             return 0;
         }
     }

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 
 import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
+import org.glassguide.solver.ProgressMonitor;
 import org.glassguide.solver.design.Design;
 import org.glassguide.solver.sensor.SensorAnalysis;
 import org.glassguide.ui.report.SensorReport;
@@ -26,7 +27,7 @@ public final class SensorCommand extends DesignFolderCommand<SensorAnalysis.Resu
     }
 
     @Override
-    SensorAnalysis.Result analyse(Design d, Consumer<String> warnings) {
+    SensorAnalysis.Result analyse(Design d, Consumer<String> warnings, ProgressMonitor progress) {
         if (d.sensor() == null) {
             throw new GlassGuideException(Messages.MISSING_KEY, "sensor", designFile + " (sensor needs a sensor: section)");
         }

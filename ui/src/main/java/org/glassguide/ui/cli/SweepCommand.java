@@ -81,7 +81,16 @@ public final class SweepCommand implements Callable<Integer> {
                         + (r.cancelled() ? "; run the same command again to compute the rest" : ""));
             }
             o.flush();
-            return r.cancelled() ? GlassGuideCli.EXIT_CANCELLED : 0;
+            if (r.cancelled()) {
+                return GlassGuideCli.EXIT_CANCELLED;
+            }
+            if (!r.results().isEmpty() && r.failed() == r.results().size()) {
+                // nothing usable came out: say so as bad input, with the first point's reason
+                err.println("error: every point of the sweep failed; point " + r.results().get(0).point() + ": "
+                        + org.glassguide.materials.errors.Messages.quote(r.results().get(0).error()));
+                return GlassGuideCli.EXIT_BAD_INPUT;
+            }
+            return 0;
         }
     }
 }
