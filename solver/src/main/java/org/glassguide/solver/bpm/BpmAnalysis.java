@@ -210,6 +210,11 @@ public final class BpmAnalysis {
                     + " semi-vectorial model exchanges power where the guide has interfaces along both axes (no numerical fault);"
                     + " compare with polarization: scalar or the fd-vector modes", 100 * r.powerChange()));
         }
+        if (wa != WideAngle.PARAXIAL && (r.referenceIndex() > 1.05 * nMax || r.referenceIndex() < 0.95 * nMin)) {
+            sink.accept(String.format(Locale.ROOT, "warning: reference-index %.4f lies outside the indices of the window (%.4f to %.4f): the wide-angle"
+                    + " step is accurate only near n_ref, so loss and n_eff are not to be trusted; leave reference-index out (the launch's own is used)",
+                    r.referenceIndex(), nMin, nMax));
+        }
         double nRefGap = Math.abs(r.referenceIndex() - nMax);
         if (wa == WideAngle.PARAXIAL && nRefGap > 0.05 * nMax) {
             sink.accept(String.format(Locale.ROOT, "warning: paraxial propagation with n_ref = %.4f far from the core index %.4f:"
@@ -218,6 +223,12 @@ public final class BpmAnalysis {
         double limit = Math.min(nMax, Math.PI / (ps.step() * 2 * Math.PI / wavelength));
         double[][] far = new double[1][];
         double na = farField(ends, g, wavelength, limit, far);
+        if (na > nMax) {
+            // sin(theta) <= 1 in the densest medium: a larger value is an artefact of too coarse a step
+            sink.accept(String.format(Locale.ROOT, "warning: the measured NA (%.4f) exceeds the largest index in the window (%.4f), which no light can:"
+                    + " propagation.dz (%s um) or step is too coarse for %s; halve them until the results stop changing", na, nMax,
+                    String.format(Locale.ROOT, "%.4g", ps.dz() * 1e6), wa.name().toLowerCase(Locale.ROOT)));
+        }
         // propagation constants from the correlation spectrum: only where the guide is one z-invariant piece
         boolean invariant = ps.taper() == null && ps.splices().isEmpty() && (fn == null || !fn.dependsOnZ());
         CorrelationSpectrum.Spectrum spectrum = invariant
@@ -255,6 +266,20 @@ public final class BpmAnalysis {
         return ps.is2d() ? BpmGrid.slab(ps.windowWidth(), ps.step()) : BpmGrid.centred(ps.windowWidth(), ps.windowHeight(), ps.step());
     }
 
+    /** The largest index on the window's border: a guided mode's n_eff lies above it. */
+    private static double edgeIndex(CrossSection cs, BpmGrid g) {
+        double[][] eps = cs.sample(g.x0(), g.y0(), g.dx(), g.dy(), g.nx(), g.ny(), 1);
+        double m = 0;
+        for (int j = 0; j < g.ny(); j++) {
+            for (int i = 0; i < g.nx(); i++) {
+                if (i == 0 || j == 0 || i == g.nx() - 1 || j == g.ny() - 1) {
+                    m = Math.max(m, eps[0][i + g.nx() * j]);
+                }
+            }
+        }
+        return Math.sqrt(Math.max(m, 0));
+    }
+
     /** The caller's cancellation without its progress display: a mode solve inside a run is one step of it. */
     private static ProgressMonitor cancelOnly(ProgressMonitor m) {
         return new ProgressMonitor() {
@@ -281,6 +306,13 @@ public final class BpmAnalysis {
         double[] guess = l.kind().equals("partially-coherent")
                 ? Launch.gaussian(g, wavelength, nMax, 0.5 * l.waist(), l.x(), l.y(), 0) : launch(ps, cs, g, wavelength, nMax, warnings, monitor);
         BeamPropagator.FoundMode m = new BeamPropagator().findMode(cs, g, guess, wavelength, 1e-10, 40000, backend, monitor);
+        double edge = edgeIndex(cs, g);
+        if (!(m.nEff() > edge)) {
+            // a field the search settled on that is not bound: no guided mode exists, whatever the search reports
+            throw new GlassGuideException(Messages.NUMERICAL_FAILURE, "the imaginary-distance mode finder", String.format(Locale.ROOT,
+                    "n_eff = %.6f is not above the index at the window's edge (%.6f): the structure guides no mode here (is the core's index below the cladding's?)",
+                    m.nEff(), edge));
+        }
         if (m.lastChange() > 1e-8) {
             warnings.accept(String.format(Locale.ROOT, "warning: the imaginary-distance search stopped after %d steps with n_eff still moving"
                     + " by %.1e: a nearly degenerate second mode, or a guess far from the mode", m.steps(), m.lastChange()));

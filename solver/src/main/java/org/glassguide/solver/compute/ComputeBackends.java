@@ -29,7 +29,13 @@ public final class ComputeBackends {
      * (bpm), the CPU otherwise (no notice: nothing runs on a device).
      */
     public static ComputeBackend forAnalysis(String analysis, String device, Consumer<String> notices) {
-        return analysis.equals("bpm") ? select(device, notices) : select("cpu", n -> { });
+        if (analysis.equals("bpm")) {
+            return select(device, notices);
+        }
+        if (device != null && !device.trim().equals("auto")) {
+            notices.accept("note: --device " + device.trim() + " is ignored: only bpm analyses run on a device; this one (" + analysis + ") runs on the CPU");
+        }
+        return select("cpu", n -> { });
     }
 
     /**

@@ -29,7 +29,8 @@ public record PointResult(int point, List<Map<String, Double>> rows, String erro
             if (i < rows.size()) {
                 rows.get(i).forEach((k, v) -> b.append('\t').append(k).append('=').append(v));
             }
-            out.add(b.append('\t').append(crc(b)).toString());
+            String sum = crc(b);
+            out.add(b.append('\t').append(sum).toString());
         }
         return out;
     }

@@ -53,6 +53,19 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
+        if (repeat < 1 || repeat > 1000) {
+            throw new org.glassguide.materials.errors.GlassGuideException(org.glassguide.materials.errors.Messages.OUT_OF_RANGE, "--repeat", repeat,
+                    "1 to 1000 timed repetitions");
+        }
+        if (suite != Suite.bpm) {
+            PrintWriter err = spec.commandLine().getErr();
+            // options of the bpm suite only: say so instead of silently dropping them
+            for (String o : new String[] {"--grid", "--precision", "--threads", "--wide-angle", "--device", "--json"}) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
+                    err.println("note: " + o + " applies to the bpm suite only; ignored for " + suite);
+                }
+            }
+        }
         if (suite == Suite.bpm) {
             return bpm(out);
         }
