@@ -83,6 +83,7 @@ public final class MaterialReader {
                 throw node.require("k").error(Messages.UNKNOWN_KEY, "k", "a material whose index is a model", "put k inside index:");
             }
             index = readIndex(idx, baseDir);
+            RefractiveIndexInfoReader.checkPhysical(index, index.validRange().min(), index.validRange().max(), idx);
             indexProv = provenance(idx, origin);
         }
         AttenuationModel att = null;
@@ -177,7 +178,8 @@ public final class MaterialReader {
             RefractiveIndexModel m = RefractiveIndexInfoReader.read(root);
             String refs = RefractiveIndexInfoReader.references(root);
             Provenance p = refs.isEmpty() ? Provenance.user(file.toString()) : Provenance.source(refs);
-            return new Material(base, List.of(), "refractiveindex.info page " + file.getFileName(), m, p, null, null,
+            String choice = RefractiveIndexInfoReader.entryChoice(root);
+            return new Material(base, List.of(), "refractiveindex.info page " + file.getFileName() + (choice.isEmpty() ? "" : ": " + choice), m, p, null, null,
                     Map.of(), null, file.toString());
         }
         return read(root, file.toAbsolutePath().getParent(), base, file.toString());

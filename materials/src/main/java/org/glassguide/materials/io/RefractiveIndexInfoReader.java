@@ -104,13 +104,54 @@ public final class RefractiveIndexInfoReader {
         return extinction == null ? real : CompositeIndexModel.withExtinction(real, extinction);
     }
 
+    /**
+     * Which DATA entries {@link #read} uses when a page holds more than one real-index entry (the last of each kind
+     * wins, as on the database's own page), e.g. "n from DATA[1] (formula 2); DATA[0] (tabulated nk) not used";
+     * empty when there is nothing to choose.
+     */
+    public static String entryChoice(YamlNode root) {
+        List<YamlNode> data = root.require("DATA").list();
+        int real = -1;
+        int ext = -1;
+        List<Integer> realEntries = new ArrayList<>();
+        for (int i = 0; i < data.size(); i++) {
+            String type = data.get(i).require("type").text().trim();
+            if (type.equals("tabulated k")) {
+                ext = i;
+            } else {
+                realEntries.add(i);
+                real = i;
+                if (type.equals("tabulated nk")) {
+                    ext = -1;
+                }
+            }
+        }
+        if (realEntries.size() < 2) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("n from DATA[" + real + "] (" + data.get(real).require("type").text().trim() + ")");
+        if (ext >= 0) {
+            b.append(", k from DATA[").append(ext).append("] (tabulated k)");
+        }
+        for (int i : realEntries) {
+            if (i != real) {
+                b.append("; DATA[").append(i).append("] (").append(data.get(i).require("type").text().trim()).append(") not used");
+            }
+        }
+        return b.toString();
+    }
+
     public static String references(YamlNode root) {
         return root.optional("REFERENCES").map(YamlNode::text).map(s -> s.replaceAll("<[^>]+>", "").replaceAll("\\s+", " ").trim())
                 .orElse("");
     }
 
     /** A formula must give a physical index over its whole valid range: a pole or a negative n there is refused. */
-    private static void checkPhysical(RefractiveIndexModel m, double lo, double hi, YamlNode where) {
+    static void checkPhysical(RefractiveIndexModel m, double lo, double hi, YamlNode where) {
+        if (!Double.isFinite(hi) || !(hi > lo)) {
+            // an unbounded range (a constant index) is checked where it is evaluated
+            return;
+        }
         int samples = 400;
         for (int i = 0; i <= samples; i++) {
             double l = lo + (hi - lo) * i / samples;
@@ -119,8 +160,8 @@ public final class RefractiveIndexInfoReader {
             }
             double n = m.n(l);
             if (!(n > 0 && n <= org.glassguide.materials.Material.MAX_INDEX)) {
-                throw where.error(Messages.OUT_OF_RANGE, "the formula's index at " + String.format(java.util.Locale.ROOT, "%.4g um", l * 1e6), n,
-                        "a finite value above 0 and up to 20 across wavelength_range (a pole of the formula lies inside it: check the coefficients and range)");
+                throw where.error(Messages.OUT_OF_RANGE, "the model's index at " + String.format(java.util.Locale.ROOT, "%.4g um", l * 1e6), n,
+                        "a finite value above 0 and up to 20 across the valid range (a pole of a dispersion formula lies inside it: check the coefficients and range)");
             }
         }
     }

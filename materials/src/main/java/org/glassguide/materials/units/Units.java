@@ -99,10 +99,18 @@ public final class Units {
     }
 
     /** A wavelength such as "589 nm" or "1.55 um", in metres; must be positive. */
+    /** The wavelengths GlassGuide accepts anywhere, m: from the extreme ultraviolet to the far infrared. */
+    public static final double MIN_WAVELENGTH = 1e-9;
+    public static final double MAX_WAVELENGTH = 1e-3;
+
     public static double wavelength(String field, String text) {
         double v = parse(field, text, LENGTH, "wavelength", "589 nm");
         if (!(v > 0)) {
             throw new GlassGuideException(Messages.NOT_POSITIVE, field, text);
+        }
+        if (v < MIN_WAVELENGTH || v > MAX_WAVELENGTH) {
+            // far outside optics: a typo of unit or exponent, and a value that overflows the solvers' arithmetic
+            throw new GlassGuideException(Messages.OUT_OF_RANGE, field, text, "a wavelength from 1 nm to 1 mm");
         }
         return v;
     }

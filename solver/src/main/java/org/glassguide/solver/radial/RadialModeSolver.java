@@ -91,19 +91,42 @@ public final class RadialModeSolver {
         double nMax = p.maxIndex();
         RadialOperator op = operator(p, wavelength, s);
         double sigma0 = nClad * nClad;
-        // orders with any guided mode: the count falls monotonically with l
-        List<Integer> orders = new ArrayList<>();
-        for (int l = 0; ; l++) {
-            if (countAbove(op.diagonal(l), op.off2, sigma0) == 0) {
-                break;
+        // orders with any guided mode: the count falls monotonically with l, so the first empty order is bisected
+        int m0 = countAbove(op.diagonal(0), op.off2, sigma0);
+        int lo = 0;
+        int hi = 1;
+        while (m0 > 0 && countAbove(op.diagonal(hi), op.off2, sigma0) > 0) {
+            monitor.checkCancelled();
+            lo = hi;
+            hi *= 2;
+        }
+        while (m0 > 0 && hi - lo > 1) {
+            int mid = (lo + hi) >>> 1;
+            if (countAbove(op.diagonal(mid), op.off2, sigma0) > 0) {
+                lo = mid;
+            } else {
+                hi = mid;
             }
+        }
+        int orderCount = m0 > 0 ? hi : 0;
+        // about half the rectangle m0 x orders holds guided modes (the count falls from m0 to 1 across the orders)
+        double expected = 0.5 * m0 * (double) orderCount + m0;
+        int n = op.off2.length + 1;
+        org.glassguide.solver.MemoryBudget.require(String.format(java.util.Locale.ROOT,
+                "the radial solver's list of about %.3g modes (%d orders, %d radial modes at l = 0)", expected, orderCount, m0),
+                BYTES_PER_MODE * expected + 4.0 * 8 * n * Runtime.getRuntime().availableProcessors(),
+                "lower V (a smaller core, a longer wavelength or a lower NA), or use the exact step-index analysis for a step profile");
+        List<Integer> orders = new ArrayList<>();
+        for (int l = 0; l < orderCount; l++) {
             orders.add(l);
         }
         AtomicLong done = new AtomicLong();
         int total = orders.size();
+        // the work ahead, for the progress line: each mode is a Sturm bisection of about 60 passes over the grid
+        monitor.progress(0, total, String.format(java.util.Locale.ROOT, "radial solver, about %.2g modes on %d points", expected, n));
         List<List<RadialMode>> perOrder = orders.parallelStream().map(l -> {
             monitor.checkCancelled();
-            List<RadialMode> modes = solveOrder(op, l, sigma0, nMax, p.isLossy());
+            List<RadialMode> modes = solveOrder(op, l, sigma0, nMax, p.isLossy(), monitor);
             monitor.progress(done.incrementAndGet(), total, "radial solver, order " + l);
             return modes;
         }).collect(Collectors.toList());
@@ -139,7 +162,10 @@ public final class RadialModeSolver {
         return n - below;
     }
 
-    private static List<RadialMode> solveOrder(RadialOperator op, int l, double sigma0, double nMax, boolean lossy) {
+    /** Heap per guided mode kept: the mode record and its share of the lists and the bisection's stacks. */
+    static final double BYTES_PER_MODE = 120;
+
+    private static List<RadialMode> solveOrder(RadialOperator op, int l, double sigma0, double nMax, boolean lossy, ProgressMonitor monitor) {
         double[] d = op.diagonal(l);
         double top = nMax * nMax;
         int m = countAbove(d, op.off2, sigma0);
@@ -151,6 +177,9 @@ public final class RadialModeSolver {
         List<RadialMode> out = new ArrayList<>(m);
         double[] phi = lossy ? new double[d.length] : null;
         for (int j = 0; j < m; j++) {
+            if ((j & 63) == 63) {
+                monitor.checkCancelled();
+            }
             double nEff = Math.sqrt(values[j]);
             double im = 0;
             if (lossy) {

@@ -19,7 +19,13 @@ final class CancelOnInterrupt implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         });
-        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+        } catch (IllegalStateException shutdownStarted) {
+            // the signal came before the work began: nothing was written, stop as a cancellation
+            GlassGuideCli.shuttingDown = true;
+            throw new org.glassguide.solver.ProgressMonitor.CancelledException();
+        }
     }
 
     @Override

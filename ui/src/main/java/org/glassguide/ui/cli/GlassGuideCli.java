@@ -54,7 +54,7 @@ public final class GlassGuideCli implements Runnable {
                 err.println("error: " + t.getMessage());
                 return EXIT_BAD_INPUT;
             }
-            if (t instanceof ProgressMonitor.CancelledException) {
+            if (t instanceof ProgressMonitor.CancelledException || shuttingDown || isShutdown(t)) {
                 err.println("cancelled; nothing was half-written");
                 return EXIT_CANCELLED;
             }
@@ -72,6 +72,17 @@ public final class GlassGuideCli implements Runnable {
             return 1;
         });
         return cl.execute(args);
+    }
+
+    /** The JVM refusing work because a signal already started its shutdown. */
+    private static boolean isShutdown(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof IllegalStateException && "Shutdown in progress".equals(c.getMessage())) {
+                shuttingDown = true;
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -298,6 +298,9 @@ public final class MaterialsCommand implements Runnable {
             double at = r.contains(589e-9) ? 589e-9 : Double.isFinite(r.max()) ? 0.5 * (r.min() + r.max()) : Math.max(r.min(), 589e-9);
             o.printf(Locale.ROOT, "%s: n = %.5f at %s nm, valid %s to %s nm; %s%n", m.name(), m.index().n(at), Units.nm(at), Units.nm(r.min()),
                     Double.isInfinite(r.max()) ? "infinity" : Units.nm(r.max()), m.indexProvenance().isAssumed() ? "assumed values" : "sourced");
+            if (m.description() != null && m.description().contains(" not used")) {
+                err.println("note: " + m.description());
+            }
             if (checkOnly) {
                 o.flush();
                 return 0;
