@@ -243,4 +243,87 @@ class FaultInjectionTest {
         }
         assertEquals(List.of(), hidden);
     }
+
+    @Test
+    void fdSolversRefuseGridsThatCannotFit(@TempDir Path dir) throws IOException {
+        Path d = dir.resolve("fd.yaml");
+        Files.writeString(d, Files.readString(Path.of("../examples/buried-channel.yaml")).replace("step: 0.06 um", "step: 0.0004 um"));
+        assertBadInput(run("modes", d.toString(), "--out", dir.resolve("o").toString()), "25000 x 25000", "needs about");
+        Files.writeString(d, Files.readString(Path.of("../examples/buried-channel-vector.yaml")).replace("step: 0.02 um", "step: 0.001 um"));
+        assertBadInput(run("modes", d.toString(), "--out", dir.resolve("o").toString()), "needs about", "memory");
+        assertFalse(Files.exists(dir.resolve("o")));
+    }
+
+    @Test
+    void physicalImpossibilitiesAreRefusedOrFlagged(@TempDir Path dir) throws IOException {
+        String fmf = Files.readString(Path.of("../examples/few-mode-fiber-bpm.yaml"));
+        Path d = dir.resolve("d.yaml");
+        // an anti-guide has no fundamental mode, whatever the imaginary-distance search settles on
+        Files.writeString(d, fmf.replace("index: 1.46 }, diameter: 8 um", "index: 1.44 }, diameter: 8 um"));
+        assertBadInput(run("bpm", d.toString(), "--find-mode", "--out", dir.resolve("o").toString()), "guides no mode");
+        // a reference index far above every index in the window is flagged
+        Files.writeString(d, fmf.replace("wide-angle: pade11", "wide-angle: pade11\n  reference-index: 3.0").replace("length: 2 mm", "length: 20 um")
+                .replace("modal-spectrum: 4", "modal-spectrum: 0"));
+        GlassGuideCliTest.Run r = run("bpm", d.toString(), "--out", dir.resolve("o").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("reference-index 3.0000 lies outside the indices of the window"), r.err());
+        // an index function leaving n > 0
+        Files.writeString(d, Files.readString(Path.of("../examples/grin-lens-bpm.yaml")).replaceFirst("n: \"[^\"]+\"", "n: \"-1.45\""));
+        assertBadInput(run("bpm", d.toString(), "--out", dir.resolve("o2").toString()), "index-function", "n = -1.45");
+        // a calibration point at 1e-300 nm
+        Files.writeString(d, Files.readString(Path.of("../examples/zn-nd-ic-fiber-loss.yaml")).replace("[819 nm, 0.978 dB/mm]", "[1e-300 nm, 0.978 dB/mm]"));
+        assertBadInput(run("loss", d.toString(), "--out", dir.resolve("o3").toString()), "1e-300 nm", "1 nm to 1 mm");
+        assertFalse(Files.exists(dir.resolve("o2")) || Files.exists(dir.resolve("o3")));
+    }
+
+    @Test
+    void materialFilesWithPolesOrShadowsAreRefusedOrNamed(@TempDir Path dir) throws IOException {
+        Path mats = Files.createDirectories(dir.resolve("mats"));
+        // a Sellmeier term with its pole (B/(lambda^2 - C), C = 1 um^2) inside 0.4-2 um
+        Files.writeString(mats.resolve("polar.yaml"), "format: glassguide-material/1\nname: polar\nindex:\n  model: sellmeier\n"
+                + "  B: [1.0]\n  C: [1.0]\n  range: [400 nm, 2000 nm]\n  assumed: a test glass\n");
+        GlassGuideCliTest.Run r = run("materials", "list", "--materials", mats.toString());
+        assertBadInput(r, "polar.yaml", "pole");
+        Files.delete(mats.resolve("polar.yaml"));
+        Files.writeString(mats.resolve("zif.yml"), "REFERENCES: a test\nDATA:\n  - type: tabulated n\n    data: |\n      0.5 1.5\n      0.7 1.49\n"
+                + "  - type: formula 1\n    wavelength_range: 0.4 0.8\n    coefficients: 0 1.2 0.01\n");
+        Files.move(mats.resolve("zif.yml"), mats.resolve("ZIF-62.yml"));
+        r = run("materials", "show", "ZIF-62", "--materials", mats.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("replaces \"ZIF-62\""), r.err());
+        r = run("materials", "import", mats.resolve("ZIF-62.yml").toString(), "--check");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("shadows the catalog material") && r.err().contains("n from DATA[1] (formula 1)")
+                && r.err().contains("DATA[0] (tabulated n) not used"), r.err());
+    }
+
+    @Test
+    void sweepsSayWhatTheyIgnoreAndFailLoudly(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("d.yaml"), DESIGN);
+        // every point's core index below the cladding's: every point fails at its analysis
+        Files.writeString(dir.resolve("s.yaml"), "format: glassguide-sweep/1\nname: s\ndesign: d.yaml\nanalysis: fiber\n"
+                + "parameters:\n  - {path: 'structure.fiber.layers[0].material.index', values: [1.40, 1.41]}\n");
+        GlassGuideCliTest.Run r = run("sweep", dir.resolve("s.yaml").toString(), "--device", "gpu", "--out", dir.resolve("o").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--device gpu is ignored"), r.err());
+        assertTrue(r.err().contains("every point of the sweep failed"), r.err());
+    }
+
+    @Test
+    void aTornResumeLineIsRecomputedNotRead(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("d.yaml"), DESIGN);
+        Files.writeString(dir.resolve("s.yaml"), "format: glassguide-sweep/1\nname: s\ndesign: d.yaml\nanalysis: fiber\n"
+                + "parameters:\n  - {path: 'structure.fiber.layers[0].diameter', values: [6 um, 7 um, 8 um]}\n");
+        Path out = dir.resolve("o");
+        assertEquals(0, run("sweep", dir.resolve("s.yaml").toString(), "--threads", "1", "--out", out.toString()).code());
+        String fresh = Files.readString(out.resolve("results.csv"));
+        Path progress = out.resolve("points.partial");
+        String text = Files.readString(progress);
+        // power lost while the last record was written: its line ends in the middle of a number
+        Files.writeString(progress, text.substring(0, text.stripTrailing().lastIndexOf("E-") + 1));
+        GlassGuideCliTest.Run r = run("sweep", dir.resolve("s.yaml").toString(), "--threads", "1", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("1 computed now") && r.out().contains("2 from an earlier run"), r.out());
+        assertEquals(fresh, Files.readString(out.resolve("results.csv")));
+    }
 }
