@@ -113,6 +113,8 @@ public final class ValidationRunner {
                 return BpmValidation.gaussianTilt(c, id, source);
             case "bpm-mode":
                 return BpmValidation.modeStaysMode(c, id, source);
+            case "bpm-wide-angle-mode":
+                return BpmValidation.wideAngleMode(c, id, source);
             case "bpm-absorption":
                 return BpmValidation.absorption(c, id, source);
             case "bpm-dz-order":

@@ -9,6 +9,7 @@ import org.glassguide.solver.ProgressMonitor;
 import org.glassguide.solver.compute.AdiOperator;
 import org.glassguide.solver.compute.AdiStepper;
 import org.glassguide.solver.compute.TransposedStepper;
+import org.glassguide.solver.compute.UnsplitWideAngleStepper;
 import org.glassguide.solver.compute.ComputeBackend;
 import org.glassguide.solver.compute.Precision;
 import org.glassguide.solver.fd.CrossSection;
@@ -93,7 +94,21 @@ public final class BeamPropagator {
      */
     public record Result(BpmGrid grid, double referenceIndex, double[] z, double[] power, double[] regionPower, double[] endField,
             double regionLossDbPerCm, double powerChange, double cellStepsPerSecond, double[][] slice, boolean cancelled,
-            double[][] modePower, double[] correlation) {
+            double[][] modePower, double[] correlation, StepSolve stepSolve) {
+    }
+
+    /**
+     * How the z-steps were solved: "adi" (the split step: exact in 2D and for the paraxial step to O(dz^3)), or
+     * "unsplit" (each wide-angle factor solved on the whole 2D operator by preconditioned BiCGSTAB, to the stated
+     * relative residual), with the solves, iterations and the worst residual reached.
+     */
+    public record StepSolve(String method, double tolerance, long solves, long iterations, int maxIterations, double maxResidual) {
+        public static final StepSolve ADI = new StepSolve("adi", 0, 0, 0, 0, 0);
+
+        /** The mean BiCGSTAB iterations per factor solve (0 for the split step). */
+        public double meanIterations() {
+            return solves == 0 ? 0 : (double) iterations / solves;
+        }
     }
 
     /**
@@ -144,7 +159,7 @@ public final class BeamPropagator {
         AdiOperator op = stepperOperator(eps, g, k0, kRef, xs, ys);
         double section = structure.sectionLength();
         int stepsPerSection = Double.isFinite(section) ? Math.max(1, (int) Math.round(section / s.dz())) : Integer.MAX_VALUE;
-        double[][] f = s.wideAngle().factors(s.dz(), kRef);
+        double[][] f = s.wideAngle().factors(s.dz(), kRef, branchCut(s, g));
         int steps = (int) Math.round(s.length() / s.dz());
         List<double[]> records = new ArrayList<>();
         List<double[]> slices = new ArrayList<>();
@@ -157,8 +172,15 @@ public final class BeamPropagator {
         double c0;
         double[] end = new double[2 * n];
         long stepNanos = 0;
-        try (AdiStepper st = transposed() && !g.is2d() ? new TransposedStepper(backend.adi(op, s.precision(), s.threads()))
-                : backend.adi(op, s.precision(), s.threads())) {
+        StepSolve solve = StepSolve.ADI;
+        UnsplitWideAngleStepper unsplit = unsplit(s, g) ? new UnsplitWideAngleStepper(op, s.precision(), o -> backend.adi(o, s.precision(), s.threads()))
+                : null;
+        if (unsplit != null) {
+            unsplit.setTolerance((long) Math.round(s.length() / s.dz()) * f[0].length / 2);
+            unsplit.setReference(kRef);
+        }
+        AdiStepper inner = unsplit != null ? unsplit : backend.adi(op, s.precision(), s.threads());
+        try (AdiStepper st = transposed() && !g.is2d() ? new TransposedStepper(inner) : inner) {
             st.setFactors(f[0], f[1]);
             st.setField(launch);
             // semi-vectorial power: sum eps |E|^2 (the x-operator's own conserved norm, and the flux of a
@@ -235,6 +257,10 @@ public final class BeamPropagator {
                 monitor.progress(done, steps, "propagating");
             }
             st.getField(end);
+            if (unsplit != null) {
+                solve = new StepSolve("unsplit", unsplit.tolerance(), unsplit.solves(), unsplit.iterations(), unsplit.maxIterations(),
+                        unsplit.maxResidual());
+            }
         }
         double[] z = new double[records.size()];
         double[] pw = new double[z.length];
@@ -256,7 +282,7 @@ public final class BeamPropagator {
                 mp[k][i] = modal.get(i)[k];
             }
         }
-        return new Result(g, nRef, z, pw, rp, end, lossDbPerCm(z, rp), change, rate, slices.toArray(new double[0][]), cancelled, mp, corr);
+        return new Result(g, nRef, z, pw, rp, end, lossDbPerCm(z, rp), change, rate, slices.toArray(new double[0][]), cancelled, mp, corr, solve);
     }
 
     /** Power over the mask (all cells when null): from the stepper, or weighted from the field copied out. */
@@ -325,6 +351,42 @@ public final class BeamPropagator {
     }
 
     /** Quasi-TM in 3D runs on the transposed grid, so that its interface condition falls on the kernels' x. */
+    /** Whether wide-angle steps are solved unsplit (the default in 3D) rather than by the ADI split alone. */
+    private boolean splitWideAngle;
+
+    /**
+     * The split ADI wide-angle step in place of the unsplit one: faster, but it drops the P_x P_y cross term of each
+     * Pade factor (a shift of beta at high index contrast). For comparison and teaching.
+     */
+    public BeamPropagator withSplitWideAngle(boolean split) {
+        this.splitWideAngle = split;
+        return this;
+    }
+
+    /** The branch-cut rotation (radians); NaN: the default for the step (see {@link #branchCut(Settings, BpmGrid)}). */
+    private double branchCut = Double.NaN;
+
+    /**
+     * Rotates the branch cut of the wide-angle approximant by alpha (radians): evanescent waves decay instead of
+     * lingering near the approximant's poles. NaN (the default) picks 45 degrees for the unsplit Pade (2,2) step, whose
+     * factors are otherwise nearly singular for evanescent waves, and 0 elsewhere.
+     */
+    public BeamPropagator withBranchCut(double alpha) {
+        this.branchCut = alpha;
+        return this;
+    }
+
+    double branchCut(Settings s, BpmGrid g) {
+        if (!Double.isNaN(branchCut)) {
+            return branchCut;
+        }
+        return unsplit(s, g) && s.wideAngle() == WideAngle.PADE22 ? Math.PI / 4 : 0;
+    }
+
+    private boolean unsplit(Settings s, BpmGrid g) {
+        return !splitWideAngle && s.wideAngle() != WideAngle.PARAXIAL && !g.is2d();
+    }
+
     private boolean transposed() {
         return polarization == FdScalarModeSolver.Polarization.QUASI_TM;
     }

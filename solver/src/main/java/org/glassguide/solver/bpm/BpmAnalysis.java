@@ -516,8 +516,14 @@ public final class BpmAnalysis {
                 corr[q] += r.correlation()[q] / k;
             }
         }
+        BeamPropagator.StepSolve solve = f.stepSolve();
+        for (BeamPropagator.Result r : runs.subList(1, runs.size())) {
+            BeamPropagator.StepSolve o = r.stepSolve();
+            solve = new BeamPropagator.StepSolve(solve.method(), solve.tolerance(), solve.solves() + o.solves(), solve.iterations() + o.iterations(),
+                    Math.max(solve.maxIterations(), o.maxIterations()), Math.max(solve.maxResidual(), o.maxResidual()));
+        }
         return new BeamPropagator.Result(f.grid(), f.referenceIndex(), z, pw, rp, end, BeamPropagator.lossDbPerCm(z, rp), change, rate, slice,
-                cancelled, mp, corr);
+                cancelled, mp, corr, solve);
     }
 
     private static double[] launch(PropagationSettings ps, CrossSection cs, BpmGrid g, double wavelength, double nMax, Consumer<String> sink,

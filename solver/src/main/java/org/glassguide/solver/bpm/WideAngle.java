@@ -58,20 +58,57 @@ public enum WideAngle {
      * pair per multistep factor, such that one z-step is psi <- prod_k (1 + d_k P)^-1 (1 + c_k P) psi.
      */
     public double[][] factors(double dz, double kRef) {
+        return factors(dz, kRef, 0);
+    }
+
+    /**
+     * The step factors with the branch cut of sqrt(1 + X) rotated by {@code alpha} (radians; Milinazzo, Zala and
+     * Brooke, J. Acoust. Soc. Am. 101, 760 (1997)): sqrt(1 + X) = e^{i alpha/2} sqrt(1 + Y), Y = e^{-i alpha}(1 + X) - 1,
+     * with the approximant taken in Y, minus its value at X = 0 (so light at k_ref keeps its phase and the factors
+     * stay of the form 1 + t X). Evanescent waves (X &lt; -1) then decay instead of sitting near the approximant's
+     * poles on the real axis, which also keeps each factor's 2D system well conditioned. alpha = 0 is the plain
+     * approximant.
+     */
+    public double[][] factors(double dz, double kRef, double alpha) {
         double[][] f = fraction();
         double a = 0.5 * kRef * dz;
         int deg = Math.max(f[0].length, f[1].length) - 1;
         while (deg > 0 && coefficient(f, deg) == 0) {
             deg--;
         }
-        // L = D - i a N and R = D + i a N: complex coefficients of X^1..X^deg (X^0 is 1)
+        // Ntil(X), Dtil(X): complex polynomial coefficients (plain: N and D themselves)
+        double[][] nt = new double[deg + 1][2];
+        double[][] dt = new double[deg + 1][2];
+        if (alpha == 0) {
+            for (int i = 0; i <= deg; i++) {
+                nt[i][0] = i < f[0].length ? f[0][i] : 0;
+                dt[i][0] = i < f[1].length ? f[1][i] : 0;
+            }
+        } else {
+            double[] u = {Math.cos(alpha), -Math.sin(alpha)};
+            double[] y0 = {u[0] - 1, u[1]};
+            // Y(X) = y0 + u X; N(Y(X)), D(Y(X)) as polynomials in X
+            double[][] ny = compose(f[0], y0, u, deg);
+            double[][] dy = compose(f[1], y0, u, deg);
+            double[] n0 = ny[0].clone();
+            double[] d0 = dy[0].clone();
+            double[] half = {Math.cos(alpha / 2), Math.sin(alpha / 2)};
+            for (int i = 0; i <= deg; i++) {
+                // Ntil = e^{i alpha/2} (D0 N(Y) - N0 D(Y)), Dtil = D0 D(Y)
+                double[] t1 = ComplexMath.mul(d0, ny[i]);
+                double[] t2 = ComplexMath.mul(n0, dy[i]);
+                nt[i] = ComplexMath.mul(half, new double[] {t1[0] - t2[0], t1[1] - t2[1]});
+                dt[i] = ComplexMath.mul(d0, dy[i]);
+            }
+        }
+        // L = Dtil - i a Ntil and R = Dtil + i a Ntil, scaled to 1 at X = 0 (Ntil(0) = 0)
         double[][] left = new double[deg + 1][];
         double[][] right = new double[deg + 1][];
+        double[] l0 = dt[0];
         for (int i = 0; i <= deg; i++) {
-            double dv = i < f[1].length ? f[1][i] : 0;
-            double nv = i < f[0].length ? f[0][i] : 0;
-            left[i] = new double[] {dv, -a * nv};
-            right[i] = new double[] {dv, a * nv};
+            double[] ian = {-a * nt[i][1], a * nt[i][0]};
+            left[i] = ComplexMath.div(new double[] {dt[i][0] - ian[0], dt[i][1] - ian[1]}, l0);
+            right[i] = ComplexMath.div(new double[] {dt[i][0] + ian[0], dt[i][1] + ian[1]}, l0);
         }
         double[][] dl = linearFactors(left);
         double[][] cr = linearFactors(right);
@@ -91,6 +128,28 @@ public enum WideAngle {
             d[2 * k + 1] = dl[k][1] / k2;
         }
         return new double[][] {c, d};
+    }
+
+    /** The coefficients (powers of X, complex) of p(y0 + u X) for a real polynomial p, up to degree deg. */
+    private static double[][] compose(double[] p, double[] y0, double[] u, int deg) {
+        double[][] out = new double[deg + 1][2];
+        // Horner in the polynomial ring: acc = acc * (y0 + u X) + p_i
+        for (int i = p.length - 1; i >= 0; i--) {
+            double[][] next = new double[deg + 1][2];
+            for (int j = 0; j <= deg; j++) {
+                double[] m0 = ComplexMath.mul(out[j], y0);
+                next[j][0] += m0[0];
+                next[j][1] += m0[1];
+                if (j + 1 <= deg) {
+                    double[] m1 = ComplexMath.mul(out[j], u);
+                    next[j + 1][0] += m1[0];
+                    next[j + 1][1] += m1[1];
+                }
+            }
+            next[0][0] += p[i];
+            out = next;
+        }
+        return out;
     }
 
     private static double coefficient(double[][] f, int i) {

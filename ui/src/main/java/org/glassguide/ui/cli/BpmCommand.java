@@ -118,6 +118,11 @@ public final class BpmCommand implements Callable<Integer> {
                     o.printf(Locale.ROOT, "%s at %s nm: %.4g um propagated, core (%s) loss %.4g dB/cm, power change %.2e, measured NA %.3f,"
                             + " n_ref %.6f, %.3g cell-steps/s%n", d.name(), Units.nm(r.wavelength()), b.z()[b.z().length - 1] * 1e6, r.region(),
                             b.regionLossDbPerCm(), b.powerChange(), r.measuredNa(), b.referenceIndex(), b.cellStepsPerSecond());
+                    BeamPropagator.StepSolve st = b.stepSolve();
+                    if (!st.method().equals("adi")) {
+                        o.printf(Locale.ROOT, "  unsplit wide-angle step: %d factor solves, %.1f BiCGSTAB iterations each (at most %d), worst relative residual"
+                                + " %.1e (target %.0e)%n", st.solves(), st.meanIterations(), st.maxIterations(), st.maxResidual(), st.tolerance());
+                    }
                 }
                 o.println((cancelled ? "cancelled: wrote the part computed to " : "wrote ") + target);
             }
@@ -198,6 +203,17 @@ public final class BpmCommand implements Callable<Integer> {
             m.put("splices", joints);
         }
         m.put("cellStepsPerSecond", b.cellStepsPerSecond());
+        BeamPropagator.StepSolve st = b.stepSolve();
+        Map<String, Object> step = new LinkedHashMap<>();
+        step.put("method", st.method());
+        if (!st.method().equals("adi")) {
+            step.put("relativeResidualTarget", st.tolerance());
+            step.put("worstRelativeResidual", st.maxResidual());
+            step.put("factorSolves", st.solves());
+            step.put("meanIterations", st.meanIterations());
+            step.put("maxIterations", st.maxIterations());
+        }
+        m.put("stepSolve", step);
         m.put("warnings", r.warnings());
         return m;
     }
