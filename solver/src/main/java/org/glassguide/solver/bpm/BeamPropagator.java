@@ -61,6 +61,8 @@ public final class BeamPropagator {
         b.watched = watched;
         b.splices = splices;
         b.polarization = polarization;
+        b.splitWideAngle = splitWideAngle;
+        b.branchCut = branchCut;
         return b;
     }
 
@@ -99,13 +101,13 @@ public final class BeamPropagator {
 
     /**
      * How the z-steps were solved: "adi" (the split step: exact in 2D and for the paraxial step to O(dz^3)), or
-     * "unsplit" (each wide-angle factor solved on the whole 2D operator by preconditioned BiCGSTAB, to the stated
+     * "unsplit" (each wide-angle factor solved on the whole 2D operator by preconditioned GMRES, to the stated
      * relative residual), with the solves, iterations and the worst residual reached.
      */
     public record StepSolve(String method, double tolerance, long solves, long iterations, int maxIterations, double maxResidual) {
         public static final StepSolve ADI = new StepSolve("adi", 0, 0, 0, 0, 0);
 
-        /** The mean BiCGSTAB iterations per factor solve (0 for the split step). */
+        /** The mean GMRES iterations per factor solve (0 for the split step). */
         public double meanIterations() {
             return solves == 0 ? 0 : (double) iterations / solves;
         }
@@ -173,7 +175,7 @@ public final class BeamPropagator {
         double[] end = new double[2 * n];
         long stepNanos = 0;
         StepSolve solve = StepSolve.ADI;
-        UnsplitWideAngleStepper unsplit = unsplit(s, g) ? new UnsplitWideAngleStepper(op, s.precision(), o -> backend.adi(o, s.precision(), s.threads()))
+        UnsplitWideAngleStepper unsplit = unsplit(s, g) ? new UnsplitWideAngleStepper(op, s.precision(), s.threads(), o -> backend.adi(o, s.precision(), s.threads()))
                 : null;
         if (unsplit != null) {
             unsplit.setTolerance((long) Math.round(s.length() / s.dz()) * f[0].length / 2);
@@ -359,8 +361,9 @@ public final class BeamPropagator {
      * Pade factor (a shift of beta at high index contrast). For comparison and teaching.
      */
     public BeamPropagator withSplitWideAngle(boolean split) {
-        this.splitWideAngle = split;
-        return this;
+        BeamPropagator b = copy();
+        b.splitWideAngle = split;
+        return b;
     }
 
     /** The branch-cut rotation (radians); NaN: the default for the step (see {@link #branchCut(Settings, BpmGrid)}). */
@@ -372,8 +375,9 @@ public final class BeamPropagator {
      * factors are otherwise nearly singular for evanescent waves, and 0 elsewhere.
      */
     public BeamPropagator withBranchCut(double alpha) {
-        this.branchCut = alpha;
-        return this;
+        BeamPropagator b = copy();
+        b.branchCut = alpha;
+        return b;
     }
 
     double branchCut(Settings s, BpmGrid g) {

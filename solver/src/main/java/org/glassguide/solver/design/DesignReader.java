@@ -629,7 +629,8 @@ public final class DesignReader {
 
     static PropagationSettings readPropagation(YamlNode p) {
         p.requireMap().allowOnly(List.of("length", "dz", "window", "step", "pml", "wide-angle", "reference-index", "precision",
-                "monitor-every", "launch", "bend-radius", "taper", "modal-spectrum", "splices", "index-function", "polarization"));
+                "monitor-every", "launch", "bend-radius", "taper", "modal-spectrum", "splices", "index-function", "polarization",
+                "wide-angle-solve"));
         double length = positive(p.require("length"));
         double dz = positive(p.require("dz"));
         YamlNode w = p.require("window");
@@ -789,8 +790,13 @@ public final class DesignReader {
                     "wide-angle: none for a semi-vectorial 3D run (set reference-index near the mode's, or leave it to the launch),"
                             + " or polarization: scalar, or a 2D run");
         }
+        String solve = p.optional("wide-angle-solve").map(YamlNode::text).orElse("unsplit");
+        if (!List.of("unsplit", "split").contains(solve)) {
+            throw p.require("wide-angle-solve").error(Messages.BAD_CHOICE, p.require("wide-angle-solve").path(), solve,
+                    "unsplit (each Pade factor solved on the whole 2D operator; the default), split (the ADI product alone: faster, biased at high contrast)");
+        }
         return new PropagationSettings(length, dz, ww, wh, step, pml, wide, nRef, precision, every, launch, bend, taper, modal,
-                splices, fn, pol);
+                splices, fn, pol, solve);
     }
 
     static SolverSettings readSolver(YamlNode s, boolean waveguide) {

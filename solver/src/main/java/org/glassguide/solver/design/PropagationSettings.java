@@ -20,10 +20,25 @@ package org.glassguide.solver.design;
  * @param splices joints along z where the next guide starts offset and tilted
  * @param indexFunction a user's index n(x, y, z) replacing the structure's, or a change added to it; null for none
  * @param polarization scalar, te (quasi-TE: E_x, semi-vectorial) or tm (quasi-TM: E_y)
+ * @param wideAngleSolve unsplit (each 3D wide-angle factor solved on the whole 2D operator, the default) or split (the
+ *        ADI product alone: faster, but it drops the P_x P_y cross term, which shifts n_eff at high contrast)
  */
 public record PropagationSettings(double length, double dz, double windowWidth, double windowHeight, double step, double pml,
         String wideAngle, double referenceIndex, String precision, double monitorEvery, Launch launch, double bendRadius, Taper taper,
-        int modalSpectrum, java.util.List<org.glassguide.solver.bpm.Splice> splices, IndexFunction indexFunction, String polarization) {
+        int modalSpectrum, java.util.List<org.glassguide.solver.bpm.Splice> splices, IndexFunction indexFunction, String polarization,
+        String wideAngleSolve) {
+    /** The settings with the default (unsplit) wide-angle solve. */
+    public PropagationSettings(double length, double dz, double windowWidth, double windowHeight, double step, double pml,
+            String wideAngle, double referenceIndex, String precision, double monitorEvery, Launch launch, double bendRadius, Taper taper,
+            int modalSpectrum, java.util.List<org.glassguide.solver.bpm.Splice> splices, IndexFunction indexFunction, String polarization) {
+        this(length, dz, windowWidth, windowHeight, step, pml, wideAngle, referenceIndex, precision, monitorEvery, launch, bendRadius, taper,
+                modalSpectrum, splices, indexFunction, polarization, "unsplit");
+    }
+
+    /** Whether 3D wide-angle steps use the split ADI product alone. */
+    public boolean splitWideAngle() {
+        return "split".equals(wideAngleSolve);
+    }
     /**
      * n(x, y, z) + i k(x, y, z) from formulas: replacing the structure's index (delta false), or added
      * to it (delta true: n + dn, k + dk, before any bend). k may be null (0).

@@ -120,7 +120,7 @@ public final class BpmCommand implements Callable<Integer> {
                             b.regionLossDbPerCm(), b.powerChange(), r.measuredNa(), b.referenceIndex(), b.cellStepsPerSecond());
                     BeamPropagator.StepSolve st = b.stepSolve();
                     if (!st.method().equals("adi")) {
-                        o.printf(Locale.ROOT, "  unsplit wide-angle step: %d factor solves, %.1f BiCGSTAB iterations each (at most %d), worst relative residual"
+                        o.printf(Locale.ROOT, "  unsplit wide-angle step: %d factor solves, %.1f GMRES iterations each (at most %d), worst relative residual"
                                 + " %.1e (target %.0e)%n", st.solves(), st.meanIterations(), st.maxIterations(), st.maxResidual(), st.tolerance());
                     }
                 }
