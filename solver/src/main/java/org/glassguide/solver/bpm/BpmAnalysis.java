@@ -330,7 +330,7 @@ public final class BpmAnalysis {
         BeamPropagator.Result r;
         PropagationSettings.IndexFunction fn = ps.indexFunction();
         if (ps.taper() == null && (fn == null || !fn.dependsOnZ())) {
-            r = new BeamPropagator().withPolarization(polarization(ps)).withSplitWideAngle(ps.splitWideAngle()).watchingModes(watched).withSplices(ps.splices()).propagate(cs, g, launch, region, st, backend, monitor);
+            r = new BeamPropagator().withPolarization(polarization(ps)).withSplitWideAngle(ps.splitWideAngle()).withBranchCut(ps.branchCut()).watchingModes(watched).withSplices(ps.splices()).propagate(cs, g, launch, region, st, backend, monitor);
         } else {
             // a taper or an index that changes along z: the cross-section (and its core) built anew for
             // every monitor section
@@ -352,7 +352,7 @@ public final class BpmAnalysis {
                 }
             };
             java.util.function.DoubleFunction<boolean[]> coreAt = z -> coreMask(section(d, wavelength, ps, z, false), g, epsCore);
-            r = new BeamPropagator().withPolarization(polarization(ps)).withSplitWideAngle(ps.splitWideAngle()).watchingModes(watched).withSplices(ps.splices()).propagate(structure, g, launch, coreAt, st, backend,
+            r = new BeamPropagator().withPolarization(polarization(ps)).withSplitWideAngle(ps.splitWideAngle()).withBranchCut(ps.branchCut()).watchingModes(watched).withSplices(ps.splices()).propagate(structure, g, launch, coreAt, st, backend,
                     monitor);
         }
         return r;

@@ -246,8 +246,9 @@ public final class UnsplitWideAngleStepper implements AdiStepper {
             }
             if (it >= MAX_ITERATIONS || !Double.isFinite(res)) {
                 throw new GlassGuideException(Messages.NUMERICAL_FAILURE, "the unsplit wide-angle step", String.format(java.util.Locale.ROOT,
-                        "its linear solve stopped at a relative residual of %.2e after %d iterations (target %.0e); reduce propagation.dz or"
-                                + " refine the grid (factor d = %.3g%+.3gi k^-2)", res, it, tolerance, dr * kk2, di * kk2));
+                        "its linear solve stopped at a relative residual of %.2e after %d iterations (target %.0e): the factor 1 + d P"
+                                + " (d = (%.3g%+.3gi)/k^2) is nearly singular for evanescent waves; rotate the branch cut (propagation.branch-cut:"
+                                + " 45 deg), use wide-angle: pade11, or a coarser grid", res, it, tolerance, dr * kk2, di * kk2));
             }
             double[] v0 = basis[0];
             for (int q = 0; q < 2 * n; q++) {

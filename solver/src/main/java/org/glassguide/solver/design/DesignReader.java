@@ -630,7 +630,7 @@ public final class DesignReader {
     static PropagationSettings readPropagation(YamlNode p) {
         p.requireMap().allowOnly(List.of("length", "dz", "window", "step", "pml", "wide-angle", "reference-index", "precision",
                 "monitor-every", "launch", "bend-radius", "taper", "modal-spectrum", "splices", "index-function", "polarization",
-                "wide-angle-solve"));
+                "wide-angle-solve", "branch-cut"));
         double length = positive(p.require("length"));
         double dz = positive(p.require("dz"));
         YamlNode w = p.require("window");
@@ -795,8 +795,22 @@ public final class DesignReader {
             throw p.require("wide-angle-solve").error(Messages.BAD_CHOICE, p.require("wide-angle-solve").path(), solve,
                     "unsplit (each Pade factor solved on the whole 2D operator; the default), split (the ADI product alone: faster, biased at high contrast)");
         }
+        double cut = Double.NaN;
+        if (p.has("branch-cut")) {
+            YamlNode bc = p.require("branch-cut");
+            String t = bc.text().trim().replaceAll("\\s*(deg|degrees|°)$", "");
+            try {
+                cut = Double.parseDouble(t);
+            } catch (NumberFormatException e) {
+                cut = Double.NaN;
+            }
+            if (!(cut >= 0 && cut <= 90)) {
+                throw bc.error(Messages.OUT_OF_RANGE, bc.path(), bc.text(), "an angle from 0 to 90 deg (45 deg damps evanescent waves well)");
+            }
+            cut = Math.toRadians(cut);
+        }
         return new PropagationSettings(length, dz, ww, wh, step, pml, wide, nRef, precision, every, launch, bend, taper, modal,
-                splices, fn, pol, solve);
+                splices, fn, pol, solve, cut);
     }
 
     static SolverSettings readSolver(YamlNode s, boolean waveguide) {

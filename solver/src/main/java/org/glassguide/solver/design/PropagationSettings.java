@@ -22,17 +22,19 @@ package org.glassguide.solver.design;
  * @param polarization scalar, te (quasi-TE: E_x, semi-vectorial) or tm (quasi-TM: E_y)
  * @param wideAngleSolve unsplit (each 3D wide-angle factor solved on the whole 2D operator, the default) or split (the
  *        ADI product alone: faster, but it drops the P_x P_y cross term, which shifts n_eff at high contrast)
+ * @param branchCut the rotation of the wide-angle approximant's branch cut (radians), or NaN for the default (45 degrees for
+ *        the unsplit Pade (2,2) step, 0 otherwise)
  */
 public record PropagationSettings(double length, double dz, double windowWidth, double windowHeight, double step, double pml,
         String wideAngle, double referenceIndex, String precision, double monitorEvery, Launch launch, double bendRadius, Taper taper,
         int modalSpectrum, java.util.List<org.glassguide.solver.bpm.Splice> splices, IndexFunction indexFunction, String polarization,
-        String wideAngleSolve) {
+        String wideAngleSolve, double branchCut) {
     /** The settings with the default (unsplit) wide-angle solve. */
     public PropagationSettings(double length, double dz, double windowWidth, double windowHeight, double step, double pml,
             String wideAngle, double referenceIndex, String precision, double monitorEvery, Launch launch, double bendRadius, Taper taper,
             int modalSpectrum, java.util.List<org.glassguide.solver.bpm.Splice> splices, IndexFunction indexFunction, String polarization) {
         this(length, dz, windowWidth, windowHeight, step, pml, wideAngle, referenceIndex, precision, monitorEvery, launch, bendRadius, taper,
-                modalSpectrum, splices, indexFunction, polarization, "unsplit");
+                modalSpectrum, splices, indexFunction, polarization, "unsplit", Double.NaN);
     }
 
     /** Whether 3D wide-angle steps use the split ADI product alone. */

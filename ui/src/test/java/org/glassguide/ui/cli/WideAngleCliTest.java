@@ -1,0 +1,52 @@
+package org.glassguide.ui.cli;
+
+import static org.glassguide.ui.cli.GlassGuideCliTest.assertBadInput;
+import static org.glassguide.ui.cli.GlassGuideCliTest.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The 3D wide-angle step as a user meets it: unsplit by default with its solve reported, split only when asked and warned. */
+class WideAngleCliTest {
+    static String design(String extra) {
+        return "format: glassguide/1\nname: hi\nstructure:\n  waveguide:\n    background: { index: 1.44 }\n    shapes:\n"
+                + "      - rectangle: { width: 1.2 um, height: 0.6 um, center: [0 um, 0 um], material: { index: 2.0 } }\n"
+                + "wavelengths: [1.55 um]\nanalyses: [bpm]\npropagation:\n  length: 1 um\n  dz: 0.1 um\n  window: [5 um, 4.4 um]\n"
+                + "  step: 0.05 um\n  pml: 1.1 um\n  wide-angle: pade11\n  launch: { mode: 1 }\n" + extra;
+    }
+
+    @Test
+    void unsplitByDefaultWithItsResidualReported(@TempDir Path dir) throws IOException {
+        Path d = dir.resolve("hi.yaml");
+        Files.writeString(d, design(""));
+        GlassGuideCliTest.Run r = run("bpm", d.toString(), "--out", dir.resolve("o").toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode step = new ObjectMapper().readTree(r.out()).get("stepSolve");
+        assertEquals("unsplit", step.get("method").asText());
+        assertEquals(10, step.get("factorSolves").asLong(), "1 um in 0.1 um steps, one Pade (1,1) factor each");
+        assertTrue(step.get("worstRelativeResidual").asDouble() <= step.get("relativeResidualTarget").asDouble(), step.toString());
+        assertTrue(step.get("meanIterations").asDouble() >= 1, step.toString());
+    }
+
+    @Test
+    void splitOnlyWhenAskedAndWarned(@TempDir Path dir) throws IOException {
+        Path d = dir.resolve("hi.yaml");
+        Files.writeString(d, design("  wide-angle-solve: split\n"));
+        GlassGuideCliTest.Run r = run("bpm", d.toString(), "--out", dir.resolve("o").toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("adi", new ObjectMapper().readTree(r.out()).get("stepSolve").get("method").asText());
+        assertTrue(r.err().contains("split drops each Pade factor's P_x P_y cross term"), r.err());
+        Files.writeString(d, design("  wide-angle-solve: splitted\n"));
+        assertBadInput(run("bpm", d.toString(), "--out", dir.resolve("o2").toString()), "wide-angle-solve", "splitted", "unsplit");
+        Files.writeString(d, design("  branch-cut: 120 deg\n"));
+        assertBadInput(run("bpm", d.toString(), "--out", dir.resolve("o3").toString()), "branch-cut", "0 to 90 deg");
+    }
+}
