@@ -12,8 +12,9 @@ import org.glassguide.materials.errors.Messages;
  * P = P_x + P_y + V as one 2D operator. The split product (1 + d P_x)(1 + d P_y) = 1 + d P + d^2 P_x P_y is exact
  * for the paraxial step up to O(dz^3), but for a Pade factor d is of order 1/k^2, and the dropped d^2 P_x P_y shifts
  * a guided mode's beta by about ||P_y psi||^2 / (4 k^3) at any dz (-0.026 in n_eff at 2.0/1.44). Here the split
- * product is only the preconditioner: restarted GMRES, started from the split step's own answer, drives the true
- * residual ||(1 + d P) psi' - (1 + c P) psi|| below {@link #tolerance()} times ||(1 + c P) psi||.
+ * product is only the preconditioner M: restarted GMRES, started from the split step's own answer, drives the
+ * preconditioned residual ||M^-1 ((1 + c P) psi - (1 + d P) psi')|| below {@link #tolerance()} times ||M^-1 (1 + c P) psi||,
+ * an estimate of the new field's relative error.
  * <p>
  * The field lives here in double precision; each factor's preconditioner is a backend stepper holding the single
  * factor (c = 0, d): one of its steps applies (1 + d P_y)^-1 (1 + d P_x)^-1 (Peaceman-Rachford with c = 0), in the
@@ -204,9 +205,10 @@ public final class UnsplitWideAngleStepper implements AdiStepper {
     }
 
     /**
-     * psi <- (1 + d_k P)^-1 (1 + c_k P) psi, to the tolerance, by right-preconditioned restarted GMRES(m): the residual
-     * falls monotonically (BiCGSTAB stalls on these complex spectra), one preconditioner solve and one product with
-     * P per iteration.
+     * psi <- (1 + d_k P)^-1 (1 + c_k P) psi, to the tolerance, by left-preconditioned restarted GMRES(m): the
+     * preconditioned residual ||M^-1 (b - A x)|| / ||M^-1 b||, an estimate of the field's own relative error, falls
+     * monotonically (BiCGSTAB stalls on these complex spectra); one preconditioner solve and one product with P per
+     * iteration.
      */
     private void solveFactor(int k) {
         double cr = c[2 * k];
@@ -218,13 +220,14 @@ public final class UnsplitWideAngleStepper implements AdiStepper {
         // b = (1 + c P) psi
         applyP(psi, tmp);
         axpyOne(psi, cr, ci, tmp, b);
-        double bNorm = Math.sqrt(dotRe(b, b));
-        if (bNorm == 0) {
+        if (dotRe(b, b) == 0) {
             return;
         }
         // start from the split step's answer plus the correction the previous step's solve needed (psi holds x from
         // here on): along a z-invariant guide the correction repeats nearly unchanged, so few iterations remain
         precondition(m, b, psi);
+        // the scale of the criterion: ||M^-1 b||, the split step's own field
+        double bNorm = Math.sqrt(dotRe(psi, psi));
         double[] cor = corrections.get(k);
         for (int q = 0; q < 2 * n; q++) {
             double x0 = psi[q];
@@ -234,11 +237,13 @@ public final class UnsplitWideAngleStepper implements AdiStepper {
         int it = 0;
         double res;
         while (true) {
-            // r = b - A x
+            // r = M^-1 (b - A x): the preconditioned residual, which estimates the error of the field itself (the raw
+            // residual is dominated by grid-scale evanescent components that M^-1 damps and the field hardly holds)
             applyA(psi, dr, di, t);
             for (int q = 0; q < 2 * n; q++) {
-                r[q] = b[q] - t[q];
+                t[q] = b[q] - t[q];
             }
+            precondition(m, t, r);
             double beta = Math.sqrt(dotRe(r, r));
             res = beta / bNorm;
             if (res <= tolerance) {
@@ -258,9 +263,9 @@ public final class UnsplitWideAngleStepper implements AdiStepper {
             g[0] = beta;
             int j = 0;
             for (; j < RESTART && it < MAX_ITERATIONS; j++, it++) {
-                // w = A M^-1 v_j, orthogonalised against v_0..v_j (modified Gram-Schmidt)
-                precondition(m, basis[j], pHat);
-                applyA(pHat, dr, di, v);
+                // w = M^-1 A v_j, orthogonalised against v_0..v_j (modified Gram-Schmidt)
+                applyA(basis[j], dr, di, pHat);
+                precondition(m, pHat, v);
                 for (int i = 0; i <= j; i++) {
                     double[] hij = dot(basis[i], v);
                     hRe[i][j] = hij[0];
@@ -305,7 +310,7 @@ public final class UnsplitWideAngleStepper implements AdiStepper {
                     break;
                 }
             }
-            // y = H^-1 g (upper triangular j x j), x += M^-1 (V y)
+            // y = H^-1 g (upper triangular j x j), x += V y
             for (int i = j - 1; i >= 0; i--) {
                 double sr = g[2 * i];
                 double si = g[2 * i + 1];
@@ -329,9 +334,8 @@ public final class UnsplitWideAngleStepper implements AdiStepper {
                     v[q + 1] += yr * vi[q + 1] + yi * vi[q];
                 }
             }
-            precondition(m, v, pHat);
             for (int q = 0; q < 2 * n; q++) {
-                psi[q] += pHat[q];
+                psi[q] += v[q];
             }
         }
         for (int q = 0; q < 2 * n; q++) {
