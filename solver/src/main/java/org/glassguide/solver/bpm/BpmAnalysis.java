@@ -262,8 +262,14 @@ public final class BpmAnalysis {
     private static BpmGrid grid(PropagationSettings ps) {
         double nx = Math.rint(ps.windowWidth() / ps.step());
         double ny = ps.is2d() ? 1 : Math.rint(ps.windowHeight() / ps.step());
-        org.glassguide.solver.MemoryBudget.require(String.format(Locale.ROOT, "the propagation grid %.0f x %.0f", nx, ny), nx * ny * BYTES_PER_CELL,
-                "use a larger propagation.step or a smaller window");
+        WideAngle wa = WideAngle.parse(ps.wideAngle());
+        boolean unsplit = !ps.is2d() && wa != null && wa != WideAngle.PARAXIAL && !ps.splitWideAngle();
+        // the unsplit wide-angle solve adds its Krylov vectors (measured 900-1500 bytes a cell in `glassguide bench bpm`)
+        double perCell = BYTES_PER_CELL + (unsplit ? org.glassguide.solver.compute.UnsplitWideAngleStepper.BYTES_PER_CELL
+                + (wa == WideAngle.PADE22 ? 150 : 0) : 0);
+        org.glassguide.solver.MemoryBudget.require(String.format(Locale.ROOT, "the propagation grid %.0f x %.0f%s", nx, ny,
+                unsplit ? " with the unsplit wide-angle solve" : ""), nx * ny * perCell,
+                "use a larger propagation.step or a smaller window" + (unsplit ? " (or wide-angle-solve: split, which needs less)" : ""));
         int modes = Math.max(ps.modalSpectrum(), "mode".equals(ps.launch().kind()) ? ps.launch().mode() : 0);
         if (modes > 0 && !ps.is2d()) {
             FdScalarModeSolver.requireMemory("mode solve for the launch and modal spectrum", nx, ny, modes);

@@ -24,6 +24,9 @@ public final class UnsplitWideAngleStepper implements AdiStepper {
     /** Iterations allowed per factor solve before the run stops: a converging solve needs a handful. */
     static final int MAX_ITERATIONS = 200;
 
+    /** Heap per cell this stepper adds to a propagation: the GMRES basis and its work vectors, 16 bytes each, and one more preconditioner. */
+    public static final double BYTES_PER_CELL = 16.0 * (31 + 10) + 150;
+
     /** Below this many cells the products with P run on one thread: forking would cost more than it saves. */
     static final int PARALLEL_CELLS = 1 << 15;
 
