@@ -49,4 +49,18 @@ class WideAngleCliTest {
         Files.writeString(d, design("  branch-cut: 120 deg\n"));
         assertBadInput(run("bpm", d.toString(), "--out", dir.resolve("o3").toString()), "branch-cut", "0 to 90 deg");
     }
+
+    /** The coarse-sampling warning states the stencil's real errors: 1 - sinc(pi/N) in k_perp, 1 - cos(pi/N) in walk-off. */
+    @Test
+    void coarseSamplingStatesTheStencilsRealError(@TempDir Path dir) throws IOException {
+        double[] at8 = org.glassguide.solver.bpm.BpmAnalysis.stencilErrors(8);
+        assertEquals(0.0254, at8[0], 5e-4);
+        assertEquals(0.0761, at8[1], 5e-4);
+        Path d = dir.resolve("hi.yaml");
+        Files.writeString(d, design("").replace("step: 0.05 um", "step: 0.1 um").replace("pml: 1.1 um", "pml: 1.2 um")
+                .replace("window: [5 um, 4.4 um]", "window: [6 um, 5.4 um]"));
+        GlassGuideCliTest.Run r = run("bpm", d.toString(), "--out", dir.resolve("o").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("points per shortest transverse period") && r.err().contains("% low") && r.err().contains("walk-off"), r.err());
+    }
 }
