@@ -29,10 +29,8 @@ public enum Messages {
     AT_POINT("{0}: {1}"),
     OUTPUT_REFUSED("{0} (\"{1}\") is refused as an output: {2}"),
     OUTPUT_FILE_REFUSED("{0} (\"{1}\") is refused: {2}"),
-    WRITE_FAILED("writing {0} failed: {1}; nothing was half-written"),
     NOT_ENOUGH_MEMORY("{0} needs about {1} of memory, more than the {2} this Java process may use; {3}"),
     TOO_LARGE("{0} ({1}) is too large: {2}"),
-    NOT_A_FINITE_NUMBER("{0} ({1}) must be a finite number"),
     DEVICE_MEMORY("--device {0}: the {1} grid needs {2} MiB of GPU memory in {3} precision, the device has {4} MiB free; use a smaller grid, float precision or --device cpu");
 
     private final String pattern;

@@ -161,7 +161,7 @@ public final class RefractiveIndexInfoReader {
             double n = m.n(l);
             if (!(n > 0 && n <= org.glassguide.materials.Material.MAX_INDEX)) {
                 throw where.error(Messages.OUT_OF_RANGE, "the model's index at " + String.format(java.util.Locale.ROOT, "%.4g um", l * 1e6), n,
-                        "a finite value above 0 and up to 20 across the valid range (a pole of a dispersion formula lies inside it: check the coefficients and range)");
+                        "a finite value above 0 and up to " + (int) org.glassguide.materials.Material.MAX_INDEX + " across the valid range (a pole of a dispersion formula lies inside it: check the coefficients and range)");
             }
         }
     }

@@ -52,11 +52,8 @@ public final class UnsplitWideAngleStepper implements AdiStepper {
     private final double[] psi;
     private final double[] b;
     private final double[] r;
-    private final double[] rHat;
-    private final double[] p;
     private final double[] v;
     private final double[] pHat;
-    private final double[] sHat;
     private final double[] t;
     private final double[] tmp;
     /** Krylov basis of a GMRES cycle and its small dense arrays (Hessenberg, rotations, right-hand side, solution). */
@@ -96,11 +93,8 @@ public final class UnsplitWideAngleStepper implements AdiStepper {
         psi = new double[2 * n];
         b = new double[2 * n];
         r = new double[2 * n];
-        rHat = new double[2 * n];
-        p = new double[2 * n];
         v = new double[2 * n];
         pHat = new double[2 * n];
-        sHat = new double[2 * n];
         t = new double[2 * n];
         tmp = new double[2 * n];
         for (int i = 0; i <= RESTART; i++) {
@@ -478,15 +472,6 @@ public final class UnsplitWideAngleStepper implements AdiStepper {
             s += a[q] * bb[q];
         }
         return s;
-    }
-
-    private static double[] mul(double ar, double ai, double br, double bi) {
-        return new double[] {ar * br - ai * bi, ar * bi + ai * br};
-    }
-
-    private static double[] div(double[] a, double[] bb) {
-        double den = bb[0] * bb[0] + bb[1] * bb[1];
-        return new double[] {(a[0] * bb[0] + a[1] * bb[1]) / den, (a[1] * bb[0] - a[0] * bb[1]) / den};
     }
 
     @Override

@@ -73,7 +73,7 @@ public record PropagationSettings(double length, double dz, double windowWidth, 
                 // the rule for every index: a formula that leaves it must stop the run, not be squared into a plausible eps
                 throw new org.glassguide.materials.errors.GlassGuideException(org.glassguide.materials.errors.Messages.OUT_OF_RANGE,
                         String.format(java.util.Locale.ROOT, "propagation.index-function at (x, y, z) = (%.4g, %.4g, %.4g) um", x * 1e6, y * 1e6, z * 1e6),
-                        !Double.isFinite(kk) ? "k = " + kk : "n = " + nn, "an index n above 0 and up to 20 and a finite k everywhere in the window");
+                        !Double.isFinite(kk) ? "k = " + kk : "n = " + nn, "an index n above 0 and up to " + (int) org.glassguide.materials.Material.MAX_INDEX + " and a finite k everywhere in the window");
             }
             eps[0] = nn * nn - kk * kk;
             eps[1] = 2 * nn * kk;

@@ -38,7 +38,7 @@ public final class OutputFolders {
      *
      * @param field the option or key that named the folder, for the message ("--out")
      * @return the folder, as given
-     * @throws GlassGuideException OUTPUT_NOT_OURS (or BAD_CHOICE for an empty name) when it may not
+     * @throws GlassGuideException OUTPUT_REFUSED, naming why, when it may not
      */
     public static Path checkWritable(String field, Path target) {
         if (target == null || target.toString().isBlank()) {
@@ -81,12 +81,12 @@ public final class OutputFolders {
     static List<String> foreignEntries(Path folder) {
         Set<String> ours = listed(folder);
         List<String> foreign = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(folder)) {
-            s.filter(p -> !p.equals(folder)).map(p -> folder.relativize(p).toString().replace('\\', '/')).sorted().forEach(rel -> {
+        try {
+            for (String rel : entries(folder)) {
                 if (!rel.equals(MARKER) && !ours.contains(rel) && !isOwnScratch(rel)) {
                     foreign.add(rel);
                 }
-            });
+            }
         } catch (IOException | java.io.UncheckedIOException e) {
             foreign.add("(an entry that cannot be read: " + e.getMessage() + ")");
         }
@@ -137,15 +137,20 @@ public final class OutputFolders {
     /** Marks a folder with entries that will appear in it later (a resumable sweep's progress files), besides those now there. */
     public static void mark(Path folder, List<String> alsoExpected) throws IOException {
         Set<String> names = new TreeSet<>(alsoExpected);
-        try (Stream<Path> s = Files.walk(folder)) {
-            s.filter(p -> !p.equals(folder)).map(p -> folder.relativize(p).toString().replace('\\', '/')).forEach(names::add);
-        }
+        names.addAll(entries(folder));
         names.remove(MARKER);
         StringBuilder b = new StringBuilder(MARKER_HEADER).append('\n');
         names.forEach(n -> b.append(n).append('\n'));
         Path tmp = folder.resolve(MARKER + ".tmp");
         Files.writeString(tmp, b.toString(), StandardCharsets.UTF_8);
         Files.move(tmp, folder.resolve(MARKER), java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Every entry below a folder, as sorted relative paths with '/' separators. */
+    private static List<String> entries(Path folder) throws IOException {
+        try (Stream<Path> s = Files.walk(folder)) {
+            return s.filter(p -> !p.equals(folder)).map(p -> folder.relativize(p).toString().replace('\\', '/')).sorted().toList();
+        }
     }
 
     private static Path homeFolder() {
