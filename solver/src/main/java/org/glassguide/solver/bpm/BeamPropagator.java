@@ -96,7 +96,26 @@ public final class BeamPropagator {
      */
     public record Result(BpmGrid grid, double referenceIndex, double[] z, double[] power, double[] regionPower, double[] endField,
             double regionLossDbPerCm, double powerChange, double cellStepsPerSecond, double[][] slice, boolean cancelled,
-            double[][] modePower, double[] correlation, StepSolve stepSolve) {
+            double[][] modePower, double[] correlation, StepSolve stepSolve, LossFit lossFit) {
+        /** The run's record, the loss fitted over the settled part of the core power's decay ({@link LossFit}). */
+        public Result(BpmGrid grid, double referenceIndex, double[] z, double[] power, double[] regionPower, double[] endField, double powerChange,
+                double cellStepsPerSecond, double[][] slice, boolean cancelled, double[][] modePower, double[] correlation, StepSolve stepSolve) {
+            this(grid, referenceIndex, z, power, regionPower, endField, powerChange, cellStepsPerSecond, slice, cancelled, modePower, correlation,
+                    stepSolve, LossFit.of(z, regionPower));
+        }
+
+        /** The same record with another loss reading (the end-to-end mean where the guide changes along z). */
+        public Result withLossFit(LossFit fit) {
+            return new Result(grid, referenceIndex, z, power, regionPower, endField, powerChange, cellStepsPerSecond, slice, cancelled, modePower,
+                    correlation, stepSolve, fit);
+        }
+
+        private Result(BpmGrid grid, double referenceIndex, double[] z, double[] power, double[] regionPower, double[] endField, double powerChange,
+                double cellStepsPerSecond, double[][] slice, boolean cancelled, double[][] modePower, double[] correlation, StepSolve stepSolve,
+                LossFit fit) {
+            this(grid, referenceIndex, z, power, regionPower, endField, fit.lossDbPerCm(), powerChange, cellStepsPerSecond, slice, cancelled,
+                    modePower, correlation, stepSolve, fit);
+        }
     }
 
     /**
@@ -284,7 +303,7 @@ public final class BeamPropagator {
                 mp[k][i] = modal.get(i)[k];
             }
         }
-        return new Result(g, nRef, z, pw, rp, end, lossDbPerCm(z, rp), change, rate, slices.toArray(new double[0][]), cancelled, mp, corr, solve);
+        return new Result(g, nRef, z, pw, rp, end, change, rate, slices.toArray(new double[0][]), cancelled, mp, corr, solve);
     }
 
     /** Power over the mask (all cells when null): from the stepper, or weighted from the field copied out. */
@@ -468,31 +487,6 @@ public final class BeamPropagator {
     }
 
     /** Least-squares slope of 10 log10(power) against z, as a loss in dB/cm. */
-    static double lossDbPerCm(double[] z, double[] p) {
-        double sz = 0;
-        double sy = 0;
-        double szz = 0;
-        double szy = 0;
-        int m = 0;
-        for (int i = 0; i < z.length; i++) {
-            if (!(p[i] > 0)) {
-                continue;
-            }
-            double y = 10 * Math.log10(p[i]);
-            sz += z[i];
-            sy += y;
-            szz += z[i] * z[i];
-            szy += z[i] * y;
-            m++;
-        }
-        double den = m * szz - sz * sz;
-        if (m < 2 || den == 0) {
-            return Double.NaN;
-        }
-        double slope = (m * szy - sz * sy) / den; // dB per metre
-        return -slope / 100;
-    }
-
     /**
      * Off-diagonal coefficients along one axis with the PML: low_i = 1/(s_i s_{i-1/2} h^2), up_i =
      * 1/(s_i s_{i+1/2} h^2), s = 1 + i sigma_max t^2 in the outer cells.

@@ -163,10 +163,10 @@ public final class BpmAnalysis {
                     + " dz <= lambda", Units.nm(ps.dz()), ps.wideAngle()));
         }
         int pmlCells = (int) Math.round(ps.pml() / ps.step());
-        double[] launch = launch(ps, cs, g, wavelength, nMax, sink, monitor);
         // the core: the highest material index, or above a replacing function's middle index
         double epsCore = Double.isNaN(coreThreshold) ? nMax * nMax : coreThreshold * coreThreshold;
         boolean[] region = coreMask(plain, g, epsCore);
+        double[] launch = launch(ps, cs, plain, g, wavelength, nMax, pmlCells, region, sink, monitor);
         Precision precision = precisionOverride != null ? precisionOverride : Precision.parse(ps.precision());
         int every = Math.max(1, (int) Math.round(ps.monitorEvery() / ps.dz()));
         BeamPropagator.Settings st = new BeamPropagator.Settings(wavelength, ps.referenceIndex(), ps.dz(), ps.length(), wa, pmlCells,
@@ -174,10 +174,7 @@ public final class BpmAnalysis {
         double[][] watched = new double[0][];
         double[] modeIndices = new double[0];
         if (ps.modalSpectrum() > 0) {
-            if (g.is2d()) {
-                throw new GlassGuideException(Messages.BAD_CHOICE, "propagation.modal-spectrum", ps.modalSpectrum(), "0 for a 2D (x-z) run");
-            }
-            FdScalarModeSolver.Grid fg = new FdScalarModeSolver.Grid(g.x0(), g.y0(), g.dx(), g.dy(), g.nx(), g.ny());
+            FdScalarModeSolver.Grid fg = PropagationModes.grid(g);
             List<FdScalarModeSolver.Mode> ms = new FdScalarModeSolver().withPolarization(polarization(ps)).solve(plain, wavelength, fg,
                     new FdScalarModeSolver.Pml(0, 8), ps.modalSpectrum(), nMax, cancelOnly(monitor));
             watched = new double[ms.size()][];
@@ -216,9 +213,17 @@ public final class BpmAnalysis {
             }
         }
         BeamPropagator.Result r = runs.size() == 1 ? runs.get(0) : average(runs);
+        // a guide that changes along z has no single decay rate: its loss is the end-to-end mean
+        boolean invariant = ps.taper() == null && ps.splices().isEmpty() && (fn == null || !fn.dependsOnZ());
+        if (!invariant) {
+            r = r.withLossFit(LossFit.endToEnd(r.z(), r.regionPower()));
+        }
         if (runs.size() > 1) {
             sink.accept(String.format(Locale.ROOT, "note: partially coherent source: %d realisations averaged (intensities, powers, far field)",
                     runs.size()));
+        }
+        if (r.lossFit().verdict() == LossFit.Verdict.UNSETTLED && !r.cancelled()) {
+            sink.accept("warning: the core " + r.lossFit().describe());
         }
         if (r.cancelled()) {
             sink.accept(String.format(Locale.ROOT, "note: cancelled at z = %.4g um of %.4g um: the results cover the part computed",
@@ -254,15 +259,18 @@ public final class BpmAnalysis {
                     String.format(Locale.ROOT, "%.4g", ps.dz() * 1e6), wa.name().toLowerCase(Locale.ROOT)));
         }
         // propagation constants from the correlation spectrum: only where the guide is one z-invariant piece
-        boolean invariant = ps.taper() == null && ps.splices().isEmpty() && (fn == null || !fn.dependsOnZ());
         CorrelationSpectrum.Spectrum spectrum = invariant
                 ? CorrelationSpectrum.of(r.z(), r.correlation(), wavelength, r.referenceIndex(), wa, ps.dz(), 12) : null;
         return new Result(d.name(), wavelength, ps, backend.device(), precision, r, na, far[0] == null ? new double[0][] : new double[][] {far[0]},
                 limit, core, modeIndices, spectrum, notes);
     }
 
-    /** The fundamental mode found by imaginary-distance propagation on the design's propagation grid. */
-    public record ModeResult(String design, double wavelength, BpmGrid grid, BeamPropagator.FoundMode mode, String device) {
+    /**
+     * The fundamental mode found on the design's propagation grid: by imaginary-distance propagation on a straight
+     * guide, by the mode solver with the PML on next to the straight guide's mode in a bend (then with a loss).
+     */
+    public record ModeResult(String design, double wavelength, BpmGrid grid, BeamPropagator.FoundMode mode, String device, String method,
+            double nEffImag, double lossDbPerCm, double coreFraction, double pmlFraction) {
     }
 
     /**
@@ -330,11 +338,26 @@ public final class BpmAnalysis {
             throw new GlassGuideException(Messages.MISSING_KEY, "propagation", "the design");
         }
         CrossSection cs = section(d, wavelength, ps, 0, true);
+        CrossSection plain = ps.bendRadius() > 0 ? section(d, wavelength, ps, 0, false) : cs;
         BpmGrid g = grid(ps);
-        double nMax = Math.sqrt(Math.max(cs.maxEpsRe(), 1));
+        double nMax = Math.sqrt(Math.max(plain.maxEpsRe(), 1));
+        int pmlCells = (int) Math.round(ps.pml() / ps.step());
+        boolean[] core = coreMask(plain, g, nMax * nMax);
+        if (ps.bendRadius() > 0) {
+            // the bent guide's highest modes live at its outer wall: the mode solver with the PML on, next to the straight mode
+            PropagationModes.Chosen c = PropagationModes.mode(cs, plain, ps.bendRadius(), g, wavelength, nMax, 1, pmlCells, polarization(ps), core,
+                    cancelOnly(monitor));
+            warnIfLoose(c, warnings);
+            FdScalarModeSolver.Mode m = c.mode();
+            return new ModeResult(d.name(), wavelength, g, new BeamPropagator.FoundMode(m.nEff(), m.field(), 0, 0), backend.device(),
+                    String.format(Locale.ROOT, "bend mode by the %s mode solver (shift-invert) with the run's PML, next to the straight guide's"
+                    + " n_eff %.6f, overlap %.3f with its mode", g.is2d() ? "slab" : "2D", c.straightNEff(), c.overlap()), m.nEffImag(),
+                    m.lossDbPerMetre(wavelength) / 100, c.coreFraction(), c.pmlFraction());
+        }
         PropagationSettings.Launch l = ps.launch();
         double[] guess = l.kind().equals("partially-coherent")
-                ? Launch.gaussian(g, wavelength, nMax, 0.5 * l.waist(), l.x(), l.y(), 0) : launch(ps, cs, g, wavelength, nMax, warnings, monitor);
+                ? Launch.gaussian(g, wavelength, nMax, 0.5 * l.waist(), l.x(), l.y(), 0)
+                : launch(ps, cs, plain, g, wavelength, nMax, pmlCells, core, warnings, monitor);
         BeamPropagator.FoundMode m = new BeamPropagator().findMode(cs, g, guess, wavelength, 1e-10, 40000, backend, monitor);
         double edge = edgeIndex(cs, g);
         if (!(m.nEff() > edge)) {
@@ -347,7 +370,8 @@ public final class BpmAnalysis {
             warnings.accept(String.format(Locale.ROOT, "warning: the imaginary-distance search stopped after %d steps with n_eff still moving"
                     + " by %.1e: a nearly degenerate second mode, or a guess far from the mode", m.steps(), m.lastChange()));
         }
-        return new ModeResult(d.name(), wavelength, g, m, backend.device());
+        return new ModeResult(d.name(), wavelength, g, m, backend.device(), "imaginary-distance propagation on the BPM's ADI kernels, metal walls",
+                0, 0, PropagationModes.share(m.field(), core), 0);
     }
 
     private static BeamPropagator.Result propagateOnce(Design d, double wavelength, PropagationSettings ps, CrossSection cs, BpmGrid g,
@@ -552,12 +576,12 @@ public final class BpmAnalysis {
             solve = new BeamPropagator.StepSolve(solve.method(), solve.tolerance(), solve.solves() + o.solves(), solve.iterations() + o.iterations(),
                     Math.max(solve.maxIterations(), o.maxIterations()), Math.max(solve.maxResidual(), o.maxResidual()));
         }
-        return new BeamPropagator.Result(f.grid(), f.referenceIndex(), z, pw, rp, end, BeamPropagator.lossDbPerCm(z, rp), change, rate, slice,
+        return new BeamPropagator.Result(f.grid(), f.referenceIndex(), z, pw, rp, end, change, rate, slice,
                 cancelled, mp, corr, solve);
     }
 
-    private static double[] launch(PropagationSettings ps, CrossSection cs, BpmGrid g, double wavelength, double nMax, Consumer<String> sink,
-            ProgressMonitor monitor) {
+    private static double[] launch(PropagationSettings ps, CrossSection cs, CrossSection plain, BpmGrid g, double wavelength, double nMax,
+            int pmlCells, boolean[] core, Consumer<String> sink, ProgressMonitor monitor) {
         PropagationSettings.Launch l = ps.launch();
         if (l.kind().equals("gaussian")) {
             double halfW = 0.5 * ps.windowWidth() - ps.pml();
@@ -585,19 +609,31 @@ public final class BpmAnalysis {
             }
             return null; // the realisations are drawn by the caller
         }
-        if (g.is2d()) {
-            throw new GlassGuideException(Messages.BAD_CHOICE, "propagation.launch", "mode", "gaussian for a 2D (x-z) run");
+        PropagationModes.Chosen c = PropagationModes.mode(cs, plain, ps.bendRadius(), g, wavelength, nMax, l.mode(), pmlCells,
+                polarization(ps), core, cancelOnly(monitor));
+        FdScalarModeSolver.Mode m = c.mode();
+        String solver = g.is2d() ? "slab (1D)" : "2D";
+        if (ps.bendRadius() > 0) {
+            sink.accept(String.format(Locale.ROOT, "note: launched bend mode %d of the %s mode solver with the PML on: n_eff = %.8f%+.3ei"
+                    + " (%.4g dB/cm), sought next to the straight guide's n_eff %.6f; overlap with that mode %.3f, %.2g of |psi|^2 in the PML",
+                    l.mode(), solver, m.nEff(), m.nEffImag(), m.lossDbPerMetre(wavelength) / 100, c.straightNEff(), c.overlap(), c.pmlFraction()));
+        } else {
+            sink.accept(String.format(Locale.ROOT, "note: launched mode %d of the %s mode solver, n_eff = %.8f", l.mode(), solver, m.nEff()));
         }
-        FdScalarModeSolver.Grid fg = new FdScalarModeSolver.Grid(g.x0(), g.y0(), g.dx(), g.dy(), g.nx(), g.ny());
-        List<FdScalarModeSolver.Mode> modes = new FdScalarModeSolver().withPolarization(polarization(ps)).solve(cs, wavelength, fg,
-                new FdScalarModeSolver.Pml(0, 8), l.mode(), nMax, cancelOnly(monitor));
-        if (modes.size() < l.mode()) {
-            throw new GlassGuideException(Messages.OUT_OF_RANGE, "propagation.launch.mode", l.mode(), "at most " + modes.size());
-        }
-        FdScalarModeSolver.Mode m = modes.get(l.mode() - 1);
-        sink.accept(String.format(Locale.ROOT, "note: launched mode %d of the scalar 2D solver, n_eff = %.8f", l.mode(), m.nEff()));
+        warnIfLoose(c, sink);
         return m.field();
     }
+
+    /** A launched or found mode holding little of its power in the core: the bend (or the guide) barely guides it. */
+    private static void warnIfLoose(PropagationModes.Chosen c, Consumer<String> sink) {
+        if (c.coreFraction() < LOOSE_CORE_FRACTION) {
+            sink.accept(String.format(Locale.ROOT, "warning: the mode holds only %.1f %% of |psi|^2 in the core: it is mostly field outside the"
+                    + " guide (near cutoff, or a bend this tight radiates it), so its loss and n_eff depend on the window and PML", 100 * c.coreFraction()));
+        }
+    }
+
+    /** The core share of |psi|^2 below which a mode counts as barely guided (a warning, not a refusal). */
+    static final double LOOSE_CORE_FRACTION = 0.2;
 
     /**
      * The end face's far field: |F(k_x, k_y)|^2 by FFT (zero-padded to at least twice the window; summed

@@ -19,12 +19,24 @@ import org.glassguide.solver.ProgressMonitor;
  * eps (absorption) and the PML make n_eff complex: its imaginary part is the modal loss.
  */
 public final class FdScalarModeSolver {
-    /** Uniform grid: cell centres x0 + (i + 1/2) dx, y0 + (j + 1/2) dy. */
+    /**
+     * Uniform grid: cell centres x0 + (i + 1/2) dx, y0 + (j + 1/2) dy. One row (ny = 1) is a slab: the field
+     * does not vary in y (no y derivative, no PML in y), the cross-section sampled on that row.
+     */
     public record Grid(double x0, double y0, double dx, double dy, int nx, int ny) {
         public Grid {
-            if (!(dx > 0) || !(dy > 0) || nx < 3 || ny < 3) {
-                throw new IllegalArgumentException("grid needs positive steps and at least 3 x 3 cells");
+            if (!(dx > 0) || !(dy > 0) || nx < 3 || (ny < 3 && ny != 1)) {
+                throw new IllegalArgumentException("grid needs positive steps and at least 3 x 3 cells (or 3 x 1 for a slab)");
             }
+        }
+
+        /** The slab of an x-z problem: nx cells of width dx from x0, sampled on the line y = 0. */
+        public static Grid slab(double x0, double dx, int nx) {
+            return new Grid(x0, -1e-15, dx, 2e-15, nx, 1);
+        }
+
+        public boolean isSlab() {
+            return ny == 1;
         }
 
         /** A window [-w/2, w/2] x [-h/2, h/2] with square cells of the given step. */
@@ -134,10 +146,13 @@ public final class FdScalarModeSolver {
         boolean left = pmlSides[0] && !evenAtLeftEdge;
         double[][] sxc = stretch(nx, g.dx(), pml, k0, nBg, false, left, pmlSides[1]);
         double[][] sxf = stretch(nx, g.dx(), pml, k0, nBg, true, left, pmlSides[1]);
-        double[][] syc = stretch(ny, g.dy(), pml, k0, nBg, false, pmlSides[2], pmlSides[3]);
-        double[][] syf = stretch(ny, g.dy(), pml, k0, nBg, true, pmlSides[2], pmlSides[3]);
+        // a slab has no y derivative and no PML in y
+        boolean bottom = pmlSides[2] && !g.isSlab();
+        boolean top = pmlSides[3] && !g.isSlab();
+        double[][] syc = stretch(ny, g.dy(), pml, k0, nBg, false, bottom, top);
+        double[][] syf = stretch(ny, g.dy(), pml, k0, nBg, true, bottom, top);
         double cx = 1 / (k0 * k0 * g.dx() * g.dx());
-        double cy = 1 / (k0 * k0 * g.dy() * g.dy());
+        double cy = g.isSlab() ? 0 : 1 / (k0 * k0 * g.dy() * g.dy());
         // coefficients: west, east, south, north (complex), diagonal without shift, B
         double[] w = new double[2 * n];
         double[] e = new double[2 * n];
@@ -211,7 +226,7 @@ public final class FdScalarModeSolver {
         for (int j = 0; j < ny; j++) {
             for (int i = 0; i < nx; i++) {
                 int c = pml.cells();
-                inPml[i + nx * j] = (i < c && left) || (j < c && pmlSides[2]) || (i >= nx - c && pmlSides[1]) || (j >= ny - c && pmlSides[3]);
+                inPml[i + nx * j] = (i < c && left) || (j < c && bottom) || (i >= nx - c && pmlSides[1]) || (j >= ny - c && top);
             }
         }
         List<Mode> modes = new ArrayList<>();

@@ -24,6 +24,7 @@ import org.glassguide.solver.compute.Precision;
 import org.glassguide.solver.design.Design;
 import org.glassguide.solver.design.DesignReader;
 import org.glassguide.solver.bpm.CorrelationSpectrum;
+import org.glassguide.solver.bpm.LossFit;
 import org.glassguide.solver.bpm.Splice;
 import org.glassguide.ui.report.Json;
 import org.glassguide.ui.report.MarkdownHtml;
@@ -115,13 +116,13 @@ public final class BpmCommand implements Callable<Integer> {
             } else {
                 for (BpmAnalysis.Result r : results) {
                     BeamPropagator.Result b = r.run();
-                    o.printf(Locale.ROOT, "%s at %s nm: %.4g um propagated, core (%s) loss %.4g dB/cm, power change %.2e, measured NA %.3f,"
-                            + " n_ref %.6f, %.3g cell-steps/s%n", d.name(), Units.nm(r.wavelength()), b.z()[b.z().length - 1] * 1e6, r.region(),
-                            b.regionLossDbPerCm(), b.powerChange(), r.measuredNa(), b.referenceIndex(), b.cellStepsPerSecond());
+                    o.printf(Locale.ROOT, "%s at %s nm: %.4g um propagated, power change %.2e, measured NA %.3f, n_ref %.6f, %.3g cell-steps/s%n"
+                            + "  core (%s) %s%n", d.name(), Units.nm(r.wavelength()), b.z()[b.z().length - 1] * 1e6, b.powerChange(), r.measuredNa(),
+                            b.referenceIndex(), b.cellStepsPerSecond(), r.region(), b.lossFit().describe());
                     BeamPropagator.StepSolve st = b.stepSolve();
                     if (!st.method().equals("adi")) {
                         o.printf(Locale.ROOT, "  unsplit wide-angle step: %d factor solves, %.1f GMRES iterations each (at most %d), worst relative residual"
-                                + " %.1e (target %.0e)%n", st.solves(), st.meanIterations(), st.maxIterations(), st.maxResidual(), st.tolerance());
+                                + " %.2e (target %.2e)%n", st.solves(), st.meanIterations(), st.maxIterations(), st.maxResidual(), st.tolerance());
                     }
                 }
                 o.println((cancelled ? "cancelled: wrote the part computed to " : "wrote ") + target);
@@ -149,6 +150,14 @@ public final class BpmCommand implements Callable<Integer> {
         m.put("referenceIndex", b.referenceIndex());
         m.put("region", r.region());
         m.put("lossDbPerCm", b.regionLossDbPerCm());
+        LossFit fit = b.lossFit();
+        Map<String, Object> lf = new LinkedHashMap<>();
+        lf.put("verdict", fit.verdict().label());
+        lf.put("fromM", fit.zFrom());
+        lf.put("toM", fit.zTo());
+        lf.put("residualDb", fit.residualDb());
+        lf.put("resolutionDbPerCm", fit.resolutionDbPerCm());
+        m.put("lossFit", lf);
         m.put("powerConservationError", b.powerChange());
         m.put("finalPower", b.power()[b.power().length - 1]);
         m.put("finalRegionPower", b.regionPower()[b.regionPower().length - 1]);
@@ -238,11 +247,15 @@ public final class BpmCommand implements Callable<Integer> {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("design", r.design());
                 m.put("wavelengthM", r.wavelength());
-                m.put("method", "imaginary-distance propagation on the BPM's ADI kernels, metal walls");
+                m.put("method", r.method());
                 m.put("gridNx", r.grid().nx());
                 m.put("gridNy", r.grid().ny());
                 m.put("stepM", r.grid().dx());
                 m.put("nEff", r.mode().nEff());
+                m.put("nEffImag", r.nEffImag());
+                m.put("lossDbPerCm", r.lossDbPerCm());
+                m.put("coreFraction", r.coreFraction());
+                m.put("pmlFraction", r.pmlFraction());
                 m.put("steps", r.mode().steps());
                 m.put("lastChange", r.mode().lastChange());
                 m.put("device", r.device());
@@ -265,10 +278,12 @@ public final class BpmCommand implements Callable<Integer> {
                     Plot.intensity(tmp.resolve("mode" + tag + ".png"), String.format(Locale.ROOT, "Fundamental mode |psi|^2, n_eff = %.8f",
                             r.mode().nEff()), img, x0, x1, g.y0() * 1e6, (g.y0() + g.ny() * g.dy()) * 1e6, "um", 0);
                 }
-                md.append(String.format(Locale.ROOT, "# %s at %s nm: fundamental mode by imaginary-distance propagation%n%n"
-                        + "| quantity | value |%n|---|---|%n| n_eff | %.10f |%n| grid | %d x %d, step %.4g um |%n| steps | %d |%n"
-                        + "| last change of n_eff | %.2e |%n%n![mode](mode%s.png)%n%n", r.design(), Units.nm(r.wavelength()), r.mode().nEff(),
-                        g.nx(), g.ny(), g.dx() * 1e6, r.mode().steps(), r.mode().lastChange(), tag));
+                md.append(String.format(Locale.ROOT, "# %s at %s nm: fundamental mode%n%nMethod: %s.%n%n"
+                        + "| quantity | value |%n|---|---|%n| n_eff | %.10f |%n| Im n_eff | %.4e |%n| loss | %.6g dB/cm |%n"
+                        + "| share of psi^2 in the core | %.4f |%n| share in the PML | %.3g |%n| grid | %d x %d, step %.4g um |%n| steps | %d |%n"
+                        + "| last change of n_eff | %.2e |%n%n![mode](mode%s.png)%n%n", r.design(), Units.nm(r.wavelength()), r.method(), r.mode().nEff(),
+                        r.nEffImag(), r.lossDbPerCm(), r.coreFraction(), r.pmlFraction(), g.nx(), g.ny(), g.dx() * 1e6, r.mode().steps(),
+                        r.mode().lastChange(), tag));
             }
             Files.writeString(tmp.resolve("summary.json"), Json.write(rows.size() == 1 ? rows.get(0) : Map.of("results", rows)),
                     StandardCharsets.UTF_8);
@@ -279,8 +294,13 @@ public final class BpmCommand implements Callable<Integer> {
             o.print(Json.write(rows.size() == 1 ? rows.get(0) : Map.of("results", rows)));
         } else {
             for (BpmAnalysis.ModeResult r : found) {
-                o.printf(Locale.ROOT, "%s at %s nm: fundamental mode n_eff = %.10f (imaginary distance, %d steps, last change %.1e)%n",
-                        d.name(), Units.nm(r.wavelength()), r.mode().nEff(), r.mode().steps(), r.mode().lastChange());
+                if (r.mode().steps() > 0) {
+                    o.printf(Locale.ROOT, "%s at %s nm: fundamental mode n_eff = %.10f (imaginary distance, %d steps, last change %.1e)%n",
+                            d.name(), Units.nm(r.wavelength()), r.mode().nEff(), r.mode().steps(), r.mode().lastChange());
+                } else {
+                    o.printf(Locale.ROOT, "%s at %s nm: fundamental mode n_eff = %.10f %+.4ei, loss %.6g dB/cm, %.3f of |psi|^2 in the core (%s)%n",
+                            d.name(), Units.nm(r.wavelength()), r.mode().nEff(), r.nEffImag(), r.lossDbPerCm(), r.coreFraction(), r.method());
+                }
             }
             o.println("wrote " + target);
         }
@@ -329,10 +349,10 @@ public final class BpmCommand implements Callable<Integer> {
                 pictures(r, tmp, tag);
                 md.append(String.format(Locale.ROOT, "# %s at %s nm%n%n", r.design(), Units.nm(r.wavelength())));
                 md.append(String.format(Locale.ROOT, "| quantity | value |%n|---|---|%n| grid | %d x %d, step %.4g um, dz %.4g um |%n"
-                        + "| wide angle | %s, n_ref %.6f |%n| propagated | %.4g um%s |%n| loss in %s | %.4g dB/cm |%n"
+                        + "| wide angle | %s, n_ref %.6f |%n| propagated | %.4g um%s |%n| %s | %s |%n"
                         + "| power conservation error | %.2e |%n| measured NA (95 %% of far-field power) | %.4f |%n| speed | %.3g cell-steps/s on %s |%n%n",
                         b.grid().nx(), b.grid().ny(), b.grid().dx() * 1e6, r.settings().dz() * 1e6, r.settings().wideAngle(), b.referenceIndex(),
-                        b.z()[b.z().length - 1] * 1e6, b.cancelled() ? " (cancelled)" : "", r.region(), b.regionLossDbPerCm(), b.powerChange(),
+                        b.z()[b.z().length - 1] * 1e6, b.cancelled() ? " (cancelled)" : "", "core (" + r.region() + ")", b.lossFit().describe(), b.powerChange(),
                         r.measuredNa(), b.cellStepsPerSecond(), r.device()));
                 md.append(String.format(Locale.ROOT, "![power](power%s.png)%n![x-z slice](xz-slice%s.png)%n![near field](near-field%s.png)%n"
                         + "![far field](far-field%s.png)%n%n", tag, tag, tag, tag));

@@ -125,10 +125,10 @@ public final class PropagationViewModel {
             farField.set(normalise(map, max));
         }
         double[] pw = r.run().power();
-        summary.set(String.format(Locale.ROOT, "%s nm, %.4g mm: %.4g %% of the launched power left, core loss %.4g dB/cm, measured NA (95 %% of the far "
+        summary.set(String.format(Locale.ROOT, "%s nm, %.4g mm: %.4g %% of the launched power left, core %s, measured NA (95 %% of the far "
                 + "field) %.4f, %.3g cell-steps/s%s", org.glassguide.materials.units.Units.nm(r.wavelength()), r.settings().length() * 1e3,
                 100 * pw[pw.length - 1],
-                r.run().regionLossDbPerCm(), r.measuredNa(), r.run().cellStepsPerSecond(), r.run().cancelled() ? " (cancelled: what was computed)" : ""));
+                r.run().lossFit().describe(), r.measuredNa(), r.run().cellStepsPerSecond(), r.run().cancelled() ? " (cancelled: what was computed)" : ""));
     }
 
     private static double[][] normalise(double[][] img, double max) {
