@@ -334,6 +334,65 @@ final class BpmValidation {
         return rows;
     }
 
+    /**
+     * Bends through design files, as a user runs them: a bent slab launched with a mismatched Gaussian (its reported,
+     * settled loss against a finer 1D leaky-mode solve), and the bent-channel example's find-mode and mode launch
+     * against the bend-mode solver.
+     */
+    static List<ValidationRow> bendUserPath(YamlNode c, String id, String source) {
+        double lambda = 1.55e-6;
+        List<ValidationRow> rows = new ArrayList<>();
+        org.glassguide.solver.design.DesignReader reader = new org.glassguide.solver.design.DesignReader(
+                org.glassguide.materials.MaterialLibrary.builtIn());
+        for (YamlNode sl : c.require("slabs").list()) {
+            double nCore = sl.require("n-core").number();
+            double width = sl.require("width").quantity(org.glassguide.materials.units.Units::length);
+            double radius = sl.require("radius").quantity(org.glassguide.materials.units.Units::length);
+            double window = sl.require("window").quantity(org.glassguide.materials.units.Units::length);
+            String yaml = String.format(java.util.Locale.ROOT, "format: glassguide/1\nname: bent-slab\nstructure:\n  waveguide:\n"
+                    + "    background: { index: 1.44 }\n    shapes:\n      - rectangle: { width: %s um, height: 1000 um, material: { index: %s } }\n"
+                    + "wavelengths: [1.55 um]\nanalyses: [bpm]\npropagation:\n  length: %s\n  dz: 0.25 um\n  window: %s um\n  step: %s\n"
+                    + "  pml: 2 um\n  wide-angle: pade11\n  bend-radius: %s um\n  monitor-every: %s\n"
+                    + "  launch: { gaussian: { waist: %s, center: [%s, 0 um] } }\n", width * 1e6, nCore, sl.require("length").text(), window * 1e6, sl.require("step").text(), radius * 1e6,
+                    sl.require("monitor").text(), sl.require("waist").text(), sl.require("offset").text());
+            org.glassguide.solver.design.Design d = reader.read("bent-slab.yaml", new java.io.StringReader(yaml), java.nio.file.Path.of("."));
+            BpmAnalysis.Result r = new BpmAnalysis().run(d, lambda, CPU, Precision.DOUBLE, 1, w -> { }, ProgressMonitor.NONE);
+            // the reference: the bent slab's leaky mode on the same window, a grid a quarter as fine and a PML twice as thick
+            double h = 0.0125e-6;
+            int nx = (int) Math.round(window / h);
+            FdScalarModeSolver.Grid fg = FdScalarModeSolver.Grid.slab(-0.5 * nx * h, h, nx);
+            CrossSection straight = new CrossSection(1.44, 0).paint(new Shape.Rectangle(0, 0, width, 1e-3), nCore, 0);
+            double nStraight = new FdScalarModeSolver().solve(straight, lambda, fg, new FdScalarModeSolver.Pml(0, 8), 1, nCore,
+                    ProgressMonitor.NONE).get(0).nEff();
+            CrossSection bent = new CrossSection(1.44, 0).paint(new Shape.Rectangle(0, 0, width, 1e-3), nCore, 0).bend(radius, 1);
+            FdScalarModeSolver.Mode leaky = new FdScalarModeSolver().solve(bent, lambda, fg, new FdScalarModeSolver.Pml(320, 8), 6, nStraight,
+                    ProgressMonitor.NONE).stream().min(java.util.Comparator.comparingDouble(FdScalarModeSolver.Mode::pmlFraction)).orElseThrow();
+            double expected = leaky.lossDbPerMetre(lambda) / 100;
+            String what = String.format(java.util.Locale.ROOT, "bent slab %.2f/1.44, %.2f um, R = %.0f um, Gaussian launch", nCore, width * 1e6,
+                    radius * 1e6);
+            rows.add(new ValidationRow(id, what + ": reported loss (dB/cm) vs 1D leaky mode", expected, r.run().regionLossDbPerCm(),
+                    c.require("slabTolerance").number() * expected, source));
+            rows.add(new ValidationRow(id, what + ": the fit calls the loss settled (1 = yes)", 1,
+                    r.run().lossFit().verdict() == org.glassguide.solver.bpm.LossFit.Verdict.SETTLED ? 1 : 0, 0, source));
+        }
+        String channel = "format: glassguide/1\nname: bent-channel\nstructure:\n  waveguide:\n    background: { index: 1.44 }\n    shapes:\n"
+                + "      - rectangle: { width: 1.5 um, height: 1.5 um, center: [0 um, 0 um], material: { index: 1.56 } }\n"
+                + "wavelengths: [1.55 um]\nanalyses: [bpm, modes]\n"
+                + "solver: { kind: fd-scalar, window: [10 um, 8 um], step: 0.08 um, pml: 1.6 um, modes: 3, bend-radius: 20 um }\n"
+                + "propagation:\n  length: 40 um\n  dz: 0.25 um\n  window: [10 um, 8 um]\n  step: 0.1 um\n  pml: 1.6 um\n  wide-angle: pade11\n"
+                + "  bend-radius: 20 um\n  monitor-every: 1 um\n  launch: { mode: 1 }\n";
+        org.glassguide.solver.design.Design d = reader.read("bent-channel.yaml", new java.io.StringReader(channel), java.nio.file.Path.of("."));
+        BpmAnalysis.ModeResult found = new BpmAnalysis().findMode(d, lambda, CPU, w -> { }, ProgressMonitor.NONE);
+        org.glassguide.solver.radial.ModeReport solver = new org.glassguide.solver.fd.FdAnalysis().analyse(d, lambda, d.solver(), false, w -> { },
+                ProgressMonitor.NONE).listed().get(0);
+        rows.add(new ValidationRow(id, "bent channel R = 20 um: find-mode n_eff vs the bend-mode solver (0.08 um grid)", solver.nEff(),
+                found.mode().nEff(), c.require("findModeTolerance").number(), source));
+        BpmAnalysis.Result run = new BpmAnalysis().run(d, lambda, CPU, Precision.DOUBLE, 2, w -> { }, ProgressMonitor.NONE);
+        rows.add(new ValidationRow(id, "bent channel R = 20 um: launched bend mode's reported loss vs its Im n_eff (dB/cm)", found.lossDbPerCm(),
+                run.run().regionLossDbPerCm(), c.require("channelLossTolerance").number() * found.lossDbPerCm(), source));
+        return rows;
+    }
+
     private static CrossSection channel() {
         return new CrossSection(1.44, 0).paint(new Shape.Rectangle(0, 0, 1.5e-6, 1.5e-6), 1.56, 0);
     }

@@ -123,6 +123,8 @@ public final class ValidationRunner {
                 return BpmValidation.beating(c, id, source);
             case "bpm-bend":
                 return BpmValidation.bend(c, id, source);
+            case "bpm-bend-user-path":
+                return BpmValidation.bendUserPath(c, id, source);
             case "bpm-dx-order":
                 return BpmValidation.dxOrder(c, id, source);
             case "bpm-acceptance":

@@ -346,7 +346,7 @@ public final class BpmAnalysis {
         if (ps.bendRadius() > 0) {
             // the bent guide's highest modes live at its outer wall: the mode solver with the PML on, next to the straight mode
             PropagationModes.Chosen c = PropagationModes.mode(cs, plain, ps.bendRadius(), g, wavelength, nMax, 1, pmlCells, polarization(ps), core,
-                    cancelOnly(monitor));
+                    warnings, cancelOnly(monitor));
             warnIfLoose(c, warnings);
             FdScalarModeSolver.Mode m = c.mode();
             return new ModeResult(d.name(), wavelength, g, new BeamPropagator.FoundMode(m.nEff(), m.field(), 0, 0), backend.device(),
@@ -610,7 +610,7 @@ public final class BpmAnalysis {
             return null; // the realisations are drawn by the caller
         }
         PropagationModes.Chosen c = PropagationModes.mode(cs, plain, ps.bendRadius(), g, wavelength, nMax, l.mode(), pmlCells,
-                polarization(ps), core, cancelOnly(monitor));
+                polarization(ps), core, sink, cancelOnly(monitor));
         FdScalarModeSolver.Mode m = c.mode();
         String solver = g.is2d() ? "slab (1D)" : "2D";
         if (ps.bendRadius() > 0) {

@@ -53,7 +53,7 @@ final class PropagationModes {
      * @param core the core cells, for the core's share of the mode
      */
     static Chosen mode(CrossSection cs, CrossSection plain, double bendRadius, BpmGrid g, double wavelength, double nMax, int k,
-            int pmlCells, FdScalarModeSolver.Polarization pol, boolean[] core, ProgressMonitor monitor) {
+            int pmlCells, FdScalarModeSolver.Polarization pol, boolean[] core, java.util.function.Consumer<String> sink, ProgressMonitor monitor) {
         FdScalarModeSolver.Grid fg = grid(g);
         FdScalarModeSolver solver = new FdScalarModeSolver().withPolarization(pol);
         List<FdScalarModeSolver.Mode> straight = solver.solve(plain, wavelength, fg, new FdScalarModeSolver.Pml(0, 8), k, nMax, monitor);
@@ -63,6 +63,14 @@ final class PropagationModes {
         FdScalarModeSolver.Mode sk = straight.get(k - 1);
         if (!(bendRadius > 0)) {
             return new Chosen(sk, Double.NaN, 1, share(sk.field(), core));
+        }
+        double[] edge = new double[2];
+        double halfWidth = g.x0() + g.nx() * g.dx();
+        plain.eps(halfWidth, 0, edge);
+        String caustic = org.glassguide.solver.fd.FdAnalysis.pmlInsideCaustic("propagation.window", bendRadius, sk.nEff(),
+                Math.sqrt(Math.max(edge[0], 1e-12)), halfWidth, pmlCells * g.dx());
+        if (caustic != null) {
+            sink.accept(caustic);
         }
         List<FdScalarModeSolver.Mode> bent = solver.solve(cs, wavelength, fg, new FdScalarModeSolver.Pml(pmlCells, 8), BEND_CANDIDATES,
                 sk.nEff(), monitor);
