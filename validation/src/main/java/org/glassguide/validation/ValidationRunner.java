@@ -125,6 +125,8 @@ public final class ValidationRunner {
                 return BpmValidation.bend(c, id, source);
             case "bpm-bend-user-path":
                 return BpmValidation.bendUserPath(c, id, source);
+            case "bpm-diagonal-tilt":
+                return BpmValidation.diagonalTilt(c, id, source);
             case "bpm-dx-order":
                 return BpmValidation.dxOrder(c, id, source);
             case "bpm-acceptance":

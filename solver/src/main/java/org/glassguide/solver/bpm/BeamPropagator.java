@@ -265,8 +265,9 @@ public final class BeamPropagator {
                 }
                 if (p > p0 * (1 + growthLimit()) && gain <= 0) {
                     throw new GlassGuideException(Messages.NUMERICAL_FAILURE, "beam propagation", String.format(java.util.Locale.ROOT,
-                            "power grew by %.2g at z = %.4g um in a structure without gain; reduce propagation.dz or refine the grid",
-                            p / p0 - 1, done * s.dz() * 1e6));
+                            "power grew by %.2g at z = %.4g um in a structure without gain; %s", p / p0 - 1, done * s.dz() * 1e6,
+                            branchCut(s, g) != 0 ? "the rotated branch cut amplifies steep light: use wide-angle: pade11 or branch-cut: 0 deg"
+                                    : "reduce propagation.dz or refine the grid"));
                 }
                 double[] cor = Launch.overlap(launch, work);
                 records.add(new double[] {done * s.dz(), p / p0, r / p0, cor[0], cor[1]});

@@ -10,19 +10,37 @@ public final class Launch {
      * in the x-z plane inside a medium of index n: the phase exp(i k0 n sin(angle) x).
      */
     public static double[] gaussian(BpmGrid g, double wavelength, double n, double w0, double xc, double yc, double tiltDegrees) {
-        double kx = 2 * Math.PI / wavelength * n * Math.sin(Math.toRadians(tiltDegrees));
+        return gaussian(g, wavelength, n, w0, xc, yc, tiltDegrees, 0);
+    }
+
+    /**
+     * As above, tilted by the polar angle {@code tiltDegrees} from z towards the direction {@code azimuthDegrees} in the
+     * x-y plane (from +x towards +y): the phase exp(i k0 n sin(tilt) (cos(az) x + sin(az) y)).
+     */
+    public static double[] gaussian(BpmGrid g, double wavelength, double n, double w0, double xc, double yc, double tiltDegrees,
+            double azimuthDegrees) {
+        double[] k = transverse(wavelength, n, tiltDegrees, azimuthDegrees, g);
         double[] f = new double[2 * g.cells()];
         for (int j = 0; j < g.ny(); j++) {
             double y = g.is2d() ? 0 : g.y(j) - yc;
+            double yy = g.is2d() ? 0 : g.y(j);
             for (int i = 0; i < g.nx(); i++) {
                 double x = g.x(i) - xc;
                 double a = Math.exp(-(x * x + y * y) / (w0 * w0));
                 int p = i + g.nx() * j;
-                f[2 * p] = a * Math.cos(kx * (g.x(i)));
-                f[2 * p + 1] = a * Math.sin(kx * (g.x(i)));
+                double ph = k[0] * g.x(i) + k[1] * yy;
+                f[2 * p] = a * Math.cos(ph);
+                f[2 * p + 1] = a * Math.sin(ph);
             }
         }
         return f;
+    }
+
+    /** {k_x, k_y} of a beam tilted by the polar angle towards the azimuth (k_y = 0 on a 2D grid). */
+    private static double[] transverse(double wavelength, double n, double tiltDegrees, double azimuthDegrees, BpmGrid g) {
+        double kt = 2 * Math.PI / wavelength * n * Math.sin(Math.toRadians(tiltDegrees));
+        double az = Math.toRadians(azimuthDegrees);
+        return new double[] {kt * Math.cos(az), g.is2d() ? 0 : kt * Math.sin(az)};
     }
 
     /**
@@ -76,16 +94,24 @@ public final class Launch {
      * super-Gaussian (order 8) edges so that it carries no grid-scale content: exp(i k0 n sin(tilt) x).
      */
     public static double[] planeWave(BpmGrid g, double wavelength, double n, double halfWidth, double xc, double yc, double tiltDegrees) {
-        double kx = 2 * Math.PI / wavelength * n * Math.sin(Math.toRadians(tiltDegrees));
+        return planeWave(g, wavelength, n, halfWidth, xc, yc, tiltDegrees, 0);
+    }
+
+    /** As above, tilted towards the azimuth in the x-y plane (see {@link #gaussian(BpmGrid, double, double, double, double, double, double, double)}). */
+    public static double[] planeWave(BpmGrid g, double wavelength, double n, double halfWidth, double xc, double yc, double tiltDegrees,
+            double azimuthDegrees) {
+        double[] k = transverse(wavelength, n, tiltDegrees, azimuthDegrees, g);
         double[] f = new double[2 * g.cells()];
         for (int j = 0; j < g.ny(); j++) {
             double y = g.is2d() ? 0 : (g.y(j) - yc) / halfWidth;
+            double yy = g.is2d() ? 0 : g.y(j);
             for (int i = 0; i < g.nx(); i++) {
                 double x = (g.x(i) - xc) / halfWidth;
                 double a = Math.exp(-Math.pow(x * x, 4) - Math.pow(y * y, 4));
                 int p = i + g.nx() * j;
-                f[2 * p] = a * Math.cos(kx * g.x(i));
-                f[2 * p + 1] = a * Math.sin(kx * g.x(i));
+                double ph = k[0] * g.x(i) + k[1] * yy;
+                f[2 * p] = a * Math.cos(ph);
+                f[2 * p + 1] = a * Math.sin(ph);
             }
         }
         return f;

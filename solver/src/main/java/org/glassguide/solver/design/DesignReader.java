@@ -611,6 +611,22 @@ public final class DesignReader {
         return g.has("tilt") ? angle(g.require("tilt"), 60) : 0;
     }
 
+    /**
+     * The direction of a launch's tilt in the x-y plane, from +x towards +y (deg): 0 tilts in the x-z plane, 90 in
+     * the y-z plane; only a 3D run (window height above 0) has a y to tilt into.
+     */
+    private static double azimuth(YamlNode g, double windowHeight) {
+        if (!g.has("azimuth")) {
+            return 0;
+        }
+        double a = angle(g.require("azimuth"), 360);
+        if (a != 0 && !(windowHeight > 0)) {
+            throw g.require("azimuth").error(Messages.OUT_OF_RANGE, g.require("azimuth").path(), g.require("azimuth").text(),
+                    "0 for a 2D (x-z) run, which has no y to tilt into");
+        }
+        return a;
+    }
+
     /** An angle in degrees ("5 deg" or 5) within +-limit. */
     private static double angle(YamlNode n, double limit) {
         String t = n.text().trim();
@@ -673,10 +689,10 @@ public final class DesignReader {
         String kind = ln.entries().keySet().iterator().next();
         PropagationSettings.Launch launch;
         if (kind.equals("gaussian")) {
-            YamlNode g = ln.require("gaussian").requireMap().allowOnly(List.of("waist", "center", "centre", "tilt"));
+            YamlNode g = ln.require("gaussian").requireMap().allowOnly(List.of("waist", "center", "centre", "tilt", "azimuth"));
             double[] c = point(g.has("centre") ? g.require("centre") : g.optional("center").orElse(null));
             double tilt = tilt(g);
-            launch = new PropagationSettings.Launch("gaussian", positive(g.require("waist")), c[0], c[1], tilt, 0, 0, 1, 0);
+            launch = new PropagationSettings.Launch("gaussian", positive(g.require("waist")), c[0], c[1], tilt, 0, 0, 1, 0, azimuth(g, wh));
         } else if (kind.equals("mode")) {
             YamlNode m = ln.require("mode");
             double v = m.number();
@@ -685,9 +701,10 @@ public final class DesignReader {
             }
             launch = new PropagationSettings.Launch("mode", 0, 0, 0, 0, (int) v, 0, 1, 0);
         } else if (kind.equals("plane-wave")) {
-            YamlNode g = ln.require("plane-wave").requireMap().allowOnly(List.of("width", "center", "centre", "tilt"));
+            YamlNode g = ln.require("plane-wave").requireMap().allowOnly(List.of("width", "center", "centre", "tilt", "azimuth"));
             double[] c = point(g.has("centre") ? g.require("centre") : g.optional("center").orElse(null));
-            launch = new PropagationSettings.Launch("plane-wave", positive(g.require("width")) / 2, c[0], c[1], tilt(g), 0, 0, 1, 0);
+            launch = new PropagationSettings.Launch("plane-wave", positive(g.require("width")) / 2, c[0], c[1], tilt(g), 0, 0, 1, 0,
+                    azimuth(g, wh));
         } else if (kind.equals("partially-coherent")) {
             YamlNode g = ln.require("partially-coherent").requireMap().allowOnly(List.of("diameter", "center", "centre", "na",
                     "realisations", "seed"));

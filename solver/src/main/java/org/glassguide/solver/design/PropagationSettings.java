@@ -107,11 +107,16 @@ public record PropagationSettings(double length, double dz, double windowWidth, 
      * the acceptance angle.
      */
     public record Launch(String kind, double waist, double x, double y, double tiltDegrees, int mode, double na, int realisations,
-            long seed) {
+            long seed, double azimuthDegrees) {
         public Launch {
             if (!java.util.List.of("gaussian", "mode", "partially-coherent", "plane-wave").contains(kind)) {
                 throw new IllegalArgumentException("launch kind must be gaussian, mode, partially-coherent or plane-wave");
             }
+        }
+
+        /** A launch tilted in the x-z plane (azimuth 0). */
+        public Launch(String kind, double waist, double x, double y, double tiltDegrees, int mode, double na, int realisations, long seed) {
+            this(kind, waist, x, y, tiltDegrees, mode, na, realisations, seed, 0);
         }
     }
 

@@ -63,4 +63,19 @@ class WideAngleCliTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("points per shortest transverse period") && r.err().contains("% low") && r.err().contains("walk-off"), r.err());
     }
+
+    /** A steep launch with Pade (2,2)'s rotated branch cut: warned before the run; a y tilt is refused in 2D. */
+    @Test
+    void rotatedCutGainIsWarnedAndAzimuthNeedsThreeDimensions(@TempDir Path dir) throws IOException {
+        String base = "format: glassguide/1\nname: tilt\nstructure:\n  waveguide:\n    background: { index: 1.56 }\n    shapes:\n"
+                + "      - rectangle: { width: 1 um, height: 1 um, material: { index: 1.56 } }\nwavelengths: [1 um]\nanalyses: [bpm]\n"
+                + "propagation:\n  length: 0.5 um\n  dz: 0.1 um\n  step: 0.1 um\n  pml: 1 um\n  wide-angle: pade22\n";
+        Path d = dir.resolve("tilt.yaml");
+        Files.writeString(d, base + "  window: [8 um, 8 um]\n  launch: { gaussian: { waist: 1.5 um, tilt: 30 deg, azimuth: 45 deg } }\n");
+        GlassGuideCliTest.Run r = run("bpm", d.toString(), "--out", dir.resolve("o").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("rotated branch cut (45 deg)"), r.err());
+        Files.writeString(d, base + "  window: 8 um\n  launch: { gaussian: { waist: 1.5 um, tilt: 30 deg, azimuth: 45 deg } }\n");
+        assertBadInput(run("bpm", d.toString(), "--out", dir.resolve("o2").toString()), "azimuth", "45 deg", "2D");
+    }
 }
