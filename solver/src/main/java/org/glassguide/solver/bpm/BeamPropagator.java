@@ -63,7 +63,27 @@ public final class BeamPropagator {
         b.polarization = polarization;
         b.splitWideAngle = splitWideAngle;
         b.branchCut = branchCut;
+        b.snapshotZ = snapshotZ;
         return b;
+    }
+
+    /** Positions (m, ascending) where the whole transverse field is kept: at the first monitor at or after each. */
+    private double[] snapshotZ = new double[0];
+
+    /**
+     * A propagator that keeps the transverse field at the first monitor at or after each given z (m) for export; the
+     * end field is always kept.
+     */
+    public BeamPropagator withFieldSnapshots(double[] z) {
+        BeamPropagator b = copy();
+        b.snapshotZ = z.clone();
+        java.util.Arrays.sort(b.snapshotZ);
+        return b;
+    }
+
+    /** Transverse fields kept along the run (interleaved re/im, i + nx j) and the z (m) each was taken at. */
+    public record FieldSnapshots(double[] z, double[][] fields) {
+        public static final FieldSnapshots NONE = new FieldSnapshots(new double[0], new double[0][]);
     }
 
     private List<Splice> splices = List.of();
@@ -96,25 +116,33 @@ public final class BeamPropagator {
      */
     public record Result(BpmGrid grid, double referenceIndex, double[] z, double[] power, double[] regionPower, double[] endField,
             double regionLossDbPerCm, double powerChange, double cellStepsPerSecond, double[][] slice, boolean cancelled,
-            double[][] modePower, double[] correlation, StepSolve stepSolve, LossFit lossFit) {
+            double[][] modePower, double[] correlation, StepSolve stepSolve, LossFit lossFit, FieldSnapshots snapshots) {
         /** The run's record, the loss fitted over the settled part of the core power's decay ({@link LossFit}). */
         public Result(BpmGrid grid, double referenceIndex, double[] z, double[] power, double[] regionPower, double[] endField, double powerChange,
                 double cellStepsPerSecond, double[][] slice, boolean cancelled, double[][] modePower, double[] correlation, StepSolve stepSolve) {
             this(grid, referenceIndex, z, power, regionPower, endField, powerChange, cellStepsPerSecond, slice, cancelled, modePower, correlation,
-                    stepSolve, LossFit.of(z, regionPower));
+                    stepSolve, LossFit.of(z, regionPower), FieldSnapshots.NONE);
+        }
+
+        /** As above, with the fields kept along the run. */
+        public Result(BpmGrid grid, double referenceIndex, double[] z, double[] power, double[] regionPower, double[] endField, double powerChange,
+                double cellStepsPerSecond, double[][] slice, boolean cancelled, double[][] modePower, double[] correlation, StepSolve stepSolve,
+                FieldSnapshots snapshots) {
+            this(grid, referenceIndex, z, power, regionPower, endField, powerChange, cellStepsPerSecond, slice, cancelled, modePower, correlation,
+                    stepSolve, LossFit.of(z, regionPower), snapshots);
         }
 
         /** The same record with another loss reading (the end-to-end mean where the guide changes along z). */
         public Result withLossFit(LossFit fit) {
             return new Result(grid, referenceIndex, z, power, regionPower, endField, powerChange, cellStepsPerSecond, slice, cancelled, modePower,
-                    correlation, stepSolve, fit);
+                    correlation, stepSolve, fit, snapshots);
         }
 
         private Result(BpmGrid grid, double referenceIndex, double[] z, double[] power, double[] regionPower, double[] endField, double powerChange,
                 double cellStepsPerSecond, double[][] slice, boolean cancelled, double[][] modePower, double[] correlation, StepSolve stepSolve,
-                LossFit fit) {
+                LossFit fit, FieldSnapshots snapshots) {
             this(grid, referenceIndex, z, power, regionPower, endField, fit.lossDbPerCm(), powerChange, cellStepsPerSecond, slice, cancelled,
-                    modePower, correlation, stepSolve, fit);
+                    modePower, correlation, stepSolve, fit, snapshots);
         }
     }
 
@@ -185,6 +213,8 @@ public final class BeamPropagator {
         List<double[]> records = new ArrayList<>();
         List<double[]> slices = new ArrayList<>();
         List<double[]> modal = new ArrayList<>();
+        List<Double> snapZ = new ArrayList<>();
+        List<double[]> snapFields = new ArrayList<>();
         double[] work = new double[2 * n];
         boolean cancelled = false;
         double p0;
@@ -215,6 +245,7 @@ public final class BeamPropagator {
             }
             records.add(new double[] {0, 1, r0 / p0, c0, 0});
             slices.add(row(launch, g));
+            keep(0, launch, snapZ, snapFields);
             if (monitor instanceof SliceMonitor sm) {
                 sm.slice(g, 0, row(launch, g), column(launch, g), 1);
             }
@@ -272,6 +303,7 @@ public final class BeamPropagator {
                 double[] cor = Launch.overlap(launch, work);
                 records.add(new double[] {done * s.dz(), p / p0, r / p0, cor[0], cor[1]});
                 slices.add(row(work, g));
+                keep(done * s.dz(), work, snapZ, snapFields);
                 if (monitor instanceof SliceMonitor sm) {
                     sm.slice(g, done * s.dz(), row(work, g), column(work, g), p / p0);
                 }
@@ -304,7 +336,17 @@ public final class BeamPropagator {
                 mp[k][i] = modal.get(i)[k];
             }
         }
-        return new Result(g, nRef, z, pw, rp, end, change, rate, slices.toArray(new double[0][]), cancelled, mp, corr, solve);
+        return new Result(g, nRef, z, pw, rp, end, change, rate, slices.toArray(new double[0][]), cancelled, mp, corr, solve,
+                new FieldSnapshots(snapZ.stream().mapToDouble(Double::doubleValue).toArray(), snapFields.toArray(new double[0][])));
+    }
+
+    /** Keeps a copy of the field at z when a requested snapshot position has been reached (one copy per request). */
+    private void keep(double z, double[] field, List<Double> zs, List<double[]> fields) {
+        // a monitor's z is a multiple of dz: a request counts as reached within a nanometre
+        while (zs.size() < snapshotZ.length && z >= snapshotZ[zs.size()] - 1e-9) {
+            zs.add(z);
+            fields.add(field.clone());
+        }
     }
 
     /** Power over the mask (all cells when null): from the stepper, or weighted from the field copied out. */

@@ -294,7 +294,7 @@ public final class BpmAnalysis {
         boolean unsplit = !ps.is2d() && wa != null && wa != WideAngle.PARAXIAL && !ps.splitWideAngle();
         // the unsplit wide-angle solve adds its Krylov vectors (measured 900-1500 bytes a cell in `glassguide bench bpm`)
         double perCell = BYTES_PER_CELL + (unsplit ? org.glassguide.solver.compute.UnsplitWideAngleStepper.BYTES_PER_CELL
-                + (wa == WideAngle.PADE22 ? 150 : 0) : 0);
+                + (wa == WideAngle.PADE22 ? 150 : 0) : 0) + 16.0 * ps.exportFields().length;
         org.glassguide.solver.MemoryBudget.require(String.format(Locale.ROOT, "the propagation grid %.0f x %.0f%s", nx, ny,
                 unsplit ? " with the unsplit wide-angle solve" : ""), nx * ny * perCell,
                 "use a larger propagation.step or a smaller window" + (unsplit ? " (or wide-angle-solve: split, which needs less)" : ""));
@@ -381,7 +381,7 @@ public final class BpmAnalysis {
         BeamPropagator.Result r;
         PropagationSettings.IndexFunction fn = ps.indexFunction();
         if (ps.taper() == null && (fn == null || !fn.dependsOnZ())) {
-            r = new BeamPropagator().withPolarization(polarization(ps)).withSplitWideAngle(ps.splitWideAngle()).withBranchCut(ps.branchCut()).watchingModes(watched).withSplices(ps.splices()).propagate(cs, g, launch, region, st, backend, monitor);
+            r = propagator(ps, watched).propagate(cs, g, launch, region, st, backend, monitor);
         } else {
             // a taper or an index that changes along z: the cross-section (and its core) built anew for
             // every monitor section
@@ -403,10 +403,15 @@ public final class BpmAnalysis {
                 }
             };
             java.util.function.DoubleFunction<boolean[]> coreAt = z -> coreMask(section(d, wavelength, ps, z, false), g, epsCore);
-            r = new BeamPropagator().withPolarization(polarization(ps)).withSplitWideAngle(ps.splitWideAngle()).withBranchCut(ps.branchCut()).watchingModes(watched).withSplices(ps.splices()).propagate(structure, g, launch, coreAt, st, backend,
-                    monitor);
+            r = propagator(ps, watched).propagate(structure, g, launch, coreAt, st, backend, monitor);
         }
         return r;
+    }
+
+    /** The propagator the design asks for: field model, wide-angle solve and cut, watched modes, splices, fields kept. */
+    private static BeamPropagator propagator(PropagationSettings ps, double[][] watched) {
+        return new BeamPropagator().withPolarization(polarization(ps)).withSplitWideAngle(ps.splitWideAngle()).withBranchCut(ps.branchCut())
+                .watchingModes(watched).withSplices(ps.splices()).withFieldSnapshots(ps.exportFields());
     }
 
     /** The field the run follows: scalar, quasi-TE (E_x) or quasi-TM (E_y). */

@@ -646,7 +646,7 @@ public final class DesignReader {
     static PropagationSettings readPropagation(YamlNode p) {
         p.requireMap().allowOnly(List.of("length", "dz", "window", "step", "pml", "wide-angle", "reference-index", "precision",
                 "monitor-every", "launch", "bend-radius", "taper", "modal-spectrum", "splices", "index-function", "polarization",
-                "wide-angle-solve", "branch-cut"));
+                "wide-angle-solve", "branch-cut", "export-fields"));
         double length = positive(p.require("length"));
         double dz = positive(p.require("dz"));
         YamlNode w = p.require("window");
@@ -826,8 +826,24 @@ public final class DesignReader {
             }
             cut = Math.toRadians(cut);
         }
+        double[] export = new double[0];
+        if (p.has("export-fields")) {
+            List<YamlNode> zs = p.require("export-fields").listOrSingle();
+            if (zs.size() > 50) {
+                throw p.require("export-fields").error(Messages.OUT_OF_RANGE, p.require("export-fields").path(), zs.size() + " positions",
+                        "at most 50 positions along z (the end field is always written)");
+            }
+            export = new double[zs.size()];
+            for (int i = 0; i < export.length; i++) {
+                double z = zs.get(i).quantity(Units::length);
+                if (!(z >= 0 && z <= length)) {
+                    throw zs.get(i).error(Messages.OUT_OF_RANGE, zs.get(i).path(), zs.get(i).text(), "a position from 0 to the propagation length");
+                }
+                export[i] = z;
+            }
+        }
         return new PropagationSettings(length, dz, ww, wh, step, pml, wide, nRef, precision, every, launch, bend, taper, modal,
-                splices, fn, pol, solve, cut);
+                splices, fn, pol, solve, cut, export);
     }
 
     static SolverSettings readSolver(YamlNode s, boolean waveguide) {

@@ -24,11 +24,22 @@ package org.glassguide.solver.design;
  *        ADI product alone: faster, but it drops the P_x P_y cross term, which shifts n_eff at high contrast)
  * @param branchCut the rotation of the wide-angle approximant's branch cut (radians), or NaN for the default (45 degrees for
  *        the unsplit Pade (2,2) step, 0 otherwise)
+ * @param exportFields positions along z (m) where the whole transverse field is written out (at the first monitor at or
+ *        after each), besides the end field
  */
 public record PropagationSettings(double length, double dz, double windowWidth, double windowHeight, double step, double pml,
         String wideAngle, double referenceIndex, String precision, double monitorEvery, Launch launch, double bendRadius, Taper taper,
         int modalSpectrum, java.util.List<org.glassguide.solver.bpm.Splice> splices, IndexFunction indexFunction, String polarization,
-        String wideAngleSolve, double branchCut) {
+        String wideAngleSolve, double branchCut, double[] exportFields) {
+    /** The settings without field exports along z. */
+    public PropagationSettings(double length, double dz, double windowWidth, double windowHeight, double step, double pml,
+            String wideAngle, double referenceIndex, String precision, double monitorEvery, Launch launch, double bendRadius, Taper taper,
+            int modalSpectrum, java.util.List<org.glassguide.solver.bpm.Splice> splices, IndexFunction indexFunction, String polarization,
+            String wideAngleSolve, double branchCut) {
+        this(length, dz, windowWidth, windowHeight, step, pml, wideAngle, referenceIndex, precision, monitorEvery, launch, bendRadius, taper,
+                modalSpectrum, splices, indexFunction, polarization, wideAngleSolve, branchCut, new double[0]);
+    }
+
     /** The settings with the default (unsplit) wide-angle solve. */
     public PropagationSettings(double length, double dz, double windowWidth, double windowHeight, double step, double pml,
             String wideAngle, double referenceIndex, String precision, double monitorEvery, Launch launch, double bendRadius, Taper taper,
@@ -126,6 +137,13 @@ public record PropagationSettings(double length, double dz, double windowWidth, 
             throw new IllegalArgumentException("propagation settings out of range");
         }
         splices = java.util.List.copyOf(splices);
+        exportFields = exportFields == null ? new double[0] : exportFields.clone();
+    }
+
+    /** The positions of the field exports (m), a copy. */
+    @Override
+    public double[] exportFields() {
+        return exportFields.clone();
     }
 
     public boolean is2d() {

@@ -111,7 +111,7 @@ public final class BpmCommand implements Callable<Integer> {
             write(results, target);
             boolean cancelled = results.get(results.size() - 1).run().cancelled();
             if (json) {
-                o.print(Json.write(results.size() == 1 ? summary(results.get(0)) : Map.of("results", results.stream().map(BpmCommand::summary)
+                o.print(Json.write(results.size() == 1 ? summary(results.get(0), "") : Map.of("results", results.stream().map(r -> summary(r, tag(r)))
                         .toList())));
             } else {
                 for (BpmAnalysis.Result r : results) {
@@ -130,6 +130,90 @@ public final class BpmCommand implements Callable<Integer> {
             o.flush();
             return cancelled ? GlassGuideCli.EXIT_CANCELLED : 0;
         }
+    }
+
+    /** CSV of a field only up to this many cells (a 512 x 512 grid is about 40 MB of text); the .npy always. */
+    static final int CSV_FIELD_CELLS = 512 * 512;
+
+    /**
+     * The fields for numpy/MATLAB: the end field and each requested snapshot as complex128 .npy arrays of shape (ny, nx)
+     * ((nx) in 2D), the end field also as CSV (x, y, re, im, |psi|^2) up to {@link #CSV_FIELD_CELLS} cells, and the
+     * x-z slice's |psi|^2 (z by x, float64); the axes are in summary.json under "fields".
+     */
+    private static void fields(BpmAnalysis.Result r, Path dir, String tag) throws IOException {
+        BeamPropagator.Result b = r.run();
+        BpmGrid g = b.grid();
+        int[] shape = g.is2d() ? new int[] {g.nx()} : new int[] {g.ny(), g.nx()};
+        org.glassguide.ui.report.Npy.writeComplex(dir.resolve("end-field" + tag + ".npy"), b.endField(), shape);
+        BeamPropagator.FieldSnapshots snaps = b.snapshots();
+        for (int k = 0; k < snaps.z().length; k++) {
+            org.glassguide.ui.report.Npy.writeComplex(dir.resolve(snapshotName(snaps.z()[k], tag)), snaps.fields()[k], shape);
+        }
+        double[][] slice = b.slice();
+        double[] flat = new double[slice.length * g.nx()];
+        for (int i = 0; i < slice.length; i++) {
+            System.arraycopy(slice[i], 0, flat, i * g.nx(), g.nx());
+        }
+        org.glassguide.ui.report.Npy.writeReal(dir.resolve("xz-slice" + tag + ".npy"), flat, slice.length, g.nx());
+        if (g.cells() <= CSV_FIELD_CELLS) {
+            try (java.io.Writer w = Files.newBufferedWriter(dir.resolve("end-field" + tag + ".csv"), StandardCharsets.UTF_8)) {
+                w.write("x_um,y_um,re,im,intensity\n");
+                double[] f = b.endField();
+                for (int j = 0; j < g.ny(); j++) {
+                    for (int i = 0; i < g.nx(); i++) {
+                        int q = i + g.nx() * j;
+                        w.write(String.format(Locale.ROOT, "%.6f,%.6f,%.9e,%.9e,%.9e%n", g.x(i) * 1e6, g.is2d() ? 0 : g.y(j) * 1e6, f[2 * q],
+                                f[2 * q + 1], f[2 * q] * f[2 * q] + f[2 * q + 1] * f[2 * q + 1]));
+                    }
+                }
+            }
+        }
+    }
+
+    private static String snapshotName(double z, String tag) {
+        return String.format(Locale.ROOT, "field-z%sum%s.npy", Units.trim(String.format(Locale.ROOT, "%.4f", z * 1e6)), tag);
+    }
+
+    /** Where the exported fields are and how to read them. */
+    private static Map<String, Object> fieldIndex(BpmAnalysis.Result r, String tag) {
+        BeamPropagator.Result b = r.run();
+        BpmGrid g = b.grid();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("layout", g.is2d() ? "complex128 [x]" : "complex128 [y][x] (C order: x fastest)");
+        m.put("xFirstM", g.x(0));
+        m.put("dxM", g.dx());
+        m.put("nx", g.nx());
+        m.put("yFirstM", g.is2d() ? 0 : g.y(0));
+        m.put("dyM", g.is2d() ? 0 : g.dy());
+        m.put("ny", g.ny());
+        m.put("endField", "end-field" + tag + ".npy");
+        if (g.cells() <= CSV_FIELD_CELLS) {
+            m.put("endFieldCsv", "end-field" + tag + ".csv");
+        }
+        List<Map<String, Object>> snaps = new ArrayList<>();
+        BeamPropagator.FieldSnapshots fs = b.snapshots();
+        for (int k = 0; k < fs.z().length; k++) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("zM", fs.z()[k]);
+            e.put("file", snapshotName(fs.z()[k], tag));
+            snaps.add(e);
+        }
+        m.put("snapshots", snaps);
+        m.put("xzSlice", "xz-slice" + tag + ".npy");
+        m.put("xzSliceLayout", "float64 |psi|^2 [z][x] at y = 0, z at the monitors (monitors.csv)");
+        return m;
+    }
+
+    /** The file-name tag of one wavelength's results in a multi-wavelength run. */
+    private static String tag(BpmAnalysis.Result r) {
+        return "-" + Units.nm(r.wavelength()) + "nm";
+    }
+
+    /** The run's summary, with the index of the field files written under the given tag. */
+    static Map<String, Object> summary(BpmAnalysis.Result r, String tag) {
+        Map<String, Object> m = summary(r);
+        m.put("fields", fieldIndex(r, tag));
+        return m;
     }
 
     static Map<String, Object> summary(BpmAnalysis.Result r) {
@@ -345,8 +429,9 @@ public final class BpmCommand implements Callable<Integer> {
                     }
                     csv.append('\n');
                 }
-                summaries.add(summary(r));
+                summaries.add(summary(r, tag));
                 pictures(r, tmp, tag);
+                fields(r, tmp, tag);
                 md.append(String.format(Locale.ROOT, "# %s at %s nm%n%n", r.design(), Units.nm(r.wavelength())));
                 md.append(String.format(Locale.ROOT, "| quantity | value |%n|---|---|%n| grid | %d x %d, step %.4g um, dz %.4g um |%n"
                         + "| wide angle | %s, n_ref %.6f |%n| propagated | %.4g um%s |%n| %s | %s |%n"
