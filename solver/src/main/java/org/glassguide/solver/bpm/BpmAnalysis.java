@@ -252,7 +252,7 @@ public final class BpmAnalysis {
         }
         double limit = Math.min(nMax, Math.PI / (ps.step() * 2 * Math.PI / wavelength));
         double[][] far = new double[1][];
-        double na = farField(ends, g, wavelength, limit, far);
+        double na = farField(ends, g, wavelength, r.referenceIndex(), limit, far);
         if (na > nMax) {
             // sin(theta) <= 1 in the densest medium: a larger value is an artefact of too coarse a step
             sink.accept(String.format(Locale.ROOT, "warning: the measured NA (%.4f) exceeds the largest index in the window (%.4f), which no light can:"
@@ -674,11 +674,13 @@ public final class BpmAnalysis {
 
     /**
      * The end face's far field: |F(k_x, k_y)|^2 by FFT (zero-padded to at least twice the window; summed
-     * over the realisations of a partially coherent source), the
+     * over the realisations of a partially coherent source), each plane wave's power weighted by its obliquity
+     * k_z / k = cos(theta) in the medium at the face (index nFace: the power a plane wave carries across the face is
+     * |F|^2 cos(theta), evanescent ones carry none), the
      * measured NA = the k_perp / k0 holding 95 % of the power; far[0] gets a map over [-limit, limit]^2
      * (or a line in 2D) of 128 points a side for the report.
      */
-    static double farField(List<double[]> fields, BpmGrid g, double wavelength, double limit, double[][] far) {
+    static double farField(List<double[]> fields, BpmGrid g, double wavelength, double nFace, double limit, double[][] far) {
         int m = Integer.highestOneBit(Math.max(g.nx(), g.ny()) * 2 - 1) << 1;
         m = Math.max(m, 64);
         double[][] f = null;
@@ -703,7 +705,8 @@ public final class BpmAnalysis {
                 double kx = Fft.angularFrequency(a, m, g.dx());
                 int q = a + m * b;
                 kp[q] = Math.hypot(kx, ky) / k0;
-                pw[q] = spectrum[q];
+                double sin = kp[q] / nFace;
+                pw[q] = sin < 1 ? spectrum[q] * Math.sqrt(1 - sin * sin) : 0;
                 total += pw[q];
             }
         }
