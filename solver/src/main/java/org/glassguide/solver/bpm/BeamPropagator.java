@@ -64,6 +64,17 @@ public final class BeamPropagator {
         b.splitWideAngle = splitWideAngle;
         b.branchCut = branchCut;
         b.snapshotZ = snapshotZ;
+        b.regionMonitors = regionMonitors;
+        return b;
+    }
+
+    /** Masks of the regions whose power is recorded at every monitor (relative to the launch). */
+    private boolean[][] regionMonitors = new boolean[0][];
+
+    /** A propagator that records the power in each given region of the grid (cell masks) at every monitor. */
+    public BeamPropagator withRegionMonitors(boolean[][] masks) {
+        BeamPropagator b = copy();
+        b.regionMonitors = masks.clone();
         return b;
     }
 
@@ -84,6 +95,11 @@ public final class BeamPropagator {
     /** Transverse fields kept along the run (interleaved re/im, i + nx j) and the z (m) each was taken at. */
     public record FieldSnapshots(double[] z, double[][] fields) {
         public static final FieldSnapshots NONE = new FieldSnapshots(new double[0], new double[0][]);
+    }
+
+    /** What a run keeps besides its monitors: fields at chosen z and the power in user regions ([region][monitor], / launch). */
+    public record Kept(FieldSnapshots snapshots, double[][] regionPowers) {
+        public static final Kept NONE = new Kept(FieldSnapshots.NONE, new double[0][]);
     }
 
     private List<Splice> splices = List.of();
@@ -116,33 +132,38 @@ public final class BeamPropagator {
      */
     public record Result(BpmGrid grid, double referenceIndex, double[] z, double[] power, double[] regionPower, double[] endField,
             double regionLossDbPerCm, double powerChange, double cellStepsPerSecond, double[][] slice, boolean cancelled,
-            double[][] modePower, double[] correlation, StepSolve stepSolve, LossFit lossFit, FieldSnapshots snapshots) {
+            double[][] modePower, double[] correlation, StepSolve stepSolve, LossFit lossFit, Kept kept) {
         /** The run's record, the loss fitted over the settled part of the core power's decay ({@link LossFit}). */
         public Result(BpmGrid grid, double referenceIndex, double[] z, double[] power, double[] regionPower, double[] endField, double powerChange,
                 double cellStepsPerSecond, double[][] slice, boolean cancelled, double[][] modePower, double[] correlation, StepSolve stepSolve) {
             this(grid, referenceIndex, z, power, regionPower, endField, powerChange, cellStepsPerSecond, slice, cancelled, modePower, correlation,
-                    stepSolve, LossFit.of(z, regionPower), FieldSnapshots.NONE);
+                    stepSolve, LossFit.of(z, regionPower), Kept.NONE);
         }
 
-        /** As above, with the fields kept along the run. */
+        /** As above, with the fields and region powers kept along the run. */
         public Result(BpmGrid grid, double referenceIndex, double[] z, double[] power, double[] regionPower, double[] endField, double powerChange,
                 double cellStepsPerSecond, double[][] slice, boolean cancelled, double[][] modePower, double[] correlation, StepSolve stepSolve,
-                FieldSnapshots snapshots) {
+                Kept kept) {
             this(grid, referenceIndex, z, power, regionPower, endField, powerChange, cellStepsPerSecond, slice, cancelled, modePower, correlation,
-                    stepSolve, LossFit.of(z, regionPower), snapshots);
+                    stepSolve, LossFit.of(z, regionPower), kept);
+        }
+
+        /** The fields kept along the run. */
+        public FieldSnapshots snapshots() {
+            return kept.snapshots();
         }
 
         /** The same record with another loss reading (the end-to-end mean where the guide changes along z). */
         public Result withLossFit(LossFit fit) {
             return new Result(grid, referenceIndex, z, power, regionPower, endField, powerChange, cellStepsPerSecond, slice, cancelled, modePower,
-                    correlation, stepSolve, fit, snapshots);
+                    correlation, stepSolve, fit, kept);
         }
 
         private Result(BpmGrid grid, double referenceIndex, double[] z, double[] power, double[] regionPower, double[] endField, double powerChange,
                 double cellStepsPerSecond, double[][] slice, boolean cancelled, double[][] modePower, double[] correlation, StepSolve stepSolve,
-                LossFit fit, FieldSnapshots snapshots) {
+                LossFit fit, Kept kept) {
             this(grid, referenceIndex, z, power, regionPower, endField, fit.lossDbPerCm(), powerChange, cellStepsPerSecond, slice, cancelled,
-                    modePower, correlation, stepSolve, fit, snapshots);
+                    modePower, correlation, stepSolve, fit, kept);
         }
     }
 
@@ -215,6 +236,7 @@ public final class BeamPropagator {
         List<double[]> modal = new ArrayList<>();
         List<Double> snapZ = new ArrayList<>();
         List<double[]> snapFields = new ArrayList<>();
+        List<double[]> regionRows = new ArrayList<>();
         double[] work = new double[2 * n];
         boolean cancelled = false;
         double p0;
@@ -246,6 +268,7 @@ public final class BeamPropagator {
             records.add(new double[] {0, 1, r0 / p0, c0, 0});
             slices.add(row(launch, g));
             keep(0, launch, snapZ, snapFields);
+            regionRows.add(regionPowers(st, launch, weight, p0));
             if (monitor instanceof SliceMonitor sm) {
                 sm.slice(g, 0, row(launch, g), column(launch, g), 1);
             }
@@ -304,6 +327,7 @@ public final class BeamPropagator {
                 records.add(new double[] {done * s.dz(), p / p0, r / p0, cor[0], cor[1]});
                 slices.add(row(work, g));
                 keep(done * s.dz(), work, snapZ, snapFields);
+                regionRows.add(regionPowers(st, work, weight, p0));
                 if (monitor instanceof SliceMonitor sm) {
                     sm.slice(g, done * s.dz(), row(work, g), column(work, g), p / p0);
                 }
@@ -336,8 +360,24 @@ public final class BeamPropagator {
                 mp[k][i] = modal.get(i)[k];
             }
         }
+        double[][] regions = new double[regionMonitors.length][z.length];
+        for (int i = 0; i < z.length; i++) {
+            for (int k = 0; k < regions.length; k++) {
+                regions[k][i] = regionRows.get(i)[k];
+            }
+        }
         return new Result(g, nRef, z, pw, rp, end, change, rate, slices.toArray(new double[0][]), cancelled, mp, corr, solve,
-                new FieldSnapshots(snapZ.stream().mapToDouble(Double::doubleValue).toArray(), snapFields.toArray(new double[0][])));
+                new Kept(new FieldSnapshots(snapZ.stream().mapToDouble(Double::doubleValue).toArray(), snapFields.toArray(new double[0][])),
+                        regions));
+    }
+
+    /** The power in each user region, relative to the launch's total. */
+    private double[] regionPowers(AdiStepper st, double[] field, double[] weight, double p0) {
+        double[] out = new double[regionMonitors.length];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = power(st, regionMonitors[k], field, weight) / p0;
+        }
+        return out;
     }
 
     /** Keeps a copy of the field at z when a requested snapshot position has been reached (one copy per request). */

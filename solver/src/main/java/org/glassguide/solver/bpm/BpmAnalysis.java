@@ -381,7 +381,7 @@ public final class BpmAnalysis {
         BeamPropagator.Result r;
         PropagationSettings.IndexFunction fn = ps.indexFunction();
         if (ps.taper() == null && (fn == null || !fn.dependsOnZ())) {
-            r = propagator(ps, watched).propagate(cs, g, launch, region, st, backend, monitor);
+            r = propagator(ps, g, watched).propagate(cs, g, launch, region, st, backend, monitor);
         } else {
             // a taper or an index that changes along z: the cross-section (and its core) built anew for
             // every monitor section
@@ -403,15 +403,29 @@ public final class BpmAnalysis {
                 }
             };
             java.util.function.DoubleFunction<boolean[]> coreAt = z -> coreMask(section(d, wavelength, ps, z, false), g, epsCore);
-            r = propagator(ps, watched).propagate(structure, g, launch, coreAt, st, backend, monitor);
+            r = propagator(ps, g, watched).propagate(structure, g, launch, coreAt, st, backend, monitor);
         }
         return r;
     }
 
     /** The propagator the design asks for: field model, wide-angle solve and cut, watched modes, splices, fields kept. */
-    private static BeamPropagator propagator(PropagationSettings ps, double[][] watched) {
+    private static BeamPropagator propagator(PropagationSettings ps, BpmGrid g, double[][] watched) {
         return new BeamPropagator().withPolarization(polarization(ps)).withSplitWideAngle(ps.splitWideAngle()).withBranchCut(ps.branchCut())
-                .watchingModes(watched).withSplices(ps.splices()).withFieldSnapshots(ps.exportFields());
+                .watchingModes(watched).withSplices(ps.splices()).withFieldSnapshots(ps.exportFields()).withRegionMonitors(regionMasks(ps, g));
+    }
+
+    /** The cells of each user monitor region (cell centres; y = 0 on a 2D run). */
+    static boolean[][] regionMasks(PropagationSettings ps, BpmGrid g) {
+        boolean[][] m = new boolean[ps.monitors().size()][g.cells()];
+        for (int k = 0; k < m.length; k++) {
+            org.glassguide.solver.fd.Shape region = ps.monitors().get(k).region();
+            for (int j = 0; j < g.ny(); j++) {
+                for (int i = 0; i < g.nx(); i++) {
+                    m[k][i + g.nx() * j] = region.contains(g.x(i), g.is2d() ? 0 : g.y(j));
+                }
+            }
+        }
+        return m;
     }
 
     /** The field the run follows: scalar, quasi-TE (E_x) or quasi-TM (E_y). */
@@ -582,8 +596,17 @@ public final class BpmAnalysis {
             solve = new BeamPropagator.StepSolve(solve.method(), solve.tolerance(), solve.solves() + o.solves(), solve.iterations() + o.iterations(),
                     Math.max(solve.maxIterations(), o.maxIterations()), Math.max(solve.maxResidual(), o.maxResidual()));
         }
+        // user regions: the mean power; field snapshots: the first realisation's (one field of the ensemble)
+        double[][] regions = new double[f.kept().regionPowers().length][nz];
+        for (BeamPropagator.Result r : runs) {
+            for (int m = 0; m < regions.length; m++) {
+                for (int i = 0; i < nz; i++) {
+                    regions[m][i] += r.kept().regionPowers()[m][i] / k;
+                }
+            }
+        }
         return new BeamPropagator.Result(f.grid(), f.referenceIndex(), z, pw, rp, end, change, rate, slice,
-                cancelled, mp, corr, solve);
+                cancelled, mp, corr, solve, new BeamPropagator.Kept(f.snapshots(), regions));
     }
 
     private static double[] launch(PropagationSettings ps, CrossSection cs, CrossSection plain, BpmGrid g, double wavelength, double nMax,

@@ -646,7 +646,7 @@ public final class DesignReader {
     static PropagationSettings readPropagation(YamlNode p) {
         p.requireMap().allowOnly(List.of("length", "dz", "window", "step", "pml", "wide-angle", "reference-index", "precision",
                 "monitor-every", "launch", "bend-radius", "taper", "modal-spectrum", "splices", "index-function", "polarization",
-                "wide-angle-solve", "branch-cut", "export-fields"));
+                "wide-angle-solve", "branch-cut", "export-fields", "monitors"));
         double length = positive(p.require("length"));
         double dz = positive(p.require("dz"));
         YamlNode w = p.require("window");
@@ -842,8 +842,28 @@ public final class DesignReader {
                 export[i] = z;
             }
         }
+        List<PropagationSettings.RegionMonitor> monitors = new ArrayList<>();
+        if (p.has("monitors")) {
+            for (YamlNode mn : p.require("monitors").list()) {
+                mn.requireMap();
+                String name = mn.require("name").text().trim();
+                if (!name.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,39}") || monitors.stream().anyMatch(m -> m.name().equals(name))) {
+                    throw mn.require("name").error(Messages.OUT_OF_RANGE, mn.require("name").path(), name,
+                            "a new name of letters, digits, _ . - (at most 40; it heads a CSV column)");
+                }
+                List<String> kinds = new ArrayList<>(mn.entries().keySet());
+                kinds.remove("name");
+                if (kinds.size() != 1 || !List.of("rectangle", "circle", "slab", "polygon").contains(kinds.get(0))) {
+                    throw mn.error(Messages.WRONG_TYPE, mn.path(), "name and one of rectangle, circle, slab, polygon", mn.entries().keySet());
+                }
+                monitors.add(new PropagationSettings.RegionMonitor(name, shape(kinds.get(0), mn.require(kinds.get(0)))));
+            }
+            if (monitors.size() > 20) {
+                throw p.require("monitors").error(Messages.OUT_OF_RANGE, p.require("monitors").path(), monitors.size() + " monitors", "at most 20");
+            }
+        }
         return new PropagationSettings(length, dz, ww, wh, step, pml, wide, nRef, precision, every, launch, bend, taper, modal,
-                splices, fn, pol, solve, cut, export);
+                splices, fn, pol, solve, cut, export, monitors);
     }
 
     static SolverSettings readSolver(YamlNode s, boolean waveguide) {
@@ -1100,49 +1120,61 @@ public final class DesignReader {
                     shapes.add(readMap(body, baseDir, source, lib));
                     continue;
                 }
-                org.glassguide.solver.fd.Shape shape;
-                switch (kind) {
-                    case "rectangle": {
-                        body.requireMap().allowOnly(List.of("width", "height", "center", "centre", "material"));
-                        double[] c = point(body.has("centre") ? body.require("centre") : body.optional("center").orElse(null));
-                        double wd = positive(body.require("width"));
-                        double ht = positive(body.require("height"));
-                        shape = new org.glassguide.solver.fd.Shape.Rectangle(c[0], c[1], wd, ht);
-                        break;
-                    }
-                    case "circle": {
-                        body.requireMap().allowOnly(List.of("radius", "diameter", "center", "centre", "material"));
-                        double[] c = point(body.has("centre") ? body.require("centre") : body.optional("center").orElse(null));
-                        double r = body.has("radius") ? positive(body.require("radius")) : positive(body.require("diameter")) / 2;
-                        shape = new org.glassguide.solver.fd.Shape.Circle(c[0], c[1], r);
-                        break;
-                    }
-                    case "slab": {
-                        body.requireMap().allowOnly(List.of("y", "material"));
-                        double[] ys = range(body.require("y"));
-                        shape = new org.glassguide.solver.fd.Shape.Slab(ys[0], ys[1]);
-                        break;
-                    }
-                    default: {
-                        body.requireMap().allowOnly(List.of("points", "material"));
-                        List<YamlNode> pts = body.require("points").list();
-                        if (pts.size() < 3) {
-                            throw body.require("points").error(Messages.TOO_FEW_POINTS, body.require("points").path(), 3, pts.size());
-                        }
-                        double[] xs = new double[pts.size()];
-                        double[] ys = new double[pts.size()];
-                        for (int i = 0; i < pts.size(); i++) {
-                            double[] q = point(pts.get(i));
-                            xs[i] = q[0];
-                            ys[i] = q[1];
-                        }
-                        shape = new org.glassguide.solver.fd.Shape.Polygon(xs, ys);
-                    }
-                }
+                org.glassguide.solver.fd.Shape shape = shape(kind, body, "material");
                 shapes.add(new WaveguideStructure.PaintedShape(shape, material(body.require("material"), baseDir, source, lib)));
             }
         }
         return new WaveguideStructure(bg, shapes);
+    }
+
+    /** A shape of the cross-section (rectangle, circle, slab, polygon) from its settings; extra: keys allowed besides its own. */
+    private static org.glassguide.solver.fd.Shape shape(String kind, YamlNode body, String... extra) {
+        org.glassguide.solver.fd.Shape shape;
+        switch (kind) {
+            case "rectangle": {
+                body.requireMap().allowOnly(keys(extra, "width", "height", "center", "centre"));
+                double[] c = point(body.has("centre") ? body.require("centre") : body.optional("center").orElse(null));
+                double wd = positive(body.require("width"));
+                double ht = positive(body.require("height"));
+                shape = new org.glassguide.solver.fd.Shape.Rectangle(c[0], c[1], wd, ht);
+                break;
+            }
+            case "circle": {
+                body.requireMap().allowOnly(keys(extra, "radius", "diameter", "center", "centre"));
+                double[] c = point(body.has("centre") ? body.require("centre") : body.optional("center").orElse(null));
+                double r = body.has("radius") ? positive(body.require("radius")) : positive(body.require("diameter")) / 2;
+                shape = new org.glassguide.solver.fd.Shape.Circle(c[0], c[1], r);
+                break;
+            }
+            case "slab": {
+                body.requireMap().allowOnly(keys(extra, "y"));
+                double[] ys = range(body.require("y"));
+                shape = new org.glassguide.solver.fd.Shape.Slab(ys[0], ys[1]);
+                break;
+            }
+            default: {
+                body.requireMap().allowOnly(keys(extra, "points"));
+                List<YamlNode> pts = body.require("points").list();
+                if (pts.size() < 3) {
+                    throw body.require("points").error(Messages.TOO_FEW_POINTS, body.require("points").path(), 3, pts.size());
+                }
+                double[] xs = new double[pts.size()];
+                double[] ys = new double[pts.size()];
+                for (int i = 0; i < pts.size(); i++) {
+                    double[] q = point(pts.get(i));
+                    xs[i] = q[0];
+                    ys[i] = q[1];
+                }
+                shape = new org.glassguide.solver.fd.Shape.Polygon(xs, ys);
+            }
+        }
+        return shape;
+    }
+
+    private static List<String> keys(String[] extra, String... own) {
+        List<String> k = new ArrayList<>(List.of(own));
+        k.addAll(List.of(extra));
+        return k;
     }
 
     /**

@@ -26,18 +26,23 @@ package org.glassguide.solver.design;
  *        the unsplit Pade (2,2) step, 0 otherwise)
  * @param exportFields positions along z (m) where the whole transverse field is written out (at the first monitor at or
  *        after each), besides the end field
+ * @param monitors named regions of the cross-section whose power is followed along z (besides the core's)
  */
 public record PropagationSettings(double length, double dz, double windowWidth, double windowHeight, double step, double pml,
         String wideAngle, double referenceIndex, String precision, double monitorEvery, Launch launch, double bendRadius, Taper taper,
         int modalSpectrum, java.util.List<org.glassguide.solver.bpm.Splice> splices, IndexFunction indexFunction, String polarization,
-        String wideAngleSolve, double branchCut, double[] exportFields) {
+        String wideAngleSolve, double branchCut, double[] exportFields, java.util.List<RegionMonitor> monitors) {
+    /** A region of the cross-section (in the guide's own frame: straight coordinates) whose power is followed. */
+    public record RegionMonitor(String name, org.glassguide.solver.fd.Shape region) {
+    }
+
     /** The settings without field exports along z. */
     public PropagationSettings(double length, double dz, double windowWidth, double windowHeight, double step, double pml,
             String wideAngle, double referenceIndex, String precision, double monitorEvery, Launch launch, double bendRadius, Taper taper,
             int modalSpectrum, java.util.List<org.glassguide.solver.bpm.Splice> splices, IndexFunction indexFunction, String polarization,
             String wideAngleSolve, double branchCut) {
         this(length, dz, windowWidth, windowHeight, step, pml, wideAngle, referenceIndex, precision, monitorEvery, launch, bendRadius, taper,
-                modalSpectrum, splices, indexFunction, polarization, wideAngleSolve, branchCut, new double[0]);
+                modalSpectrum, splices, indexFunction, polarization, wideAngleSolve, branchCut, new double[0], java.util.List.of());
     }
 
     /** The settings with the default (unsplit) wide-angle solve. */
@@ -138,6 +143,7 @@ public record PropagationSettings(double length, double dz, double windowWidth, 
         }
         splices = java.util.List.copyOf(splices);
         exportFields = exportFields == null ? new double[0] : exportFields.clone();
+        monitors = monitors == null ? java.util.List.of() : java.util.List.copyOf(monitors);
     }
 
     /** The positions of the field exports (m), a copy. */

@@ -234,6 +234,18 @@ public final class BpmCommand implements Callable<Integer> {
         m.put("referenceIndex", b.referenceIndex());
         m.put("region", r.region());
         m.put("lossDbPerCm", b.regionLossDbPerCm());
+        List<Map<String, Object>> regions = new ArrayList<>();
+        for (int k = 0; k < b.kept().regionPowers().length; k++) {
+            double[] pk = b.kept().regionPowers()[k];
+            LossFit rf = LossFit.of(b.z(), pk);
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("name", r.settings().monitors().get(k).name());
+            e.put("finalPower", pk[pk.length - 1]);
+            e.put("lossDbPerCm", rf.lossDbPerCm());
+            e.put("lossVerdict", rf.verdict().label());
+            regions.add(e);
+        }
+        m.put("regionMonitors", regions);
         LossFit fit = b.lossFit();
         Map<String, Object> lf = new LinkedHashMap<>();
         lf.put("verdict", fit.verdict().label());
@@ -415,6 +427,9 @@ public final class BpmCommand implements Callable<Integer> {
             for (int k = 0; k < results.get(0).watchedModeIndices().length; k++) {
                 csv.append(",mode").append(k + 1).append("_power");
             }
+            for (org.glassguide.solver.design.PropagationSettings.RegionMonitor m : results.get(0).settings().monitors()) {
+                csv.append(',').append(m.name()).append("_power");
+            }
             csv.append('\n');
             StringBuilder md = new StringBuilder();
             List<Object> summaries = new ArrayList<>();
@@ -426,6 +441,9 @@ public final class BpmCommand implements Callable<Integer> {
                             b.regionPower()[i]));
                     for (double[] mp : b.modePower()) {
                         csv.append(String.format(Locale.ROOT, ",%.9e", mp[i]));
+                    }
+                    for (double[] rp : b.kept().regionPowers()) {
+                        csv.append(String.format(Locale.ROOT, ",%.9e", rp[i]));
                     }
                     csv.append('\n');
                 }
@@ -475,8 +493,16 @@ public final class BpmCommand implements Callable<Integer> {
             pDb[i] = 10 * Math.log10(Math.max(b.power()[i], 1e-300));
             rDb[i] = 10 * Math.log10(Math.max(b.regionPower()[i], 1e-300));
         }
-        Plot.lines(dir.resolve("power" + tag + ".png"), "Power along z (relative to the launch)", "z (um)", "power (dB)",
-                List.of(new Plot.Series("total", zs, pDb, false), new Plot.Series("in " + r.region(), zs, rDb, false)));
+        List<Plot.Series> curves = new ArrayList<>(List.of(new Plot.Series("total", zs, pDb, false), new Plot.Series("in " + r.region(), zs, rDb,
+                false)));
+        for (int k = 0; k < b.kept().regionPowers().length; k++) {
+            double[] db = new double[zs.length];
+            for (int i = 0; i < zs.length; i++) {
+                db[i] = 10 * Math.log10(Math.max(b.kept().regionPowers()[k][i], 1e-300));
+            }
+            curves.add(new Plot.Series("in " + r.settings().monitors().get(k).name(), zs, db, false));
+        }
+        Plot.lines(dir.resolve("power" + tag + ".png"), "Power along z (relative to the launch)", "z (um)", "power (dB)", curves);
         if (b.modePower().length > 0) {
             List<Plot.Series> series = new ArrayList<>();
             for (int k = 0; k < b.modePower().length; k++) {

@@ -53,6 +53,34 @@ class FieldExportCliTest {
         assertBadInput(run("bpm", d.toString(), "--out", dir.resolve("o2").toString()), "export-fields", "25 um", "propagation length");
     }
 
+    /**
+     * Region monitors: a region covering the window reads the total power; two mirror halves of a centred beam in a
+     * symmetric guide read the same and sum to the total (each is the power sum over its cells).
+     */
+    @Test
+    void regionMonitorsPartitionThePower(@TempDir Path dir) throws IOException {
+        Path d = dir.resolve("slab.yaml");
+        Files.writeString(d, design("  monitors:\n    - { name: all, rectangle: { width: 1 mm, height: 1 mm } }\n"
+                + "    - { name: left, rectangle: { width: 50 um, height: 1 mm, center: [-25 um, 0 um] } }\n"
+                + "    - { name: right, rectangle: { width: 50 um, height: 1 mm, center: [25 um, 0 um] } }\n"));
+        Path out = dir.resolve("o");
+        GlassGuideCliTest.Run r = run("bpm", d.toString(), "--out", out.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        List<String> rows = Files.readAllLines(out.resolve("monitors.csv"));
+        assertEquals("wavelength_nm,z_um,power,region_power,all_power,left_power,right_power", rows.get(0));
+        for (String row : rows.subList(1, rows.size())) {
+            String[] c = row.split(",");
+            double total = Double.parseDouble(c[2]);
+            assertEquals(total, Double.parseDouble(c[4]), 1e-8 * total, row);
+            assertEquals(total, Double.parseDouble(c[5]) + Double.parseDouble(c[6]), 1e-8 * total, row);
+            assertEquals(Double.parseDouble(c[5]), Double.parseDouble(c[6]), 1e-6 * total, row);
+        }
+        JsonNode regions = new ObjectMapper().readTree(r.out()).get("regionMonitors");
+        assertEquals("left", regions.get(1).get("name").asText());
+        Files.writeString(d, design("  monitors:\n    - { name: a, circle: { radius: 1 um } }\n    - { name: a, circle: { radius: 2 um } }\n"));
+        assertBadInput(run("bpm", d.toString(), "--out", dir.resolve("o2").toString()), "name", "a", "new name");
+    }
+
     /** The .npy header (magic, version 1.0, a dict with the dtype and shape, 64-byte aligned) and its complex128 data. */
     static double[] readComplexNpy(Path file, String shape) throws IOException {
         byte[] b = Files.readAllBytes(file);
