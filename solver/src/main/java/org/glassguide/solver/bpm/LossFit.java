@@ -12,7 +12,7 @@ import java.util.Locale;
  * four times the resolution); when none does, the last half is fitted and the loss is called unsettled. The
  * resolution is the scatter of the slopes fitted over the four quarters of the run's last half about their trend,
  * scaled to that half (divided by 4: two standard errors of a mean of four, or less for beating, whose slope error falls as
- * the window squared): a
+ * the window squared), and at least the loss whose whole decay over the window equals twice the line's rms residual: a
  * smaller loss cannot be told from the beating and is reported as below it.
  *
  * @param lossDbPerCm the fitted loss (dB/cm), NaN with fewer than 4 usable points
@@ -78,8 +78,10 @@ public record LossFit(double lossDbPerCm, double zFrom, double zTo, double resid
             double loss = -line[0] / 100;
             double gap = Math.abs(first - second) / 100;
             boolean straight = gap <= Math.max(HALVES_AGREEMENT * Math.abs(loss), 4 * resolution);
-            Verdict v = !straight ? Verdict.UNSETTLED : Math.abs(loss) < resolution ? Verdict.BELOW_RESOLUTION : Verdict.SETTLED;
-            last = new LossFit(loss, zz[from], zz[n - 1], rms, resolution, v);
+            // nor can a loss whose whole decay over the window is within twice the line's rms residual be told apart
+            double told = Math.max(resolution, 2 * rms / ((zz[n - 1] - zz[from]) * 100));
+            Verdict v = !straight ? Verdict.UNSETTLED : Math.abs(loss) < told ? Verdict.BELOW_RESOLUTION : Verdict.SETTLED;
+            last = new LossFit(loss, zz[from], zz[n - 1], rms, told, v);
             if (straight) {
                 return last;
             }

@@ -154,10 +154,13 @@ class DesignReaderTest {
         assertEquals("scalar", read(bpm).propagation().polarization());
         assertEquals("te", read(bpm + "  polarization: te\n  wide-angle: none\n").propagation().polarization());
         assertEquals(Messages.BAD_CHOICE, fails(bpm + "  polarization: x\n").key());
-        // 3D semi-vectorial runs are paraxial; a 2D one may be wide-angle
-        GlassGuideException wide = fails(bpm + "  polarization: tm\n");
+        // 3D semi-vectorial runs: paraxial or the unsplit Pade (1,1) step (the default); a 2D one may use any order
+        assertEquals("tm", read(bpm + "  polarization: tm\n").propagation().polarization());
+        GlassGuideException wide = fails(bpm + "  polarization: tm\n  wide-angle: pade22\n");
         assertEquals(Messages.BAD_CHOICE, wide.key());
-        assertTrue(wide.getMessage().contains("wide-angle: none"), wide.getMessage());
+        assertTrue(wide.getMessage().contains("wide-angle: pade11 (unsplit"), wide.getMessage());
+        assertEquals(Messages.BAD_CHOICE, fails(bpm + "  polarization: te\n  wide-angle-solve: split\n").key());
+        assertEquals("te", read(bpm.replace("[200 um, 200 um]", "200 um") + "  polarization: te\n  wide-angle: pade22\n").propagation().polarization());
         assertEquals("te", read(bpm.replace("[200 um, 200 um]", "200 um") + "  polarization: te\n").propagation().polarization());
     }
 }
