@@ -13,10 +13,14 @@ import org.glassguide.solver.ProgressMonitor;
 import org.glassguide.solver.special.ComplexMath;
 
 /**
- * The eigenpairs A v = lambda B v (B diagonal, lambda = n_eff^2) nearest a shift sigma: Arnoldi on
- * (A - sigma B)^-1 B with the shifted matrix factorised once by {@link NestedDissectionLu}, Ritz values
- * from a small complex QR, explicit restarts until every wanted Ritz pair that belongs to a waveguide
- * mode has a relative residual below 1e-9.
+ * The eigenpairs A v = lambda B v (B diagonal, lambda = n_eff^2) nearest a shift sigma: block Krylov-Schur on
+ * (A - sigma B)^-1 B with the shifted matrix factorised once by {@link NestedDissectionLu}. Blocks of four vectors
+ * from a random start (both partners of a degenerate pair, which a single-vector Krylov space can never hold, lie in
+ * the span of a random block), Rayleigh-Ritz on the block Arnoldi matrix, Ritz vectors of clustered Ritz values taken
+ * as a basis of their invariant subspace ({@link DenseComplexEigen}), and a thick restart that keeps an orthonormal
+ * basis of the wanted invariant subspace with the Arnoldi relation intact (the Krylov-Schur restart), until every
+ * wanted Ritz pair that belongs to a waveguide mode has a true relative residual ||A y - lambda B y|| / (|lambda| ||B y||)
+ * below 1e-9.
  */
 final class ShiftInvertEigen {
     private ShiftInvertEigen() {
@@ -26,7 +30,7 @@ final class ShiftInvertEigen {
     record Pair(double nEff, double nEffImag, double[] vector, double pmlFraction) {
     }
 
-    private static final int MAX_CYCLES = 12;
+    private static final int MAX_CYCLES = 40;
 
     /**
      * Refuses, before anything is sampled or allocated, a 2D mode solve that cannot fit in memory: the operator and
@@ -35,7 +39,8 @@ final class ShiftInvertEigen {
      */
     static void requireMemory(String solver, double nx, double ny, int dof, int wanted) {
         double n = nx * ny * dof;
-        double m = Math.max(2.0 * wanted + 20, 40) + 1;
+        // the Krylov-Schur basis (about 2 x wanted + 20 vectors and two blocks) and its restart copy
+        double m = 2 * (Math.max(2.0 * wanted + 20, 40) + 2 * BLOCK);
         double bytes = 2 * n * 9 * dof * 16 + (Double.isFinite(n) && nx < 1e9 && ny < 1e9 ? NestedDissectionLu.estimatedBytes((long) nx, (long) ny, dof)
                 : Double.POSITIVE_INFINITY) + m * 16 * n + 64 * nx * ny;
         org.glassguide.solver.MemoryBudget.require(String.format(java.util.Locale.ROOT, "the %s on a %.0f x %.0f grid", solver, nx, ny), bytes,
@@ -71,75 +76,74 @@ final class ShiftInvertEigen {
                 active++;
             }
         }
-        int m = Math.min(active - 1, Math.max(2 * wanted + 20, 40));
-        if (m < 1) {
-            throw new GlassGuideException(Messages.OUT_OF_RANGE, "2D grid", n, "a grid with more unknowns");
+        // block Krylov-Schur: blocks of BLOCK vectors (at least any multiplicity: both partners of a degenerate pair,
+        // which a single-vector Krylov space never holds, lie in the span of a random block), a basis of about
+        // 2 x wanted + 20, and a thick restart that keeps the wanted invariant subspace and the Arnoldi relation
+        int bw = Math.min(BLOCK, Math.max(1, active / 4));
+        int keep = Math.min(wanted + Math.min(KEEP_EXTRA, Math.max(2, wanted / 2)), Math.max(1, active / 2 - bw));
+        int mTarget = Math.max(keep + 2 * bw, Math.max(2 * wanted + 20, 40));
+        mTarget = Math.min(mTarget, active - bw - 1);
+        if (keep < Math.min(wanted, active) || mTarget < keep + bw) {
+            throw new GlassGuideException(Messages.OUT_OF_RANGE, "2D grid", n, "a grid with more unknowns than about twice the modes asked for");
         }
         Random rnd = new Random(11);
-        double[] start = new double[2 * n];
-        for (int i = 0; i < start.length; i++) {
-            start[i] = rnd.nextDouble() - 0.5;
+        double[][] w = new double[mTarget + 2 * bw][];
+        double[][] hr = new double[mTarget + 2 * bw][mTarget + bw];
+        double[][] hi = new double[mTarget + 2 * bw][mTarget + bw];
+        double[][] first = new double[bw][];
+        for (int j = 0; j < bw; j++) {
+            double[] r = new double[2 * n];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = rnd.nextDouble() - 0.5;
+            }
+            // the range of (A - sigma B)^-1 B: unknowns without field stay out
+            first[j] = apply(lu, b, r);
         }
+        int size = appendOrthonormal(first, w, 0, null, null, -1, rnd);
+        // the vectors before this index have their images in the relation; the block from here is next to be applied
+        int applied = 0;
         double[] tmp = new double[2 * n];
         List<Pair> best = null;
         double worst = Double.NaN;
+        int converged = 0;
         for (int cycle = 0; cycle < MAX_CYCLES; cycle++) {
             monitor.checkCancelled();
-            double[][] v = new double[m + 1][];
-            double[][] hr = new double[m + 1][m];
-            double[][] hi = new double[m + 1][m];
-            // the range of (A - sigma B)^-1 B: start there so that unknowns without field stay out
-            double[] s0 = new double[2 * n];
-            diag(b, start, s0);
-            lu.solve(s0);
-            v[0] = normalised(s0);
-            int built = m;
-            for (int k = 0; k < m; k++) {
-                double[] wv = new double[2 * n];
-                diag(b, v[k], wv);
-                lu.solve(wv);
-                for (int pass = 0; pass < 2; pass++) { // modified Gram-Schmidt, twice
-                    for (int j = 0; j <= k; j++) {
-                        double[] c = dot(v[j], wv);
-                        hr[j][k] += c[0];
-                        hi[j][k] += c[1];
-                        axpy(-c[0], -c[1], v[j], wv);
-                    }
+            monitor.progress(1, 3, String.format(java.util.Locale.ROOT, "Krylov-Schur cycle %d", cycle + 1));
+            while (applied < size && applied + Math.min(bw, size - applied) <= mTarget) {
+                int chunk = Math.min(bw, size - applied);
+                if (size + chunk > w.length) {
+                    w = java.util.Arrays.copyOf(w, size + chunk + bw);
+                    hr = grow(hr, w.length, Math.max(hr[0].length, mTarget + bw));
+                    hi = grow(hi, w.length, Math.max(hi[0].length, mTarget + bw));
                 }
-                double norm = Math.sqrt(dot(wv, wv)[0]);
-                hr[k + 1][k] = norm;
-                if (norm < 1e-300) {
-                    built = k + 1;
-                    break;
+                double[][] z = new double[chunk][];
+                for (int j = 0; j < chunk; j++) {
+                    monitor.checkCancelled();
+                    z[j] = apply(lu, b, w[applied + j]);
                 }
-                v[k + 1] = scale(wv, 1 / norm);
+                size = appendOrthonormal(z, w, size, hr, hi, applied, rnd);
+                applied += chunk;
             }
-            double[][] hmr = new double[built][built];
-            double[][] hmi = new double[built][built];
-            for (int i = 0; i < built; i++) {
-                for (int j = 0; j < built; j++) {
+            int m = applied;
+            double[][] hmr = new double[m][m];
+            double[][] hmi = new double[m][m];
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < m; j++) {
                     hmr[i][j] = hr[i][j];
                     hmi[i][j] = hi[i][j];
                 }
             }
-            double[][] theta = SmallComplexEigen.hessenbergEigenvalues(hmr, hmi);
-            Integer[] idx = new Integer[built];
-            for (int i = 0; i < built; i++) {
-                idx[i] = i;
-            }
-            Arrays.sort(idx, Comparator.comparingDouble(i -> -Math.hypot(theta[0][i], theta[1][i])));
+            double[][][] ritz = DenseComplexEigen.ritzPairs(hmr, hmi, keep);
             List<Pair> pairs = new ArrayList<>();
-            double[] restart = new double[2 * n];
-            int guided = 0;
             worst = 0;
-            for (int q = 0; q < Math.min(wanted, built); q++) {
-                int t = idx[q];
-                double tr = theta[0][t];
-                double ti = theta[1][t];
-                double[] sv = SmallComplexEigen.eigenvector(hmr, hmi, tr, ti);
+            converged = 0;
+            for (int q = 0; q < Math.min(wanted, ritz.length); q++) {
+                double tr = ritz[q][0][0];
+                double ti = ritz[q][0][1];
+                double[] c = ritz[q][1];
                 double[] y = new double[2 * n];
-                for (int j = 0; j < built; j++) {
-                    axpy(sv[2 * j], sv[2 * j + 1], v[j], y);
+                for (int j = 0; j < m; j++) {
+                    axpy(c[2 * j], c[2 * j + 1], w[j], y);
                 }
                 y = normalised(y);
                 // lambda = sigma + 1/theta
@@ -155,35 +159,229 @@ final class ShiftInvertEigen {
                 double inPml = pmlFraction.applyAsDouble(y);
                 double[] ne = ComplexMath.sqrt(new double[] {lr, li});
                 // the PML's own box modes converge slowly and are dropped by callers: only waveguide modes decide convergence
-                boolean waveguide = inPml < 0.5 && ne[0] >= radiationBelow;
-                if (waveguide) {
+                if (inPml < 0.5 && ne[0] >= radiationBelow) {
                     worst = Math.max(worst, res);
-                    // restart from the waveguide modes only: PML and continuum modes converge slowly and pollute it
-                    axpy(1, 0, y, restart);
-                    guided++;
+                    converged += res < TOLERANCE ? 1 : 0;
                 }
                 pairs.add(new Pair(ne[0], ne[1], y, inPml));
             }
             best = pairs;
-            if (worst < 1e-9) {
+            if (worst < TOLERANCE || cycle == MAX_CYCLES - 1) {
                 break;
             }
-            if (guided > 0) {
-                start = restart;
-            } else {
-                for (Pair p : pairs) {
-                    axpy(1, 0, p.vector(), start);
+            // thick restart: S, an orthonormal basis of the kept Ritz vectors' subspace of H, T = S* H S; the part of H S
+            // outside S (D = H S - S T: the eigenvectors' own error, up to 1e-8 early on) is kept as extra basis
+            // vectors Z = W orth(D), so that the relation A [W S] = [W S, Z, W_next] [T; G* D; E S] stays exact
+            int k = ritz.length;
+            double[][] sv = new double[k][];
+            for (int q = 0; q < k; q++) {
+                sv[q] = ritz[q][1].clone();
+            }
+            k = orthonormalColumns(sv, 0);
+            double[][] hs = new double[k][2 * m];
+            double hNorm = 0;
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < m; j++) {
+                    hNorm += hr[i][j] * hr[i][j] + hi[i][j] * hi[i][j];
                 }
             }
+            hNorm = Math.sqrt(hNorm);
+            double[][] t = new double[k][];
+            double[][] dcols = new double[k][];
+            for (int q = 0; q < k; q++) {
+                for (int i = 0; i < m; i++) {
+                    double sr = 0;
+                    double si = 0;
+                    for (int j = 0; j < m; j++) {
+                        sr += hr[i][j] * sv[q][2 * j] - hi[i][j] * sv[q][2 * j + 1];
+                        si += hr[i][j] * sv[q][2 * j + 1] + hi[i][j] * sv[q][2 * j];
+                    }
+                    hs[q][2 * i] = sr;
+                    hs[q][2 * i + 1] = si;
+                }
+                t[q] = new double[2 * k];
+                double[] dq = hs[q].clone();
+                for (int p2 = 0; p2 < k; p2++) {
+                    double[] d = dot(sv[p2], hs[q]);
+                    t[q][2 * p2] = d[0];
+                    t[q][2 * p2 + 1] = d[1];
+                    axpy(-d[0], -d[1], sv[p2], dq);
+                }
+                dcols[q] = dq;
+            }
+            // the directions of D, against S (twice) and each other; those below 1e-10 of H (a relation error far below the
+            // tolerance) are dropped
+            double[][] g = new double[k][];
+            int kz = 0;
+            for (int q = 0; q < k; q++) {
+                double[] x = dcols[q].clone();
+                for (int pass = 0; pass < 2; pass++) {
+                    for (int p2 = 0; p2 < k; p2++) {
+                        double[] c = dot(sv[p2], x);
+                        axpy(-c[0], -c[1], sv[p2], x);
+                    }
+                    for (int p2 = 0; p2 < kz; p2++) {
+                        double[] c = dot(g[p2], x);
+                        axpy(-c[0], -c[1], g[p2], x);
+                    }
+                }
+                double norm = Math.sqrt(dot(x, x)[0]);
+                if (norm > 1e-10 * hNorm) {
+                    g[kz++] = scale(x, 1 / norm);
+                }
+            }
+            int next = size - m;
+            double[][] nw = new double[w.length + kz][];
+            for (int q = 0; q < k; q++) {
+                nw[q] = combine(w, m, sv[q], n);
+            }
+            for (int q = 0; q < kz; q++) {
+                nw[k + q] = combine(w, m, g[q], n);
+            }
+            for (int r = 0; r < next; r++) {
+                nw[k + kz + r] = w[m + r];
+            }
+            double[][] nr = new double[nw.length][hr[0].length + kz];
+            double[][] ni = new double[nw.length][hr[0].length + kz];
+            for (int q = 0; q < k; q++) {
+                for (int p2 = 0; p2 < k; p2++) {
+                    nr[p2][q] = t[q][2 * p2];
+                    ni[p2][q] = t[q][2 * p2 + 1];
+                }
+                for (int p2 = 0; p2 < kz; p2++) {
+                    double[] d = dot(g[p2], dcols[q]);
+                    nr[k + p2][q] = d[0];
+                    ni[k + p2][q] = d[1];
+                }
+                for (int r = 0; r < next; r++) {
+                    double sr = 0;
+                    double si = 0;
+                    for (int j = 0; j < m; j++) {
+                        sr += hr[m + r][j] * sv[q][2 * j] - hi[m + r][j] * sv[q][2 * j + 1];
+                        si += hr[m + r][j] * sv[q][2 * j + 1] + hi[m + r][j] * sv[q][2 * j];
+                    }
+                    nr[k + kz + r][q] = sr;
+                    ni[k + kz + r][q] = si;
+                }
+            }
+            w = nw;
+            hr = nr;
+            hi = ni;
+            size = k + kz + next;
+            applied = k;
         }
         if (!(worst < 1e-6)) {
             throw new GlassGuideException(Messages.NUMERICAL_FAILURE, "2D mode solver", String.format(java.util.Locale.ROOT,
-                    "the eigen-solve did not converge in %d restarts (residual %.1e); ask for fewer modes or move solver.target",
-                    MAX_CYCLES, worst));
+                    "the eigen-solve converged %d of the %d modes nearest n_eff = %.5f in %d Krylov-Schur cycles (worst residual %.1e); ask for fewer"
+                    + " modes, move solver.target nearer them, or use a symmetry wall", converged, wanted, Math.sqrt(Math.max(sigma, 0)), MAX_CYCLES,
+                    worst));
         }
         best.sort(Comparator.comparingDouble(Pair::nEff).reversed());
         monitor.progress(3, 3, "done");
         return best;
+    }
+
+    /** W c: the combination of the first m basis vectors with the coefficients c (interleaved). */
+    private static double[] combine(double[][] w, int m, double[] c, int n) {
+        double[] y = new double[2 * n];
+        for (int j = 0; j < m; j++) {
+            axpy(c[2 * j], c[2 * j + 1], w[j], y);
+        }
+        return y;
+    }
+
+    /** A copy of the matrix enlarged to rows x cols (zeros added). */
+    private static double[][] grow(double[][] h, int rows, int cols) {
+        double[][] g = new double[rows][cols];
+        for (int i = 0; i < Math.min(rows, h.length); i++) {
+            System.arraycopy(h[i], 0, g[i], 0, Math.min(cols, h[i].length));
+        }
+        return g;
+    }
+
+    /** Vectors per block: covers any multiplicity a waveguide's cross-section gives its modes. */
+    private static final int BLOCK = 4;
+
+    /** Ritz vectors kept at a restart beyond the wanted ones: a guard against the wanted set's edge converging slowly. */
+    private static final int KEEP_EXTRA = 8;
+
+    /**
+     * Orthonormalises the columns in place (modified Gram-Schmidt, twice), dropping any that collapse; returns how many
+     * remain (at the front).
+     */
+    private static int orthonormalColumns(double[][] v, int unused) {
+        int kept = 0;
+        for (int q = 0; q < v.length; q++) {
+            double[] x = v[q];
+            double before = Math.sqrt(dot(x, x)[0]);
+            for (int pass = 0; pass < 2; pass++) {
+                for (int j = 0; j < kept; j++) {
+                    double[] c = dot(v[j], x);
+                    axpy(-c[0], -c[1], v[j], x);
+                }
+            }
+            double norm = Math.sqrt(dot(x, x)[0]);
+            if (norm > 1e-8 * before) {
+                v[kept++] = scale(x, 1 / norm);
+            }
+        }
+        return kept;
+    }
+
+    /** Relative residual ||A y - lambda B y|| / (|lambda| ||B y||) that counts as converged. */
+    private static final double TOLERANCE = 1e-9;
+
+    /** (A - sigma B)^-1 B x. */
+    private static double[] apply(NestedDissectionLu lu, double[] b, double[] x) {
+        double[] y = new double[x.length];
+        diag(b, x, y);
+        lu.solve(y);
+        return y;
+    }
+
+    /**
+     * Appends the vectors z to the orthonormal basis w (which holds {@code size} vectors), each orthogonalised against
+     * all before it by modified Gram-Schmidt, twice; with h, the coefficients go to column (from + j) of the block
+     * Hessenberg matrix (the Arnoldi relation A w_from+j = sum_i h_ij w_i). A vector that collapses (rank loss) is
+     * replaced by a random one orthogonal to the basis, its coefficients left zero. Returns the new size.
+     */
+    private static int appendOrthonormal(double[][] z, double[][] w, int size, double[][] hr, double[][] hi, int from, Random rnd) {
+        for (int j = 0; j < z.length && size < w.length; j++) {
+            double[] v = z[j].clone();
+            double before = Math.sqrt(dot(v, v)[0]);
+            for (int pass = 0; pass < 2; pass++) {
+                for (int i = 0; i < size; i++) {
+                    double[] c = dot(w[i], v);
+                    if (hr != null && i < hr.length) {
+                        hr[i][from + j] += c[0];
+                        hi[i][from + j] += c[1];
+                    }
+                    axpy(-c[0], -c[1], w[i], v);
+                }
+            }
+            double norm = Math.sqrt(dot(v, v)[0]);
+            if (!(norm > 1e-10 * before)) {
+                // no new direction: a random one keeps the block full (its coefficient in the relation is zero)
+                v = new double[v.length];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = z[j][i] != 0 ? rnd.nextDouble() - 0.5 : 0;
+                }
+                for (int pass = 0; pass < 2; pass++) {
+                    for (int i = 0; i < size; i++) {
+                        double[] c = dot(w[i], v);
+                        axpy(-c[0], -c[1], w[i], v);
+                    }
+                }
+                norm = Math.sqrt(dot(v, v)[0]);
+                if (!(norm > 0)) {
+                    continue;
+                }
+            } else if (hr != null && size < hr.length) {
+                hr[size][from + j] = norm;
+            }
+            w[size++] = scale(v, 1 / norm);
+        }
+        return size;
     }
 
     private static void diag(double[] d, double[] x, double[] y) {
