@@ -526,4 +526,157 @@ final class NestedDissectionLu {
             }
         }
     }
+
+    /**
+     * Solves A x_r = b_r in place for several right-hand sides at once (each interleaved re/im): every factor entry is
+     * read once for all of them, which is what limits a sparse triangular solve (memory, not arithmetic).
+     */
+    void solve(double[][] bs) {
+        int nr = bs.length;
+        if (nr == 1) {
+            solve(bs[0]);
+            return;
+        }
+        int maxK = 0;
+        int maxU = 0;
+        for (Node x : postorder) {
+            maxK = Math.max(maxK, x.own.length);
+            maxU = Math.max(maxU, x.upd.length);
+        }
+        // y[p * nr + r]: entry p of right-hand side r
+        double[] yr = new double[maxK * nr];
+        double[] yi = new double[maxK * nr];
+        double[] sr = new double[nr];
+        double[] si = new double[nr];
+        for (Node x : postorder) {
+            int k = x.own.length;
+            int u = x.upd.length;
+            for (int p = 0; p < k; p++) {
+                for (int r = 0; r < nr; r++) {
+                    yr[p * nr + r] = bs[r][2 * x.own[p]];
+                    yi[p * nr + r] = bs[r][2 * x.own[p] + 1];
+                }
+            }
+            for (int p = 0; p < k; p++) {
+                int q = x.piv[p];
+                if (q != p) {
+                    for (int r = 0; r < nr; r++) {
+                        double t = yr[p * nr + r];
+                        yr[p * nr + r] = yr[q * nr + r];
+                        yr[q * nr + r] = t;
+                        t = yi[p * nr + r];
+                        yi[p * nr + r] = yi[q * nr + r];
+                        yi[q * nr + r] = t;
+                    }
+                }
+            }
+            for (int i = 1; i < k; i++) {
+                for (int r = 0; r < nr; r++) {
+                    sr[r] = yr[i * nr + r];
+                    si[r] = yi[i * nr + r];
+                }
+                int row = i * k;
+                for (int p = 0; p < i; p++) {
+                    double lr = x.luRe[row + p];
+                    double li = x.luIm[row + p];
+                    int o = p * nr;
+                    for (int r = 0; r < nr; r++) {
+                        sr[r] -= lr * yr[o + r] - li * yi[o + r];
+                        si[r] -= lr * yi[o + r] + li * yr[o + r];
+                    }
+                }
+                for (int r = 0; r < nr; r++) {
+                    yr[i * nr + r] = sr[r];
+                    yi[i * nr + r] = si[r];
+                }
+            }
+            for (int q = 0; q < u; q++) {
+                java.util.Arrays.fill(sr, 0);
+                java.util.Arrays.fill(si, 0);
+                int row = q * k;
+                for (int p = 0; p < k; p++) {
+                    double lr = x.l21Re[row + p];
+                    double li = x.l21Im[row + p];
+                    int o = p * nr;
+                    for (int r = 0; r < nr; r++) {
+                        sr[r] += lr * yr[o + r] - li * yi[o + r];
+                        si[r] += lr * yi[o + r] + li * yr[o + r];
+                    }
+                }
+                int g = 2 * x.upd[q];
+                for (int r = 0; r < nr; r++) {
+                    bs[r][g] -= sr[r];
+                    bs[r][g + 1] -= si[r];
+                }
+            }
+            for (int p = 0; p < k; p++) {
+                for (int r = 0; r < nr; r++) {
+                    bs[r][2 * x.own[p]] = yr[p * nr + r];
+                    bs[r][2 * x.own[p] + 1] = yi[p * nr + r];
+                }
+            }
+        }
+        double[] zr = new double[maxU * nr];
+        double[] zi = new double[maxU * nr];
+        for (int t = postorder.size() - 1; t >= 0; t--) {
+            Node x = postorder.get(t);
+            int k = x.own.length;
+            int u = x.upd.length;
+            for (int q = 0; q < u; q++) {
+                for (int r = 0; r < nr; r++) {
+                    zr[q * nr + r] = bs[r][2 * x.upd[q]];
+                    zi[q * nr + r] = bs[r][2 * x.upd[q] + 1];
+                }
+            }
+            for (int p = 0; p < k; p++) {
+                for (int r = 0; r < nr; r++) {
+                    sr[r] = bs[r][2 * x.own[p]];
+                    si[r] = bs[r][2 * x.own[p] + 1];
+                }
+                int row = p * u;
+                for (int q = 0; q < u; q++) {
+                    double ur = x.u12Re[row + q];
+                    double ui = x.u12Im[row + q];
+                    int o = q * nr;
+                    for (int r = 0; r < nr; r++) {
+                        sr[r] -= ur * zr[o + r] - ui * zi[o + r];
+                        si[r] -= ur * zi[o + r] + ui * zr[o + r];
+                    }
+                }
+                for (int r = 0; r < nr; r++) {
+                    yr[p * nr + r] = sr[r];
+                    yi[p * nr + r] = si[r];
+                }
+            }
+            for (int i = k - 1; i >= 0; i--) {
+                for (int r = 0; r < nr; r++) {
+                    sr[r] = yr[i * nr + r];
+                    si[r] = yi[i * nr + r];
+                }
+                int row = i * k;
+                for (int p = i + 1; p < k; p++) {
+                    double ur = x.luRe[row + p];
+                    double ui = x.luIm[row + p];
+                    int o = p * nr;
+                    for (int r = 0; r < nr; r++) {
+                        sr[r] -= ur * yr[o + r] - ui * yi[o + r];
+                        si[r] -= ur * yi[o + r] + ui * yr[o + r];
+                    }
+                }
+                double dr = x.luRe[row + i];
+                double di = x.luIm[row + i];
+                double den = dr * dr + di * di;
+                for (int r = 0; r < nr; r++) {
+                    yr[i * nr + r] = (sr[r] * dr + si[r] * di) / den;
+                    yi[i * nr + r] = (si[r] * dr - sr[r] * di) / den;
+                }
+            }
+            for (int p = 0; p < k; p++) {
+                for (int r = 0; r < nr; r++) {
+                    bs[r][2 * x.own[p]] = yr[p * nr + r];
+                    bs[r][2 * x.own[p] + 1] = yi[p * nr + r];
+                }
+            }
+        }
+    }
 }

@@ -79,7 +79,8 @@ final class ShiftInvertEigen {
         // block Krylov-Schur: blocks of BLOCK vectors (at least any multiplicity: both partners of a degenerate pair,
         // which a single-vector Krylov space never holds, lie in the span of a random block), a basis of about
         // 2 x wanted + 20, and a thick restart that keeps the wanted invariant subspace and the Arnoldi relation
-        int bw = Math.min(BLOCK, Math.max(1, active / 4));
+        // one mode asked for: any vector of a degenerate pair will do, and a single-vector space reaches twice the degree
+        int bw = wanted == 1 ? 1 : Math.min(BLOCK, Math.max(1, active / 4));
         int keep = Math.min(wanted + Math.min(KEEP_EXTRA, Math.max(2, wanted / 2)), Math.max(1, active / 2 - bw));
         int mTarget = Math.max(keep + 2 * bw, Math.max(2 * wanted + 20, 40));
         mTarget = Math.min(mTarget, active - bw - 1);
@@ -117,10 +118,8 @@ final class ShiftInvertEigen {
                     hi = grow(hi, w.length, Math.max(hi[0].length, mTarget + bw));
                 }
                 double[][] z = new double[chunk][];
-                for (int j = 0; j < chunk; j++) {
-                    monitor.checkCancelled();
-                    z[j] = apply(lu, b, w[applied + j]);
-                }
+                monitor.checkCancelled();
+                applyBlock(lu, b, w, applied, z);
                 size = appendOrthonormal(z, w, size, hr, hi, applied, rnd);
                 applied += chunk;
             }
@@ -300,7 +299,7 @@ final class ShiftInvertEigen {
     }
 
     /** Vectors per block: covers any multiplicity a waveguide's cross-section gives its modes. */
-    private static final int BLOCK = 4;
+    private static final int BLOCK = 2;
 
     /** Ritz vectors kept at a restart beyond the wanted ones: a guard against the wanted set's edge converging slowly. */
     private static final int KEEP_EXTRA = 8;
@@ -330,6 +329,27 @@ final class ShiftInvertEigen {
 
     /** Relative residual ||A y - lambda B y|| / (|lambda| ||B y||) that counts as converged. */
     private static final double TOLERANCE = 1e-9;
+
+    /**
+     * z_j = (A - sigma B)^-1 B w_(from + j) for the block: the right-hand sides solved together, in two halves on two
+     * threads when there are two or more (the factors are read-only; each solve has its own work arrays).
+     */
+    private static void applyBlock(NestedDissectionLu lu, double[] b, double[][] w, int from, double[][] z) {
+        for (int j = 0; j < z.length; j++) {
+            z[j] = new double[w[from + j].length];
+            diag(b, w[from + j], z[j]);
+        }
+        if (z.length < 2 || Runtime.getRuntime().availableProcessors() < 2) {
+            lu.solve(z);
+            return;
+        }
+        int half = z.length / 2;
+        double[][] lo = java.util.Arrays.copyOfRange(z, 0, half);
+        double[][] hi = java.util.Arrays.copyOfRange(z, half, z.length);
+        java.util.concurrent.CompletableFuture<Void> other = java.util.concurrent.CompletableFuture.runAsync(() -> lu.solve(hi));
+        lu.solve(lo);
+        other.join();
+    }
 
     /** (A - sigma B)^-1 B x. */
     private static double[] apply(NestedDissectionLu lu, double[] b, double[] x) {

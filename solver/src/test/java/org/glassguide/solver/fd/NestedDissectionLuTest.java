@@ -76,5 +76,25 @@ class NestedDissectionLuTest {
             nx2 = Math.max(nx2, Math.abs(x[q]));
         }
         assertTrue(diff < 1e-8 * nx2, "band vs nested dissection: " + diff + " of " + nx2);
+
+        // the multi-right-hand-side solve: the same answers as one at a time, to rounding (same operations, another order of loops)
+        double[][] many = new double[3][];
+        for (int r = 0; r < many.length; r++) {
+            many[r] = new double[2 * n];
+            for (int q = 0; q < many[r].length; q++) {
+                many[r][q] = rnd.nextDouble() - 0.5;
+            }
+        }
+        double[][] one = new double[many.length][];
+        for (int r = 0; r < many.length; r++) {
+            one[r] = many[r].clone();
+            nd.solve(one[r]);
+        }
+        nd.solve(many);
+        for (int r = 0; r < many.length; r++) {
+            for (int q = 0; q < many[r].length; q++) {
+                assertTrue(Math.abs(many[r][q] - one[r][q]) <= 1e-12 * (1 + Math.abs(one[r][q])), "multi-RHS solve differs at " + q);
+            }
+        }
     }
 }
