@@ -33,7 +33,8 @@ public final class MemoryBudget {
     public static void require(String what, double bytes, String advice) {
         long avail = available();
         if (!(bytes <= USABLE_FRACTION * avail)) {
-            throw new GlassGuideException(Messages.NOT_ENOUGH_MEMORY, what, size(bytes), size(avail),
+            // the figure quoted is the part a solver may take (the rest is head room), so that need and limit compare as stated
+            throw new GlassGuideException(Messages.NOT_ENOUGH_MEMORY, what, size(bytes), size(USABLE_FRACTION * avail),
                     advice + " (or give Java more memory: GLASSGUIDE_JAVA_OPTS=-Xmx<size>)");
         }
     }

@@ -60,15 +60,19 @@ final class NestedDissectionLu {
     }
 
     /**
-     * Bytes the factors of an nx x ny grid with dof unknowns per site will hold (every front's L, U and Schur
-     * complement, as {@link #build} cuts the grid), computed from the box sizes alone, before anything is allocated.
-     * The ring is taken unclipped, so the figure is an upper bound.
+     * Bytes the factors of an nx x ny grid with dof unknowns per site will hold (every front's L and U, as {@link #build}
+     * cuts the grid) and the transient fronts and Schur complements of the factorisation, computed from the box sizes
+     * alone, before anything is allocated. The ring is taken unclipped, so the figure is an upper bound.
      */
     static double estimatedBytes(long nx, long ny, int dof) {
-        return boxBytes(nx, ny, dof, new java.util.HashMap<>());
+        double[] largestFront = new double[1];
+        double factors = boxBytes(nx, ny, dof, new java.util.HashMap<>(), largestFront);
+        // transient: the fronts being factorised (one per thread) and the Schur complements waiting for their parents,
+        // at most two per level (a geometric sum below twice the largest): bounded by four of the largest fronts
+        return factors + 4 * 16 * largestFront[0];
     }
 
-    private static double boxBytes(long w, long h, int dof, java.util.Map<Long, Double> memo) {
+    private static double boxBytes(long w, long h, int dof, java.util.Map<Long, Double> memo, double[] largestFront) {
         if (w <= 0 || h <= 0) {
             return 0;
         }
@@ -85,15 +89,17 @@ final class NestedDissectionLu {
         } else if (w >= h) {
             long m = w / 2;
             k = (double) h * dof;
-            sub = boxBytes(m, h, dof, memo) + boxBytes(w - m - 1, h, dof, memo);
+            sub = boxBytes(m, h, dof, memo, largestFront) + boxBytes(w - m - 1, h, dof, memo, largestFront);
         } else {
             long m = h / 2;
             k = (double) w * dof;
-            sub = boxBytes(w, m, dof, memo) + boxBytes(w, h - m - 1, dof, memo);
+            sub = boxBytes(w, m, dof, memo, largestFront) + boxBytes(w, h - m - 1, dof, memo, largestFront);
         }
         double u = (2.0 * (w + h) + 4) * dof;
-        // L and U of the own block, the two off-diagonal blocks, the Schur complement; 16 bytes a complex entry
-        double bytes = sub + 16 * (k * k + 2 * k * u + u * u);
+        // kept: L and U of the own block and the two off-diagonal blocks, 16 bytes a complex entry; the Schur complement
+        // (u x u) lives only until the parent has assembled it, counted with the fronts
+        double bytes = sub + 16 * (k * k + 2 * k * u);
+        largestFront[0] = Math.max(largestFront[0], (k + u) * (k + u));
         memo.put(key, bytes);
         return bytes;
     }
