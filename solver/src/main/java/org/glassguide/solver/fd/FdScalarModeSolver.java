@@ -230,8 +230,19 @@ public final class FdScalarModeSolver {
             }
         }
         List<Mode> modes = new ArrayList<>();
+        // degenerate pairs reported as lobes along x and along y (about the window's centre)
+        double[] form = new double[n];
+        double xc = g.x0() + 0.5 * nx * g.dx();
+        double yc = g.y0() + 0.5 * ny * g.dy();
+        for (int j = 0; j < ny; j++) {
+            for (int i = 0; i < nx; i++) {
+                double x = g.x0() + (i + 0.5) * g.dx() - xc;
+                double y = g.isSlab() ? 0 : g.y0() + (j + 0.5) * g.dy() - yc;
+                form[i + nx * j] = x * x - y * y;
+            }
+        }
         for (ShiftInvertEigen.Pair pr : ShiftInvertEigen.solve(a, b, targetIndex * targetIndex, wanted, v -> massIn(v, inPml, 1),
-                radiationBelow, monitor)) {
+                radiationBelow, form, monitor)) {
             modes.add(new Mode(pr.nEff(), pr.nEffImag(), pr.vector(), pr.pmlFraction()));
         }
         return modes;

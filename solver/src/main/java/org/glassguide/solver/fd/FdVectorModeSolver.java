@@ -148,8 +148,13 @@ public final class FdVectorModeSolver {
         }
         boolean[] inPml = lay.pmlSites();
         List<Mode> out = new ArrayList<>();
+        // degenerate pairs reported as x- and y-polarised: +1 on E_x unknowns, -1 on E_y
+        double[] form = new double[a.size];
+        for (int q = 0; q < form.length; q++) {
+            form[q] = q % 2 == 0 ? 1 : -1;
+        }
         for (ShiftInvertEigen.Pair p : ShiftInvertEigen.solve(a, b, targetIndex * targetIndex, wanted,
-                v -> FdScalarModeSolver.massIn(v, inPml, 2), radiationBelow, monitor)) {
+                v -> FdScalarModeSolver.massIn(v, inPml, 2), radiationBelow, form, monitor)) {
             out.add(lay.mode(p, unfold));
         }
         return out;

@@ -56,6 +56,90 @@ final class ShiftInvertEigen {
      */
     static List<Pair> solve(GridMatrix a, double[] b, double sigma, int wanted, ToDoubleFunction<double[]> pmlFraction,
             double radiationBelow, ProgressMonitor monitor) {
+        return solve(a, b, sigma, wanted, pmlFraction, radiationBelow, null, monitor);
+    }
+
+    /**
+     * As above; the two vectors of each degenerate pair (any unitary combination of which is as much a mode) are
+     * rotated to the eigenvectors of the 2 x 2 Hermitian form sum_q w_q |v_q|^2 on their span, larger first, so that a
+     * report does not depend on which combination the iteration happened to return (w: x^2 - y^2 separates a scalar
+     * pair into lobes along x and along y; +1 on E_x and -1 on E_y a vector pair into x- and y-polarised modes).
+     *
+     * @param pairForm the weight per unknown, or null to leave pairs as found
+     */
+    static List<Pair> solve(GridMatrix a, double[] b, double sigma, int wanted, ToDoubleFunction<double[]> pmlFraction,
+            double radiationBelow, double[] pairForm, ProgressMonitor monitor) {
+        List<Pair> found = solveRaw(a, b, sigma, wanted, pmlFraction, radiationBelow, monitor);
+        return pairForm == null ? found : canonicalPairs(found, pairForm, pmlFraction);
+    }
+
+    /** Degenerate partners: eigenvalues equal to this, relative (the solve's own tolerance is 1e-9 in the residual). */
+    private static final double DEGENERATE = 1e-8;
+
+    private static List<Pair> canonicalPairs(List<Pair> modes, double[] w, ToDoubleFunction<double[]> pmlFraction) {
+        List<Pair> out = new ArrayList<>(modes);
+        for (int q = 0; q + 1 < out.size(); q++) {
+            Pair p1 = out.get(q);
+            Pair p2 = out.get(q + 1);
+            double scale = Math.hypot(p1.nEff(), p1.nEffImag());
+            if (Math.hypot(p1.nEff() - p2.nEff(), p1.nEffImag() - p2.nEffImag()) > DEGENERATE * scale) {
+                continue;
+            }
+            double[] u = normalised(p1.vector());
+            double[] v = p2.vector().clone();
+            double[] c = dot(u, v);
+            axpy(-c[0], -c[1], u, v);
+            double nv = Math.sqrt(dot(v, v)[0]);
+            if (!(nv > 1e-8)) {
+                continue;
+            }
+            v = scale(v, 1 / nv);
+            // Q = [[<u|W|u>, <u|W|v>], [<v|W|u>, <v|W|v>]]
+            double quu = 0;
+            double qvv = 0;
+            double qr = 0;
+            double qi = 0;
+            for (int k = 0; k < w.length; k++) {
+                double ur = u[2 * k];
+                double ui = u[2 * k + 1];
+                double vr = v[2 * k];
+                double vi = v[2 * k + 1];
+                quu += w[k] * (ur * ur + ui * ui);
+                qvv += w[k] * (vr * vr + vi * vi);
+                // conj(u) v
+                qr += w[k] * (ur * vr + ui * vi);
+                qi += w[k] * (ur * vi - ui * vr);
+            }
+            // the larger eigenvalue's vector: (r, mu - quu) with r = Q_uv, mu the larger root
+            double mean = 0.5 * (quu + qvv);
+            double half = 0.5 * (quu - qvv);
+            double mod = Math.hypot(qr, qi);
+            double mu = mean + Math.hypot(half, mod);
+            double[] e1;
+            if (mod < 1e-300) {
+                e1 = quu >= qvv ? new double[] {1, 0, 0, 0} : new double[] {0, 0, 1, 0};
+            } else {
+                // (Q - mu) x = 0: x = (Q_uv, mu - Q_uu)
+                double n1 = Math.sqrt(qr * qr + qi * qi + (mu - quu) * (mu - quu));
+                e1 = new double[] {qr / n1, qi / n1, (mu - quu) / n1, 0};
+            }
+            // the second vector is orthogonal to the first: (-conj(x2), conj(x1))
+            double[] e2 = {-e1[2], e1[3], e1[0], -e1[1]};
+            double[] a1 = new double[u.length];
+            axpy(e1[0], e1[1], u, a1);
+            axpy(e1[2], e1[3], v, a1);
+            double[] a2 = new double[u.length];
+            axpy(e2[0], e2[1], u, a2);
+            axpy(e2[2], e2[3], v, a2);
+            out.set(q, new Pair(p1.nEff(), p1.nEffImag(), a1, pmlFraction.applyAsDouble(a1)));
+            out.set(q + 1, new Pair(p2.nEff(), p2.nEffImag(), a2, pmlFraction.applyAsDouble(a2)));
+            q++;
+        }
+        return out;
+    }
+
+    private static List<Pair> solveRaw(GridMatrix a, double[] b, double sigma, int wanted, ToDoubleFunction<double[]> pmlFraction,
+            double radiationBelow, ProgressMonitor monitor) {
         int n = a.size;
         GridMatrix shifted = a.copy();
         shifted.addDiagonal(-sigma, 0, b);

@@ -44,4 +44,43 @@ class DegenerateModesTest {
         double nb = org.glassguide.solver.special.ComplexMath.conjDot(b, b)[0];
         assertTrue((o[0] * o[0] + o[1] * o[1]) / (na * nb) < 0.5, "partners must be independent");
     }
+
+    /** |psi|^2-weighted x^2 - y^2 of a field on the 6 um window's grid (0.05 um cells, centred). */
+    private static double elongation(double[] f) {
+        int nx = 120;
+        double s = 0;
+        double all = 0;
+        for (int q = 0; q < f.length / 2; q++) {
+            double x = -3e-6 + (q % nx + 0.5) * 0.05e-6;
+            double y = -3e-6 + (q / nx + 0.5) * 0.05e-6;
+            double p = f[2 * q] * f[2 * q] + f[2 * q + 1] * f[2 * q + 1];
+            s += p * (x * x - y * y);
+            all += p;
+        }
+        return s / all;
+    }
+
+    /** A pair is reported in one basis whatever the run: lobes along x first, then along y (the same for 8 or 12 asked). */
+    @Test
+    void pairsComeInACanonicalBasis() {
+        List<FdScalarModeSolver.Mode> eight = solve(8);
+        List<FdScalarModeSolver.Mode> twelve = solve(12);
+        for (int q : new int[] {1, 6}) {
+            double a = elongation(eight.get(q).field());
+            double b = elongation(eight.get(q + 1).field());
+            assertTrue(a > 0 && b < 0 && Math.abs(a + b) < 1e-3 * Math.abs(a), "pair " + (q + 1) + ": " + a + ", " + b);
+            assertEquals(a, elongation(twelve.get(q).field()), 1e-9 * Math.abs(a));
+        }
+    }
+
+    /** The full-vectorial HE11 pair of a square core comes back x- and y-polarised (TE fraction 1 and 0). */
+    @Test
+    void vectorPairIsPolarised() {
+        CrossSection cs = new CrossSection(1.44, 0).paint(new Shape.Rectangle(0, 0, 2e-6, 2e-6), 1.56, 0);
+        FdScalarModeSolver.Grid g = FdScalarModeSolver.Grid.centred(5e-6, 5e-6, 0.05e-6);
+        List<FdVectorModeSolver.Mode> m = new FdVectorModeSolver().solve(cs, 0.633e-6, g, FdVectorModeSolver.Walls.pmlAllRound(), 16, 2, 1.56,
+                Double.NEGATIVE_INFINITY, 1, ProgressMonitor.NONE);
+        assertEquals(m.get(0).nEff(), m.get(1).nEff(), 1e-10);
+        assertTrue(m.get(0).teFraction() > 0.99 && m.get(1).teFraction() < 0.01, m.get(0).teFraction() + ", " + m.get(1).teFraction());
+    }
 }
