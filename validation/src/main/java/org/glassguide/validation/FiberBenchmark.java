@@ -51,6 +51,63 @@ public final class FiberBenchmark {
     }
 
     /** Radial solver: every guided LP mode of the 150 um ZIF-62 core, and a 10 um graded core, with retained heap. */
+    /**
+     * The cross-section eigen-solve matrix: a 2 x 2 um square core (1.56 in 1.44, 633 nm, 6 x 6 um window, 1 um PML,
+     * every E-class mode a degenerate pair) with the scalar, quasi-TE semi-vectorial and full-vectorial solvers on
+     * 150^2 and 300^2 grids (and the full-vectorial one on 500^2), for 4, 10 and 20 modes: one timed run each (they are
+     * long), with the factor's stored entries, the Krylov-Schur cycles and solves, and the peak heap. Rows that cannot fit
+     * the heap say so instead of running.
+     */
+    public static List<Result> runEigenMatrix() {
+        List<Result> out = new ArrayList<>();
+        org.glassguide.solver.fd.CrossSection cs = new org.glassguide.solver.fd.CrossSection(1.44, 0)
+                .paint(new org.glassguide.solver.fd.Shape.Rectangle(0, 0, 2e-6, 2e-6), 1.56, 0);
+        String[] kinds = {"fd-scalar", "fd-semivector (quasi-TE)", "fd-vector"};
+        for (int kind = 0; kind < kinds.length; kind++) {
+            for (int cells : kind == 2 ? new int[] {150, 300, 500} : new int[] {150, 300}) {
+                for (int wanted : new int[] {4, 10, 20}) {
+                    if (cells == 500 && wanted == 20) {
+                        continue;
+                    }
+                    double step = 6e-6 / cells;
+                    org.glassguide.solver.fd.FdScalarModeSolver.Grid g = org.glassguide.solver.fd.FdScalarModeSolver.Grid.centred(6e-6, 6e-6, step);
+                    int pml = (int) Math.round(1e-6 / step);
+                    org.glassguide.solver.fd.EigenStatistics[] st = new org.glassguide.solver.fd.EigenStatistics[1];
+                    int k = kind;
+                    Runnable solve = () -> {
+                        if (k == 2) {
+                            new org.glassguide.solver.fd.FdVectorModeSolver().withStatistics(x -> st[0] = x).solve(cs, 633e-9, g,
+                                    org.glassguide.solver.fd.FdVectorModeSolver.Walls.pmlAllRound(), pml, wanted, 1.56, 1.44, 1, ProgressMonitor.NONE);
+                        } else {
+                            new org.glassguide.solver.fd.FdScalarModeSolver().withPolarization(k == 0
+                                    ? org.glassguide.solver.fd.FdScalarModeSolver.Polarization.SCALAR
+                                    : org.glassguide.solver.fd.FdScalarModeSolver.Polarization.QUASI_TE).withStatistics(x -> st[0] = x)
+                                    .solve(cs, 633e-9, g, new org.glassguide.solver.fd.FdScalarModeSolver.Pml(pml, 8), wanted, 1.56, 1.44,
+                                            ProgressMonitor.NONE);
+                        }
+                    };
+                    long unknowns = k == 2 ? 2L * (cells + 1) * (cells + 1) : (long) cells * cells;
+                    String name = String.format(Locale.ROOT, "%s, 2 x 2 um square, %d modes", kinds[kind], wanted);
+                    System.gc();
+                    HeapPools.resetPeaks();
+                    long t0 = System.nanoTime();
+                    try {
+                        solve.run();
+                    } catch (org.glassguide.materials.errors.GlassGuideException ex) {
+                        out.add(new Result(name, String.format(Locale.ROOT, "%d x %d grid", cells, cells), Double.NaN, ex.getMessage()));
+                        continue;
+                    }
+                    double sec = (System.nanoTime() - t0) * 1e-9;
+                    org.glassguide.solver.fd.EigenStatistics e = st[0];
+                    out.add(new Result(name, String.format(Locale.ROOT, "%d x %d grid, %d unknowns, peak heap %.0f MiB", cells, cells, unknowns,
+                            HeapPools.peak() / 1048576.0), sec, String.format(Locale.ROOT,
+                            "LU %.1f M entries (%.1f s), %d cycles, %d solves", e.factorEntries() / 1e6, e.factorSeconds(), e.cycles(), e.solves())));
+                }
+            }
+        }
+        return out;
+    }
+
     public static List<Result> runModes(int repeat) {
         List<Result> out = new ArrayList<>();
         RadialModeSolver radial = new RadialModeSolver();

@@ -120,6 +120,16 @@ public final class FdScalarModeSolver {
         s.polarization = polarization;
         s.evenAtLeftEdge = evenAtLeftEdge;
         s.pmlSides = pmlSides.clone();
+        s.statistics = statistics;
+        return s;
+    }
+
+    private java.util.function.Consumer<EigenStatistics> statistics = s -> { };
+
+    /** A solver that reports each eigen-solve's cost (cycles, solves, factor size, times) to the consumer. */
+    public FdScalarModeSolver withStatistics(java.util.function.Consumer<EigenStatistics> sink) {
+        FdScalarModeSolver s = copy();
+        s.statistics = sink;
         return s;
     }
 
@@ -242,7 +252,7 @@ public final class FdScalarModeSolver {
             }
         }
         for (ShiftInvertEigen.Pair pr : ShiftInvertEigen.solve(a, b, targetIndex * targetIndex, wanted, v -> massIn(v, inPml, 1),
-                radiationBelow, form, monitor)) {
+                radiationBelow, form, statistics, monitor)) {
             modes.add(new Mode(pr.nEff(), pr.nEffImag(), pr.vector(), pr.pmlFraction()));
         }
         return modes;

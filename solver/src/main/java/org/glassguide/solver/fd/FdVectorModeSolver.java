@@ -129,6 +129,15 @@ public final class FdVectorModeSolver {
 
     private static final double ETA0 = 376.730313668;
 
+    private java.util.function.Consumer<EigenStatistics> statistics = s -> { };
+
+    /** A solver that reports each eigen-solve's cost (cycles, solves, factor size, times) to the consumer. */
+    public FdVectorModeSolver withStatistics(java.util.function.Consumer<EigenStatistics> sink) {
+        FdVectorModeSolver s = new FdVectorModeSolver();
+        s.statistics = sink;
+        return s;
+    }
+
     /**
      * Solves for the {@code wanted} modes nearest {@code targetIndex}.
      *
@@ -154,7 +163,7 @@ public final class FdVectorModeSolver {
             form[q] = q % 2 == 0 ? 1 : -1;
         }
         for (ShiftInvertEigen.Pair p : ShiftInvertEigen.solve(a, b, targetIndex * targetIndex, wanted,
-                v -> FdScalarModeSolver.massIn(v, inPml, 2), radiationBelow, form, monitor)) {
+                v -> FdScalarModeSolver.massIn(v, inPml, 2), radiationBelow, form, statistics, monitor)) {
             out.add(lay.mode(p, unfold));
         }
         return out;

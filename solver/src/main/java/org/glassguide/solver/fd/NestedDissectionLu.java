@@ -426,6 +426,15 @@ final class NestedDissectionLu {
         }
     }
 
+    /** Complex entries the factors hold (every front's L and U blocks), after {@link #factor}. */
+    long storedEntries() {
+        long e = 0;
+        for (Node x : postorder) {
+            e += (x.luRe == null ? 0 : x.luRe.length) + (x.u12Re == null ? 0 : x.u12Re.length) + (x.l21Re == null ? 0 : x.l21Re.length);
+        }
+        return e;
+    }
+
     /** Solves A x = b in place (b interleaved re/im in the matrix's natural order). */
     void solve(double[] b) {
         int maxK = 0;

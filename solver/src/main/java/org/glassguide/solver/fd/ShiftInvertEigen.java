@@ -69,7 +69,13 @@ final class ShiftInvertEigen {
      */
     static List<Pair> solve(GridMatrix a, double[] b, double sigma, int wanted, ToDoubleFunction<double[]> pmlFraction,
             double radiationBelow, double[] pairForm, ProgressMonitor monitor) {
-        List<Pair> found = solveRaw(a, b, sigma, wanted, pmlFraction, radiationBelow, monitor);
+        return solve(a, b, sigma, wanted, pmlFraction, radiationBelow, pairForm, s -> { }, monitor);
+    }
+
+    /** As above, reporting what the solve cost to {@code statistics}. */
+    static List<Pair> solve(GridMatrix a, double[] b, double sigma, int wanted, ToDoubleFunction<double[]> pmlFraction,
+            double radiationBelow, double[] pairForm, java.util.function.Consumer<EigenStatistics> statistics, ProgressMonitor monitor) {
+        List<Pair> found = solveRaw(a, b, sigma, wanted, pmlFraction, radiationBelow, statistics, monitor);
         return pairForm == null ? found : canonicalPairs(found, pairForm, pmlFraction);
     }
 
@@ -139,14 +145,17 @@ final class ShiftInvertEigen {
     }
 
     private static List<Pair> solveRaw(GridMatrix a, double[] b, double sigma, int wanted, ToDoubleFunction<double[]> pmlFraction,
-            double radiationBelow, ProgressMonitor monitor) {
+            double radiationBelow, java.util.function.Consumer<EigenStatistics> statistics, ProgressMonitor monitor) {
+        long started = System.nanoTime();
         int n = a.size;
         GridMatrix shifted = a.copy();
         shifted.addDiagonal(-sigma, 0, b);
         monitor.progress(0, 3, "factorising");
         NestedDissectionLu lu = new NestedDissectionLu(shifted);
+        long factorNanos = 0;
         try {
             lu.factor(monitor);
+            factorNanos = System.nanoTime() - started;
         } catch (ArithmeticException ex) {
             throw new GlassGuideException(Messages.NUMERICAL_FAILURE, "2D mode solver",
                     "the target n_eff is an exact eigenvalue of the grid operator; move solver.target slightly");
@@ -192,7 +201,10 @@ final class ShiftInvertEigen {
         List<Pair> best = null;
         double worst = Double.NaN;
         int converged = 0;
+        long solves = bw;
+        int cycles = 0;
         for (int cycle = 0; cycle < MAX_CYCLES; cycle++) {
+            cycles = cycle + 1;
             monitor.checkCancelled();
             monitor.progress(1, 3, String.format(java.util.Locale.ROOT, "Krylov-Schur cycle %d", cycle + 1));
             while (applied < size && applied + Math.min(bw, size - applied) <= mTarget) {
@@ -205,6 +217,7 @@ final class ShiftInvertEigen {
                 double[][] z = new double[chunk][];
                 monitor.checkCancelled();
                 applyBlock(lu, b, w, applied, z);
+                solves += chunk;
                 size = appendOrthonormal(z, w, size, hr, hi, applied, rnd);
                 applied += chunk;
             }
@@ -354,6 +367,8 @@ final class ShiftInvertEigen {
             size = k + kz + next;
             applied = k;
         }
+        statistics.accept(new EigenStatistics(cycles, solves, lu.storedEntries(), factorNanos * 1e-9,
+                (System.nanoTime() - started - factorNanos) * 1e-9));
         if (!(worst < 1e-6)) {
             throw new GlassGuideException(Messages.NUMERICAL_FAILURE, "2D mode solver", String.format(java.util.Locale.ROOT,
                     "the eigen-solve converged %d of the %d modes nearest n_eff = %.5f in %d Krylov-Schur cycles (worst residual %.1e); ask for fewer"

@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * `glassguide bench fiber|modes|bpm`: timings of the step-index solver and a whole `glassguide fiber`
+ * `glassguide bench fiber|modes|bpm|emission|eigen`: timings of the step-index solver and a whole `glassguide fiber`
  * process, of the mode solvers, and the beam propagator's stepping throughput.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks, reported as time and throughput with problem sizes.")
@@ -30,7 +30,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeat", defaultValue = "5", paramLabel = "N", description = "Timed repetitions after one warm-up (default ${DEFAULT-VALUE}); the median is reported.")
     int repeat;
 
-    enum Suite { fiber, modes, bpm, emission }
+    enum Suite { fiber, modes, bpm, emission, eigen }
 
     @Option(names = "--grid", paramLabel = "N", description = "bpm: one N x N configuration (default: the whole table, 256 to 2048).")
     Integer grid;
@@ -79,6 +79,15 @@ public final class BenchCommand implements Callable<Integer> {
         if (suite == Suite.emission) {
             for (FiberBenchmark.Result r : org.glassguide.validation.EmissionBenchmark.run(reps)) {
                 out.printf(Locale.ROOT, fmt, r.name(), r.size(), seconds(r.medianSeconds()), r.throughput());
+                out.flush();
+            }
+            return 0;
+        }
+        if (suite == Suite.eigen) {
+            // one run per row: the 300^2 and 500^2 full-vectorial solves take a minute or more
+            for (FiberBenchmark.Result r : FiberBenchmark.runEigenMatrix()) {
+                out.printf(Locale.ROOT, fmt, r.name(), r.size(), Double.isNaN(r.medianSeconds()) ? "refused" : seconds(r.medianSeconds()),
+                        r.throughput());
                 out.flush();
             }
             return 0;
