@@ -201,6 +201,7 @@ final class ShiftInvertEigen {
         List<Pair> best = null;
         double worst = Double.NaN;
         int converged = 0;
+        List<Double> recent = new ArrayList<>();
         long solves = bw;
         int cycles = 0;
         for (int cycle = 0; cycle < MAX_CYCLES; cycle++) {
@@ -263,7 +264,15 @@ final class ShiftInvertEigen {
                 pairs.add(new Pair(ne[0], ne[1], y, inPml));
             }
             best = pairs;
-            if (worst < TOLERANCE || cycle == MAX_CYCLES - 1) {
+            // below 1e-7 and no longer halving over three cycles: the residuals sit at the accuracy the factorised operator
+            // allows (measured: 1.1e-9 to 1.3e-9 for 27 cycles on the square core's 10 scalar modes), not worth more cycles
+            boolean stalled = worst < STALL_CEILING && recent.size() >= 3 && worst > 0.5 * recent.stream().mapToDouble(Double::doubleValue).min()
+                    .orElse(0);
+            recent.add(worst);
+            if (recent.size() > 3) {
+                recent.remove(0);
+            }
+            if (worst < TOLERANCE || stalled || cycle == MAX_CYCLES - 1) {
                 break;
             }
             // thick restart: S, an orthonormal basis of the kept Ritz vectors' subspace of H, T = S* H S; the part of H S
@@ -426,6 +435,9 @@ final class ShiftInvertEigen {
         }
         return kept;
     }
+
+    /** A worst residual below this that stops improving ends the iteration (see the stall rule in the loop). */
+    private static final double STALL_CEILING = 1e-7;
 
     /** Relative residual ||A y - lambda B y|| / (|lambda| ||B y||) that counts as converged. */
     private static final double TOLERANCE = 1e-9;
