@@ -31,38 +31,48 @@ final class BpmValidation {
      * component advances by exp(i (sqrt(k^2 - kx^2) - k_ref) z) (angular spectrum; evanescent ones decay).
      */
     static double[] angularSpectrum(double[] field, double dx, double k, double kRef, double z) {
-        int n = field.length / 2;
-        double[] re = new double[n];
-        double[] im = new double[n];
-        for (int i = 0; i < n; i++) {
-            re[i] = field[2 * i];
-            im[i] = field[2 * i + 1];
+        return angularSpectrum(field, field.length / 2, 1, dx, k, kRef, z);
+    }
+
+    /**
+     * The same on an m x rows grid (rows = 1: a line; a plane: m x m, square cells h): each plane wave (k_x, k_y)
+     * advances by exp(i (k_z - k_ref) z), k_z = sqrt(k^2 - k_x^2 - k_y^2); evanescent ones decay. Periodic window.
+     */
+    static double[] angularSpectrum(double[] field, int m, int rows, double h, double k, double kRef, double z) {
+        double[] re = new double[m * rows];
+        double[] im = new double[m * rows];
+        for (int q = 0; q < m * rows; q++) {
+            re[q] = field[2 * q];
+            im[q] = field[2 * q + 1];
         }
-        Fft.transform(re, im, false);
-        for (int i = 0; i < n; i++) {
-            double kx = Fft.angularFrequency(i, n, dx);
-            double kz2 = k * k - kx * kx;
-            double ar;
-            double ai;
-            if (kz2 >= 0) {
-                double ph = (Math.sqrt(kz2) - kRef) * z;
-                ar = Math.cos(ph);
-                ai = Math.sin(ph);
-            } else {
-                double decay = Math.exp(-Math.sqrt(-kz2) * z);
-                ar = decay * Math.cos(-kRef * z);
-                ai = decay * Math.sin(-kRef * z);
+        Fft.transform2d(re, im, m, rows, false);
+        for (int bb = 0; bb < rows; bb++) {
+            double ky = rows == 1 ? 0 : Fft.angularFrequency(bb, rows, h);
+            for (int aa = 0; aa < m; aa++) {
+                double kx = Fft.angularFrequency(aa, m, h);
+                double kz2 = k * k - kx * kx - ky * ky;
+                double ar;
+                double ai;
+                if (kz2 >= 0) {
+                    double ph = (Math.sqrt(kz2) - kRef) * z;
+                    ar = Math.cos(ph);
+                    ai = Math.sin(ph);
+                } else {
+                    double decay = Math.exp(-Math.sqrt(-kz2) * z);
+                    ar = decay * Math.cos(-kRef * z);
+                    ai = decay * Math.sin(-kRef * z);
+                }
+                int q = aa + m * bb;
+                double r = re[q] * ar - im[q] * ai;
+                im[q] = re[q] * ai + im[q] * ar;
+                re[q] = r;
             }
-            double r = re[i] * ar - im[i] * ai;
-            double s = re[i] * ai + im[i] * ar;
-            re[i] = r;
-            im[i] = s;
         }
-        Fft.transform(re, im, true);
-        double[] out = new double[2 * n];
-        for (int i = 0; i < n; i++) {
-            out[2 * i] = re[i];
-            out[2 * i + 1] = im[i];
+        Fft.transform2d(re, im, m, rows, true);
+        double[] out = new double[2 * m * rows];
+        for (int q = 0; q < m * rows; q++) {
+            out[2 * q] = re[q];
+            out[2 * q + 1] = im[q];
         }
         return out;
     }
@@ -421,7 +431,7 @@ final class BpmValidation {
                 double ux = Math.cos(Math.toRadians(az));
                 double uy = Math.sin(Math.toRadians(az));
                 double[] launch = Launch.gaussian(g, lambda, n, w0, -0.5 * walk * ux, -0.5 * walk * uy, tilt, az);
-                double[] exact = angularSpectrum2d(launch, cells, h, k, length);
+                double[] exact = angularSpectrum(launch, cells, cells, h, k, k, length);
                 BeamPropagator.Settings s = new BeamPropagator.Settings(lambda, n, h, length, w, 12, Precision.DOUBLE, 2, 1000);
                 double[] end = new BeamPropagator().propagate(medium, g, launch, null, s, CPU, ProgressMonitor.NONE).endField();
                 double[] ce = centroid2d(exact, g);
@@ -447,45 +457,6 @@ final class BpmValidation {
                     source));
         }
         return rows;
-    }
-
-    /** A field on an m x m grid propagated exactly through a uniform medium (wavenumber k) by L: periodic, evanescent parts decay. */
-    private static double[] angularSpectrum2d(double[] field, int m, double h, double k, double length) {
-        double[] re = new double[m * m];
-        double[] im = new double[m * m];
-        for (int q = 0; q < m * m; q++) {
-            re[q] = field[2 * q];
-            im[q] = field[2 * q + 1];
-        }
-        Fft.transform2d(re, im, m, m, false);
-        for (int b = 0; b < m; b++) {
-            double ky = Fft.angularFrequency(b, m, h);
-            for (int a = 0; a < m; a++) {
-                double kx = Fft.angularFrequency(a, m, h);
-                double kz2 = k * k - kx * kx - ky * ky;
-                int q = a + m * b;
-                double fr;
-                double fi;
-                if (kz2 >= 0) {
-                    double ph = (Math.sqrt(kz2) - k) * length;
-                    fr = Math.cos(ph);
-                    fi = Math.sin(ph);
-                } else {
-                    fr = Math.exp(-Math.sqrt(-kz2) * length);
-                    fi = 0;
-                }
-                double r = re[q] * fr - im[q] * fi;
-                im[q] = re[q] * fi + im[q] * fr;
-                re[q] = r;
-            }
-        }
-        Fft.transform2d(re, im, m, m, true);
-        double[] out = new double[2 * m * m];
-        for (int q = 0; q < m * m; q++) {
-            out[2 * q] = re[q];
-            out[2 * q + 1] = im[q];
-        }
-        return out;
     }
 
     private static double[] centroid2d(double[] f, BpmGrid g) {

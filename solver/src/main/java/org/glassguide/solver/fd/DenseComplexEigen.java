@@ -106,7 +106,7 @@ final class DenseComplexEigen {
      * An orthonormal basis (c vectors) of the invariant subspace of M for the eigenvalues clustered at (lr, li): inverse
      * subspace iteration with M - (lambda + eps) I from random vectors, orthonormalised after each of three passes.
      */
-    private static double[][] invariantSubspace(double[][] mr, double[][] mi, double lr, double li, int c, Random rnd) {
+    static double[][] invariantSubspace(double[][] mr, double[][] mi, double lr, double li, int c, Random rnd) {
         int m = mr.length;
         double scale = 0;
         for (int i = 0; i < m; i++) {
@@ -221,7 +221,7 @@ final class DenseComplexEigen {
     }
 
     /** In-place LU with partial pivoting of a complex matrix stored as rows of interleaved re/im; returns the pivots. */
-    private static int[] factor(double[][] a) {
+    static int[] factor(double[][] a) {
         int m = a.length;
         int[] perm = new int[m];
         for (int k = 0; k < m; k++) {
@@ -264,7 +264,8 @@ final class DenseComplexEigen {
         return perm;
     }
 
-    private static void solve(double[][] a, int[] perm, double[] x) {
+    /** Solves with the factors of {@link #factor} in place (x interleaved re/im). */
+    static void solve(double[][] a, int[] perm, double[] x) {
         int m = a.length;
         for (int k = 0; k < m; k++) {
             int p = perm[k];

@@ -283,7 +283,7 @@ final class ShiftInvertEigen {
             for (int q = 0; q < k; q++) {
                 sv[q] = ritz[q][1].clone();
             }
-            k = orthonormalColumns(sv, 0);
+            k = orthonormalColumns(sv);
             double[][] hs = new double[k][2 * m];
             double hNorm = 0;
             for (int i = 0; i < m; i++) {
@@ -417,7 +417,7 @@ final class ShiftInvertEigen {
      * Orthonormalises the columns in place (modified Gram-Schmidt, twice), dropping any that collapse; returns how many
      * remain (at the front).
      */
-    private static int orthonormalColumns(double[][] v, int unused) {
+    private static int orthonormalColumns(double[][] v) {
         int kept = 0;
         for (int q = 0; q < v.length; q++) {
             double[] x = v[q];
