@@ -22,13 +22,16 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @Tag("gpu")
 class CudaEquivalenceTest {
+    /** Where the skip reasons and the device used go (the surefire report shows them). */
+    private static final System.Logger LOG = System.getLogger(CudaEquivalenceTest.class.getName());
+
     @BeforeAll
     static void probe() {
         CudaDevices.Probe p = CudaDevices.probe();
         if (!p.usable()) {
-            System.out.println("SKIPPED CPU-vs-GPU equivalence tests: " + p.reason());
+            LOG.log(System.Logger.Level.INFO, "SKIPPED CPU-vs-GPU equivalence tests: " + p.reason());
         } else {
-            System.out.println("CPU-vs-GPU equivalence on " + p.devices().get(0).describe());
+            LOG.log(System.Logger.Level.INFO, "CPU-vs-GPU equivalence on " + p.devices().get(0).describe());
         }
     }
 
@@ -58,7 +61,8 @@ class CudaEquivalenceTest {
             got = Problems.run(gpu, f, psi, 20);
         }
         double err = Problems.relativeL2(got, ref);
-        System.out.printf("GPU vs CPU %s %dx%d factors %d ratios %b: relative L2 %.3g%n", precision, nx, ny, factors, ratios, err);
+        LOG.log(System.Logger.Level.INFO, () -> String.format(java.util.Locale.ROOT, "GPU vs CPU %s %dx%d factors %d ratios %b: relative L2 %.3g",
+                precision, nx, ny, factors, ratios, err));
         assertTrue(err < tolerance(precision), "relative L2 " + err);
     }
 

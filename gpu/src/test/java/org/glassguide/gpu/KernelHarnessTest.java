@@ -28,6 +28,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * 1e-13 (double) and 1e-6 (float: the harness computes in float, HostKernels in double) of the largest value.
  */
 class KernelHarnessTest {
+    /** Where the skip reasons and the device used go (the surefire report shows them). */
+    private static final System.Logger LOG = System.getLogger(KernelHarnessTest.class.getName());
+
     private static Path harness;
     private static String compiler;
 
@@ -45,11 +48,11 @@ class KernelHarnessTest {
                 }
                 harness = out;
                 compiler = c[0];
-                System.out.println("kernel harness compiled with " + c[0]);
+                LOG.log(System.Logger.Level.INFO, "kernel harness compiled with " + c[0]);
                 return;
             }
         }
-        System.out.println("SKIPPED kernel harness tests: neither nvcc nor c++ is on the PATH");
+        LOG.log(System.Logger.Level.INFO, "SKIPPED kernel harness tests: neither nvcc nor c++ is on the PATH");
     }
 
     private static boolean onPath(String exe) {

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
  * nvcc is on the PATH, the sources are also compiled afresh and must give the committed PTX.
  */
 class PtxFreshnessTest {
+    /** Where the skip reasons and the device used go (the surefire report shows them). */
+    private static final System.Logger LOG = System.getLogger(PtxFreshnessTest.class.getName());
+
     private static final Path RES = Path.of("src/main/resources/org/glassguide/gpu");
     private static final Path SRC = Path.of("src/main/cuda");
 
@@ -46,7 +49,7 @@ class PtxFreshnessTest {
             nvcc |= Files.isExecutable(Path.of(d, "nvcc"));
         }
         if (!nvcc) {
-            System.out.println("SKIPPED PTX rebuild check: nvcc is not on the PATH");
+            LOG.log(System.Logger.Level.INFO, "SKIPPED PTX rebuild check: nvcc is not on the PATH");
         }
         Assumptions.assumeTrue(nvcc, "nvcc is not on the PATH");
         Path out = Files.createTempDirectory("ptx");
@@ -59,7 +62,7 @@ class PtxFreshnessTest {
         String freshVersion = fresh.lines().filter(l -> l.startsWith("// Cuda compilation tools")).findFirst().orElse("");
         String committedVersion = committed.lines().filter(l -> l.startsWith("// Cuda compilation tools")).findFirst().orElse("");
         if (!freshVersion.equals(committedVersion)) {
-            System.out.println("SKIPPED PTX text comparison: this nvcc (" + freshVersion + ") is not the one that built the committed PTX ("
+            LOG.log(System.Logger.Level.INFO, "SKIPPED PTX text comparison: this nvcc (" + freshVersion + ") is not the one that built the committed PTX ("
                     + committedVersion + ")");
         }
         Assumptions.assumeTrue(freshVersion.equals(committedVersion), "a different nvcc version");
