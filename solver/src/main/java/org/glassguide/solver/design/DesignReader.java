@@ -871,7 +871,7 @@ public final class DesignReader {
         SolverSettings d = SolverSettings.defaults();
         if (s == null) {
             return waveguide ? new SolverSettings("fd-scalar", d.pointsPerPeriod(), 0, d.modes(), false, false, 0, 0, 0, 0, Double.NaN, "te",
-                    0, 1, "none", SolverSettings.ALL_SIDES) : d;
+                    0, 1, "auto", SolverSettings.ALL_SIDES) : d;
         }
         s.requireMap().allowOnly(List.of("kind", "points-per-period", "domain", "modes", "group-index", "vector", "window", "step",
                 "pml", "target", "polarization", "bend-radius", "bend-stress-factor", "symmetry", "pml-sides"));
@@ -955,7 +955,7 @@ public final class DesignReader {
         if (!(stress >= 1 && stress <= 2)) {
             throw s.require("bend-stress-factor").error(Messages.OUT_OF_RANGE, "solver.bend-stress-factor", stress, "1 (none) to 2; ~1.28 for silica");
         }
-        String symmetry = "none";
+        String symmetry = "auto";
         if (s.has("symmetry")) {
             YamlNode sn = s.require("symmetry");
             List<String> words = new java.util.ArrayList<>();
@@ -967,12 +967,13 @@ public final class DesignReader {
                 words.addAll(List.of(sn.text().trim().split("[\\s,]+")));
             }
             boolean vectorKind = kind.equals("fd-vector");
-            String accepted = vectorKind ? "none, or x-pec or x-pmc and / or y-pec or y-pmc (the plane x = 0 / y = 0 is an electric or"
-                    + " magnetic wall: x-pec y-pmc keeps the x-polarised fundamental, x-pmc y-pec the y-polarised one)"
-                    : "none, even-x (mirror plane x = 0, modes even in x: half the grid)";
+            String accepted = vectorKind ? "auto (every mirror plane of the index map, all classes), none, or x-pec or x-pmc and / or y-pec"
+                    + " or y-pmc (the plane x = 0 / y = 0 is an electric or magnetic wall: x-pec y-pmc keeps the x-polarised fundamental,"
+                    + " x-pmc y-pec the y-polarised one)"
+                    : "auto (every mirror plane of the index map, all classes), none, even-x (mirror plane x = 0, modes even in x: half the grid)";
             java.util.Set<Character> axes = new java.util.HashSet<>();
             for (String w : words) {
-                boolean ok = w.equals("none") && words.size() == 1 || (vectorKind ? SolverSettings.VECTOR_WALLS.contains(w) && axes.add(w.charAt(0))
+                boolean ok = (w.equals("none") || w.equals("auto")) && words.size() == 1 || (vectorKind ? SolverSettings.VECTOR_WALLS.contains(w) && axes.add(w.charAt(0))
                         : w.equals("even-x") && words.size() == 1);
                 if (!ok) {
                     throw sn.error(Messages.BAD_CHOICE, sn.path(), String.join(" ", words), accepted);

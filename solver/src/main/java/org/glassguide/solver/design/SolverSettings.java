@@ -17,7 +17,9 @@ package org.glassguide.solver.design;
  * @param polarization fd-semivector: "te" (E_x dominant) or "tm" (E_y dominant)
  * @param bendRadius 2D solver: bend radius (m) about an axis at x = -R; 0 for a straight guide
  * @param bendStressFactor 2D solver: R_eff = factor R for the stress-optic correction (1: none; ~1.28 silica)
- * @param symmetry 2D solver mirror planes: "none"; "even-x" (fd-scalar, fd-semivector: modes even in x, the
+ * @param symmetry 2D solver mirror planes: "auto" (the default: every plane x = 0 / y = 0 about which the sampled index
+ *     map and the PML are symmetric, each symmetry class solved on its half or quarter window and the modes merged);
+ *     "none" (the whole window, one solve); "even-x" (fd-scalar, fd-semivector: modes even in x, the
  *     right half solved); for fd-vector "x-pec" / "x-pmc" (plane x = 0 an electric / magnetic wall) and / or
  *     "y-pec" / "y-pmc" (plane y = 0), space-separated: half or a quarter of the window is solved
  * @param pmlSides 2D solver: the window sides that carry the PML, among "left right bottom top"
@@ -84,7 +86,7 @@ public record SolverSettings(String kind, double pointsPerPeriod, double domainR
     }
 
     public static SolverSettings defaults() {
-        return new SolverSettings("radial", 20, 0, 20, false, false, 0, 0, 0, 0, Double.NaN, "te", 0, 1, "none", ALL_SIDES);
+        return new SolverSettings("radial", 20, 0, 20, false, false, 0, 0, 0, 0, Double.NaN, "te", 0, 1, "auto", ALL_SIDES);
     }
 
     /** The same settings with other radial options (command-line overrides). */

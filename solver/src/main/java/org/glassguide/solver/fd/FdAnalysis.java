@@ -28,6 +28,21 @@ public final class FdAnalysis {
     /** At least this many grid points per wavelength in the highest-index material. */
     public static final double MIN_POINTS_PER_WAVELENGTH = 10;
 
+    private final java.util.function.Consumer<EigenStatistics> statistics;
+
+    public FdAnalysis() {
+        this(s -> { });
+    }
+
+    private FdAnalysis(java.util.function.Consumer<EigenStatistics> statistics) {
+        this.statistics = statistics;
+    }
+
+    /** An analysis that reports every eigen-solve's cost (one per symmetry class, and per re-solve) to the consumer. */
+    public FdAnalysis withStatistics(java.util.function.Consumer<EigenStatistics> sink) {
+        return new FdAnalysis(sink);
+    }
+
     public FdAnalysisResult analyse(Design d, double wavelength, SolverSettings st, boolean allowExtrapolation,
             Consumer<String> warnings, ProgressMonitor monitor) {
         List<String> notes = new ArrayList<>();
@@ -89,15 +104,37 @@ public final class FdAnalysis {
         }
         FdScalarModeSolver.Grid full = FdScalarModeSolver.Grid.centred(st.windowWidth(), st.windowHeight(), st.step());
         boolean vector = st.kind().equals("fd-vector");
-        // a mirror plane at x = 0 (y = 0) keeps the right (upper) half of the window, the plane on its edge
-        boolean halfX = vector ? !st.wallX().equals("none") : st.evenX();
-        boolean halfY = vector && !st.wallY().equals("none");
-        FdScalarModeSolver.Grid grid = new FdScalarModeSolver.Grid(halfX ? 0 : full.x0(), halfY ? 0 : full.y0(), full.dx(), full.dy(),
-                halfX ? Math.max(3, full.nx() / 2) : full.nx(), halfY ? Math.max(3, full.ny() / 2) : full.ny());
-        int unfold = (halfX ? 2 : 1) * (halfY ? 2 : 1);
-        if (bent && halfX) {
+        boolean[] pmlOn = {st.pmlOn("left"), st.pmlOn("right"), st.pmlOn("bottom"), st.pmlOn("top")};
+        // the symmetry classes: a mirror (parity or wall kind) or none on x = 0 and on y = 0
+        List<String> xs = new ArrayList<>();
+        List<String> ys = new ArrayList<>();
+        String symmetry;
+        if (st.symmetry().equals("auto")) {
+            MirrorSymmetry.Planes planes = MirrorSymmetry.detect(cs, full, pmlOn);
+            xs.addAll(planes.x() ? (vector ? List.of("pec", "pmc") : List.of("even", "odd")) : List.of("none"));
+            ys.addAll(planes.y() ? (vector ? List.of("pec", "pmc") : List.of("even", "odd")) : List.of("none"));
+            symmetry = planes.classes() == 1 ? "none found" + (planes.reason().isEmpty() ? "" : ": " + planes.reason())
+                    : String.format(java.util.Locale.ROOT, "mirror plane%s %s: %d classes, each on a %s of the window%s",
+                            planes.x() && planes.y() ? "s" : "", planes.x() && planes.y() ? "x = 0 and y = 0" : planes.x() ? "x = 0" : "y = 0",
+                            planes.classes(), planes.classes() == 4 ? "quarter" : "half", planes.reason().isEmpty() ? "" : " (" + planes.reason() + ")");
+        } else {
+            xs.add(vector ? st.wallX() : st.evenX() ? "even" : "none");
+            ys.add(vector ? st.wallY() : "none");
+            symmetry = st.symmetry().equals("none") ? "none (solver.symmetry: none)" : "solver.symmetry: " + st.symmetry() + " (that class only)";
+        }
+        if (bent && !xs.get(0).equals("none")) {
             throw new GlassGuideException(Messages.BAD_CHOICE, "solver.symmetry", st.symmetry(), "none or a y wall for a bend (it breaks the x mirror)");
         }
+        // a mirror plane at x = 0 (y = 0) keeps the right (upper) half of the window, the plane on its edge
+        boolean halfX = !xs.get(0).equals("none");
+        boolean halfY = !ys.get(0).equals("none");
+        FdScalarModeSolver.Grid part = new FdScalarModeSolver.Grid(halfX ? 0 : full.x0(), halfY ? 0 : full.y0(), full.dx(), full.dy(),
+                halfX ? Math.max(3, full.nx() / 2) : full.nx(), halfY ? Math.max(3, full.ny() / 2) : full.ny());
+        int unfold = (halfX ? 2 : 1) * (halfY ? 2 : 1);
+        // every mode is reported on the whole window: the part unfolded across its mirror edges
+        FdScalarModeSolver.Grid grid = new FdScalarModeSolver.Grid(halfX ? -part.nx() * part.dx() : part.x0(),
+                halfY ? -part.ny() * part.dy() : part.y0(), part.dx(), part.dy(), halfX ? 2 * part.nx() : part.nx(),
+                halfY ? 2 * part.ny() : part.ny());
         int cells = (int) Math.round(st.pml() / st.step());
         int wanted = Math.max(1, st.modes());
         double[] bgEps = new double[2];
@@ -105,33 +142,65 @@ public final class FdAnalysis {
         double bg = bgEps[0];
         // below a background that is the lowest index there are only radiation modes
         double radiationBelow = !bent && Math.sqrt(bg) <= nMin + 1e-12 ? Math.sqrt(bg) : Double.NEGATIVE_INFINITY;
+        int classCount = xs.size() * ys.size();
+        double sigma = target * target;
+        double targetIndex = target;
+        FdScalarModeSolver.Polarization pol = !st.kind().equals("fd-semivector") ? FdScalarModeSolver.Polarization.SCALAR
+                : st.polarization().equals("tm") ? FdScalarModeSolver.Polarization.QUASI_TM : FdScalarModeSolver.Polarization.QUASI_TE;
+        MirrorSymmetry.ClassSolver<Found> classSolver = (c, mon) -> {
+            String mx = xs.get(c % xs.size());
+            String my = ys.get(c / xs.size());
+            if (vector) {
+                FdVectorModeSolver.Walls walls = new FdVectorModeSolver.Walls(FdVectorModeSolver.Wall.PEC, FdVectorModeSolver.Wall.PEC,
+                        FdVectorModeSolver.Wall.PEC, FdVectorModeSolver.Wall.PEC, pmlOn[0], pmlOn[1], pmlOn[2], pmlOn[3]);
+                FdVectorModeSolver.Wall wx = mx.equals("none") ? null : mx.equals("pec") ? FdVectorModeSolver.Wall.PEC : FdVectorModeSolver.Wall.PMC;
+                FdVectorModeSolver.Wall wy = my.equals("none") ? null : my.equals("pec") ? FdVectorModeSolver.Wall.PEC : FdVectorModeSolver.Wall.PMC;
+                if (wx != null) {
+                    walls = walls.withLeftMirror(wx);
+                }
+                if (wy != null) {
+                    walls = walls.withBottomMirror(wy);
+                }
+                ModeSearch<FdVectorModeSolver.Mode> search = new FdVectorModeSolver().withStatistics(statistics).search(cs, wavelength, part,
+                        walls, cells, wanted, targetIndex, radiationBelow, unfold, mon);
+                return (count, m2) -> {
+                    List<Found> out = new ArrayList<>();
+                    for (FdVectorModeSolver.Mode m : search.nearest(count, m2)) {
+                        out.add(Found.of(unfold > 1 ? MirrorSymmetry.unfold(m, part.nx(), part.ny(), wx, wy) : m, grid, c));
+                    }
+                    return out;
+                };
+            }
+            FdScalarModeSolver.Mirror px = parity(mx);
+            FdScalarModeSolver.Mirror py = parity(my);
+            ModeSearch<FdScalarModeSolver.Mode> search = new FdScalarModeSolver().withPolarization(pol)
+                    .withPmlOn(pmlOn[0], pmlOn[1], pmlOn[2], pmlOn[3]).withMirrors(px, py).withStatistics(statistics)
+                    .search(cs, wavelength, part, new FdScalarModeSolver.Pml(cells, 8), wanted, targetIndex, radiationBelow, mon);
+            return (count, m2) -> {
+                List<Found> out = new ArrayList<>();
+                for (FdScalarModeSolver.Mode m : search.nearest(count, m2)) {
+                    out.add(Found.of(unfold > 1 ? MirrorSymmetry.unfold(m, part.nx(), part.ny(), px, py) : m, grid, c));
+                }
+                return out;
+            };
+        };
         List<Found> modes = new ArrayList<>();
-        if (vector) {
-            FdVectorModeSolver.Walls walls = new FdVectorModeSolver.Walls(FdVectorModeSolver.Wall.PEC, FdVectorModeSolver.Wall.PEC,
-                    FdVectorModeSolver.Wall.PEC, FdVectorModeSolver.Wall.PEC, st.pmlOn("left"), st.pmlOn("right"), st.pmlOn("bottom"),
-                    st.pmlOn("top"));
-            if (halfX) {
-                walls = walls.withLeftMirror(st.wallX().equals("pec") ? FdVectorModeSolver.Wall.PEC : FdVectorModeSolver.Wall.PMC);
+        for (MirrorSymmetry.Labelled<Found> l : MirrorSymmetry.nearest(classCount, wanted, classSolver, f -> f.distance(sigma), monitor)) {
+            modes.add(l.mode());
+        }
+        modes = ordered(modes);
+        List<String> classLabels = new ArrayList<>();
+        for (int c = 0; c < classCount; c++) {
+            String mx = xs.get(c % xs.size());
+            String my = ys.get(c / xs.size());
+            List<String> words = new ArrayList<>();
+            if (!mx.equals("none")) {
+                words.add(vector ? "x-" + mx : mx + "-x");
             }
-            if (halfY) {
-                walls = walls.withBottomMirror(st.wallY().equals("pec") ? FdVectorModeSolver.Wall.PEC : FdVectorModeSolver.Wall.PMC);
+            if (!my.equals("none")) {
+                words.add(vector ? "y-" + my : my + "-y");
             }
-            for (FdVectorModeSolver.Mode m : new FdVectorModeSolver().solve(cs, wavelength, grid, walls, cells, wanted, target,
-                    radiationBelow, unfold, monitor)) {
-                modes.add(Found.of(m, grid.nx() * grid.ny()));
-            }
-        } else {
-            FdScalarModeSolver.Polarization pol = !st.kind().equals("fd-semivector") ? FdScalarModeSolver.Polarization.SCALAR
-                    : st.polarization().equals("tm") ? FdScalarModeSolver.Polarization.QUASI_TM : FdScalarModeSolver.Polarization.QUASI_TE;
-            FdScalarModeSolver fdSolver = new FdScalarModeSolver().withPolarization(pol)
-                    .withPmlOn(st.pmlOn("left"), st.pmlOn("right"), st.pmlOn("bottom"), st.pmlOn("top"));
-            if (st.evenX()) {
-                fdSolver = fdSolver.withEvenMirrorAtLeftEdge();
-            }
-            for (FdScalarModeSolver.Mode m : fdSolver.solve(cs, wavelength, grid, new FdScalarModeSolver.Pml(cells, 8), wanted, target,
-                    radiationBelow, monitor)) {
-                modes.add(Found.of(m));
-            }
+            classLabels.add(String.join(" ", words));
         }
         int n = grid.nx() * grid.ny();
         // guiding regions are classified on the straight cross-section (a bend tilts every index)
@@ -170,6 +239,7 @@ public final class FdAnalysis {
         double da = grid.dx() * grid.dy();
         int dropped = 0;
         List<FdVectorModeSolver.Mode> vectorModes = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
         for (Found m : modes) {
             if (m.pmlFraction() >= 0.5 || m.nEff() < radiationBelow) {
                 dropped++;
@@ -206,11 +276,11 @@ public final class FdAnalysis {
                 fractions[regionOf[p]] += m.flux()[p] * da / flux;
             }
             double loss = m.lossDbPerMetre(wavelength) / 100;
-            // with mirrors the integrals cover part of the field: the full A_eff is unfold times the part's
-            double aEff = unfold * s2 * s2 / s4;
+            double aEff = s2 * s2 / s4;
             reports.add(new ModeReport("FD" + (q + 1), -1, q + 1, m.nEff(), m.nEffImag(), loss, aEff, confinement, Double.NaN,
                     fractions));
             intensities.add(inten);
+            labels.add(classLabels.get(m.symmetryClass()));
             if (m.vector() != null) {
                 vectorModes.add(m.vector());
             }
@@ -225,7 +295,32 @@ public final class FdAnalysis {
                     Units.nm(wavelength)));
         }
         String solverName = st.kind().equals("fd-semivector") ? "fd-semivector-" + st.polarization() : st.kind();
-        return new FdAnalysisResult(solverName, wavelength, grid, reports, intensities, indexMap, vectorModes, regions, notes);
+        return new FdAnalysisResult(solverName, wavelength, grid, reports, intensities, indexMap, vectorModes, regions, notes, symmetry,
+                labels);
+    }
+
+    private static FdScalarModeSolver.Mirror parity(String word) {
+        return word.equals("none") ? FdScalarModeSolver.Mirror.NONE : word.equals("even") ? FdScalarModeSolver.Mirror.EVEN
+                : FdScalarModeSolver.Mirror.ODD;
+    }
+
+    /**
+     * Highest n_eff first; the partners of a degenerate pair (from two classes, or canonicalised in one) in the order
+     * the solvers give them: lobes along x (x-polarised) before lobes along y (y-polarised).
+     */
+    private static List<Found> ordered(List<Found> modes) {
+        List<Found> out = new ArrayList<>(modes);
+        out.sort(java.util.Comparator.comparingDouble(Found::nEff).reversed());
+        for (int q = 0; q + 1 < out.size(); q++) {
+            Found a = out.get(q);
+            Found b = out.get(q + 1);
+            boolean degenerate = Math.hypot(a.nEff() - b.nEff(), a.nEffImag() - b.nEffImag()) <= 1e-8 * Math.abs(a.nEff());
+            if (degenerate && b.pairKey() > a.pairKey() + 1e-9) {
+                out.set(q, b);
+                out.set(q + 1, a);
+            }
+        }
+        return out;
     }
 
     /**
@@ -233,17 +328,32 @@ public final class FdAnalysis {
      * (the scalar field's |psi|^2 serves as both), and the vector mode when there is one.
      */
     private record Found(double nEff, double nEffImag, double pmlFraction, double[] intensity, double[] flux,
-            FdVectorModeSolver.Mode vector) {
-        static Found of(FdScalarModeSolver.Mode m) {
+            FdVectorModeSolver.Mode vector, int symmetryClass, double pairKey) {
+        /** On the whole window's grid; pairKey: int (x^2 - y^2) |psi|^2 / int (x^2 + y^2) |psi|^2 about the centre. */
+        static Found of(FdScalarModeSolver.Mode m, FdScalarModeSolver.Grid g, int symmetryClass) {
             double[] f = m.field();
             double[] in = new double[f.length / 2];
             for (int p = 0; p < in.length; p++) {
                 in[p] = f[2 * p] * f[2 * p] + f[2 * p + 1] * f[2 * p + 1];
             }
-            return new Found(m.nEff(), m.nEffImag(), m.pmlFraction(), in, in, null);
+            double num = 0;
+            double den = 0;
+            double xc = g.x0() + 0.5 * g.nx() * g.dx();
+            double yc = g.y0() + 0.5 * g.ny() * g.dy();
+            for (int j = 0; j < g.ny(); j++) {
+                for (int i = 0; i < g.nx(); i++) {
+                    double x = g.x0() + (i + 0.5) * g.dx() - xc;
+                    double y = g.isSlab() ? 0 : g.y0() + (j + 0.5) * g.dy() - yc;
+                    num += (x * x - y * y) * in[i + g.nx() * j];
+                    den += (x * x + y * y) * in[i + g.nx() * j];
+                }
+            }
+            return new Found(m.nEff(), m.nEffImag(), m.pmlFraction(), in, in, null, symmetryClass, den > 0 ? num / den : 0);
         }
 
-        static Found of(FdVectorModeSolver.Mode m, int n) {
+        /** pairKey: the TE fraction minus its complement, int |E_x|^2 - |E_y|^2 over int |E_t|^2. */
+        static Found of(FdVectorModeSolver.Mode m, FdScalarModeSolver.Grid g, int symmetryClass) {
+            int n = g.nx() * g.ny();
             double[] in = new double[n];
             double[] sz = new double[n];
             double[][] c = new double[6][];
@@ -258,7 +368,12 @@ public final class FdAnalysis {
                 sz[p] = 0.5 * (c[0][2 * p] * c[4][2 * p] + c[0][2 * p + 1] * c[4][2 * p + 1]
                         - c[1][2 * p] * c[3][2 * p] - c[1][2 * p + 1] * c[3][2 * p + 1]);
             }
-            return new Found(m.nEff(), m.nEffImag(), m.pmlFraction(), in, sz, m);
+            return new Found(m.nEff(), m.nEffImag(), m.pmlFraction(), in, sz, m, symmetryClass, 2 * m.teFraction() - 1);
+        }
+
+        /** |n_eff^2 - sigma|: the shift-invert solve's own measure of nearness. */
+        double distance(double sigma) {
+            return Math.hypot(nEff * nEff - nEffImag * nEffImag - sigma, 2 * nEff * nEffImag);
         }
 
         double lossDbPerMetre(double wavelength) {

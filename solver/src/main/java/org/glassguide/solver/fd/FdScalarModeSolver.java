@@ -86,8 +86,16 @@ public final class FdScalarModeSolver {
      */
     public enum Polarization { SCALAR, QUASI_TE, QUASI_TM }
 
+    /**
+     * A mirror plane on the window's left (x) or bottom (y) edge and the parity of the modes it keeps: the field
+     * beyond it is the image of the field inside, with the same sign (even: no flux through the plane) or the
+     * opposite (odd: the field vanishes on it).
+     */
+    public enum Mirror { NONE, EVEN, ODD }
+
     private Polarization polarization = Polarization.SCALAR;
-    private boolean evenAtLeftEdge;
+    private Mirror mirrorLeft = Mirror.NONE;
+    private Mirror mirrorBottom = Mirror.NONE;
     private boolean[] pmlSides = {true, true, true, true};
 
     /** A solver for the given field model (the default constructor solves the scalar equation). */
@@ -103,8 +111,18 @@ public final class FdScalarModeSolver {
      * grid for structures symmetric about that edge. The PML, if any, then covers the other three sides.
      */
     public FdScalarModeSolver withEvenMirrorAtLeftEdge() {
+        return withMirrors(Mirror.EVEN, Mirror.NONE);
+    }
+
+    /**
+     * A solver with mirror planes on the window's left edge (x) and / or bottom edge (y), each keeping the modes
+     * of the given parity: a half or quarter of the grid for structures symmetric about those edges. A mirror
+     * edge never carries the PML.
+     */
+    public FdScalarModeSolver withMirrors(Mirror left, Mirror bottom) {
         FdScalarModeSolver s = copy();
-        s.evenAtLeftEdge = true;
+        s.mirrorLeft = left;
+        s.mirrorBottom = bottom;
         return s;
     }
 
@@ -118,7 +136,8 @@ public final class FdScalarModeSolver {
     private FdScalarModeSolver copy() {
         FdScalarModeSolver s = new FdScalarModeSolver();
         s.polarization = polarization;
-        s.evenAtLeftEdge = evenAtLeftEdge;
+        s.mirrorLeft = mirrorLeft;
+        s.mirrorBottom = mirrorBottom;
         s.pmlSides = pmlSides.clone();
         s.statistics = statistics;
         return s;
@@ -144,20 +163,32 @@ public final class FdScalarModeSolver {
      */
     public List<Mode> solve(CrossSection cs, double wavelength, Grid g, Pml pml, int wanted, double targetIndex,
             double radiationBelow, ProgressMonitor monitor) {
+        return search(cs, wavelength, g, pml, wanted, targetIndex, radiationBelow, monitor).nearest(wanted, monitor);
+    }
+
+    /**
+     * The operator factorised for modes near {@code targetIndex}, ready to be asked for them in growing numbers (a
+     * larger request resumes the iteration); {@code wanted}: the number expected, for the memory check.
+     */
+    public ModeSearch<Mode> search(CrossSection cs, double wavelength, Grid g, Pml pml, int wanted, double targetIndex,
+            double radiationBelow, ProgressMonitor monitor) {
         int nx = g.nx();
         int ny = g.ny();
         ShiftInvertEigen.requireMemory("scalar 2D mode solver", nx, ny, 1, wanted);
         int n = nx * ny;
         double k0 = 2 * Math.PI / wavelength;
         double[][] eps = cs.sample(g.x0(), g.y0(), g.dx(), g.dy(), nx, ny, 8);
-        double nBg = Math.sqrt(Math.max(eps[0][0], 1.0));
+        // the PML is graded for the background (not the grid's first cell: next to a mirror plane that is the core)
+        double[] bgEps = new double[2];
+        cs.eps(Double.MAX_VALUE, Double.MAX_VALUE, bgEps);
+        double nBg = Math.sqrt(Math.max(bgEps[0], 1.0));
         // stretching factors at centres (c) and faces (f, index i means face i - 1/2)
         // a mirror edge carries no PML
-        boolean left = pmlSides[0] && !evenAtLeftEdge;
+        boolean left = pmlSides[0] && mirrorLeft == Mirror.NONE;
         double[][] sxc = stretch(nx, g.dx(), pml, k0, nBg, false, left, pmlSides[1]);
         double[][] sxf = stretch(nx, g.dx(), pml, k0, nBg, true, left, pmlSides[1]);
         // a slab has no y derivative and no PML in y
-        boolean bottom = pmlSides[2] && !g.isSlab();
+        boolean bottom = pmlSides[2] && !g.isSlab() && mirrorBottom == Mirror.NONE;
         boolean top = pmlSides[3] && !g.isSlab();
         double[][] syc = stretch(ny, g.dy(), pml, k0, nBg, false, bottom, top);
         double[][] syf = stretch(ny, g.dy(), pml, k0, nBg, true, bottom, top);
@@ -212,8 +243,13 @@ public final class FdScalarModeSolver {
                 s[2 * p + 1] = as[1];
                 no[2 * p] = an[0];
                 no[2 * p + 1] = an[1];
-                if (i == 0 && evenAtLeftEdge) {
-                    dw = new double[2]; // psi(-1) = psi(0): no flux through the mirror
+                // the image beyond a mirror: psi(-1) = +-psi(0), so its coupling folds into the diagonal
+                // (even: no flux through the plane; odd: the field vanishes on it)
+                if (i == 0 && mirrorLeft != Mirror.NONE) {
+                    dw = mirrorLeft == Mirror.EVEN ? new double[2] : new double[] {dw[0] + aw[0], dw[1] + aw[1]};
+                }
+                if (j == 0 && mirrorBottom != Mirror.NONE && !g.isSlab()) {
+                    ds = mirrorBottom == Mirror.EVEN ? new double[2] : new double[] {ds[0] + as[0], ds[1] + as[1]};
                 }
                 d[2 * p] = -(dw[0] + de[0] + ds[0] + dn[0]) + ebb[0];
                 d[2 * p + 1] = -(dw[1] + de[1] + ds[1] + dn[1]) + ebb[1];
@@ -239,11 +275,11 @@ public final class FdScalarModeSolver {
                 inPml[i + nx * j] = (i < c && left) || (j < c && bottom) || (i >= nx - c && pmlSides[1]) || (j >= ny - c && top);
             }
         }
-        List<Mode> modes = new ArrayList<>();
         // degenerate pairs reported as lobes along x and along y (about the window's centre)
         double[] form = new double[n];
-        double xc = g.x0() + 0.5 * nx * g.dx();
-        double yc = g.y0() + 0.5 * ny * g.dy();
+        // (the whole window's centre: a mirror edge)
+        double xc = mirrorLeft != Mirror.NONE ? g.x0() : g.x0() + 0.5 * nx * g.dx();
+        double yc = mirrorBottom != Mirror.NONE ? g.y0() : g.y0() + 0.5 * ny * g.dy();
         for (int j = 0; j < ny; j++) {
             for (int i = 0; i < nx; i++) {
                 double x = g.x0() + (i + 0.5) * g.dx() - xc;
@@ -251,11 +287,16 @@ public final class FdScalarModeSolver {
                 form[i + nx * j] = x * x - y * y;
             }
         }
-        for (ShiftInvertEigen.Pair pr : ShiftInvertEigen.solve(a, b, targetIndex * targetIndex, wanted, v -> massIn(v, inPml, 1),
-                radiationBelow, form, statistics, monitor)) {
-            modes.add(new Mode(pr.nEff(), pr.nEffImag(), pr.vector(), pr.pmlFraction()));
-        }
-        return modes;
+        ShiftInvertEigen.Session session = new ShiftInvertEigen.Session(a, b, targetIndex * targetIndex, v -> massIn(v, inPml, 1),
+                radiationBelow, form, monitor);
+        java.util.function.Consumer<EigenStatistics> sink = statistics;
+        return (count, mon) -> {
+            List<Mode> modes = new ArrayList<>();
+            for (ShiftInvertEigen.Pair pr : session.nearest(count, sink, mon)) {
+                modes.add(new Mode(pr.nEff(), pr.nEffImag(), pr.vector(), pr.pmlFraction()));
+            }
+            return modes;
+        };
     }
 
     /** Share of |v|^2 on the flagged sites (v interleaved re/im, dof unknowns per site). */

@@ -147,6 +147,15 @@ public final class FdVectorModeSolver {
      */
     public List<Mode> solve(CrossSection cs, double wavelength, FdScalarModeSolver.Grid g, Walls walls, int pmlCells,
             int wanted, double targetIndex, double radiationBelow, int unfold, ProgressMonitor monitor) {
+        return search(cs, wavelength, g, walls, pmlCells, wanted, targetIndex, radiationBelow, unfold, monitor).nearest(wanted, monitor);
+    }
+
+    /**
+     * The operator factorised for modes near {@code targetIndex}, ready to be asked for them in growing numbers (a
+     * larger request resumes the iteration); {@code wanted}: the number expected, for the memory check.
+     */
+    public ModeSearch<Mode> search(CrossSection cs, double wavelength, FdScalarModeSolver.Grid g, Walls walls, int pmlCells,
+            int wanted, double targetIndex, double radiationBelow, int unfold, ProgressMonitor monitor) {
         ShiftInvertEigen.requireMemory("full-vectorial 2D mode solver", g.nx() + 1.0, g.ny() + 1.0, 2, wanted);
         Layout lay = new Layout(cs, wavelength, g, walls, pmlCells);
         monitor.checkCancelled();
@@ -156,17 +165,21 @@ public final class FdVectorModeSolver {
             b[2 * q] = lay.exists(q) ? 1 : 0;
         }
         boolean[] inPml = lay.pmlSites();
-        List<Mode> out = new ArrayList<>();
         // degenerate pairs reported as x- and y-polarised: +1 on E_x unknowns, -1 on E_y
         double[] form = new double[a.size];
         for (int q = 0; q < form.length; q++) {
             form[q] = q % 2 == 0 ? 1 : -1;
         }
-        for (ShiftInvertEigen.Pair p : ShiftInvertEigen.solve(a, b, targetIndex * targetIndex, wanted,
-                v -> FdScalarModeSolver.massIn(v, inPml, 2), radiationBelow, form, statistics, monitor)) {
-            out.add(lay.mode(p, unfold));
-        }
-        return out;
+        ShiftInvertEigen.Session session = new ShiftInvertEigen.Session(a, b, targetIndex * targetIndex,
+                v -> FdScalarModeSolver.massIn(v, inPml, 2), radiationBelow, form, monitor);
+        java.util.function.Consumer<EigenStatistics> sink = statistics;
+        return (count, mon) -> {
+            List<Mode> out = new ArrayList<>();
+            for (ShiftInvertEigen.Pair p : session.nearest(count, sink, mon)) {
+                out.add(lay.mode(p, unfold));
+            }
+            return out;
+        };
     }
 
     /** The staggered grid, its permittivities, stretches and wall rules. */

@@ -24,6 +24,12 @@ final class NestedDissectionLu {
     private final List<Node> postorder = new ArrayList<>();
     private final Node root;
     private final ThreadLocal<int[]> scratch;
+    /** The solve's split: the left half's fronts are postorder[0, split), the right half's [split, root); -1: none. */
+    private final int split;
+    /** Position of an unknown among the top separator's own ones, or -1. */
+    private final int[] topPos;
+    private final int maxOwn;
+    private final int maxUpd;
 
     private static final class Node {
         final int[] own;
@@ -52,6 +58,24 @@ final class NestedDissectionLu {
         this.a = a;
         this.n = a.size;
         this.root = build(0, a.nx, 0, a.ny);
+        int mo = 0;
+        int mu = 0;
+        for (Node x : postorder) {
+            mo = Math.max(mo, x.own.length);
+            mu = Math.max(mu, x.upd.length);
+        }
+        this.maxOwn = mo;
+        this.maxUpd = mu;
+        // two threads for grids worth it: the halves below the top separator
+        boolean halves = root.left != null && root.right != null && n > 4096 && Runtime.getRuntime().availableProcessors() > 1;
+        this.split = halves ? postorder.indexOf(root.left) + 1 : -1;
+        this.topPos = new int[halves ? n : 0];
+        java.util.Arrays.fill(topPos, -1);
+        if (halves) {
+            for (int p = 0; p < root.own.length; p++) {
+                topPos[root.own[p]] = p;
+            }
+        }
         this.scratch = ThreadLocal.withInitial(() -> {
             int[] p = new int[n];
             java.util.Arrays.fill(p, -1);
@@ -437,261 +461,322 @@ final class NestedDissectionLu {
 
     /** Solves A x = b in place (b interleaved re/im in the matrix's natural order). */
     void solve(double[] b) {
-        int maxK = 0;
-        for (Node x : postorder) {
-            maxK = Math.max(maxK, x.own.length);
-        }
-        double[] yr = new double[maxK];
-        double[] yi = new double[maxK];
-        for (Node x : postorder) {
-            int k = x.own.length;
-            int u = x.upd.length;
-            for (int p = 0; p < k; p++) {
-                yr[p] = b[2 * x.own[p]];
-                yi[p] = b[2 * x.own[p] + 1];
+        solve(new double[][] {b});
+    }
+
+    /**
+     * Solves A x_r = b_r in place for several right-hand sides (each interleaved re/im). They go through the factor in
+     * pairs, so that every factor entry read (what limits a sparse triangular solve: memory, not arithmetic) serves two;
+     * and the two halves of the grid below the top separator are solved on two threads: forward, each half's updates of
+     * the separator gathered privately and added after both are done; backward, the halves independently once the
+     * separator is known.
+     */
+    void solve(double[][] bs) {
+        for (int r = 0; r < bs.length; r += 2) {
+            double[] b0 = bs[r];
+            double[] b1 = r + 1 < bs.length ? bs[r + 1] : null;
+            if (split < 0) {
+                Work w = new Work(null);
+                for (int t = 0; t < postorder.size(); t++) {
+                    forward(postorder.get(t), b0, b1, w);
+                }
+                for (int t = postorder.size() - 1; t >= 0; t--) {
+                    backward(postorder.get(t), b0, b1, w);
+                }
+                continue;
             }
-            for (int p = 0; p < k; p++) {
-                int q = x.piv[p];
-                if (q != p) {
-                    double t = yr[p];
-                    yr[p] = yr[q];
-                    yr[q] = t;
-                    t = yi[p];
-                    yi[p] = yi[q];
-                    yi[q] = t;
+            int top = postorder.size() - 1;
+            Work wl = new Work(new double[4 * root.own.length]);
+            Work wr = new Work(new double[4 * root.own.length]);
+            java.util.concurrent.CompletableFuture<Void> left = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                for (int t = 0; t < split; t++) {
+                    forward(postorder.get(t), b0, b1, wl);
+                }
+            });
+            for (int t = split; t < top; t++) {
+                forward(postorder.get(t), b0, b1, wr);
+            }
+            left.join();
+            for (int p = 0; p < root.own.length; p++) {
+                int g = 2 * root.own[p];
+                b0[g] -= wl.acc[4 * p] + wr.acc[4 * p];
+                b0[g + 1] -= wl.acc[4 * p + 1] + wr.acc[4 * p + 1];
+                if (b1 != null) {
+                    b1[g] -= wl.acc[4 * p + 2] + wr.acc[4 * p + 2];
+                    b1[g + 1] -= wl.acc[4 * p + 3] + wr.acc[4 * p + 3];
                 }
             }
-            for (int i = 1; i < k; i++) {
-                double sr = yr[i];
-                double si = yi[i];
-                int row = i * k;
+            forward(root, b0, b1, wr);
+            backward(root, b0, b1, wr);
+            java.util.concurrent.CompletableFuture<Void> back = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                for (int t = split - 1; t >= 0; t--) {
+                    backward(postorder.get(t), b0, b1, wl);
+                }
+            });
+            for (int t = top - 1; t >= split; t--) {
+                backward(postorder.get(t), b0, b1, wr);
+            }
+            back.join();
+        }
+    }
+
+    /**
+     * One thread's scratch: a front's own and update entries of both right-hand sides, and (below the top separator)
+     * the private sums of its updates of the separator's unknowns, four doubles per unknown.
+     */
+    private final class Work {
+        final double[] y0r = new double[maxOwn];
+        final double[] y0i = new double[maxOwn];
+        final double[] y1r = new double[maxOwn];
+        final double[] y1i = new double[maxOwn];
+        final double[] z0r = new double[maxUpd];
+        final double[] z0i = new double[maxUpd];
+        final double[] z1r = new double[maxUpd];
+        final double[] z1i = new double[maxUpd];
+        final double[] acc;
+        final double[] d = new double[2];
+
+        Work(double[] acc) {
+            this.acc = acc;
+        }
+    }
+
+    /** Forward elimination through one front: L y = P b on its own unknowns, then b_upd -= L21 y. */
+    private void forward(Node x, double[] b0, double[] b1, Work w) {
+        int k = x.own.length;
+        int u = x.upd.length;
+        boolean two = b1 != null;
+        double[] y0r = w.y0r;
+        double[] y0i = w.y0i;
+        double[] y1r = w.y1r;
+        double[] y1i = w.y1i;
+        for (int p = 0; p < k; p++) {
+            int g = 2 * x.own[p];
+            y0r[p] = b0[g];
+            y0i[p] = b0[g + 1];
+            if (two) {
+                y1r[p] = b1[g];
+                y1i[p] = b1[g + 1];
+            }
+        }
+        for (int p = 0; p < k; p++) {
+            int q = x.piv[p];
+            if (q != p) {
+                swap(y0r, p, q);
+                swap(y0i, p, q);
+                if (two) {
+                    swap(y1r, p, q);
+                    swap(y1i, p, q);
+                }
+            }
+        }
+        double[] lr = x.luRe;
+        double[] li = x.luIm;
+        for (int i = 1; i < k; i++) {
+            int row = i * k;
+            if (two) {
+                double s0r = 0;
+                double s0i = 0;
+                double s1r = 0;
+                double s1i = 0;
                 for (int p = 0; p < i; p++) {
-                    double lr = x.luRe[row + p];
-                    double li = x.luIm[row + p];
-                    sr -= lr * yr[p] - li * yi[p];
-                    si -= lr * yi[p] + li * yr[p];
+                    double ar = lr[row + p];
+                    double ai = li[row + p];
+                    s0r += ar * y0r[p] - ai * y0i[p];
+                    s0i += ar * y0i[p] + ai * y0r[p];
+                    s1r += ar * y1r[p] - ai * y1i[p];
+                    s1i += ar * y1i[p] + ai * y1r[p];
                 }
-                yr[i] = sr;
-                yi[i] = si;
-            }
-            for (int q = 0; q < u; q++) {
-                double sr = 0;
-                double si = 0;
-                int row = q * k;
-                for (int p = 0; p < k; p++) {
-                    double lr = x.l21Re[row + p];
-                    double li = x.l21Im[row + p];
-                    sr += lr * yr[p] - li * yi[p];
-                    si += lr * yi[p] + li * yr[p];
-                }
-                b[2 * x.upd[q]] -= sr;
-                b[2 * x.upd[q] + 1] -= si;
-            }
-            for (int p = 0; p < k; p++) {
-                b[2 * x.own[p]] = yr[p];
-                b[2 * x.own[p] + 1] = yi[p];
+                y0r[i] -= s0r;
+                y0i[i] -= s0i;
+                y1r[i] -= s1r;
+                y1i[i] -= s1i;
+            } else {
+                double[] d = dot(lr, li, row, y0r, y0i, 0, i, w);
+                y0r[i] -= d[0];
+                y0i[i] -= d[1];
             }
         }
-        double[] zr = new double[0];
-        double[] zi = new double[0];
-        for (int t = postorder.size() - 1; t >= 0; t--) {
-            Node x = postorder.get(t);
-            int k = x.own.length;
-            int u = x.upd.length;
-            if (zr.length < u) {
-                zr = new double[u];
-                zi = new double[u];
+        double[] mr = x.l21Re;
+        double[] mi = x.l21Im;
+        for (int q = 0; q < u; q++) {
+            int row = q * k;
+            double s0r;
+            double s0i;
+            double s1r = 0;
+            double s1i = 0;
+            if (two) {
+                s0r = 0;
+                s0i = 0;
+                for (int p = 0; p < k; p++) {
+                    double ar = mr[row + p];
+                    double ai = mi[row + p];
+                    s0r += ar * y0r[p] - ai * y0i[p];
+                    s0i += ar * y0i[p] + ai * y0r[p];
+                    s1r += ar * y1r[p] - ai * y1i[p];
+                    s1i += ar * y1i[p] + ai * y1r[p];
+                }
+            } else {
+                double[] d = dot(mr, mi, row, y0r, y0i, 0, k, w);
+                s0r = d[0];
+                s0i = d[1];
             }
-            for (int q = 0; q < u; q++) {
-                zr[q] = b[2 * x.upd[q]];
-                zi[q] = b[2 * x.upd[q] + 1];
+            int t = w.acc == null ? -1 : topPos[x.upd[q]];
+            if (t >= 0) {
+                w.acc[4 * t] += s0r;
+                w.acc[4 * t + 1] += s0i;
+                w.acc[4 * t + 2] += s1r;
+                w.acc[4 * t + 3] += s1i;
+            } else {
+                int g = 2 * x.upd[q];
+                b0[g] -= s0r;
+                b0[g + 1] -= s0i;
+                if (two) {
+                    b1[g] -= s1r;
+                    b1[g + 1] -= s1i;
+                }
             }
-            for (int p = 0; p < k; p++) {
-                double sr = b[2 * x.own[p]];
-                double si = b[2 * x.own[p] + 1];
-                int row = p * u;
+        }
+        for (int p = 0; p < k; p++) {
+            int g = 2 * x.own[p];
+            b0[g] = y0r[p];
+            b0[g + 1] = y0i[p];
+            if (two) {
+                b1[g] = y1r[p];
+                b1[g + 1] = y1i[p];
+            }
+        }
+    }
+
+    /** Back substitution through one front: U x = y - U12 x_upd on its own unknowns. */
+    private void backward(Node x, double[] b0, double[] b1, Work w) {
+        int k = x.own.length;
+        int u = x.upd.length;
+        boolean two = b1 != null;
+        double[] y0r = w.y0r;
+        double[] y0i = w.y0i;
+        double[] y1r = w.y1r;
+        double[] y1i = w.y1i;
+        double[] z0r = w.z0r;
+        double[] z0i = w.z0i;
+        double[] z1r = w.z1r;
+        double[] z1i = w.z1i;
+        for (int q = 0; q < u; q++) {
+            int g = 2 * x.upd[q];
+            z0r[q] = b0[g];
+            z0i[q] = b0[g + 1];
+            if (two) {
+                z1r[q] = b1[g];
+                z1i[q] = b1[g + 1];
+            }
+        }
+        double[] mr = x.u12Re;
+        double[] mi = x.u12Im;
+        for (int p = 0; p < k; p++) {
+            int g = 2 * x.own[p];
+            int row = p * u;
+            if (two) {
+                double s0r = 0;
+                double s0i = 0;
+                double s1r = 0;
+                double s1i = 0;
                 for (int q = 0; q < u; q++) {
-                    double ur = x.u12Re[row + q];
-                    double ui = x.u12Im[row + q];
-                    sr -= ur * zr[q] - ui * zi[q];
-                    si -= ur * zi[q] + ui * zr[q];
+                    double ar = mr[row + q];
+                    double ai = mi[row + q];
+                    s0r += ar * z0r[q] - ai * z0i[q];
+                    s0i += ar * z0i[q] + ai * z0r[q];
+                    s1r += ar * z1r[q] - ai * z1i[q];
+                    s1i += ar * z1i[q] + ai * z1r[q];
                 }
-                yr[p] = sr;
-                yi[p] = si;
+                y0r[p] = b0[g] - s0r;
+                y0i[p] = b0[g + 1] - s0i;
+                y1r[p] = b1[g] - s1r;
+                y1i[p] = b1[g + 1] - s1i;
+            } else {
+                double[] d = dot(mr, mi, row, z0r, z0i, 0, u, w);
+                y0r[p] = b0[g] - d[0];
+                y0i[p] = b0[g + 1] - d[1];
             }
-            for (int i = k - 1; i >= 0; i--) {
-                double sr = yr[i];
-                double si = yi[i];
-                int row = i * k;
+        }
+        double[] lr = x.luRe;
+        double[] li = x.luIm;
+        for (int i = k - 1; i >= 0; i--) {
+            int row = i * k;
+            double dr = lr[row + i];
+            double di = li[row + i];
+            double den = dr * dr + di * di;
+            if (two) {
+                double s0r = y0r[i];
+                double s0i = y0i[i];
+                double s1r = y1r[i];
+                double s1i = y1i[i];
                 for (int p = i + 1; p < k; p++) {
-                    double ur = x.luRe[row + p];
-                    double ui = x.luIm[row + p];
-                    sr -= ur * yr[p] - ui * yi[p];
-                    si -= ur * yi[p] + ui * yr[p];
+                    double ar = lr[row + p];
+                    double ai = li[row + p];
+                    s0r -= ar * y0r[p] - ai * y0i[p];
+                    s0i -= ar * y0i[p] + ai * y0r[p];
+                    s1r -= ar * y1r[p] - ai * y1i[p];
+                    s1i -= ar * y1i[p] + ai * y1r[p];
                 }
-                double dr = x.luRe[row + i];
-                double di = x.luIm[row + i];
-                double den = dr * dr + di * di;
-                yr[i] = (sr * dr + si * di) / den;
-                yi[i] = (si * dr - sr * di) / den;
+                y0r[i] = (s0r * dr + s0i * di) / den;
+                y0i[i] = (s0i * dr - s0r * di) / den;
+                y1r[i] = (s1r * dr + s1i * di) / den;
+                y1i[i] = (s1i * dr - s1r * di) / den;
+            } else {
+                double[] d = dot(lr, li, row + i + 1, y0r, y0i, i + 1, k - i - 1, w);
+                double sr = y0r[i] - d[0];
+                double si = y0i[i] - d[1];
+                y0r[i] = (sr * dr + si * di) / den;
+                y0i[i] = (si * dr - sr * di) / den;
             }
-            for (int p = 0; p < k; p++) {
-                b[2 * x.own[p]] = yr[p];
-                b[2 * x.own[p] + 1] = yi[p];
+        }
+        for (int p = 0; p < k; p++) {
+            int g = 2 * x.own[p];
+            b0[g] = y0r[p];
+            b0[g + 1] = y0i[p];
+            if (two) {
+                b1[g] = y1r[p];
+                b1[g + 1] = y1i[p];
             }
         }
     }
 
     /**
-     * Solves A x_r = b_r in place for several right-hand sides at once (each interleaved re/im): every factor entry is
-     * read once for all of them, which is what limits a sparse triangular solve (memory, not arithmetic).
+     * sum_p a[ao + p] y[yo + p] for p < len (complex, split re/im) into w's two-entry result: two partial sums, so that
+     * the loop is not held to the latency of a single chain of additions.
      */
-    void solve(double[][] bs) {
-        int nr = bs.length;
-        if (nr == 1) {
-            solve(bs[0]);
-            return;
+    private static double[] dot(double[] ar, double[] ai, int ao, double[] yr, double[] yi, int yo, int len, Work w) {
+        double r0 = 0;
+        double i0 = 0;
+        double r1 = 0;
+        double i1 = 0;
+        int p = 0;
+        for (; p + 1 < len; p += 2) {
+            double a0r = ar[ao + p];
+            double a0i = ai[ao + p];
+            double a1r = ar[ao + p + 1];
+            double a1i = ai[ao + p + 1];
+            double y0r = yr[yo + p];
+            double y0i = yi[yo + p];
+            double y1r = yr[yo + p + 1];
+            double y1i = yi[yo + p + 1];
+            r0 += a0r * y0r - a0i * y0i;
+            i0 += a0r * y0i + a0i * y0r;
+            r1 += a1r * y1r - a1i * y1i;
+            i1 += a1r * y1i + a1i * y1r;
         }
-        int maxK = 0;
-        int maxU = 0;
-        for (Node x : postorder) {
-            maxK = Math.max(maxK, x.own.length);
-            maxU = Math.max(maxU, x.upd.length);
+        if (p < len) {
+            r0 += ar[ao + p] * yr[yo + p] - ai[ao + p] * yi[yo + p];
+            i0 += ar[ao + p] * yi[yo + p] + ai[ao + p] * yr[yo + p];
         }
-        // y[p * nr + r]: entry p of right-hand side r
-        double[] yr = new double[maxK * nr];
-        double[] yi = new double[maxK * nr];
-        double[] sr = new double[nr];
-        double[] si = new double[nr];
-        for (Node x : postorder) {
-            int k = x.own.length;
-            int u = x.upd.length;
-            for (int p = 0; p < k; p++) {
-                for (int r = 0; r < nr; r++) {
-                    yr[p * nr + r] = bs[r][2 * x.own[p]];
-                    yi[p * nr + r] = bs[r][2 * x.own[p] + 1];
-                }
-            }
-            for (int p = 0; p < k; p++) {
-                int q = x.piv[p];
-                if (q != p) {
-                    for (int r = 0; r < nr; r++) {
-                        double t = yr[p * nr + r];
-                        yr[p * nr + r] = yr[q * nr + r];
-                        yr[q * nr + r] = t;
-                        t = yi[p * nr + r];
-                        yi[p * nr + r] = yi[q * nr + r];
-                        yi[q * nr + r] = t;
-                    }
-                }
-            }
-            for (int i = 1; i < k; i++) {
-                for (int r = 0; r < nr; r++) {
-                    sr[r] = yr[i * nr + r];
-                    si[r] = yi[i * nr + r];
-                }
-                int row = i * k;
-                for (int p = 0; p < i; p++) {
-                    double lr = x.luRe[row + p];
-                    double li = x.luIm[row + p];
-                    int o = p * nr;
-                    for (int r = 0; r < nr; r++) {
-                        sr[r] -= lr * yr[o + r] - li * yi[o + r];
-                        si[r] -= lr * yi[o + r] + li * yr[o + r];
-                    }
-                }
-                for (int r = 0; r < nr; r++) {
-                    yr[i * nr + r] = sr[r];
-                    yi[i * nr + r] = si[r];
-                }
-            }
-            for (int q = 0; q < u; q++) {
-                java.util.Arrays.fill(sr, 0);
-                java.util.Arrays.fill(si, 0);
-                int row = q * k;
-                for (int p = 0; p < k; p++) {
-                    double lr = x.l21Re[row + p];
-                    double li = x.l21Im[row + p];
-                    int o = p * nr;
-                    for (int r = 0; r < nr; r++) {
-                        sr[r] += lr * yr[o + r] - li * yi[o + r];
-                        si[r] += lr * yi[o + r] + li * yr[o + r];
-                    }
-                }
-                int g = 2 * x.upd[q];
-                for (int r = 0; r < nr; r++) {
-                    bs[r][g] -= sr[r];
-                    bs[r][g + 1] -= si[r];
-                }
-            }
-            for (int p = 0; p < k; p++) {
-                for (int r = 0; r < nr; r++) {
-                    bs[r][2 * x.own[p]] = yr[p * nr + r];
-                    bs[r][2 * x.own[p] + 1] = yi[p * nr + r];
-                }
-            }
-        }
-        double[] zr = new double[maxU * nr];
-        double[] zi = new double[maxU * nr];
-        for (int t = postorder.size() - 1; t >= 0; t--) {
-            Node x = postorder.get(t);
-            int k = x.own.length;
-            int u = x.upd.length;
-            for (int q = 0; q < u; q++) {
-                for (int r = 0; r < nr; r++) {
-                    zr[q * nr + r] = bs[r][2 * x.upd[q]];
-                    zi[q * nr + r] = bs[r][2 * x.upd[q] + 1];
-                }
-            }
-            for (int p = 0; p < k; p++) {
-                for (int r = 0; r < nr; r++) {
-                    sr[r] = bs[r][2 * x.own[p]];
-                    si[r] = bs[r][2 * x.own[p] + 1];
-                }
-                int row = p * u;
-                for (int q = 0; q < u; q++) {
-                    double ur = x.u12Re[row + q];
-                    double ui = x.u12Im[row + q];
-                    int o = q * nr;
-                    for (int r = 0; r < nr; r++) {
-                        sr[r] -= ur * zr[o + r] - ui * zi[o + r];
-                        si[r] -= ur * zi[o + r] + ui * zr[o + r];
-                    }
-                }
-                for (int r = 0; r < nr; r++) {
-                    yr[p * nr + r] = sr[r];
-                    yi[p * nr + r] = si[r];
-                }
-            }
-            for (int i = k - 1; i >= 0; i--) {
-                for (int r = 0; r < nr; r++) {
-                    sr[r] = yr[i * nr + r];
-                    si[r] = yi[i * nr + r];
-                }
-                int row = i * k;
-                for (int p = i + 1; p < k; p++) {
-                    double ur = x.luRe[row + p];
-                    double ui = x.luIm[row + p];
-                    int o = p * nr;
-                    for (int r = 0; r < nr; r++) {
-                        sr[r] -= ur * yr[o + r] - ui * yi[o + r];
-                        si[r] -= ur * yi[o + r] + ui * yr[o + r];
-                    }
-                }
-                double dr = x.luRe[row + i];
-                double di = x.luIm[row + i];
-                double den = dr * dr + di * di;
-                for (int r = 0; r < nr; r++) {
-                    yr[i * nr + r] = (sr[r] * dr + si[r] * di) / den;
-                    yi[i * nr + r] = (si[r] * dr - sr[r] * di) / den;
-                }
-            }
-            for (int p = 0; p < k; p++) {
-                for (int r = 0; r < nr; r++) {
-                    bs[r][2 * x.own[p]] = yr[p * nr + r];
-                    bs[r][2 * x.own[p] + 1] = yi[p * nr + r];
-                }
-            }
-        }
+        w.d[0] = r0 + r1;
+        w.d[1] = i0 + i1;
+        return w.d;
+    }
+
+    private static void swap(double[] v, int p, int q) {
+        double t = v[p];
+        v[p] = v[q];
+        v[q] = t;
     }
 }

@@ -146,138 +146,212 @@ final class ShiftInvertEigen {
 
     private static List<Pair> solveRaw(GridMatrix a, double[] b, double sigma, int wanted, ToDoubleFunction<double[]> pmlFraction,
             double radiationBelow, java.util.function.Consumer<EigenStatistics> statistics, ProgressMonitor monitor) {
-        long started = System.nanoTime();
-        int n = a.size;
-        GridMatrix shifted = a.copy();
-        shifted.addDiagonal(-sigma, 0, b);
-        monitor.progress(0, 3, "factorising");
-        NestedDissectionLu lu = new NestedDissectionLu(shifted);
-        long factorNanos = 0;
-        try {
-            lu.factor(monitor);
-            factorNanos = System.nanoTime() - started;
-        } catch (ArithmeticException ex) {
-            throw new GlassGuideException(Messages.NUMERICAL_FAILURE, "2D mode solver",
-                    "the target n_eff is an exact eigenvalue of the grid operator; move solver.target slightly");
-        }
-        shifted = null;
-        monitor.checkCancelled();
-        monitor.progress(1, 3, "Arnoldi");
-        int active = 0;
-        for (int q = 0; q < n; q++) {
-            if (b[2 * q] != 0 || b[2 * q + 1] != 0) {
-                active++;
+        return new Session(a, b, sigma, pmlFraction, radiationBelow, null, monitor).nearest(wanted, statistics, monitor);
+    }
+
+    /**
+     * The shift-invert Krylov-Schur iteration on one factorised operator, kept so that it can be asked for more modes:
+     * a later, larger request resumes from the basis and the factor it has (the next restart keeps more Ritz vectors)
+     * instead of starting again.
+     */
+    static final class Session {
+        private final GridMatrix a;
+        private final double[] b;
+        private final double sigma;
+        private final ToDoubleFunction<double[]> pmlFraction;
+        private final double radiationBelow;
+        private final double[] pairForm;
+        private final int n;
+        private final NestedDissectionLu lu;
+        private final int active;
+        private final long factorEntries;
+        private double factorSeconds;
+        private final Random rnd = new Random(11);
+        private final double[] tmp;
+        private int wanted;
+        private int bw;
+        private int keep;
+        private int mTarget;
+        private double[][] w;
+        private double[][] hr;
+        private double[][] hi;
+        private int size;
+        /** The vectors before this index have their images in the relation; the block from here is next to be applied. */
+        private int applied;
+        private List<Pair> last;
+
+        /** Factorises A - sigma B (B diagonal: b interleaved re/im, zero for unknowns that carry no field). */
+        Session(GridMatrix a, double[] b, double sigma, ToDoubleFunction<double[]> pmlFraction, double radiationBelow, double[] pairForm,
+                ProgressMonitor monitor) {
+            long started = System.nanoTime();
+            this.a = a;
+            this.b = b;
+            this.sigma = sigma;
+            this.pmlFraction = pmlFraction;
+            this.radiationBelow = radiationBelow;
+            this.pairForm = pairForm;
+            this.n = a.size;
+            GridMatrix shifted = a.copy();
+            shifted.addDiagonal(-sigma, 0, b);
+            monitor.progress(0, 3, "factorising");
+            lu = new NestedDissectionLu(shifted);
+            try {
+                lu.factor(monitor);
+            } catch (ArithmeticException ex) {
+                throw new GlassGuideException(Messages.NUMERICAL_FAILURE, "2D mode solver",
+                        "the target n_eff is an exact eigenvalue of the grid operator; move solver.target slightly");
             }
-        }
-        // block Krylov-Schur: blocks of BLOCK vectors (at least any multiplicity: both partners of a degenerate pair,
-        // which a single-vector Krylov space never holds, lie in the span of a random block), a basis of about
-        // 1.2 x wanted + 12, and a thick restart that keeps the wanted invariant subspace and the Arnoldi relation
-        // one mode asked for: any vector of a degenerate pair will do, and a single-vector space reaches twice the degree
-        int bw = wanted == 1 ? 1 : Math.min(BLOCK, Math.max(1, active / 4));
-        int keep = Math.min(wanted + Math.min(KEEP_EXTRA, Math.max(2, wanted / 2)), Math.max(1, active / 2 - bw));
-        // measured on the bench cases: a basis of about 1.2 x wanted + 12 restarts more often but costs less than 2 x wanted + 20
-        int mTarget = Math.max(keep + 4 * bw, Math.max(6 * wanted / 5 + 12, 24));
-        mTarget = Math.min(mTarget, active - bw - 1);
-        if (keep < Math.min(wanted, active) || mTarget < keep + bw) {
-            throw new GlassGuideException(Messages.OUT_OF_RANGE, "2D grid", n, "a grid with more unknowns than about twice the modes asked for");
-        }
-        Random rnd = new Random(11);
-        double[][] w = new double[mTarget + 2 * bw][];
-        double[][] hr = new double[mTarget + 2 * bw][mTarget + bw];
-        double[][] hi = new double[mTarget + 2 * bw][mTarget + bw];
-        double[][] first = new double[bw][];
-        for (int j = 0; j < bw; j++) {
-            double[] r = new double[2 * n];
-            for (int i = 0; i < r.length; i++) {
-                r[i] = rnd.nextDouble() - 0.5;
+            factorSeconds = (System.nanoTime() - started) * 1e-9;
+            factorEntries = lu.storedEntries();
+            int act = 0;
+            for (int q = 0; q < n; q++) {
+                if (b[2 * q] != 0 || b[2 * q + 1] != 0) {
+                    act++;
+                }
             }
-            // the range of (A - sigma B)^-1 B: unknowns without field stay out
-            first[j] = apply(lu, b, r);
+            active = act;
+            tmp = new double[2 * n];
         }
-        int size = appendOrthonormal(first, w, 0, null, null, -1, rnd);
-        // the vectors before this index have their images in the relation; the block from here is next to be applied
-        int applied = 0;
-        double[] tmp = new double[2 * n];
-        List<Pair> best = null;
-        double worst = Double.NaN;
-        int converged = 0;
-        List<Double> recent = new ArrayList<>();
-        long solves = bw;
-        int cycles = 0;
-        for (int cycle = 0; cycle < MAX_CYCLES; cycle++) {
-            cycles = cycle + 1;
+
+        /** The modes asked for so far, with degenerate pairs in their canonical basis. */
+        List<Pair> nearest(int count, java.util.function.Consumer<EigenStatistics> statistics, ProgressMonitor monitor) {
+            List<Pair> found = iterate(count, statistics, monitor);
+            return pairForm == null ? found : canonicalPairs(found, pairForm, pmlFraction);
+        }
+
+        private List<Pair> iterate(int count, java.util.function.Consumer<EigenStatistics> statistics, ProgressMonitor monitor) {
+            long started = System.nanoTime();
+            if (last != null && count <= wanted) {
+                return new ArrayList<>(last.subList(0, Math.min(count, last.size())));
+            }
+            // block Krylov-Schur: blocks of BLOCK vectors (at least any multiplicity: both partners of a degenerate pair,
+            // which a single-vector Krylov space never holds, lie in the span of a random block), a basis of about
+            // 1.2 x wanted + 12, and a thick restart that keeps the wanted invariant subspace and the Arnoldi relation;
+            // one mode asked for: any vector of a degenerate pair will do, and a single-vector space reaches twice the degree
+            int newBw = count == 1 ? 1 : Math.min(BLOCK, Math.max(1, active / 4));
+            boolean resume = last != null && newBw == bw;
+            wanted = count;
+            bw = newBw;
+            keep = Math.min(wanted + Math.min(KEEP_EXTRA, Math.max(2, wanted / 2)), Math.max(1, active / 2 - bw));
+            // measured on the bench cases: a basis of about 1.2 x wanted + 12 restarts more often but costs less than 2 x wanted + 20
+            mTarget = Math.max(keep + 4 * bw, Math.max(6 * wanted / 5 + 12, 24));
+            mTarget = Math.min(mTarget, active - bw - 1);
+            if (keep < Math.min(wanted, active) || mTarget < keep + bw) {
+                throw new GlassGuideException(Messages.OUT_OF_RANGE, "2D grid", n, "a grid with more unknowns than about twice the modes asked for");
+            }
+            long solves = 0;
             monitor.checkCancelled();
-            monitor.progress(1, 3, String.format(java.util.Locale.ROOT, "Krylov-Schur cycle %d", cycle + 1));
-            while (applied < size && applied + Math.min(bw, size - applied) <= mTarget) {
-                int chunk = Math.min(bw, size - applied);
-                if (size + chunk > w.length) {
-                    w = java.util.Arrays.copyOf(w, size + chunk + bw);
-                    hr = grow(hr, w.length, Math.max(hr[0].length, mTarget + bw));
-                    hi = grow(hi, w.length, Math.max(hi[0].length, mTarget + bw));
+            monitor.progress(1, 3, "Arnoldi");
+            if (resume) {
+                // the last cycle's relation, restarted keeping more Ritz vectors
+                w = java.util.Arrays.copyOf(w, Math.max(w.length, mTarget + 2 * bw));
+                hr = grow(hr, w.length, Math.max(hr[0].length, mTarget + bw));
+                hi = grow(hi, w.length, Math.max(hi[0].length, mTarget + bw));
+                restart(DenseComplexEigen.ritzPairs(head(hr, applied), head(hi, applied), keep), applied);
+            } else {
+                w = new double[mTarget + 2 * bw][];
+                hr = new double[mTarget + 2 * bw][mTarget + bw];
+                hi = new double[mTarget + 2 * bw][mTarget + bw];
+                double[][] first = new double[bw][];
+                for (int j = 0; j < bw; j++) {
+                    double[] r = new double[2 * n];
+                    for (int i = 0; i < r.length; i++) {
+                        r[i] = rnd.nextDouble() - 0.5;
+                    }
+                    // the range of (A - sigma B)^-1 B: unknowns without field stay out
+                    first[j] = apply(lu, b, r);
                 }
-                double[][] z = new double[chunk][];
+                solves = bw;
+                size = appendOrthonormal(first, w, 0, null, null, -1, rnd);
+                applied = 0;
+            }
+            List<Pair> best = null;
+            double worst = Double.NaN;
+            int converged = 0;
+            List<Double> recent = new ArrayList<>();
+            int cycles = 0;
+            for (int cycle = 0; cycle < MAX_CYCLES; cycle++) {
+                cycles = cycle + 1;
                 monitor.checkCancelled();
-                applyBlock(lu, b, w, applied, z);
-                solves += chunk;
-                size = appendOrthonormal(z, w, size, hr, hi, applied, rnd);
-                applied += chunk;
-            }
-            int m = applied;
-            double[][] hmr = new double[m][m];
-            double[][] hmi = new double[m][m];
-            for (int i = 0; i < m; i++) {
-                for (int j = 0; j < m; j++) {
-                    hmr[i][j] = hr[i][j];
-                    hmi[i][j] = hi[i][j];
+                monitor.progress(1, 3, String.format(java.util.Locale.ROOT, "Krylov-Schur cycle %d", cycle + 1));
+                while (applied < size && applied + Math.min(bw, size - applied) <= mTarget) {
+                    int chunk = Math.min(bw, size - applied);
+                    if (size + chunk > w.length) {
+                        w = java.util.Arrays.copyOf(w, size + chunk + bw);
+                        hr = grow(hr, w.length, Math.max(hr[0].length, mTarget + bw));
+                        hi = grow(hi, w.length, Math.max(hi[0].length, mTarget + bw));
+                    }
+                    double[][] z = new double[chunk][];
+                    monitor.checkCancelled();
+                    applyBlock(lu, b, w, applied, z);
+                    solves += chunk;
+                    size = appendOrthonormal(z, w, size, hr, hi, applied, rnd);
+                    applied += chunk;
                 }
-            }
-            double[][][] ritz = DenseComplexEigen.ritzPairs(hmr, hmi, keep);
-            List<Pair> pairs = new ArrayList<>();
-            worst = 0;
-            converged = 0;
-            for (int q = 0; q < Math.min(wanted, ritz.length); q++) {
-                double tr = ritz[q][0][0];
-                double ti = ritz[q][0][1];
-                double[] c = ritz[q][1];
-                double[] y = new double[2 * n];
-                for (int j = 0; j < m; j++) {
-                    axpy(c[2 * j], c[2 * j + 1], w[j], y);
+                int m = applied;
+                double[][][] ritz = DenseComplexEigen.ritzPairs(head(hr, m), head(hi, m), keep);
+                List<Pair> pairs = new ArrayList<>();
+                worst = 0;
+                converged = 0;
+                for (int q = 0; q < Math.min(wanted, ritz.length); q++) {
+                    double tr = ritz[q][0][0];
+                    double ti = ritz[q][0][1];
+                    double[] c = ritz[q][1];
+                    double[] y = normalised(combine(w, m, c, n));
+                    // lambda = sigma + 1/theta
+                    double den = tr * tr + ti * ti;
+                    double lr = sigma + tr / den;
+                    double li = -ti / den;
+                    double[] ay = new double[2 * n];
+                    a.multiply(y, ay);
+                    diag(b, y, tmp);
+                    double bn = Math.sqrt(dot(tmp, tmp)[0]);
+                    axpy(-lr, -li, tmp, ay);
+                    double res = Math.sqrt(dot(ay, ay)[0]) / (Math.hypot(lr, li) * bn);
+                    double inPml = pmlFraction.applyAsDouble(y);
+                    double[] ne = ComplexMath.sqrt(new double[] {lr, li});
+                    // the PML's own box modes converge slowly and are dropped by callers: only waveguide modes decide convergence
+                    if (inPml < 0.5 && ne[0] >= radiationBelow) {
+                        worst = Math.max(worst, res);
+                        converged += res < TOLERANCE ? 1 : 0;
+                    }
+                    pairs.add(new Pair(ne[0], ne[1], y, inPml));
                 }
-                y = normalised(y);
-                // lambda = sigma + 1/theta
-                double den = tr * tr + ti * ti;
-                double lr = sigma + tr / den;
-                double li = -ti / den;
-                double[] ay = new double[2 * n];
-                a.multiply(y, ay);
-                diag(b, y, tmp);
-                double bn = Math.sqrt(dot(tmp, tmp)[0]);
-                axpy(-lr, -li, tmp, ay);
-                double res = Math.sqrt(dot(ay, ay)[0]) / (Math.hypot(lr, li) * bn);
-                double inPml = pmlFraction.applyAsDouble(y);
-                double[] ne = ComplexMath.sqrt(new double[] {lr, li});
-                // the PML's own box modes converge slowly and are dropped by callers: only waveguide modes decide convergence
-                if (inPml < 0.5 && ne[0] >= radiationBelow) {
-                    worst = Math.max(worst, res);
-                    converged += res < TOLERANCE ? 1 : 0;
+                best = pairs;
+                // below 1e-7 and no longer halving over three cycles: the residuals sit at the accuracy the factorised operator
+                // allows (measured: 1.1e-9 to 1.3e-9 for 27 cycles on the square core's 10 scalar modes), not worth more cycles
+                boolean stalled = worst < STALL_CEILING && recent.size() >= 3 && worst > 0.5 * recent.stream().mapToDouble(Double::doubleValue)
+                        .min().orElse(0);
+                recent.add(worst);
+                if (recent.size() > 3) {
+                    recent.remove(0);
                 }
-                pairs.add(new Pair(ne[0], ne[1], y, inPml));
+                if (worst < TOLERANCE || stalled || cycle == MAX_CYCLES - 1) {
+                    break;
+                }
+                restart(ritz, m);
             }
-            best = pairs;
-            // below 1e-7 and no longer halving over three cycles: the residuals sit at the accuracy the factorised operator
-            // allows (measured: 1.1e-9 to 1.3e-9 for 27 cycles on the square core's 10 scalar modes), not worth more cycles
-            boolean stalled = worst < STALL_CEILING && recent.size() >= 3 && worst > 0.5 * recent.stream().mapToDouble(Double::doubleValue).min()
-                    .orElse(0);
-            recent.add(worst);
-            if (recent.size() > 3) {
-                recent.remove(0);
+            statistics.accept(new EigenStatistics(cycles, solves, factorEntries, factorSeconds, (System.nanoTime() - started) * 1e-9));
+            factorSeconds = 0;
+            if (!(worst < 1e-6)) {
+                throw new GlassGuideException(Messages.NUMERICAL_FAILURE, "2D mode solver", String.format(java.util.Locale.ROOT,
+                        "the eigen-solve converged %d of the %d modes nearest n_eff = %.5f in %d Krylov-Schur cycles (worst residual %.1e); ask for"
+                        + " fewer modes, move solver.target nearer them, or use a symmetry wall", converged, wanted, Math.sqrt(Math.max(sigma, 0)),
+                        MAX_CYCLES, worst));
             }
-            if (worst < TOLERANCE || stalled || cycle == MAX_CYCLES - 1) {
-                break;
-            }
-            // thick restart: S, an orthonormal basis of the kept Ritz vectors' subspace of H, T = S* H S; the part of H S
-            // outside S (D = H S - S T: the eigenvectors' own error, up to 1e-8 early on) is kept as extra basis
-            // vectors Z = W orth(D), so that the relation A [W S] = [W S, Z, W_next] [T; G* D; E S] stays exact
+            best.sort(Comparator.comparingDouble(Pair::nEff).reversed());
+            last = best;
+            monitor.progress(3, 3, "done");
+            return new ArrayList<>(best);
+        }
+
+        /**
+         * Thick restart from the Ritz pairs of the relation's first m vectors: S, an orthonormal basis of the kept Ritz
+         * vectors' subspace of H, T = S* H S; the part of H S outside S (D = H S - S T: the eigenvectors' own error, up to
+         * 1e-8 early on) is kept as extra basis vectors Z = W orth(D), so that the relation A [W S] = [W S, Z, W_next]
+         * [T; G* D; E S] stays exact.
+         */
+        private void restart(double[][][] ritz, int m) {
             int k = ritz.length;
             double[][] sv = new double[k][];
             for (int q = 0; q < k; q++) {
@@ -376,17 +450,15 @@ final class ShiftInvertEigen {
             size = k + kz + next;
             applied = k;
         }
-        statistics.accept(new EigenStatistics(cycles, solves, lu.storedEntries(), factorNanos * 1e-9,
-                (System.nanoTime() - started - factorNanos) * 1e-9));
-        if (!(worst < 1e-6)) {
-            throw new GlassGuideException(Messages.NUMERICAL_FAILURE, "2D mode solver", String.format(java.util.Locale.ROOT,
-                    "the eigen-solve converged %d of the %d modes nearest n_eff = %.5f in %d Krylov-Schur cycles (worst residual %.1e); ask for fewer"
-                    + " modes, move solver.target nearer them, or use a symmetry wall", converged, wanted, Math.sqrt(Math.max(sigma, 0)), MAX_CYCLES,
-                    worst));
+    }
+
+    /** The leading m x m block of H. */
+    private static double[][] head(double[][] h, int m) {
+        double[][] out = new double[m][m];
+        for (int i = 0; i < m; i++) {
+            System.arraycopy(h[i], 0, out[i], 0, m);
         }
-        best.sort(Comparator.comparingDouble(Pair::nEff).reversed());
-        monitor.progress(3, 3, "done");
-        return best;
+        return out;
     }
 
     /** W c: the combination of the first m basis vectors with the coefficients c (interleaved). */
@@ -451,16 +523,8 @@ final class ShiftInvertEigen {
             z[j] = new double[w[from + j].length];
             diag(b, w[from + j], z[j]);
         }
-        if (z.length < 2 || Runtime.getRuntime().availableProcessors() < 2) {
-            lu.solve(z);
-            return;
-        }
-        int half = z.length / 2;
-        double[][] lo = java.util.Arrays.copyOfRange(z, 0, half);
-        double[][] hi = java.util.Arrays.copyOfRange(z, half, z.length);
-        java.util.concurrent.CompletableFuture<Void> other = java.util.concurrent.CompletableFuture.runAsync(() -> lu.solve(hi));
-        lu.solve(lo);
-        other.join();
+        // the factor solves the block's vectors in pairs, on both cores
+        lu.solve(z);
     }
 
     /** (A - sigma B)^-1 B x. */
@@ -478,42 +542,129 @@ final class ShiftInvertEigen {
      * replaced by a random one orthogonal to the basis, its coefficients left zero. Returns the new size.
      */
     private static int appendOrthonormal(double[][] z, double[][] w, int size, double[][] hr, double[][] hi, int from, Random rnd) {
-        for (int j = 0; j < z.length && size < w.length; j++) {
-            double[] v = z[j].clone();
-            double before = Math.sqrt(dot(v, v)[0]);
+        int nz = z.length;
+        double[][] v = new double[nz][];
+        double[] before = new double[nz];
+        for (int j = 0; j < nz; j++) {
+            v[j] = z[j].clone();
+            before[j] = Math.sqrt(dot(v[j], v[j])[0]);
+        }
+        // against the basis: block classical Gram-Schmidt, twice (as stable as modified Gram-Schmidt twice), each basis
+        // vector read once per pass for the whole block, the vectors' two halves on two threads
+        int old = size;
+        for (int pass = 0; pass < 2 && old > 0; pass++) {
+            double[] c = new double[2 * old * nz];
+            double[] c2 = new double[2 * old * nz];
+            inHalves(v[0].length, (lo, hiEnd) -> blockDots(w, old, v, lo, hiEnd, lo == 0 ? c : c2));
+            for (int t = 0; t < c.length; t++) {
+                c[t] += c2[t];
+            }
+            inHalves(v[0].length, (lo, hiEnd) -> blockUpdate(w, old, v, c, lo, hiEnd));
+            if (hr != null) {
+                for (int i = 0; i < old && i < hr.length; i++) {
+                    for (int j = 0; j < nz; j++) {
+                        hr[i][from + j] += c[2 * (i * nz + j)];
+                        hi[i][from + j] += c[2 * (i * nz + j) + 1];
+                    }
+                }
+            }
+        }
+        // within the block: modified Gram-Schmidt, twice
+        for (int j = 0; j < nz && size < w.length; j++) {
+            double[] x = v[j];
             for (int pass = 0; pass < 2; pass++) {
-                for (int i = 0; i < size; i++) {
-                    double[] c = dot(w[i], v);
+                for (int i = old; i < size; i++) {
+                    double[] c = dot(w[i], x);
                     if (hr != null && i < hr.length) {
                         hr[i][from + j] += c[0];
                         hi[i][from + j] += c[1];
                     }
-                    axpy(-c[0], -c[1], w[i], v);
+                    axpy(-c[0], -c[1], w[i], x);
                 }
             }
-            double norm = Math.sqrt(dot(v, v)[0]);
-            if (!(norm > 1e-10 * before)) {
+            double norm = Math.sqrt(dot(x, x)[0]);
+            if (!(norm > 1e-10 * before[j])) {
                 // no new direction: a random one keeps the block full (its coefficient in the relation is zero)
-                v = new double[v.length];
-                for (int i = 0; i < v.length; i++) {
-                    v[i] = z[j][i] != 0 ? rnd.nextDouble() - 0.5 : 0;
+                x = new double[x.length];
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = z[j][i] != 0 ? rnd.nextDouble() - 0.5 : 0;
                 }
                 for (int pass = 0; pass < 2; pass++) {
                     for (int i = 0; i < size; i++) {
-                        double[] c = dot(w[i], v);
-                        axpy(-c[0], -c[1], w[i], v);
+                        double[] c = dot(w[i], x);
+                        axpy(-c[0], -c[1], w[i], x);
                     }
                 }
-                norm = Math.sqrt(dot(v, v)[0]);
+                norm = Math.sqrt(dot(x, x)[0]);
                 if (!(norm > 0)) {
                     continue;
                 }
             } else if (hr != null && size < hr.length) {
                 hr[size][from + j] = norm;
             }
-            w[size++] = scale(v, 1 / norm);
+            w[size++] = scale(x, 1 / norm);
         }
         return size;
+    }
+
+    /** Below this many doubles a vector operation stays on one thread. */
+    private static final int SPLIT_LENGTH = 1 << 15;
+
+    /** Runs work(lo, hi) on [0, mid) here and [mid, len) on a second thread (one call for short vectors). */
+    private static void inHalves(int len, java.util.function.BiConsumer<Integer, Integer> work) {
+        if (len < SPLIT_LENGTH || Runtime.getRuntime().availableProcessors() < 2) {
+            work.accept(0, len);
+            return;
+        }
+        int mid = (len / 4) * 2;
+        java.util.concurrent.CompletableFuture<Void> other = java.util.concurrent.CompletableFuture.runAsync(() -> work.accept(mid, len));
+        work.accept(0, mid);
+        other.join();
+    }
+
+    /** c[2 (i nz + j)], c[.. + 1] += conj(w_i) . v_j over the entries [lo, hi) (interleaved re/im), for i < m. */
+    private static void blockDots(double[][] w, int m, double[][] v, int lo, int hi, double[] c) {
+        int nz = v.length;
+        for (int i = 0; i < m; i++) {
+            double[] a = w[i];
+            for (int j = 0; j < nz; j++) {
+                double[] b = v[j];
+                double r0 = 0;
+                double i0 = 0;
+                double r1 = 0;
+                double i1 = 0;
+                int e = lo;
+                for (; e + 3 < hi; e += 4) {
+                    r0 += a[e] * b[e] + a[e + 1] * b[e + 1];
+                    i0 += a[e] * b[e + 1] - a[e + 1] * b[e];
+                    r1 += a[e + 2] * b[e + 2] + a[e + 3] * b[e + 3];
+                    i1 += a[e + 2] * b[e + 3] - a[e + 3] * b[e + 2];
+                }
+                for (; e < hi; e += 2) {
+                    r0 += a[e] * b[e] + a[e + 1] * b[e + 1];
+                    i0 += a[e] * b[e + 1] - a[e + 1] * b[e];
+                }
+                c[2 * (i * nz + j)] += r0 + r1;
+                c[2 * (i * nz + j) + 1] += i0 + i1;
+            }
+        }
+    }
+
+    /** v_j -= sum_i c_ij w_i over the entries [lo, hi). */
+    private static void blockUpdate(double[][] w, int m, double[][] v, double[] c, int lo, int hi) {
+        int nz = v.length;
+        for (int i = 0; i < m; i++) {
+            double[] a = w[i];
+            for (int j = 0; j < nz; j++) {
+                double cr = c[2 * (i * nz + j)];
+                double ci = c[2 * (i * nz + j) + 1];
+                double[] b = v[j];
+                for (int e = lo; e < hi; e += 2) {
+                    b[e] -= cr * a[e] - ci * a[e + 1];
+                    b[e + 1] -= cr * a[e + 1] + ci * a[e];
+                }
+            }
+        }
     }
 
     private static void diag(double[] d, double[] x, double[] y) {

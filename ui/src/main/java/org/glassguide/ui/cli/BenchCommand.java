@@ -247,7 +247,7 @@ public final class BenchCommand implements Callable<Integer> {
     /** Median wall time of a fresh JVM running `fiber` on a single-mode fiber, started as the launcher does. */
     private static double processTime(int reps) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-XX:+UseParallelGC", "-Xshare:auto", "-cp",
+        List<String> cmd = new ArrayList<>(List.of(java, "-XX:+UseParallelGC", "-Xmn256m", "-Xshare:auto", "-cp",
                 System.getProperty("java.class.path"), GlassGuideCli.class.getName(), "fiber", "--core", "1.4504", "--clad",
                 "1.4447", "--core-diameter", "8.2um", "--wavelength", "1550nm"));
         double[] t = new double[reps];
