@@ -140,6 +140,16 @@ public final class FdScalarModeSolver {
         s.mirrorBottom = mirrorBottom;
         s.pmlSides = pmlSides.clone();
         s.statistics = statistics;
+        s.operatorSink = operatorSink;
+        return s;
+    }
+
+    private java.util.function.Consumer<SparseOperator> operatorSink = o -> { };
+
+    /** A solver that hands each assembled operator to the consumer before solving (to compare with another library). */
+    public FdScalarModeSolver withOperator(java.util.function.Consumer<SparseOperator> sink) {
+        FdScalarModeSolver s = copy();
+        s.operatorSink = sink;
         return s;
     }
 
@@ -287,6 +297,7 @@ public final class FdScalarModeSolver {
                 form[i + nx * j] = x * x - y * y;
             }
         }
+        operatorSink.accept(new SparseOperator(a, b, targetIndex * targetIndex));
         ShiftInvertEigen.Session session = new ShiftInvertEigen.Session(a, b, targetIndex * targetIndex, v -> massIn(v, inPml, 1),
                 radiationBelow, form, monitor);
         java.util.function.Consumer<EigenStatistics> sink = statistics;

@@ -135,6 +135,17 @@ public final class FdVectorModeSolver {
     public FdVectorModeSolver withStatistics(java.util.function.Consumer<EigenStatistics> sink) {
         FdVectorModeSolver s = new FdVectorModeSolver();
         s.statistics = sink;
+        s.operatorSink = operatorSink;
+        return s;
+    }
+
+    private java.util.function.Consumer<SparseOperator> operatorSink = o -> { };
+
+    /** A solver that hands each assembled operator to the consumer before solving (to compare with another library). */
+    public FdVectorModeSolver withOperator(java.util.function.Consumer<SparseOperator> sink) {
+        FdVectorModeSolver s = new FdVectorModeSolver();
+        s.statistics = statistics;
+        s.operatorSink = sink;
         return s;
     }
 
@@ -170,6 +181,7 @@ public final class FdVectorModeSolver {
         for (int q = 0; q < form.length; q++) {
             form[q] = q % 2 == 0 ? 1 : -1;
         }
+        operatorSink.accept(new SparseOperator(a, b, targetIndex * targetIndex));
         ShiftInvertEigen.Session session = new ShiftInvertEigen.Session(a, b, targetIndex * targetIndex,
                 v -> FdScalarModeSolver.massIn(v, inPml, 2), radiationBelow, form, monitor);
         java.util.function.Consumer<EigenStatistics> sink = statistics;

@@ -165,6 +165,7 @@ final class ShiftInvertEigen {
         private final NestedDissectionLu lu;
         private final int active;
         private final long factorEntries;
+        private final double factorFlops;
         private double factorSeconds;
         private final Random rnd = new Random(11);
         private final double[] tmp;
@@ -203,6 +204,7 @@ final class ShiftInvertEigen {
             }
             factorSeconds = (System.nanoTime() - started) * 1e-9;
             factorEntries = lu.storedEntries();
+            factorFlops = lu.factorFlops();
             int act = 0;
             for (int q = 0; q < n; q++) {
                 if (b[2 * q] != 0 || b[2 * q + 1] != 0) {
@@ -331,7 +333,8 @@ final class ShiftInvertEigen {
                 }
                 restart(ritz, m);
             }
-            statistics.accept(new EigenStatistics(cycles, solves, factorEntries, factorSeconds, (System.nanoTime() - started) * 1e-9));
+            statistics.accept(new EigenStatistics(cycles, solves, factorEntries, factorSeconds > 0 ? factorFlops : 0, factorSeconds,
+                    (System.nanoTime() - started) * 1e-9));
             factorSeconds = 0;
             if (!(worst < 1e-6)) {
                 throw new GlassGuideException(Messages.NUMERICAL_FAILURE, "2D mode solver", String.format(java.util.Locale.ROOT,

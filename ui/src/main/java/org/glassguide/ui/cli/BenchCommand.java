@@ -47,6 +47,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--device", paramLabel = "D", defaultValue = "auto", description = "bpm: auto, cpu, gpu or gpu:N (default ${DEFAULT-VALUE}); gpu without --grid prints the GPU table.")
     String device;
 
+    @Option(names = "--export-operators", paramLabel = "DIR", description = "eigen: write the square core's cross-section operators"
+            + " (scalar and full-vectorial, 150^2 and 300^2 cells) as Matrix Market files into DIR, to solve them with another library"
+            + " (validation/scripts/superlu-arpack.py), instead of timing.")
+    java.nio.file.Path exportOperators;
+
     @Option(names = "--json", description = "bpm: print one JSON object per configuration.")
     boolean json;
 
@@ -81,6 +86,15 @@ public final class BenchCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, fmt, r.name(), r.size(), seconds(r.medianSeconds()), r.throughput());
                 out.flush();
             }
+            return 0;
+        }
+        if (suite == Suite.eigen && exportOperators != null) {
+            java.nio.file.Path dir = OutputFolder.resolve(exportOperators, "operators");
+            java.nio.file.Files.createDirectories(dir);
+            for (String name : FiberBenchmark.exportEigenOperators(dir)) {
+                out.println("wrote " + dir.resolve(name));
+            }
+            org.glassguide.solver.run.OutputFolders.mark(dir);
             return 0;
         }
         if (suite == Suite.eigen) {

@@ -206,13 +206,17 @@ public final class ModesCommand implements Callable<Integer> {
                         a.solver().startsWith("fd-semivector") ? "semi-vectorial, quasi-" + d.solver().polarization().toUpperCase(Locale.ROOT)
                                 : a.solver().equals("fd-vector") ? "full-vectorial" : "scalar",
                         a.grid().nx(), a.grid().ny(), a.grid().dx() * 1e6);
+                o.println("  symmetry: " + a.symmetry());
                 boolean vec = !a.vectorModes().isEmpty();
-                o.println("     #  mode      n_eff          Im n_eff    loss dB/cm   A_eff um^2   in core (highest n)" + (vec ? "  TE fraction" : ""));
+                boolean classes = a.symmetryClasses().stream().anyMatch(c -> !c.isEmpty());
+                o.println("     #  mode      n_eff          Im n_eff    loss dB/cm   A_eff um^2   in core (highest n)" + (vec ? "  TE fraction" : "")
+                        + (classes ? "  class" : ""));
                 int k = 0;
                 for (ModeReport m : a.listed()) {
-                    o.printf(Locale.ROOT, "  %4d  %-8s  %.10f  %.3e  %10.4g  %11.5g  %10.6f%s%n", m.radialOrder(), m.name(), m.nEff(),
+                    o.printf(Locale.ROOT, "  %4d  %-8s  %.10f  %.3e  %10.4g  %11.5g  %10.6f%s%s%n", m.radialOrder(), m.name(), m.nEff(),
                             m.nEffImag(), m.lossDbPerCm(), m.effectiveArea() * 1e12, m.confinement(),
-                            vec ? String.format(Locale.ROOT, "  %11.4f", a.vectorModes().get(k).teFraction()) : "");
+                            vec ? String.format(Locale.ROOT, "  %11.4f", a.vectorModes().get(k).teFraction()) : "",
+                            classes ? "  " + a.symmetryClasses().get(k) : "");
                     k++;
                 }
             }

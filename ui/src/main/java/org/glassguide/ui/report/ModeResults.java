@@ -23,9 +23,13 @@ public final class ModeResults {
         m.put("gridNy", a.grid().ny());
         m.put("gridStepM", a.grid().dx());
         m.put("regions", a.regions());
+        m.put("symmetry", a.symmetry());
         List<Map<String, Object>> modes = reports(a.listed());
         for (int i = 0; i < a.vectorModes().size(); i++) {
             modes.get(i).put("teFraction", a.vectorModes().get(i).teFraction());
+        }
+        for (int i = 0; i < a.symmetryClasses().size(); i++) {
+            modes.get(i).put("symmetryClass", a.symmetryClasses().get(i));
         }
         m.put("modes", modes);
         m.put("warnings", a.warnings());

@@ -295,13 +295,13 @@ public final class RunReport {
 
     private static void writeFdCsv(DesignResult r, Path file) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("wavelength_nm,name,n_eff,n_eff_imag,loss_dB_per_cm,effective_area_um2,confinement,te_fraction\n");
+            w.write("wavelength_nm,name,n_eff,n_eff_imag,loss_dB_per_cm,effective_area_um2,confinement,te_fraction,symmetry_class\n");
             for (FdAnalysisResult a : r.fdAnalyses()) {
                 int k = 0;
                 for (ModeReport m : a.listed()) {
                     String te = a.vectorModes().isEmpty() ? "" : String.format(Locale.ROOT, "%.6f", a.vectorModes().get(k).teFraction());
-                    w.write(String.format(Locale.ROOT, "%s,%s,%.12f,%.6e,%.6e,%.6g,%.6f,%s%n", Units.nm(a.wavelength()), m.name(), m.nEff(),
-                            m.nEffImag(), m.lossDbPerCm(), m.effectiveArea() * 1e12, m.confinement(), te));
+                    w.write(String.format(Locale.ROOT, "%s,%s,%.12f,%.6e,%.6e,%.6g,%.6f,%s,%s%n", Units.nm(a.wavelength()), m.name(), m.nEff(),
+                            m.nEffImag(), m.lossDbPerCm(), m.effectiveArea() * 1e12, m.confinement(), te, a.symmetryClasses().get(k)));
                     k++;
                 }
             }
@@ -476,13 +476,16 @@ public final class RunReport {
 
     private static void fdMarkdown(DesignResult r, StringBuilder sb) {
         for (FdAnalysisResult a : r.fdAnalyses()) {
-            sb.append(String.format(Locale.ROOT, "## 2D finite-difference modes (scalar) at %s nm%n%nGrid %d x %d, step %.4g um.%n%n",
-                    Units.nm(a.wavelength()), a.grid().nx(), a.grid().ny(), a.grid().dx() * 1e6));
-            sb.append("| # | mode | n_eff | Im n_eff | loss (dB/cm) | A_eff (um^2) | power in the highest-index material |\n|---|---|---|---|---|---|---|\n");
+            sb.append(String.format(Locale.ROOT, "## 2D finite-difference modes (%s) at %s nm%n%nGrid %d x %d, step %.4g um. Symmetry: %s.%n%n",
+                    a.solver(), Units.nm(a.wavelength()), a.grid().nx(), a.grid().ny(), a.grid().dx() * 1e6, a.symmetry()));
+            sb.append("| # | mode | n_eff | Im n_eff | loss (dB/cm) | A_eff (um^2) | power in the highest-index material | symmetry class |\n"
+                    + "|---|---|---|---|---|---|---|---|\n");
             int i = 0;
             for (ModeReport m : a.listed()) {
-                sb.append(String.format(Locale.ROOT, "| %d | %s | %.10f | %.3e | %.4g | %.4g | %.5f |%n", ++i, m.name(), m.nEff(), m.nEffImag(),
-                        m.lossDbPerCm(), m.effectiveArea() * 1e12, m.confinement()));
+                sb.append(String.format(Locale.ROOT, "| %d | %s | %.10f | %.3e | %.4g | %.4g | %.5f | %s |%n", i + 1, m.name(), m.nEff(),
+                        m.nEffImag(), m.lossDbPerCm(), m.effectiveArea() * 1e12, m.confinement(),
+                        a.symmetryClasses().get(i).isEmpty() ? "-" : a.symmetryClasses().get(i)));
+                i++;
             }
             sb.append('\n');
         }

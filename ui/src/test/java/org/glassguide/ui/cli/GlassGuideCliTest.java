@@ -401,22 +401,28 @@ class GlassGuideCliTest {
     }
 
     @Test
-    void mirrorSymmetryHalvesTheGridAndKeepsTheMode(@TempDir Path dir) throws IOException {
+    void mirrorSymmetryKeepsTheModeAndReportsTheWholeWindow(@TempDir Path dir) throws IOException {
         Path design = dir.resolve("s.yaml");
         String base = "format: glassguide/1\nname: sym\nstructure:\n  waveguide:\n    background: { index: 1.44 }\n    shapes:\n"
                 + "      - rectangle: { width: 2 um, height: 1 um, center: [0 um, 0 um], material: { index: 1.56 } }\n"
                 + "wavelengths: [1.55 um]\nsolver: { kind: fd-semivector, window: [8 um, 6 um], step: 0.08 um, pml: 1.6 um, modes: 1";
-        Files.writeString(design, base + " }\n");
-        JsonNode full = new ObjectMapper().readTree(run("modes", design.toString(), "--json", "--out", dir.resolve("a").toString()).out())
-                .get("modes").get(0);
-        Files.writeString(design, base + ", symmetry: even-x }\n");
-        Run r = run("modes", design.toString(), "--json", "--out", dir.resolve("b").toString());
-        assertEquals(0, r.code(), r.err());
-        JsonNode half = new ObjectMapper().readTree(r.out());
-        assertEquals(50, half.get("gridNx").asInt());
-        assertEquals(full.get("nEffReal").asDouble(), half.get("modes").get(0).get("nEffReal").asDouble(), 1e-10);
-        assertEquals(full.get("effectiveAreaM2").asDouble(), half.get("modes").get(0).get("effectiveAreaM2").asDouble(),
-                1e-6 * full.get("effectiveAreaM2").asDouble());
+        Files.writeString(design, base + ", symmetry: none }\n");
+        JsonNode whole = new ObjectMapper().readTree(run("modes", design.toString(), "--json", "--out", dir.resolve("a").toString()).out());
+        JsonNode full = whole.get("modes").get(0);
+        assertTrue(whole.get("symmetry").asText().startsWith("none"), whole.get("symmetry").asText());
+        for (String sym : new String[] {"even-x", "auto"}) {
+            Files.writeString(design, base + ", symmetry: " + sym + " }\n");
+            Run r = run("modes", design.toString(), "--json", "--out", dir.resolve("b-" + sym).toString());
+            assertEquals(0, r.code(), r.err());
+            JsonNode half = new ObjectMapper().readTree(r.out());
+            // solved on half (auto: a quarter) of the window, reported on all of it
+            assertEquals(100, half.get("gridNx").asInt());
+            assertEquals(75, half.get("gridNy").asInt(), "75 rows: an odd count, so y = 0 is no cell edge and only x = 0 is used");
+            assertEquals("even-x", half.get("modes").get(0).get("symmetryClass").asText(), sym);
+            assertEquals(full.get("nEffReal").asDouble(), half.get("modes").get(0).get("nEffReal").asDouble(), 1e-10, sym);
+            assertEquals(full.get("effectiveAreaM2").asDouble(), half.get("modes").get(0).get("effectiveAreaM2").asDouble(),
+                    1e-6 * full.get("effectiveAreaM2").asDouble(), sym);
+        }
     }
 
     @Test
