@@ -314,7 +314,8 @@ public final class FdAnalysis {
         for (int q = 0; q + 1 < out.size(); q++) {
             Found a = out.get(q);
             Found b = out.get(q + 1);
-            boolean degenerate = Math.hypot(a.nEff() - b.nEff(), a.nEffImag() - b.nEffImag()) <= 1e-8 * Math.abs(a.nEff());
+            // degenerate to rounding (mirror-image classes agree to about 1e-14): a split the solve resolves keeps n_eff order
+            boolean degenerate = Math.hypot(a.nEff() - b.nEff(), a.nEffImag() - b.nEffImag()) <= 1e-11 * Math.abs(a.nEff());
             if (degenerate && b.pairKey() > a.pairKey() + 1e-9) {
                 out.set(q, b);
                 out.set(q + 1, a);

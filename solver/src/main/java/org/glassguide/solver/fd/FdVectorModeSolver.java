@@ -175,7 +175,7 @@ public final class FdVectorModeSolver {
         for (int q = 0; q < a.size; q++) {
             b[2 * q] = lay.exists(q) ? 1 : 0;
         }
-        boolean[] inPml = lay.pmlSites();
+        boolean[] inPml = lay.pmlUnknowns();
         // degenerate pairs reported as x- and y-polarised: +1 on E_x unknowns, -1 on E_y
         double[] form = new double[a.size];
         for (int q = 0; q < form.length; q++) {
@@ -183,7 +183,7 @@ public final class FdVectorModeSolver {
         }
         operatorSink.accept(new SparseOperator(a, b, targetIndex * targetIndex));
         ShiftInvertEigen.Session session = new ShiftInvertEigen.Session(a, b, targetIndex * targetIndex,
-                v -> FdScalarModeSolver.massIn(v, inPml, 2), radiationBelow, form, monitor);
+                v -> lay.pmlShare(v, inPml), radiationBelow, form, monitor);
         java.util.function.Consumer<EigenStatistics> sink = statistics;
         return (count, mon) -> {
             List<Mode> out = new ArrayList<>();
@@ -288,16 +288,52 @@ public final class FdVectorModeSolver {
             return out;
         }
 
-        boolean[] pmlSites() {
-            boolean[] in = new boolean[(nx + 1) * (ny + 1)];
+        /**
+         * Whether each unknown lies inside the PML, at its own staggered position: E_x at (i + 1/2, j), E_y at
+         * (i, j + 1/2), the PML on the low side spanning [0, c) cells and on the high side (n - c, n]. (Flags per site
+         * counted E_x half a cell inside the PML on the high side as outside: the left and right shares differed, and a
+         * mirror image of the window read a smaller share than the whole.)
+         */
+        boolean[] pmlUnknowns() {
+            boolean[] in = new boolean[2 * (nx + 1) * (ny + 1)];
             int c = pmlCells;
             for (int j = 0; j <= ny; j++) {
                 for (int i = 0; i <= nx; i++) {
-                    in[i + (nx + 1) * j] = (walls.pmlLeft() && i < c) || (walls.pmlRight() && i > nx - c)
-                            || (walls.pmlBottom() && j < c) || (walls.pmlTop() && j > ny - c);
+                    for (int comp = 0; comp < 2; comp++) {
+                        double x = i + (comp == 0 ? 0.5 : 0);
+                        double y = j + (comp == 1 ? 0.5 : 0);
+                        in[unknown(comp, i, j)] = (walls.pmlLeft() && x < c) || (walls.pmlRight() && x > nx - c)
+                                || (walls.pmlBottom() && y < c) || (walls.pmlTop() && y > ny - c);
+                    }
                 }
             }
             return in;
+        }
+
+        /**
+         * The share of |v|^2 on the flagged unknowns, as on the whole window: an unknown on a mirror plane (E_y on x = 0,
+         * E_x on y = 0) stands for one line of the unfolded field where every other unknown stands for two (or four),
+         * so it weighs half.
+         */
+        double pmlShare(double[] v, boolean[] flagged) {
+            double in = 0;
+            double all = 0;
+            boolean mirrorLeft = !walls.pmlLeft() && g.x0() == 0;
+            boolean mirrorBottom = !walls.pmlBottom() && g.y0() == 0;
+            for (int q = 0; q < v.length / 2; q++) {
+                double m = v[2 * q] * v[2 * q] + v[2 * q + 1] * v[2 * q + 1];
+                int site = q / 2;
+                int i = site % (nx + 1);
+                int j = site / (nx + 1);
+                if ((q % 2 == 1 && i == 0 && mirrorLeft) || (q % 2 == 0 && j == 0 && mirrorBottom)) {
+                    m *= 0.5;
+                }
+                all += m;
+                if (flagged[q]) {
+                    in += m;
+                }
+            }
+            return all > 0 ? in / all : 0;
         }
 
         int unknown(int c, int i, int j) {
