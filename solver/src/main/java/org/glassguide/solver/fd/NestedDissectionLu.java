@@ -551,6 +551,7 @@ final class NestedDissectionLu {
         final double[] z1i = new double[maxUpd];
         final double[] acc;
         final double[] d = new double[2];
+        final double[] d2 = new double[4];
 
         Work(double[] acc) {
             this.acc = acc;
@@ -591,22 +592,11 @@ final class NestedDissectionLu {
         for (int i = 1; i < k; i++) {
             int row = i * k;
             if (two) {
-                double s0r = 0;
-                double s0i = 0;
-                double s1r = 0;
-                double s1i = 0;
-                for (int p = 0; p < i; p++) {
-                    double ar = lr[row + p];
-                    double ai = li[row + p];
-                    s0r += ar * y0r[p] - ai * y0i[p];
-                    s0i += ar * y0i[p] + ai * y0r[p];
-                    s1r += ar * y1r[p] - ai * y1i[p];
-                    s1i += ar * y1i[p] + ai * y1r[p];
-                }
-                y0r[i] -= s0r;
-                y0i[i] -= s0i;
-                y1r[i] -= s1r;
-                y1i[i] -= s1i;
+                double[] d = dot2(lr, li, row, y0r, y0i, y1r, y1i, 0, i, w);
+                y0r[i] -= d[0];
+                y0i[i] -= d[1];
+                y1r[i] -= d[2];
+                y1i[i] -= d[3];
             } else {
                 double[] d = dot(lr, li, row, y0r, y0i, 0, i, w);
                 y0r[i] -= d[0];
@@ -622,16 +612,11 @@ final class NestedDissectionLu {
             double s1r = 0;
             double s1i = 0;
             if (two) {
-                s0r = 0;
-                s0i = 0;
-                for (int p = 0; p < k; p++) {
-                    double ar = mr[row + p];
-                    double ai = mi[row + p];
-                    s0r += ar * y0r[p] - ai * y0i[p];
-                    s0i += ar * y0i[p] + ai * y0r[p];
-                    s1r += ar * y1r[p] - ai * y1i[p];
-                    s1i += ar * y1i[p] + ai * y1r[p];
-                }
+                double[] d = dot2(mr, mi, row, y0r, y0i, y1r, y1i, 0, k, w);
+                s0r = d[0];
+                s0i = d[1];
+                s1r = d[2];
+                s1i = d[3];
             } else {
                 double[] d = dot(mr, mi, row, y0r, y0i, 0, k, w);
                 s0r = d[0];
@@ -692,22 +677,11 @@ final class NestedDissectionLu {
             int g = 2 * x.own[p];
             int row = p * u;
             if (two) {
-                double s0r = 0;
-                double s0i = 0;
-                double s1r = 0;
-                double s1i = 0;
-                for (int q = 0; q < u; q++) {
-                    double ar = mr[row + q];
-                    double ai = mi[row + q];
-                    s0r += ar * z0r[q] - ai * z0i[q];
-                    s0i += ar * z0i[q] + ai * z0r[q];
-                    s1r += ar * z1r[q] - ai * z1i[q];
-                    s1i += ar * z1i[q] + ai * z1r[q];
-                }
-                y0r[p] = b0[g] - s0r;
-                y0i[p] = b0[g + 1] - s0i;
-                y1r[p] = b1[g] - s1r;
-                y1i[p] = b1[g + 1] - s1i;
+                double[] d = dot2(mr, mi, row, z0r, z0i, z1r, z1i, 0, u, w);
+                y0r[p] = b0[g] - d[0];
+                y0i[p] = b0[g + 1] - d[1];
+                y1r[p] = b1[g] - d[2];
+                y1i[p] = b1[g + 1] - d[3];
             } else {
                 double[] d = dot(mr, mi, row, z0r, z0i, 0, u, w);
                 y0r[p] = b0[g] - d[0];
@@ -722,18 +696,11 @@ final class NestedDissectionLu {
             double di = li[row + i];
             double den = dr * dr + di * di;
             if (two) {
-                double s0r = y0r[i];
-                double s0i = y0i[i];
-                double s1r = y1r[i];
-                double s1i = y1i[i];
-                for (int p = i + 1; p < k; p++) {
-                    double ar = lr[row + p];
-                    double ai = li[row + p];
-                    s0r -= ar * y0r[p] - ai * y0i[p];
-                    s0i -= ar * y0i[p] + ai * y0r[p];
-                    s1r -= ar * y1r[p] - ai * y1i[p];
-                    s1i -= ar * y1i[p] + ai * y1r[p];
-                }
+                double[] d = dot2(lr, li, row + i + 1, y0r, y0i, y1r, y1i, i + 1, k - i - 1, w);
+                double s0r = y0r[i] - d[0];
+                double s0i = y0i[i] - d[1];
+                double s1r = y1r[i] - d[2];
+                double s1i = y1i[i] - d[3];
                 y0r[i] = (s0r * dr + s0i * di) / den;
                 y0i[i] = (s0i * dr - s0r * di) / den;
                 y1r[i] = (s1r * dr + s1i * di) / den;
@@ -788,6 +755,32 @@ final class NestedDissectionLu {
         w.d[0] = r0 + r1;
         w.d[1] = i0 + i1;
         return w.d;
+    }
+
+    /**
+     * The same sum for two right-hand sides at once (each factor entry read once), into w's four-entry result: re and im
+     * of the first, then of the second.
+     */
+    private static double[] dot2(double[] ar, double[] ai, int ao, double[] y0r, double[] y0i, double[] y1r, double[] y1i, int yo, int len,
+            Work w) {
+        double s0r = 0;
+        double s0i = 0;
+        double s1r = 0;
+        double s1i = 0;
+        for (int p = 0; p < len; p++) {
+            double a = ar[ao + p];
+            double b = ai[ao + p];
+            int q = yo + p;
+            s0r += a * y0r[q] - b * y0i[q];
+            s0i += a * y0i[q] + b * y0r[q];
+            s1r += a * y1r[q] - b * y1i[q];
+            s1i += a * y1i[q] + b * y1r[q];
+        }
+        w.d2[0] = s0r;
+        w.d2[1] = s0i;
+        w.d2[2] = s1r;
+        w.d2[3] = s1i;
+        return w.d2;
     }
 
     private static void swap(double[] v, int p, int q) {
