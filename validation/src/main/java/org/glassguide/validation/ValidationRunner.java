@@ -105,6 +105,8 @@ public final class ValidationRunner {
                 return hadleyCorner(c, id, source);
             case "fd-vector-fiber":
                 return fdVectorFiber(c, id, source);
+            case "fd-symmetry":
+                return fdSymmetry(c, id, source);
             case "fd-vector-slab-order":
                 return fdVectorSlabOrder(c, id, source);
             case "fd-vector-leaky-bend":
@@ -482,6 +484,44 @@ public final class ValidationRunner {
         rows.add(new ValidationRow(id, "TE01 - HE21 splitting", ref.get("TE01") - ref.get("HE21"), got.get("TE01") - got.get("HE21"),
                 split * (ref.get("TE01") - ref.get("HE21")), source));
         return rows;
+    }
+
+    /** A square core through the design path: the symmetric solve against an independent whole-window reference and itself. */
+    private List<ValidationRow> fdSymmetry(YamlNode c, String id, String source) {
+        List<ValidationRow> rows = new ArrayList<>();
+        double tol = c.require("tolerance").number();
+        double pairTol = c.require("pairTolerance").number();
+        List<YamlNode> ref = c.require("reference").list();
+        org.glassguide.solver.fd.FdAnalysisResult scalar = squareModes("fd-scalar", "[6 um, 6 um]", "0.04 um", "0 um", 633, ref.size(), "auto");
+        for (int q = 0; q < ref.size(); q++) {
+            rows.add(new ValidationRow(id, String.format(java.util.Locale.ROOT, "fd-scalar, symmetry auto: n_eff of mode %d (%s)", q + 1,
+                    scalar.symmetryClasses().get(q)), ref.get(q).number(), scalar.listed().get(q).nEff(), tol, source));
+        }
+        rows.add(new ValidationRow(id, "fd-scalar: first pair's partners (odd-x even-y minus even-x odd-y)", 0,
+                scalar.listed().get(1).nEff() - scalar.listed().get(2).nEff(), pairTol, source));
+        org.glassguide.solver.fd.FdAnalysisResult auto = squareModes("fd-vector", "[5 um, 5 um]", "0.05 um", "1 um", 1000, 6, "auto");
+        org.glassguide.solver.fd.FdAnalysisResult whole = squareModes("fd-vector", "[5 um, 5 um]", "0.05 um", "1 um", 1000, 6, "none");
+        for (int q = 0; q < whole.listed().size(); q++) {
+            rows.add(new ValidationRow(id, String.format(java.util.Locale.ROOT, "fd-vector with PML: n_eff of mode %d, auto (%s) vs whole window", q + 1,
+                    auto.symmetryClasses().get(q)), whole.listed().get(q).nEff(), auto.listed().get(q).nEff(), tol, source));
+        }
+        rows.add(new ValidationRow(id, "fd-vector: HE11 partners (x-pec y-pmc minus x-pmc y-pec)", 0,
+                auto.listed().get(0).nEff() - auto.listed().get(1).nEff(), pairTol, source));
+        double pw = whole.vectorModes().get(0).pmlFraction();
+        rows.add(new ValidationRow(id, "fd-vector: HE11's share in the PML, auto vs whole window", pw, auto.vectorModes().get(0).pmlFraction(),
+                1e-6 * pw, source));
+        return rows;
+    }
+
+    private static org.glassguide.solver.fd.FdAnalysisResult squareModes(String kind, String window, String step, String pml, double nm, int modes,
+            String symmetry) {
+        String yaml = String.format(java.util.Locale.ROOT, "format: glassguide/1%nname: square%nstructure:%n  waveguide:%n    background: { index: 1.44 }%n"
+                + "    shapes:%n      - rectangle: { width: 2 um, height: 2 um, center: [0 um, 0 um], material: { index: 1.56 } }%n"
+                + "wavelengths: [%s nm]%nsolver: { kind: %s, window: %s, step: %s, pml: %s, modes: %d, target: 1.56, symmetry: %s }%n"
+                + "analyses: [modes]%n", nm, kind, window, step, pml, modes, symmetry);
+        org.glassguide.solver.design.Design d = new org.glassguide.solver.design.DesignReader(MaterialLibrary.builtIn()).read("square.yaml",
+                new java.io.StringReader(yaml), java.nio.file.Path.of("."));
+        return new org.glassguide.solver.fd.FdAnalysis().analyse(d, d.wavelengths().get(0), d.solver(), false, w -> { }, ProgressMonitor.NONE);
     }
 
     /**

@@ -224,7 +224,13 @@ final class ShiftInvertEigen {
         private List<Pair> iterate(int count, java.util.function.Consumer<EigenStatistics> statistics, ProgressMonitor monitor) {
             long started = System.nanoTime();
             if (last != null && count <= wanted) {
-                return new ArrayList<>(last.subList(0, Math.min(count, last.size())));
+                // the count nearest the shift among those found, highest n_eff first
+                List<Pair> near = new ArrayList<>(last);
+                near.sort(Comparator.comparingDouble(p -> Math.hypot(p.nEff() * p.nEff() - p.nEffImag() * p.nEffImag() - sigma,
+                        2 * p.nEff() * p.nEffImag())));
+                near = new ArrayList<>(near.subList(0, Math.min(count, near.size())));
+                near.sort(Comparator.comparingDouble(Pair::nEff).reversed());
+                return near;
             }
             // block Krylov-Schur: blocks of BLOCK vectors (at least any multiplicity: both partners of a degenerate pair,
             // which a single-vector Krylov space never holds, lie in the span of a random block), a basis of about

@@ -151,6 +151,11 @@ class MirrorSymmetryTest {
             }
         }
         assertTrue(guided >= 3, "the even-even class of the square holds at least three guided modes: " + guided);
+        // asked for fewer again: the nearest of those found, no new iteration
+        List<FdScalarModeSolver.Mode> two = search.nearest(2, ProgressMonitor.NONE);
+        assertEquals(2, two.size());
+        assertEquals(fresh.get(0).nEff(), two.get(0).nEff(), 1e-9);
+        assertEquals(fresh.get(1).nEff(), two.get(1).nEff(), 1e-9);
     }
 
     /** The classes' merge: the k nearest over all classes, a class asked again while its farthest mode is still among them. */
