@@ -653,8 +653,12 @@ public final class FdVectorModeSolver {
             return new double[] {nex[0] - dz[1], nex[1] + dz[0]};
         }
 
+        /** Scratch for {@link #val}, which runs four times per cell per mode. */
+        private final Lin valScratch = new Lin();
+
         private double[] val(double[] v, int c, int i, int j) {
-            Lin l = new Lin();
+            Lin l = valScratch;
+            l.clear();
             if (c == 0) {
                 ex(l, i, j, 1, 0);
             } else {

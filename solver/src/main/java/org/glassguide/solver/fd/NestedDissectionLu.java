@@ -504,7 +504,7 @@ final class NestedDissectionLu {
             int top = postorder.size() - 1;
             Work wl = new Work(new double[4 * root.own.length]);
             Work wr = new Work(new double[4 * root.own.length]);
-            java.util.concurrent.CompletableFuture<Void> left = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            java.util.concurrent.CompletableFuture<Void> left = SecondCore.run(() -> {
                 for (int t = 0; t < split; t++) {
                     forward(postorder.get(t), b0, b1, wl);
                 }
@@ -524,7 +524,7 @@ final class NestedDissectionLu {
             }
             forward(root, b0, b1, wr);
             backward(root, b0, b1, wr);
-            java.util.concurrent.CompletableFuture<Void> back = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            java.util.concurrent.CompletableFuture<Void> back = SecondCore.run(() -> {
                 for (int t = split - 1; t >= 0; t--) {
                     backward(postorder.get(t), b0, b1, wl);
                 }

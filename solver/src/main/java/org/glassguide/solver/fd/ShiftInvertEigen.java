@@ -169,6 +169,8 @@ final class ShiftInvertEigen {
         private double factorSeconds;
         private final Random rnd = new Random(11);
         private final double[] tmp;
+        private final double[] yBuf;
+        private final double[] ayBuf;
         private int wanted;
         private int bw;
         private int keep;
@@ -213,6 +215,8 @@ final class ShiftInvertEigen {
             }
             active = act;
             tmp = new double[2 * n];
+            yBuf = new double[2 * n];
+            ayBuf = new double[2 * n];
         }
 
         /** The modes asked for so far, with degenerate pairs in their canonical basis. */
@@ -298,19 +302,28 @@ final class ShiftInvertEigen {
                 }
                 int m = applied;
                 double[][][] ritz = DenseComplexEigen.ritzPairs(head(hr, m), head(hi, m), keep);
-                List<Pair> pairs = new ArrayList<>();
+                // residuals in two reused buffers; the Ritz vectors themselves are formed once, when the iteration stops
+                int pairsNow = Math.min(wanted, ritz.length);
+                double[][] found = new double[pairsNow][];
                 worst = 0;
                 converged = 0;
-                for (int q = 0; q < Math.min(wanted, ritz.length); q++) {
+                for (int q = 0; q < pairsNow; q++) {
                     double tr = ritz[q][0][0];
                     double ti = ritz[q][0][1];
-                    double[] c = ritz[q][1];
-                    double[] y = normalised(combine(w, m, c, n));
+                    double[] y = yBuf;
+                    java.util.Arrays.fill(y, 0);
+                    for (int j = 0; j < m; j++) {
+                        axpy(ritz[q][1][2 * j], ritz[q][1][2 * j + 1], w[j], y);
+                    }
+                    double norm = Math.sqrt(dot(y, y)[0]);
+                    for (int e = 0; e < y.length; e++) {
+                        y[e] /= norm;
+                    }
                     // lambda = sigma + 1/theta
                     double den = tr * tr + ti * ti;
                     double lr = sigma + tr / den;
                     double li = -ti / den;
-                    double[] ay = new double[2 * n];
+                    double[] ay = ayBuf;
                     a.multiply(y, ay);
                     diag(b, y, tmp);
                     double bn = Math.sqrt(dot(tmp, tmp)[0]);
@@ -323,9 +336,8 @@ final class ShiftInvertEigen {
                         worst = Math.max(worst, res);
                         converged += res < TOLERANCE ? 1 : 0;
                     }
-                    pairs.add(new Pair(ne[0], ne[1], y, inPml));
+                    found[q] = new double[] {ne[0], ne[1], inPml};
                 }
-                best = pairs;
                 // below 1e-7 and no longer halving over three cycles: the residuals sit at the accuracy the factorised operator
                 // allows (measured: 1.1e-9 to 1.3e-9 for 27 cycles on the square core's 10 scalar modes), not worth more cycles
                 boolean stalled = worst < STALL_CEILING && recent.size() >= 3 && worst > 0.5 * recent.stream().mapToDouble(Double::doubleValue)
@@ -335,6 +347,10 @@ final class ShiftInvertEigen {
                     recent.remove(0);
                 }
                 if (worst < TOLERANCE || stalled || cycle == MAX_CYCLES - 1) {
+                    best = new ArrayList<>();
+                    for (int q = 0; q < pairsNow; q++) {
+                        best.add(new Pair(found[q][0], found[q][1], normalised(combine(w, m, ritz[q][1], n)), found[q][2]));
+                    }
                     break;
                 }
                 restart(ritz, m);
@@ -554,8 +570,9 @@ final class ShiftInvertEigen {
         int nz = z.length;
         double[][] v = new double[nz][];
         double[] before = new double[nz];
+        // the block's vectors are the caller's to give: orthogonalised in place and kept as basis vectors
         for (int j = 0; j < nz; j++) {
-            v[j] = z[j].clone();
+            v[j] = z[j];
             before[j] = Math.sqrt(dot(v[j], v[j])[0]);
         }
         // against the basis: block classical Gram-Schmidt, twice (as stable as modified Gram-Schmidt twice), each basis
@@ -611,7 +628,10 @@ final class ShiftInvertEigen {
             } else if (hr != null && size < hr.length) {
                 hr[size][from + j] = norm;
             }
-            w[size++] = scale(x, 1 / norm);
+            for (int e = 0; e < x.length; e++) {
+                x[e] /= norm;
+            }
+            w[size++] = x;
         }
         return size;
     }
@@ -626,7 +646,7 @@ final class ShiftInvertEigen {
             return;
         }
         int mid = (len / 4) * 2;
-        java.util.concurrent.CompletableFuture<Void> other = java.util.concurrent.CompletableFuture.runAsync(() -> work.accept(mid, len));
+        java.util.concurrent.CompletableFuture<Void> other = SecondCore.run(() -> work.accept(mid, len));
         work.accept(0, mid);
         other.join();
     }
