@@ -111,6 +111,21 @@ public final class FdAnalysis {
         String symmetry;
         if (st.symmetry().equals("auto")) {
             MirrorSymmetry.Planes planes = MirrorSymmetry.detect(cs, full, pmlOn);
+            // an odd number of cells puts a plane inside a column (row): one more cell, half a step on each side, puts it on
+            // an edge; taken when the plane is then a mirror, as a mode solver snaps its mesh to a symmetry plane
+            if (full.nx() % 2 == 1 || (full.ny() % 2 == 1 && !full.isSlab())) {
+                FdScalarModeSolver.Grid even = FdScalarModeSolver.Grid.centred((full.nx() + full.nx() % 2) * full.dx(),
+                        (full.ny() + (full.isSlab() ? 0 : full.ny() % 2)) * full.dy(), full.dx());
+                MirrorSymmetry.Planes widened = MirrorSymmetry.detect(cs, even, pmlOn);
+                if (widened.classes() > planes.classes()) {
+                    sink.accept(String.format(java.util.Locale.ROOT, "note: solver.window widened from %s x %s um to %s x %s um (%d x %d cells) so"
+                            + " that the mirror plane%s fall%s on cell edges", um(full.nx() * full.dx()), um(full.ny() * full.dy()),
+                            um(even.nx() * even.dx()), um(even.ny() * even.dy()), even.nx(), even.ny(), widened.x() && widened.y() ? "s" : "",
+                            widened.x() && widened.y() ? "" : "s"));
+                    full = even;
+                    planes = widened;
+                }
+            }
             xs.addAll(planes.x() ? (vector ? List.of("pec", "pmc") : List.of("even", "odd")) : List.of("none"));
             ys.addAll(planes.y() ? (vector ? List.of("pec", "pmc") : List.of("even", "odd")) : List.of("none"));
             symmetry = planes.classes() == 1 ? "none found" + (planes.reason().isEmpty() ? "" : ": " + planes.reason())
@@ -297,6 +312,10 @@ public final class FdAnalysis {
         String solverName = st.kind().equals("fd-semivector") ? "fd-semivector-" + st.polarization() : st.kind();
         return new FdAnalysisResult(solverName, wavelength, grid, reports, intensities, indexMap, vectorModes, regions, notes, symmetry,
                 labels);
+    }
+
+    private static String um(double metres) {
+        return Units.trim(String.format(java.util.Locale.ROOT, "%.4f", metres * 1e6));
     }
 
     private static FdScalarModeSolver.Mirror parity(String word) {

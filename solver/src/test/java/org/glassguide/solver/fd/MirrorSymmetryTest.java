@@ -123,6 +123,11 @@ class MirrorSymmetryTest {
         assertTrue(sym.symmetry().startsWith("mirror plane x = 0: 2 classes, each on a half"), sym.symmetry());
         assertTrue(sym.symmetry().contains("not symmetric about y = 0"), sym.symmetry());
         assertSameModes(whole, sym, 1e-9);
+        // 5.95 um at 0.05 um: 119 cells, x = 0 inside a column; auto widens the window to 120 cells, the whole window's grid
+        FdAnalysisResult odd = run(design("fd-scalar", rib, "[5.95 um, 5 um]", 0.05, 4, "auto", 1000), new ArrayList<>());
+        assertTrue(odd.symmetry().startsWith("mirror plane x = 0"), odd.symmetry());
+        assertTrue(odd.warnings().stream().anyMatch(w -> w.contains("widened from 5.95 x 5 um to 6 x 5 um")), odd.warnings().toString());
+        assertSameModes(whole, odd, 1e-9);
         String off = "      - rectangle: { width: 2 um, height: 2 um, center: [0.3 um, 0.2 um], material: { index: 1.56 } }";
         FdAnalysisResult none = run(design("fd-scalar", off, "[6 um, 6 um]", 0.04, 2, "auto", 633), new ArrayList<>());
         assertTrue(none.symmetry().startsWith("none found"), none.symmetry());

@@ -410,19 +410,31 @@ class GlassGuideCliTest {
         JsonNode whole = new ObjectMapper().readTree(run("modes", design.toString(), "--json", "--out", dir.resolve("a").toString()).out());
         JsonNode full = whole.get("modes").get(0);
         assertTrue(whole.get("symmetry").asText().startsWith("none"), whole.get("symmetry").asText());
-        for (String sym : new String[] {"even-x", "auto"}) {
-            Files.writeString(design, base + ", symmetry: " + sym + " }\n");
-            Run r = run("modes", design.toString(), "--json", "--out", dir.resolve("b-" + sym).toString());
-            assertEquals(0, r.code(), r.err());
-            JsonNode half = new ObjectMapper().readTree(r.out());
-            // solved on half (auto: a quarter) of the window, reported on all of it
-            assertEquals(100, half.get("gridNx").asInt());
-            assertEquals(75, half.get("gridNy").asInt(), "75 rows: an odd count, so y = 0 is no cell edge and only x = 0 is used");
-            assertEquals("even-x", half.get("modes").get(0).get("symmetryClass").asText(), sym);
-            assertEquals(full.get("nEffReal").asDouble(), half.get("modes").get(0).get("nEffReal").asDouble(), 1e-10, sym);
-            assertEquals(full.get("effectiveAreaM2").asDouble(), half.get("modes").get(0).get("effectiveAreaM2").asDouble(),
-                    1e-6 * full.get("effectiveAreaM2").asDouble(), sym);
-        }
+        // one class: solved on half of the window, reported on all of it
+        Files.writeString(design, base + ", symmetry: even-x }\n");
+        Run r = run("modes", design.toString(), "--json", "--out", dir.resolve("b").toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode half = new ObjectMapper().readTree(r.out());
+        assertEquals(100, half.get("gridNx").asInt());
+        assertEquals(75, half.get("gridNy").asInt());
+        assertEquals("even-x", half.get("modes").get(0).get("symmetryClass").asText());
+        assertEquals(full.get("nEffReal").asDouble(), half.get("modes").get(0).get("nEffReal").asDouble(), 1e-10);
+        assertEquals(full.get("effectiveAreaM2").asDouble(), half.get("modes").get(0).get("effectiveAreaM2").asDouble(),
+                1e-6 * full.get("effectiveAreaM2").asDouble());
+        // auto: 75 rows put y = 0 inside a row, so the window grows by one row (6.08 um) and a quarter is solved; the same
+        // mode as the whole 6.08 um window
+        Files.writeString(design, base.replace("window: [8 um, 6 um]", "window: [8 um, 6.08 um]") + ", symmetry: none }\n");
+        JsonNode tall = new ObjectMapper().readTree(run("modes", design.toString(), "--json", "--out", dir.resolve("c").toString()).out())
+                .get("modes").get(0);
+        Files.writeString(design, base + " }\n");
+        r = run("modes", design.toString(), "--json", "--out", dir.resolve("d").toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode auto = new ObjectMapper().readTree(r.out());
+        assertEquals(76, auto.get("gridNy").asInt());
+        assertTrue(auto.get("symmetry").asText().startsWith("mirror planes x = 0 and y = 0"), auto.get("symmetry").asText());
+        assertTrue(auto.get("warnings").toString().contains("widened from 8 x 6 um to 8 x 6.08 um"), auto.get("warnings").toString());
+        assertEquals("even-x even-y", auto.get("modes").get(0).get("symmetryClass").asText());
+        assertEquals(tall.get("nEffReal").asDouble(), auto.get("modes").get(0).get("nEffReal").asDouble(), 1e-10);
     }
 
     @Test
