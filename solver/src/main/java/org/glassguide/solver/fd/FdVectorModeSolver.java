@@ -133,8 +133,14 @@ public final class FdVectorModeSolver {
 
     /** A solver that reports each eigen-solve's cost (cycles, solves, factor size, times) to the consumer. */
     public FdVectorModeSolver withStatistics(java.util.function.Consumer<EigenStatistics> sink) {
-        FdVectorModeSolver s = new FdVectorModeSolver();
+        FdVectorModeSolver s = copy();
         s.statistics = sink;
+        return s;
+    }
+
+    private FdVectorModeSolver copy() {
+        FdVectorModeSolver s = new FdVectorModeSolver();
+        s.statistics = statistics;
         s.operatorSink = operatorSink;
         return s;
     }
@@ -143,8 +149,7 @@ public final class FdVectorModeSolver {
 
     /** A solver that hands each assembled operator to the consumer before solving (to compare with another library). */
     public FdVectorModeSolver withOperator(java.util.function.Consumer<SparseOperator> sink) {
-        FdVectorModeSolver s = new FdVectorModeSolver();
-        s.statistics = statistics;
+        FdVectorModeSolver s = copy();
         s.operatorSink = sink;
         return s;
     }

@@ -567,15 +567,7 @@ final class NestedDissectionLu {
         double[] y0i = w.y0i;
         double[] y1r = w.y1r;
         double[] y1i = w.y1i;
-        for (int p = 0; p < k; p++) {
-            int g = 2 * x.own[p];
-            y0r[p] = b0[g];
-            y0i[p] = b0[g + 1];
-            if (two) {
-                y1r[p] = b1[g];
-                y1i[p] = b1[g + 1];
-            }
-        }
+        gather(x.own, b0, b1, y0r, y0i, y1r, y1i);
         for (int p = 0; p < k; p++) {
             int q = x.piv[p];
             if (q != p) {
@@ -638,15 +630,7 @@ final class NestedDissectionLu {
                 }
             }
         }
-        for (int p = 0; p < k; p++) {
-            int g = 2 * x.own[p];
-            b0[g] = y0r[p];
-            b0[g + 1] = y0i[p];
-            if (two) {
-                b1[g] = y1r[p];
-                b1[g + 1] = y1i[p];
-            }
-        }
+        scatter(x.own, y0r, y0i, y1r, y1i, b0, b1);
     }
 
     /** Back substitution through one front: U x = y - U12 x_upd on its own unknowns. */
@@ -662,15 +646,7 @@ final class NestedDissectionLu {
         double[] z0i = w.z0i;
         double[] z1r = w.z1r;
         double[] z1i = w.z1i;
-        for (int q = 0; q < u; q++) {
-            int g = 2 * x.upd[q];
-            z0r[q] = b0[g];
-            z0i[q] = b0[g + 1];
-            if (two) {
-                z1r[q] = b1[g];
-                z1i[q] = b1[g + 1];
-            }
-        }
+        gather(x.upd, b0, b1, z0r, z0i, z1r, z1i);
         double[] mr = x.u12Re;
         double[] mi = x.u12Im;
         for (int p = 0; p < k; p++) {
@@ -713,15 +689,7 @@ final class NestedDissectionLu {
                 y0i[i] = (si * dr - sr * di) / den;
             }
         }
-        for (int p = 0; p < k; p++) {
-            int g = 2 * x.own[p];
-            b0[g] = y0r[p];
-            b0[g + 1] = y0i[p];
-            if (two) {
-                b1[g] = y1r[p];
-                b1[g + 1] = y1i[p];
-            }
-        }
+        scatter(x.own, y0r, y0i, y1r, y1i, b0, b1);
     }
 
     /**
@@ -781,6 +749,32 @@ final class NestedDissectionLu {
         w.d2[2] = s1r;
         w.d2[3] = s1i;
         return w.d2;
+    }
+
+    /** Entries idx of the interleaved right-hand sides into split re/im arrays (the second side's only when b1 is given). */
+    private static void gather(int[] idx, double[] b0, double[] b1, double[] r0, double[] i0, double[] r1, double[] i1) {
+        for (int p = 0; p < idx.length; p++) {
+            int g = 2 * idx[p];
+            r0[p] = b0[g];
+            i0[p] = b0[g + 1];
+            if (b1 != null) {
+                r1[p] = b1[g];
+                i1[p] = b1[g + 1];
+            }
+        }
+    }
+
+    /** The inverse of {@link #gather}: split re/im values back into entries idx of the right-hand sides. */
+    private static void scatter(int[] idx, double[] r0, double[] i0, double[] r1, double[] i1, double[] b0, double[] b1) {
+        for (int p = 0; p < idx.length; p++) {
+            int g = 2 * idx[p];
+            b0[g] = r0[p];
+            b0[g + 1] = i0[p];
+            if (b1 != null) {
+                b1[g] = r1[p];
+                b1[g + 1] = i1[p];
+            }
+        }
     }
 
     private static void swap(double[] v, int p, int q) {

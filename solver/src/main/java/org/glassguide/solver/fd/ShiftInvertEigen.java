@@ -14,7 +14,7 @@ import org.glassguide.solver.special.ComplexMath;
 
 /**
  * The eigenpairs A v = lambda B v (B diagonal, lambda = n_eff^2) nearest a shift sigma: block Krylov-Schur on
- * (A - sigma B)^-1 B with the shifted matrix factorised once by {@link NestedDissectionLu}. Blocks of four vectors
+ * (A - sigma B)^-1 B with the shifted matrix factorised once by {@link NestedDissectionLu}. Blocks of two vectors
  * from a random start (both partners of a degenerate pair, which a single-vector Krylov space can never hold, lie in
  * the span of a random block), Rayleigh-Ritz on the block Arnoldi matrix, Ritz vectors of clustered Ritz values taken
  * as a basis of their invariant subspace ({@link DenseComplexEigen}), and a thick restart that keeps an orthonormal
@@ -540,8 +540,8 @@ final class ShiftInvertEigen {
     private static final double TOLERANCE = 1e-9;
 
     /**
-     * z_j = (A - sigma B)^-1 B w_(from + j) for the block: the right-hand sides solved together, in two halves on two
-     * threads when there are two or more (the factors are read-only; each solve has its own work arrays).
+     * z_j = (A - sigma B)^-1 B w_(from + j) for the block: the right-hand sides solved together (in pairs, each factor entry
+     * read once for both; the factor's own solve uses both cores).
      */
     private static void applyBlock(NestedDissectionLu lu, double[] b, double[][] w, int from, double[][] z) {
         for (int j = 0; j < z.length; j++) {
