@@ -60,12 +60,17 @@ public final class FiberBenchmark {
      * the heap say so instead of running.
      */
     public static List<Result> runEigenMatrix() {
+        return runEigenMatrix(new int[] {150, 300, 500});
+    }
+
+    /** The same matrix on the given grids only (cells across the 6 um window). */
+    public static List<Result> runEigenMatrix(int[] grids) {
         List<Result> out = new ArrayList<>();
         org.glassguide.solver.fd.CrossSection cs = new org.glassguide.solver.fd.CrossSection(1.44, 0)
                 .paint(new org.glassguide.solver.fd.Shape.Rectangle(0, 0, 2e-6, 2e-6), 1.56, 0);
         String[] kinds = {"fd-scalar", "fd-semivector (quasi-TE)", "fd-vector"};
         for (int kind = 0; kind < kinds.length; kind++) {
-            for (int cells : new int[] {150, 300, 500}) {
+            for (int cells : grids) {
                 for (int wanted : new int[] {4, 10, 20}) {
                     String kindName = kind == 2 ? "fd-vector" : kind == 0 ? "fd-scalar" : "fd-semivector";
                     if (kind == 2 && cells == 500 && wanted == 20) {

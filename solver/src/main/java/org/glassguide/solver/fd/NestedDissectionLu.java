@@ -24,6 +24,11 @@ final class NestedDissectionLu {
     private final List<Node> postorder = new ArrayList<>();
     private final Node root;
     private final ThreadLocal<int[]> scratch;
+    /** Each thread's dense front (re, im), grown as the fronts grow towards the root and reused between them. */
+    private final ThreadLocal<double[][]> frontBuffer = ThreadLocal.withInitial(() -> new double[][] {new double[0], new double[0]});
+    /** Complex entries of each slab: the kept blocks of consecutive fronts in postorder, placed when the tree is built. */
+    private final List<Long> slabSizes = new ArrayList<>();
+    private final List<Node> slabFirst = new ArrayList<>();
     /** The solve's split: the left half's fronts are postorder[0, split), the right half's [split, root); -1: none. */
     private final int split;
     /** Position of an unknown among the top separator's own ones, or -1. */
@@ -37,12 +42,12 @@ final class NestedDissectionLu {
         final Node left;
         final Node right;
         int[] piv;
-        double[] luRe;
-        double[] luIm;
-        double[] u12Re;
-        double[] u12Im;
-        double[] l21Re;
-        double[] l21Im;
+        /** The slab holding this front's kept blocks (re and im), and where each block starts in it. */
+        double[] re;
+        double[] im;
+        int luOff;
+        int u12Off;
+        int l21Off;
         double[] schurRe;
         double[] schurIm;
 
@@ -55,6 +60,11 @@ final class NestedDissectionLu {
     }
 
     NestedDissectionLu(GridMatrix a) {
+        this(a, SLAB_LIMIT);
+    }
+
+    /** With slabs of at most slabLimit complex entries (smaller than an array's reach only to test the slab layout). */
+    NestedDissectionLu(GridMatrix a, long slabLimit) {
         this.a = a;
         this.n = a.size;
         this.root = build(0, a.nx, 0, a.ny);
@@ -81,6 +91,56 @@ final class NestedDissectionLu {
             java.util.Arrays.fill(p, -1);
             return p;
         });
+        layOutSlabs(slabLimit);
+    }
+
+    /** Largest slab, in complex entries: a Java array's reach. */
+    private static final long SLAB_LIMIT = Integer.MAX_VALUE - 64;
+
+    /**
+     * Places every front's kept blocks (L and U of its own unknowns, U12, L21) in a few large slabs instead of six
+     * arrays a front: thousands of medium arrays allocated young and kept were copied by every young collection until
+     * they were promoted (about 3 s of collector pauses in a 20-mode full-vectorial 300^2 solve), where one slab is
+     * promoted once.
+     */
+    private void layOutSlabs(long slabLimit) {
+        long used = 0;
+        for (Node x : postorder) {
+            long k = x.own.length;
+            long u = x.upd.length;
+            long need = k * k + 2 * k * u;
+            if (need > slabLimit) {
+                throw new IllegalArgumentException("one front of the factor would hold " + need + " entries, more than an array can");
+            }
+            if (slabFirst.isEmpty() || used + need > slabLimit) {
+                if (!slabFirst.isEmpty()) {
+                    slabSizes.add(used);
+                }
+                slabFirst.add(x);
+                used = 0;
+            }
+            x.luOff = (int) used;
+            x.u12Off = (int) (used + k * k);
+            x.l21Off = (int) (used + k * k + k * u);
+            used += need;
+        }
+        slabSizes.add(used);
+    }
+
+    /** Allocates the slabs and points every front at its own. */
+    private void allocateSlabs() {
+        int s = -1;
+        double[] re = null;
+        double[] im = null;
+        for (Node x : postorder) {
+            if (s + 1 < slabFirst.size() && slabFirst.get(s + 1) == x) {
+                s++;
+                re = new double[(int) (long) slabSizes.get(s)];
+                im = new double[re.length];
+            }
+            x.re = re;
+            x.im = im;
+        }
     }
 
     /**
@@ -190,6 +250,7 @@ final class NestedDissectionLu {
 
     /** Factorises; polls the monitor for cancellation between fronts. */
     void factor(ProgressMonitor monitor) {
+        allocateSlabs();
         // an own pool: the common one leaves a core to the caller, which here only waits
         ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
         try {
@@ -235,8 +296,16 @@ final class NestedDissectionLu {
         int k = x.own.length;
         int u = x.upd.length;
         int f = k + u;
-        double[] fr = new double[f * f];
-        double[] fi = new double[f * f];
+        double[][] buf = frontBuffer.get();
+        if (buf[0].length < f * f) {
+            buf[0] = new double[f * f];
+            buf[1] = new double[f * f];
+        } else {
+            java.util.Arrays.fill(buf[0], 0, f * f, 0.0);
+            java.util.Arrays.fill(buf[1], 0, f * f, 0.0);
+        }
+        double[] fr = buf[0];
+        double[] fi = buf[1];
         int[] pos = scratch.get();
         for (int p = 0; p < k; p++) {
             pos[x.own[p]] = p;
@@ -295,23 +364,17 @@ final class NestedDissectionLu {
         int[] piv = new int[k];
         partialLu(fr, fi, f, k, piv);
         x.piv = piv;
-        x.luRe = new double[k * k];
-        x.luIm = new double[k * k];
-        x.u12Re = new double[k * u];
-        x.u12Im = new double[k * u];
-        x.l21Re = new double[u * k];
-        x.l21Im = new double[u * k];
         x.schurRe = new double[u * u];
         x.schurIm = new double[u * u];
         for (int p = 0; p < k; p++) {
-            System.arraycopy(fr, p * f, x.luRe, p * k, k);
-            System.arraycopy(fi, p * f, x.luIm, p * k, k);
-            System.arraycopy(fr, p * f + k, x.u12Re, p * u, u);
-            System.arraycopy(fi, p * f + k, x.u12Im, p * u, u);
+            System.arraycopy(fr, p * f, x.re, x.luOff + p * k, k);
+            System.arraycopy(fi, p * f, x.im, x.luOff + p * k, k);
+            System.arraycopy(fr, p * f + k, x.re, x.u12Off + p * u, u);
+            System.arraycopy(fi, p * f + k, x.im, x.u12Off + p * u, u);
         }
         for (int q = 0; q < u; q++) {
-            System.arraycopy(fr, (k + q) * f, x.l21Re, q * k, k);
-            System.arraycopy(fi, (k + q) * f, x.l21Im, q * k, k);
+            System.arraycopy(fr, (k + q) * f, x.re, x.l21Off + q * k, k);
+            System.arraycopy(fi, (k + q) * f, x.im, x.l21Off + q * k, k);
             System.arraycopy(fr, (k + q) * f + k, x.schurRe, q * u, u);
             System.arraycopy(fi, (k + q) * f + k, x.schurIm, q * u, u);
         }
@@ -470,7 +533,10 @@ final class NestedDissectionLu {
     long storedEntries() {
         long e = 0;
         for (Node x : postorder) {
-            e += (x.luRe == null ? 0 : x.luRe.length) + (x.u12Re == null ? 0 : x.u12Re.length) + (x.l21Re == null ? 0 : x.l21Re.length);
+            if (x.re != null) {
+                long k = x.own.length;
+                e += k * k + 2 * k * x.upd.length;
+            }
         }
         return e;
     }
@@ -579,10 +645,10 @@ final class NestedDissectionLu {
                 }
             }
         }
-        double[] lr = x.luRe;
-        double[] li = x.luIm;
+        double[] lr = x.re;
+        double[] li = x.im;
         for (int i = 1; i < k; i++) {
-            int row = i * k;
+            int row = x.luOff + i * k;
             if (two) {
                 double[] d = dot2(lr, li, row, y0r, y0i, y1r, y1i, 0, i, w);
                 y0r[i] -= d[0];
@@ -595,10 +661,10 @@ final class NestedDissectionLu {
                 y0i[i] -= d[1];
             }
         }
-        double[] mr = x.l21Re;
-        double[] mi = x.l21Im;
+        double[] mr = x.re;
+        double[] mi = x.im;
         for (int q = 0; q < u; q++) {
-            int row = q * k;
+            int row = x.l21Off + q * k;
             double s0r;
             double s0i;
             double s1r = 0;
@@ -647,11 +713,11 @@ final class NestedDissectionLu {
         double[] z1r = w.z1r;
         double[] z1i = w.z1i;
         gather(x.upd, b0, b1, z0r, z0i, z1r, z1i);
-        double[] mr = x.u12Re;
-        double[] mi = x.u12Im;
+        double[] mr = x.re;
+        double[] mi = x.im;
         for (int p = 0; p < k; p++) {
             int g = 2 * x.own[p];
-            int row = p * u;
+            int row = x.u12Off + p * u;
             if (two) {
                 double[] d = dot2(mr, mi, row, z0r, z0i, z1r, z1i, 0, u, w);
                 y0r[p] = b0[g] - d[0];
@@ -664,10 +730,10 @@ final class NestedDissectionLu {
                 y0i[p] = b0[g + 1] - d[1];
             }
         }
-        double[] lr = x.luRe;
-        double[] li = x.luIm;
+        double[] lr = x.re;
+        double[] li = x.im;
         for (int i = k - 1; i >= 0; i--) {
-            int row = i * k;
+            int row = x.luOff + i * k;
             double dr = lr[row + i];
             double di = li[row + i];
             double den = dr * dr + di * di;

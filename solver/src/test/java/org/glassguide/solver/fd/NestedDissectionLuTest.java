@@ -98,4 +98,28 @@ class NestedDissectionLuTest {
             }
         }
     }
+
+    /** Fronts spread over many small slabs (as the largest grids' factors are) solve exactly as in one slab. */
+    @org.junit.jupiter.api.Test
+    void manySlabsSolveAsOne() {
+        GridMatrix a = random(40, 30, 2, 5);
+        Random rnd = new Random(9);
+        double[] b = new double[2 * a.size];
+        for (int q = 0; q < b.length; q++) {
+            b[q] = rnd.nextDouble() - 0.5;
+        }
+        NestedDissectionLu one = new NestedDissectionLu(a);
+        one.factor(ProgressMonitor.NONE);
+        // the largest front's kept blocks need a few thousand entries: slabs of 20,000 hold a handful of fronts each
+        NestedDissectionLu many = new NestedDissectionLu(a, 20_000);
+        many.factor(ProgressMonitor.NONE);
+        double[] x1 = b.clone();
+        double[] x2 = b.clone();
+        one.solve(x1);
+        many.solve(x2);
+        org.junit.jupiter.api.Assertions.assertEquals(one.storedEntries(), many.storedEntries());
+        for (int q = 0; q < x1.length; q++) {
+            org.junit.jupiter.api.Assertions.assertEquals(x1[q], x2[q], 0.0, "entry " + q);
+        }
+    }
 }

@@ -32,7 +32,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     enum Suite { fiber, modes, bpm, emission, eigen }
 
-    @Option(names = "--grid", paramLabel = "N", description = "bpm: one N x N configuration (default: the whole table, 256 to 2048).")
+    @Option(names = "--grid", paramLabel = "N", description = "bpm: one N x N configuration (default: the whole table, 256 to 2048); eigen: the rows of an N x N grid only"
+            + " (default 150, 300 and 500).")
     Integer grid;
 
     @Option(names = "--precision", paramLabel = "P", description = "bpm: float or double (default: both in the table, float for one run).")
@@ -66,8 +67,8 @@ public final class BenchCommand implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             // options of the bpm suite only: say so instead of silently dropping them
             for (String o : new String[] {"--grid", "--precision", "--threads", "--wide-angle", "--device", "--json"}) {
-                if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
-                    err.println("note: " + o + " applies to the bpm suite only; ignored for " + suite);
+                if (spec.commandLine().getParseResult().hasMatchedOption(o) && !(suite == Suite.eigen && o.equals("--grid"))) {
+                    err.println("note: " + o + " applies to the " + (o.equals("--grid") ? "bpm and eigen suites" : "bpm suite") + " only; ignored for " + suite);
                 }
             }
         }
@@ -99,7 +100,11 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (suite == Suite.eigen) {
             // one run per row: the 300^2 and 500^2 full-vectorial solves take a minute or more
-            for (FiberBenchmark.Result r : FiberBenchmark.runEigenMatrix()) {
+            if (grid != null && (grid < 16 || grid > 2000)) {
+                throw new org.glassguide.materials.errors.GlassGuideException(org.glassguide.materials.errors.Messages.OUT_OF_RANGE, "--grid", grid,
+                        "16 to 2000 cells across the eigen benchmark's window");
+            }
+            for (FiberBenchmark.Result r : grid == null ? FiberBenchmark.runEigenMatrix() : FiberBenchmark.runEigenMatrix(new int[] {grid})) {
                 out.printf(Locale.ROOT, fmt, r.name(), r.size(), Double.isNaN(r.medianSeconds()) ? "refused" : seconds(r.medianSeconds()),
                         r.throughput());
                 out.flush();
@@ -260,10 +265,15 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Median wall time of a fresh JVM running `fiber` on a single-mode fiber, started as the launcher does. */
     private static double processTime(int reps) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-XX:+UseParallelGC", "-Xmn256m", "-Xshare:auto", "-cp",
-                System.getProperty("java.class.path"), GlassGuideCli.class.getName(), "fiber", "--core", "1.4504", "--clad",
-                "1.4447", "--core-diameter", "8.2um", "--wavelength", "1550nm"));
+        String javaCommand = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = new ArrayList<>(List.of(javaCommand, "-XX:+UseParallelGC", "-Xmn256m"));
+        // the launcher's huge-page flag, on the same condition
+        java.nio.file.Path thp = java.nio.file.Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        if (java.nio.file.Files.isReadable(thp) && java.nio.file.Files.readString(thp).contains("[madvise]")) {
+            cmd.add("-XX:+UseTransparentHugePages");
+        }
+        cmd.addAll(List.of("-Xshare:auto", "-cp", System.getProperty("java.class.path"), GlassGuideCli.class.getName(), "fiber", "--core",
+                "1.4504", "--clad", "1.4447", "--core-diameter", "8.2um", "--wavelength", "1550nm"));
         double[] t = new double[reps];
         for (int i = -1; i < reps; i++) {
             long t0 = System.nanoTime();
