@@ -57,15 +57,10 @@ public final class FiberBenchmark {
      * 150^2, 300^2 and 500^2 grids, for 4, 10 and 20 modes (the full-vectorial 500^2 with 20 modes through the symmetric
      * design path only): one timed run each (they are
      * long), with the factor's stored entries, the Krylov-Schur cycles and solves, and the peak heap. Rows that cannot fit
-     * the heap say so instead of running.
+     * the heap say so instead of running. Only the given grids (cells across the 6 um window); each row is handed to the
+     * sink as soon as it is measured (the whole matrix takes about ten minutes).
      */
-    public static List<Result> runEigenMatrix() {
-        return runEigenMatrix(new int[] {150, 300, 500});
-    }
-
-    /** The same matrix on the given grids only (cells across the 6 um window). */
-    public static List<Result> runEigenMatrix(int[] grids) {
-        List<Result> out = new ArrayList<>();
+    public static void runEigenMatrix(int[] grids, java.util.function.Consumer<Result> out) {
         org.glassguide.solver.fd.CrossSection cs = new org.glassguide.solver.fd.CrossSection(1.44, 0)
                 .paint(new org.glassguide.solver.fd.Shape.Rectangle(0, 0, 2e-6, 2e-6), 1.56, 0);
         String[] kinds = {"fd-scalar", "fd-semivector (quasi-TE)", "fd-vector"};
@@ -75,7 +70,7 @@ public final class FiberBenchmark {
                     String kindName = kind == 2 ? "fd-vector" : kind == 0 ? "fd-scalar" : "fd-semivector";
                     if (kind == 2 && cells == 500 && wanted == 20) {
                         // the whole window would take minutes and most of the heap: the design path only
-                        out.add(symmetric(kindName, kinds[kind], cells, wanted));
+                        out.accept(symmetric(kindName, kinds[kind], cells, wanted));
                         continue;
                     }
                     double step = 6e-6 / cells;
@@ -103,20 +98,19 @@ public final class FiberBenchmark {
                     try {
                         solve.run();
                     } catch (org.glassguide.materials.errors.GlassGuideException ex) {
-                        out.add(new Result(name, String.format(Locale.ROOT, "%d x %d grid", cells, cells), Double.NaN, ex.getMessage()));
+                        out.accept(new Result(name, String.format(Locale.ROOT, "%d x %d grid", cells, cells), Double.NaN, ex.getMessage()));
                         continue;
                     }
                     double sec = (System.nanoTime() - t0) * 1e-9;
                     org.glassguide.solver.fd.EigenStatistics e = st[0];
-                    out.add(new Result(name + ", whole window", String.format(Locale.ROOT, "%d x %d grid, %d unknowns, peak heap %.0f MiB", cells,
+                    out.accept(new Result(name + ", whole window", String.format(Locale.ROOT, "%d x %d grid, %d unknowns, peak heap %.0f MiB", cells,
                             cells, unknowns, HeapPools.peak() / 1048576.0), sec, String.format(Locale.ROOT,
                             "LU %.1f M entries, %.1f Gflop in %.2f s (%.1f Gflop/s), %d cycles, %d solves", e.factorEntries() / 1e6,
                             e.factorFlops() / 1e9, e.factorSeconds(), e.factorFlopRate() / 1e9, e.cycles(), e.solves())));
-                    out.add(symmetric(kindName, kinds[kind], cells, wanted));
+                    out.accept(symmetric(kindName, kinds[kind], cells, wanted));
                 }
             }
         }
-        return out;
     }
 
     /**

@@ -62,6 +62,7 @@ public final class BeamPropagator {
         b.splices = splices;
         b.polarization = polarization;
         b.splitWideAngle = splitWideAngle;
+        b.fourthOrder = fourthOrder;
         b.branchCut = branchCut;
         b.snapshotZ = snapshotZ;
         b.regionMonitors = regionMonitors;
@@ -251,6 +252,9 @@ public final class BeamPropagator {
         if (unsplit != null) {
             unsplit.setTolerance((long) Math.round(s.length() / s.dz()) * f[0].length / 2);
             unsplit.setReference(kRef);
+            if (fourthOrder) {
+                unsplit.setFourthOrder(g.dx(), g.is2d() ? g.dx() : g.dy());
+            }
         }
         AdiStepper inner = unsplit != null ? unsplit : backend.adi(op, s.precision(), s.threads());
         try (AdiStepper st = transposed() && !g.is2d() ? new TransposedStepper(inner) : inner) {
@@ -336,7 +340,7 @@ public final class BeamPropagator {
             }
             st.getField(end);
             if (unsplit != null) {
-                solve = new StepSolve("unsplit", unsplit.tolerance(), unsplit.solves(), unsplit.iterations(), unsplit.maxIterations(),
+                solve = new StepSolve(fourthOrder ? "unsplit, fourth-order" : "unsplit", unsplit.tolerance(), unsplit.solves(), unsplit.iterations(), unsplit.maxIterations(),
                         unsplit.maxResidual());
             }
         }
@@ -490,7 +494,28 @@ public final class BeamPropagator {
     }
 
     private boolean unsplit(Settings s, BpmGrid g) {
-        return !splitWideAngle && s.wideAngle() != WideAngle.PARAXIAL && !g.is2d();
+        return fourthOrder || (!splitWideAngle && s.wideAngle() != WideAngle.PARAXIAL && !g.is2d());
+    }
+
+    /** Whether the transverse operator is the fourth-order compact one (solved unsplit, any order, 2D or 3D). */
+    private boolean fourthOrder;
+
+    /**
+     * The fourth-order compact (Numerov) transverse operator P = M_x^-1 D_x + M_y^-1 D_y + V (M = 1 + h^2 D / 12) in place
+     * of the 3-point one: the steepest light's k_perp error at N points per period falls from 1 - sinc(pi/N) to about
+     * (pi/N)^4 / 240. Every step is then solved unsplit (preconditioned by the second-order ADI step), paraxial or
+     * wide-angle, 2D or 3D; scalar fields only.
+     */
+    public BeamPropagator withFourthOrder(boolean on) {
+        if (on && polarization != FdScalarModeSolver.Polarization.SCALAR) {
+            throw new IllegalArgumentException("the fourth-order transverse operator is scalar only");
+        }
+        if (on && splitWideAngle) {
+            throw new IllegalArgumentException("the fourth-order transverse operator needs the unsplit solve");
+        }
+        BeamPropagator b = copy();
+        b.fourthOrder = on;
+        return b;
     }
 
     private boolean transposed() {

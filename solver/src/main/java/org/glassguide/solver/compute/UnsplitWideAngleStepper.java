@@ -161,6 +161,9 @@ public final class UnsplitWideAngleStepper implements AdiStepper {
         for (AdiStepper s : preconditioners) {
             s.setOperator(op);
         }
+        if (compact) {
+            factorCompact();
+        }
     }
 
     @Override
@@ -389,6 +392,10 @@ public final class UnsplitWideAngleStepper implements AdiStepper {
      * semi-vectorial operator); the field is zero outside the grid.
      */
     void applyP(double[] x, double[] out) {
+        if (compact) {
+            applyCompactP(x, out);
+            return;
+        }
         if (threads > 1 && n >= PARALLEL_CELLS) {
             int chunks = 4 * threads;
             java.util.stream.IntStream.range(0, chunks).parallel().forEach(cI -> applyP(x, out, ny * cI / chunks, ny * (cI + 1) / chunks));
@@ -451,6 +458,225 @@ public final class UnsplitWideAngleStepper implements AdiStepper {
                 }
                 out[q] = sr;
                 out[q + 1] = si;
+            }
+        }
+    }
+
+    /** Whether P is the fourth-order compact operator (see {@link #setFourthOrder}). */
+    private boolean compact;
+    /** Per axis, the Thomas factors of M = 1 + (h^2 / 12) D: the sub-diagonal, the inverse pivots and the eliminated super-diagonal. */
+    private double[] mxLow;
+    private double[] mxInv;
+    private double[] mxUp;
+    private double[] myLow;
+    private double[] myInv;
+    private double[] myUp;
+    private double hx2;
+    private double hy2;
+    /** The y part of P x while it is being formed (line by line across the grid). */
+    private double[] yPart;
+
+    /**
+     * Makes P the fourth-order compact (Numerov) transverse operator P = M_x^-1 D_x + M_y^-1 D_y + V, with D the
+     * 3-point second difference (PML stretch included) and M = 1 + (h^2 / 12) D: the 3-point stencil sees a wave of
+     * k_perp h = theta as (2 - 2 cos theta) / h^2, low by theta^2 / 12 relatively; the compact one divides that by
+     * 1 - (2 - 2 cos theta) / 12 and is low by theta^4 / 240 (at 8 points per period 0.08 % in k_perp instead of 2.5 %).
+     * The preconditioner stays the second-order split product, whose spectrum differs from this one by at most
+     * a factor 1.5 (at the grid's Nyquist frequency). Scalar operators only.
+     *
+     * @param dx cell width (m)
+     * @param dy cell height (m); unused on a one-row (x-z) grid
+     */
+    public void setFourthOrder(double dx, double dy) {
+        if (op.ratioLowX() != null) {
+            throw new IllegalArgumentException("the fourth-order transverse operator is scalar only");
+        }
+        if (!(dx > 0) || !(dy > 0)) {
+            throw new IllegalArgumentException("cell sizes must be positive");
+        }
+        compact = true;
+        hx2 = dx * dx;
+        hy2 = dy * dy;
+        yPart = new double[2 * n];
+        factorCompact();
+    }
+
+    /** Whether P is the fourth-order compact operator. */
+    public boolean fourthOrder() {
+        return compact;
+    }
+
+    private void factorCompact() {
+        double[][] fx = thomas(op.lowX(), op.upX(), nx, hx2 / 12);
+        mxLow = fx[0];
+        mxInv = fx[1];
+        mxUp = fx[2];
+        double[][] fy = thomas(op.lowY(), op.upY(), ny, hy2 / 12);
+        myLow = fy[0];
+        myInv = fy[1];
+        myUp = fy[2];
+    }
+
+    /**
+     * The Thomas factors of the tridiagonal 1 + s D on m points (D: low_i x_{i-1} + up_i x_{i+1} - (low_i + up_i) x_i,
+     * zero outside): {sub-diagonal, inverse pivots, eliminated super-diagonal}, interleaved re/im. M is diagonally
+     * dominant (5/6 against 1/12 and 1/12 away from the PML), so no pivoting is needed.
+     */
+    private static double[][] thomas(double[] low, double[] up, int m, double s) {
+        double[] a = new double[2 * m];
+        double[] inv = new double[2 * m];
+        double[] cp = new double[2 * m];
+        double prevR = 0;
+        double prevI = 0;
+        for (int i = 0; i < m; i++) {
+            double lr = s * low[2 * i];
+            double li = s * low[2 * i + 1];
+            double ur = s * up[2 * i];
+            double ui = s * up[2 * i + 1];
+            a[2 * i] = lr;
+            a[2 * i + 1] = li;
+            // pivot = 1 - (low + up) s - low s c'_{i-1}
+            double pr = 1 - lr - ur - (lr * prevR - li * prevI);
+            double pi = -li - ui - (lr * prevI + li * prevR);
+            double den = pr * pr + pi * pi;
+            double ir = pr / den;
+            double ii = -pi / den;
+            inv[2 * i] = ir;
+            inv[2 * i + 1] = ii;
+            double cr = ur * ir - ui * ii;
+            double ci = ur * ii + ui * ir;
+            cp[2 * i] = cr;
+            cp[2 * i + 1] = ci;
+            prevR = cr;
+            prevI = ci;
+        }
+        return new double[][] {a, inv, cp};
+    }
+
+    /** out = (M_x^-1 D_x + M_y^-1 D_y + V) x: x lines by rows, y lines by columns, on the stepper's threads. */
+    private void applyCompactP(double[] x, double[] out) {
+        if (threads > 1 && n >= PARALLEL_CELLS) {
+            int chunks = 4 * threads;
+            java.util.stream.IntStream.range(0, chunks).parallel().forEach(cI -> compactX(x, out, ny * cI / chunks, ny * (cI + 1) / chunks));
+            java.util.stream.IntStream.range(0, chunks).parallel().forEach(cI -> compactY(x, out, nx * cI / chunks, nx * (cI + 1) / chunks));
+        } else {
+            compactX(x, out, 0, ny);
+            compactY(x, out, 0, nx);
+        }
+    }
+
+    /** Rows j0 to j1: out = M_x^-1 D_x x + V x. */
+    private void compactX(double[] x, double[] out, int j0, int j1) {
+        double[] lx = op.lowX();
+        double[] ux = op.upX();
+        double[] pot = op.potential();
+        for (int j = j0; j < j1; j++) {
+            int row = 2 * nx * j;
+            // forward: y_i = (D_x x)_i - a_i y_{i-1}, times the inverse pivot
+            double yr = 0;
+            double yi = 0;
+            for (int i = 0; i < nx; i++) {
+                int q = row + 2 * i;
+                double lr = lx[2 * i];
+                double li = lx[2 * i + 1];
+                double ur = ux[2 * i];
+                double ui = ux[2 * i + 1];
+                double xr = x[q];
+                double xi = x[q + 1];
+                double tr = -(lr + ur) * xr + (li + ui) * xi;
+                double ti = -(lr + ur) * xi - (li + ui) * xr;
+                if (i > 0) {
+                    tr += lr * x[q - 2] - li * x[q - 1];
+                    ti += lr * x[q - 1] + li * x[q - 2];
+                }
+                if (i + 1 < nx) {
+                    tr += ur * x[q + 2] - ui * x[q + 3];
+                    ti += ur * x[q + 3] + ui * x[q + 2];
+                }
+                double ar = mxLow[2 * i];
+                double ai = mxLow[2 * i + 1];
+                tr -= ar * yr - ai * yi;
+                ti -= ar * yi + ai * yr;
+                double vr = mxInv[2 * i];
+                double vi = mxInv[2 * i + 1];
+                yr = tr * vr - ti * vi;
+                yi = tr * vi + ti * vr;
+                out[q] = yr;
+                out[q + 1] = yi;
+            }
+            // back: x_i = y_i - c'_i x_{i+1}; then + V x
+            for (int i = nx - 2; i >= 0; i--) {
+                int q = row + 2 * i;
+                double cr = mxUp[2 * i];
+                double ci = mxUp[2 * i + 1];
+                out[q] -= cr * out[q + 2] - ci * out[q + 3];
+                out[q + 1] -= cr * out[q + 3] + ci * out[q + 2];
+            }
+            for (int i = 0; i < nx; i++) {
+                int q = row + 2 * i;
+                double pr = pot[q];
+                double pi = pot[q + 1];
+                out[q] += pr * x[q] - pi * x[q + 1];
+                out[q + 1] += pr * x[q + 1] + pi * x[q];
+            }
+        }
+    }
+
+    /** Columns i0 to i1: out += M_y^-1 D_y x, swept along y for the whole range of columns at once (rows stay contiguous). */
+    private void compactY(double[] x, double[] out, int i0, int i1) {
+        if (ny == 1) {
+            // a one-row (x-z) grid has no y derivative
+            return;
+        }
+        double[] ly = op.lowY();
+        double[] uy = op.upY();
+        double[] w = yPart;
+        for (int j = 0; j < ny; j++) {
+            double lr = ly[2 * j];
+            double li = ly[2 * j + 1];
+            double ur = uy[2 * j];
+            double ui = uy[2 * j + 1];
+            double ar = myLow[2 * j];
+            double ai = myLow[2 * j + 1];
+            double vr = myInv[2 * j];
+            double vi = myInv[2 * j + 1];
+            for (int i = i0; i < i1; i++) {
+                int q = 2 * (i + nx * j);
+                double xr = x[q];
+                double xi = x[q + 1];
+                double tr = -(lr + ur) * xr + (li + ui) * xi;
+                double ti = -(lr + ur) * xi - (li + ui) * xr;
+                if (j > 0) {
+                    int o = q - 2 * nx;
+                    tr += lr * x[o] - li * x[o + 1];
+                    ti += lr * x[o + 1] + li * x[o];
+                    tr -= ar * w[o] - ai * w[o + 1];
+                    ti -= ar * w[o + 1] + ai * w[o];
+                }
+                if (j + 1 < ny) {
+                    int o = q + 2 * nx;
+                    tr += ur * x[o] - ui * x[o + 1];
+                    ti += ur * x[o + 1] + ui * x[o];
+                }
+                w[q] = tr * vr - ti * vi;
+                w[q + 1] = tr * vi + ti * vr;
+            }
+        }
+        for (int j = ny - 2; j >= 0; j--) {
+            double cr = myUp[2 * j];
+            double ci = myUp[2 * j + 1];
+            for (int i = i0; i < i1; i++) {
+                int q = 2 * (i + nx * j);
+                int o = q + 2 * nx;
+                w[q] -= cr * w[o] - ci * w[o + 1];
+                w[q + 1] -= cr * w[o + 1] + ci * w[o];
+            }
+        }
+        for (int j = 0; j < ny; j++) {
+            for (int i = i0; i < i1; i++) {
+                int q = 2 * (i + nx * j);
+                out[q] += w[q];
+                out[q + 1] += w[q + 1];
             }
         }
     }

@@ -646,7 +646,7 @@ public final class DesignReader {
     static PropagationSettings readPropagation(YamlNode p) {
         p.requireMap().allowOnly(List.of("length", "dz", "window", "step", "pml", "wide-angle", "reference-index", "precision",
                 "monitor-every", "launch", "bend-radius", "taper", "modal-spectrum", "splices", "index-function", "polarization",
-                "wide-angle-solve", "branch-cut", "export-fields", "monitors"));
+                "wide-angle-solve", "branch-cut", "export-fields", "monitors", "transverse"));
         double length = positive(p.require("length"));
         double dz = positive(p.require("dz"));
         YamlNode w = p.require("window");
@@ -813,6 +813,19 @@ public final class DesignReader {
                     + (solve.equals("split") ? " (split)" : ""), "wide-angle: pade11 (unsplit, the default solve) or none for a semi-vectorial 3D run,"
                             + " or polarization: scalar, or a 2D run");
         }
+        String transverse = p.optional("transverse").map(YamlNode::text).orElse("second-order");
+        if (!List.of("second-order", "fourth-order").contains(transverse)) {
+            throw p.require("transverse").error(Messages.BAD_CHOICE, p.require("transverse").path(), transverse,
+                    "second-order (the 3-point stencil, the default) or fourth-order (the compact Numerov operator: scalar runs)");
+        }
+        if (transverse.equals("fourth-order") && !pol.equals("scalar")) {
+            throw p.require("transverse").error(Messages.BAD_CHOICE, p.require("transverse").path(), transverse + " with polarization: " + pol,
+                    "second-order for a semi-vectorial run, or polarization: scalar");
+        }
+        if (transverse.equals("fourth-order") && solve.equals("split")) {
+            throw p.require("transverse").error(Messages.BAD_CHOICE, p.require("transverse").path(), transverse + " with wide-angle-solve: split",
+                    "second-order for the split step, or leave wide-angle-solve out (unsplit)");
+        }
         double cut = Double.NaN;
         if (p.has("branch-cut")) {
             YamlNode bc = p.require("branch-cut");
@@ -864,7 +877,7 @@ public final class DesignReader {
             }
         }
         return new PropagationSettings(length, dz, ww, wh, step, pml, wide, nRef, precision, every, launch, bend, taper, modal,
-                splices, fn, pol, solve, cut, export, monitors);
+                splices, fn, pol, solve, cut, export, monitors, transverse);
     }
 
     static SolverSettings readSolver(YamlNode s, boolean waveguide) {

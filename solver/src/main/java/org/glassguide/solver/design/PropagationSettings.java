@@ -27,11 +27,13 @@ package org.glassguide.solver.design;
  * @param exportFields positions along z (m) where the whole transverse field is written out (at the first monitor at or
  *        after each), besides the end field
  * @param monitors named regions of the cross-section whose power is followed along z (besides the core's)
+ * @param transverse second-order (the 3-point stencil, the default) or fourth-order (the compact Numerov operator, scalar
+ *        runs, every step solved unsplit)
  */
 public record PropagationSettings(double length, double dz, double windowWidth, double windowHeight, double step, double pml,
         String wideAngle, double referenceIndex, String precision, double monitorEvery, Launch launch, double bendRadius, Taper taper,
         int modalSpectrum, java.util.List<org.glassguide.solver.bpm.Splice> splices, IndexFunction indexFunction, String polarization,
-        String wideAngleSolve, double branchCut, double[] exportFields, java.util.List<RegionMonitor> monitors) {
+        String wideAngleSolve, double branchCut, double[] exportFields, java.util.List<RegionMonitor> monitors, String transverse) {
     /** A region of the cross-section (in the guide's own frame: straight coordinates) whose power is followed. */
     public record RegionMonitor(String name, org.glassguide.solver.fd.Shape region) {
     }
@@ -42,7 +44,7 @@ public record PropagationSettings(double length, double dz, double windowWidth, 
             int modalSpectrum, java.util.List<org.glassguide.solver.bpm.Splice> splices, IndexFunction indexFunction, String polarization,
             String wideAngleSolve, double branchCut) {
         this(length, dz, windowWidth, windowHeight, step, pml, wideAngle, referenceIndex, precision, monitorEvery, launch, bendRadius, taper,
-                modalSpectrum, splices, indexFunction, polarization, wideAngleSolve, branchCut, new double[0], java.util.List.of());
+                modalSpectrum, splices, indexFunction, polarization, wideAngleSolve, branchCut, new double[0], java.util.List.of(), "second-order");
     }
 
     /** The settings with the default (unsplit) wide-angle solve. */
@@ -51,6 +53,11 @@ public record PropagationSettings(double length, double dz, double windowWidth, 
             int modalSpectrum, java.util.List<org.glassguide.solver.bpm.Splice> splices, IndexFunction indexFunction, String polarization) {
         this(length, dz, windowWidth, windowHeight, step, pml, wideAngle, referenceIndex, precision, monitorEvery, launch, bendRadius, taper,
                 modalSpectrum, splices, indexFunction, polarization, "unsplit", Double.NaN);
+    }
+
+    /** Whether the transverse operator is the fourth-order compact one. */
+    public boolean fourthOrder() {
+        return "fourth-order".equals(transverse);
     }
 
     /** Whether 3D wide-angle steps use the split ADI product alone. */

@@ -104,11 +104,11 @@ public final class BenchCommand implements Callable<Integer> {
                 throw new org.glassguide.materials.errors.GlassGuideException(org.glassguide.materials.errors.Messages.OUT_OF_RANGE, "--grid", grid,
                         "16 to 2000 cells across the eigen benchmark's window");
             }
-            for (FiberBenchmark.Result r : grid == null ? FiberBenchmark.runEigenMatrix() : FiberBenchmark.runEigenMatrix(new int[] {grid})) {
+            FiberBenchmark.runEigenMatrix(grid == null ? new int[] {150, 300, 500} : new int[] {grid}, r -> {
                 out.printf(Locale.ROOT, fmt, r.name(), r.size(), Double.isNaN(r.medianSeconds()) ? "refused" : seconds(r.medianSeconds()),
                         r.throughput());
                 out.flush();
-            }
+            });
             return 0;
         }
         if (suite == Suite.modes) {
