@@ -1,4 +1,4 @@
-// Generated from solver/src/template/CpuAdi.java.template by generate.py: edit the template.
+// Generated from solver/src/template/CpuAdi.java.template (sha256 cd2d6723023c3da241b7482dfa52bebac97a9f274fe9ca0382959a3334384395) by generate.py: edit the template.
 package org.glassguide.solver.compute;
 
 import java.util.function.IntConsumer;

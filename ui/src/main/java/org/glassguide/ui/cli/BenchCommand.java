@@ -17,14 +17,17 @@ import picocli.CommandLine.Spec;
 
 /**
  * `glassguide bench fiber|modes|bpm|emission|eigen`: timings of the step-index solver and a whole `glassguide fiber`
- * process, of the mode solvers, and the beam propagator's stepping throughput.
+ * process, of the mode solvers (modes: the radial and 2D solvers' rows, then the cross-section eigen-solve matrix, which
+ * eigen runs alone), and the beam propagator's stepping throughput.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks, reported as time and throughput with problem sizes.")
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SUITE", description = "Benchmark suite: ${COMPLETION-CANDIDATES}.")
+    @Parameters(index = "0", paramLabel = "SUITE", description = "Benchmark suite: ${COMPLETION-CANDIDATES} (modes: the mode solvers'"
+            + " rows and the cross-section eigen-solve matrix, scalar, semi-vectorial and full-vectorial at 150^2, 300^2 and 500^2 with 4, 10"
+            + " and 20 modes, about ten minutes; eigen: that matrix alone).")
     Suite suite;
 
     @Option(names = "--repeat", defaultValue = "5", paramLabel = "N", description = "Timed repetitions after one warm-up (default ${DEFAULT-VALUE}); the median is reported.")
@@ -32,8 +35,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     enum Suite { fiber, modes, bpm, emission, eigen }
 
-    @Option(names = "--grid", paramLabel = "N", description = "bpm: one N x N configuration (default: the whole table, 256 to 2048); eigen: the rows of an N x N grid only"
-            + " (default 150, 300 and 500).")
+    @Option(names = "--grid", paramLabel = "N", description = "bpm: one N x N configuration (default: the whole table, 256 to 2048); modes and eigen: the cross-section"
+            + " eigen-solve matrix on an N x N grid only (default 150, 300 and 500).")
     Integer grid;
 
     @Option(names = "--precision", paramLabel = "P", description = "bpm: float or double (default: both in the table, float for one run).")
@@ -67,8 +70,8 @@ public final class BenchCommand implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             // options of the bpm suite only: say so instead of silently dropping them
             for (String o : new String[] {"--grid", "--precision", "--threads", "--wide-angle", "--device", "--json"}) {
-                if (spec.commandLine().getParseResult().hasMatchedOption(o) && !(suite == Suite.eigen && o.equals("--grid"))) {
-                    err.println("note: " + o + " applies to the " + (o.equals("--grid") ? "bpm and eigen suites" : "bpm suite") + " only; ignored for " + suite);
+                if (spec.commandLine().getParseResult().hasMatchedOption(o) && !((suite == Suite.eigen || suite == Suite.modes) && o.equals("--grid"))) {
+                    err.println("note: " + o + " applies to the " + (o.equals("--grid") ? "bpm, modes and eigen suites" : "bpm suite") + " only; ignored for " + suite);
                 }
             }
         }
@@ -98,8 +101,14 @@ public final class BenchCommand implements Callable<Integer> {
             org.glassguide.solver.run.OutputFolders.mark(dir);
             return 0;
         }
-        if (suite == Suite.eigen) {
-            // one run per row: the 300^2 and 500^2 full-vectorial solves take a minute or more
+        if (suite == Suite.modes) {
+            for (FiberBenchmark.Result r : FiberBenchmark.runModes(reps)) {
+                out.printf(Locale.ROOT, fmt, r.name(), r.size(), seconds(r.medianSeconds()), r.throughput());
+                out.flush();
+            }
+        }
+        if (suite == Suite.eigen || suite == Suite.modes) {
+            // the cross-section eigen-solve matrix, one run per row: the 300^2 and 500^2 full-vectorial solves take a minute or more
             if (grid != null && (grid < 16 || grid > 2000)) {
                 throw new org.glassguide.materials.errors.GlassGuideException(org.glassguide.materials.errors.Messages.OUT_OF_RANGE, "--grid", grid,
                         "16 to 2000 cells across the eigen benchmark's window");
@@ -109,13 +118,6 @@ public final class BenchCommand implements Callable<Integer> {
                         r.throughput());
                 out.flush();
             });
-            return 0;
-        }
-        if (suite == Suite.modes) {
-            for (FiberBenchmark.Result r : FiberBenchmark.runModes(reps)) {
-                out.printf(Locale.ROOT, fmt, r.name(), r.size(), seconds(r.medianSeconds()), r.throughput());
-                out.flush();
-            }
             return 0;
         }
         for (FiberBenchmark.Result r : FiberBenchmark.run(reps)) {

@@ -110,6 +110,14 @@ class WideAngleCliTest {
         r = run("bpm", d.toString(), "--out", dir.resolve("o4").toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(!r.err().contains("points per shortest transverse period"), r.err());
+        // 5.6 points per period: refused with the 3-point stencil (8 needed), run with the compact operator (4.0 needed)
+        String sparse = design("").replace("step: 0.05 um", "step: 0.2 um").replace("pml: 1.1 um", "pml: 1.6 um")
+                .replace("window: [5 um, 4.4 um]", "window: [8 um, 8 um]").replace("launch: { mode: 1 }", "launch: { gaussian: { waist: 1 um } }");
+        Files.writeString(d, sparse);
+        assertBadInput(run("bpm", d.toString(), "--out", dir.resolve("o8").toString()), "propagation.step", "8.0 needed", "fourth-order needs 4.0");
+        Files.writeString(d, sparse + "  transverse: fourth-order\n");
+        r = run("bpm", d.toString(), "--out", dir.resolve("o9").toString());
+        assertEquals(0, r.code(), r.err());
         Files.writeString(d, design("  transverse: sixth-order\n"));
         assertBadInput(run("bpm", d.toString(), "--out", dir.resolve("o5").toString()), "transverse", "sixth-order", "fourth-order");
         Files.writeString(d, design("  transverse: fourth-order\n  polarization: te\n"));
