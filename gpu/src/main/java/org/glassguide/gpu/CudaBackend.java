@@ -63,7 +63,13 @@ public final class CudaBackend implements ComputeBackend {
         return available() ? CudaDevices.probe().devices().get(index).bandwidthBytesPerSecond() : Double.NaN;
     }
 
+    @Override
+    public boolean accelerator() {
+        return true;
+    }
+
     /** Bytes the kernels move per cell and step for a scalar run with the given number of factors. */
+    @Override
     public double bytesPerCellStep(Precision p, int factors) {
         return KernelAdiStepper.bytesPerCellStep(p, factors, false);
     }
@@ -72,6 +78,7 @@ public final class CudaBackend implements ComputeBackend {
      * The device's memory bandwidth as a device-to-device copy of 512 MiB measures it (bytes read plus
      * written per second, best of ten copies): the yardstick for the kernels' achieved bandwidth.
      */
+    @Override
     public double measureCopyBandwidth() {
         if (!available()) {
             return Double.NaN;

@@ -7,7 +7,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** MVVM: view models hold properties and never touch controls, scenes or the toolkit; the command line never touches JavaFX. */
+/**
+ * MVVM: view models hold properties and never touch controls, scenes or the toolkit; the command line never touches JavaFX;
+ * the GPU backend only through the compute SPI.
+ */
 class UiLayeringTest {
     private static final JavaClasses UI = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.glassguide.ui");
@@ -22,5 +25,11 @@ class UiLayeringTest {
     void commandsAndReportsDoNotNeedJavaFx() {
         noClasses().that().resideInAnyPackage("org.glassguide.ui.cli..", "org.glassguide.ui.report..").and().doNotHaveSimpleName("GuiCommand")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..").check(UI);
+    }
+
+    /** The GPU backend is a run-time plug-in behind the compute SPI: the app and the command line never name its classes. */
+    @Test
+    void theGpuBackendIsReachedThroughTheComputeSpiOnly() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.glassguide.gpu..", "jcuda..").check(UI);
     }
 }

@@ -31,4 +31,22 @@ public interface ComputeBackend {
 
     /** A stepper for the operator's grid in the given precision with the given number of threads (CPU) or streams. */
     AdiStepper adi(AdiOperator op, Precision precision, int threads);
+
+    /**
+     * Whether this backend runs on an accelerator with memory of its own, whose benchmark is its bandwidth table
+     * ({@link #bytesPerCellStep}, {@link #measureCopyBandwidth}) beside the CPU backend on the same machine.
+     */
+    default boolean accelerator() {
+        return false;
+    }
+
+    /** Bytes the backend's kernels move per cell and step for a scalar run with the given number of factors; NaN where not modelled. */
+    default double bytesPerCellStep(Precision p, int factors) {
+        return Double.NaN;
+    }
+
+    /** The device's memory bandwidth as a large device-to-device copy measures it (bytes per second); NaN where not measured. */
+    default double measureCopyBandwidth() {
+        return Double.NaN;
+    }
 }

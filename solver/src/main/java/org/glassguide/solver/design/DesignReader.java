@@ -1114,7 +1114,8 @@ public final class DesignReader {
         return MaterialReader.readFile(p);
     }
 
-    private static final List<String> SHAPES = List.of("rectangle", "circle", "polygon", "slab", "map");
+    /** The shape kinds a cross-section can paint (the app's editor offers the same). */
+    public static final List<String> SHAPE_KINDS = List.of("rectangle", "circle", "polygon", "slab", "map");
 
     private WaveguideStructure readWaveguide(YamlNode w, Path baseDir, String source, MaterialLibrary lib) {
         w.requireMap().allowOnly(List.of("background", "shapes"));
@@ -1124,12 +1125,12 @@ public final class DesignReader {
             for (YamlNode sh : w.require("shapes").list()) {
                 sh.requireMap();
                 if (sh.entries().size() != 1) {
-                    throw sh.error(Messages.WRONG_TYPE, sh.path(), "one of " + String.join(", ", SHAPES) + " with its settings", sh.entries().keySet());
+                    throw sh.error(Messages.WRONG_TYPE, sh.path(), "one of " + String.join(", ", SHAPE_KINDS) + " with its settings", sh.entries().keySet());
                 }
                 String kind = sh.entries().keySet().iterator().next();
                 YamlNode body = sh.require(kind);
-                if (!SHAPES.contains(kind)) {
-                    throw sh.error(Messages.BAD_CHOICE, sh.path(), kind, String.join(", ", SHAPES));
+                if (!SHAPE_KINDS.contains(kind)) {
+                    throw sh.error(Messages.BAD_CHOICE, sh.path(), kind, String.join(", ", SHAPE_KINDS));
                 }
                 if (kind.equals("map")) {
                     shapes.add(readMap(body, baseDir, source, lib));

@@ -48,8 +48,9 @@ public record StudyHeader(YamlNode root, String name, Path designFile, String de
         }
         YamlNode an = root.require("analysis");
         String analysis = an.text().trim();
-        if (!SweepSpec.ANALYSES.contains(analysis)) {
-            throw an.error(Messages.BAD_CHOICE, "analysis", analysis, String.join(", ", SweepSpec.ANALYSES));
+        // the analyses a design can list are the ones a study can run over
+        if (!org.glassguide.solver.design.Design.ANALYSES.contains(analysis)) {
+            throw an.error(Messages.BAD_CHOICE, "analysis", analysis, String.join(", ", org.glassguide.solver.design.Design.ANALYSES));
         }
         return new StudyHeader(root, name, design, designText, analysis);
     }

@@ -23,8 +23,6 @@ public record SweepSpec(String name, Path designFile, String designText, String 
         List<String> outputs, int samples, long seed, String source) {
     public enum Combine { CROSS, ZIP, MONTE_CARLO }
 
-    public static final List<String> ANALYSES = List.of("fiber", "modes", "codraw", "bpm", "loss", "emission", "sensor", "gain");
-
     public SweepSpec {
         Objects.requireNonNull(name, "name");
         parameters = List.copyOf(parameters);

@@ -155,8 +155,8 @@ public final class BenchCommand implements Callable<Integer> {
         org.glassguide.solver.compute.ComputeBackend backend = org.glassguide.solver.compute.ComputeBackends.select(device,
                 n -> spec.commandLine().getErr().println(n));
         boolean explicit = grid != null || precision != null || threads != null || wideAngle != null;
-        if (!explicit && backend instanceof org.glassguide.gpu.CudaBackend gpu) {
-            return gpuTable(out, gpu, cores);
+        if (!explicit && backend.accelerator()) {
+            return gpuTable(out, backend, cores);
         }
         List<Object[]> configs = new ArrayList<>();
         if (explicit) {
@@ -212,8 +212,8 @@ public final class BenchCommand implements Callable<Integer> {
                 m.put("device", r.device());
                 m.put("solverIterationsPerFactor", r.meanIterations());
                 m.put("costPerCellStepVsParaxial", Double.isNaN(cost) ? null : cost);
-                if (backend instanceof org.glassguide.gpu.CudaBackend gpu) {
-                    double bytes = gpu.bytesPerCellStep(r.precision(), r.wideAngle() == org.glassguide.solver.bpm.WideAngle.PADE22 ? 2 : 1);
+                if (backend.accelerator()) {
+                    double bytes = backend.bytesPerCellStep(r.precision(), r.wideAngle() == org.glassguide.solver.bpm.WideAngle.PADE22 ? 2 : 1);
                     m.put("bytesPerCellStep", bytes);
                     m.put("memoryBandwidthBytesPerSecond", bytes * r.cellStepsPerSecond());
                 }
@@ -235,7 +235,7 @@ public final class BenchCommand implements Callable<Integer> {
      * bytes its kernels move per cell-step and the bandwidth that makes, against the device's measured copy
      * bandwidth, and the CPU backend on all cores of the same machine.
      */
-    private int gpuTable(PrintWriter out, org.glassguide.gpu.CudaBackend gpu, int cores) {
+    private int gpuTable(PrintWriter out, org.glassguide.solver.compute.ComputeBackend gpu, int cores) {
         org.glassguide.solver.compute.ComputeBackend cpu = org.glassguide.solver.compute.ComputeBackends.select("cpu", s -> { });
         double copy = gpu.measureCopyBandwidth();
         out.printf(Locale.ROOT, "device: %s; measured copy bandwidth %.0f GB/s; CPU: %s%n", gpu.device(), copy / 1e9, cpu.device());

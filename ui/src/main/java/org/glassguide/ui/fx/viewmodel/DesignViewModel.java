@@ -59,7 +59,8 @@ public final class DesignViewModel {
 
     /** One painted shape of a waveguide cross-section (later ones paint over earlier ones). */
     public record Shape(String kind, String geometry, String material) {
-        public static final List<String> KINDS = List.of("rectangle", "circle", "slab", "polygon");
+        /** The kinds the design reader accepts: one list (an index map's geometry names its file, as in a design). */
+        public static final List<String> KINDS = org.glassguide.solver.design.DesignReader.SHAPE_KINDS;
     }
 
     public DesignViewModel(MaterialLibrary library) {
