@@ -111,8 +111,7 @@ public final class BpmCommand implements Callable<Integer> {
             write(results, target);
             boolean cancelled = results.get(results.size() - 1).run().cancelled();
             if (json) {
-                o.print(Json.write(results.size() == 1 ? summary(results.get(0), "") : Map.of("results", results.stream().map(r -> summary(r, tag(r)))
-                        .toList())));
+                o.print(Json.write(new RunAnalysis().summary(d.name(), results)));
             } else {
                 for (BpmAnalysis.Result r : results) {
                     BeamPropagator.Result b = r.run();
@@ -121,7 +120,7 @@ public final class BpmCommand implements Callable<Integer> {
                             b.referenceIndex(), b.cellStepsPerSecond(), r.region(), b.lossFit().describe());
                     BeamPropagator.StepSolve st = b.stepSolve();
                     if (!st.method().equals("adi")) {
-                        o.printf(Locale.ROOT, "  unsplit wide-angle step: %d factor solves, %.1f GMRES iterations each (at most %d), worst relative residual"
+                        o.printf(Locale.ROOT, "  " + st.method() + " step: %d factor solves, %.1f GMRES iterations each (at most %d), worst relative residual"
                                 + " %.2e (target %.2e)%n", st.solves(), st.meanIterations(), st.maxIterations(), st.maxResidual(), st.tolerance());
                     }
                 }
@@ -129,6 +128,47 @@ public final class BpmCommand implements Callable<Integer> {
             }
             o.flush();
             return cancelled ? GlassGuideCli.EXIT_CANCELLED : 0;
+        }
+    }
+
+    /**
+     * The propagation as `glassguide run` runs it: every design wavelength on the automatically chosen device (a note
+     * says which, as this command's --device auto does), the design's precision, all cores; the same folder and summary
+     * as this command writes.
+     */
+    static final class RunAnalysis implements FolderAnalysis<List<BpmAnalysis.Result>> {
+        @Override
+        public String name() {
+            return "bpm";
+        }
+
+        @Override
+        public List<BpmAnalysis.Result> analyse(Design d, java.util.function.Consumer<String> warnings, org.glassguide.solver.ProgressMonitor progress) {
+            if (d.propagation() == null) {
+                throw new GlassGuideException(Messages.MISSING_KEY, "propagation", d.name() + " (bpm needs a propagation: section)");
+            }
+            ComputeBackend backend = ComputeBackends.select("auto", warnings);
+            List<BpmAnalysis.Result> results = new ArrayList<>();
+            for (double wl : d.wavelengths()) {
+                BpmAnalysis.Result r = new BpmAnalysis().run(d, wl, backend, null, Runtime.getRuntime().availableProcessors(), warnings, progress);
+                if (r.run().cancelled()) {
+                    // a run's folder is whole or absent: a cancelled propagation cancels the run
+                    throw new org.glassguide.solver.ProgressMonitor.CancelledException();
+                }
+                results.add(r);
+            }
+            return results;
+        }
+
+        @Override
+        public void write(String designName, List<BpmAnalysis.Result> results, Path target) throws IOException {
+            BpmCommand.write(results, target);
+        }
+
+        @Override
+        public Object summary(String designName, List<BpmAnalysis.Result> results) {
+            return results.size() == 1 ? BpmCommand.summary(results.get(0), "") : Map.of("results", results.stream().map(r -> BpmCommand.summary(r,
+                    tag(r))).toList());
         }
     }
 

@@ -27,17 +27,17 @@ public final class CoDrawCommand extends DesignFolderCommand<CoDrawResult> {
     }
 
     @Override
-    CoDrawResult analyse(Design d, Consumer<String> warnings, ProgressMonitor progress) {
+    public CoDrawResult analyse(Design d, Consumer<String> warnings, ProgressMonitor progress) {
         return new CoDrawAnalysis().analyse(d, d.codraw(), warnings, progress);
     }
 
     @Override
-    void write(String design, CoDrawResult r, Path target) throws IOException {
+    public void write(String design, CoDrawResult r, Path target) throws IOException {
         CoDrawReport.write(design, r, target);
     }
 
     @Override
-    Object summary(String design, CoDrawResult r) {
+    public Object summary(String design, CoDrawResult r) {
         return CoDrawReport.summary(design, r);
     }
 

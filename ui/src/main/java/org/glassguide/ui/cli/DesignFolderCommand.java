@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
  *
  * @param <R> the analysis result
  */
-abstract class DesignFolderCommand<R> implements Callable<Integer> {
+abstract class DesignFolderCommand<R> implements Callable<Integer>, FolderAnalysis<R> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -34,15 +34,13 @@ abstract class DesignFolderCommand<R> implements Callable<Integer> {
     @Mixin
     LibraryOptions libraryOptions;
 
-    /** The folder's suffix: out/NAME-SUFFIX. */
+    /** The folder's suffix, out/NAME-SUFFIX: the analysis' own name. */
+    @Override
+    public final String name() {
+        return suffix();
+    }
+
     abstract String suffix();
-
-    /** Runs the analysis; {@code progress} shows its progress and carries Ctrl-C as a cancellation. */
-    abstract R analyse(Design d, Consumer<String> warnings, ProgressMonitor progress);
-
-    abstract void write(String name, R result, Path target) throws IOException;
-
-    abstract Object summary(String name, R result);
 
     /** The human-readable lines after a run (the folder's path follows). */
     abstract void print(PrintWriter out, String name, R result);
@@ -56,7 +54,7 @@ abstract class DesignFolderCommand<R> implements Callable<Integer> {
             org.glassguide.solver.design.DesignOptions p = d.options();
             d = d.with(d.analyses(), new org.glassguide.solver.design.DesignOptions(p.vector(), true, p.launch(), p.maxModes()), d.solver());
         }
-        Path target = output.target(d.name() + "-" + suffix());
+        Path target = output.target(d.name() + "-" + name());
         ConsoleProgress progress = ConsoleProgress.forTerminal();
         R r;
         // Ctrl-C cancels the analysis; during the writing the hook waits, so the folder lands whole or not at all

@@ -27,7 +27,7 @@ public final class EmissionCommand extends DesignFolderCommand<EmissionAnalysis.
     }
 
     @Override
-    EmissionAnalysis.Result analyse(Design d, Consumer<String> warnings, ProgressMonitor progress) {
+    public EmissionAnalysis.Result analyse(Design d, Consumer<String> warnings, ProgressMonitor progress) {
         if (d.emission() == null) {
             throw new GlassGuideException(Messages.MISSING_KEY, "emission", designFile + " (emission needs an emission: section)");
         }
@@ -35,12 +35,12 @@ public final class EmissionCommand extends DesignFolderCommand<EmissionAnalysis.
     }
 
     @Override
-    void write(String name, EmissionAnalysis.Result r, Path target) throws IOException {
+    public void write(String name, EmissionAnalysis.Result r, Path target) throws IOException {
         EmissionReport.write(name, r, target);
     }
 
     @Override
-    Object summary(String name, EmissionAnalysis.Result r) {
+    public Object summary(String name, EmissionAnalysis.Result r) {
         return EmissionReport.summary(name, r);
     }
 

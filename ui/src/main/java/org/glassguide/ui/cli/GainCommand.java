@@ -29,7 +29,7 @@ public final class GainCommand extends DesignFolderCommand<GainAnalysis.Result> 
     }
 
     @Override
-    GainAnalysis.Result analyse(Design d, Consumer<String> warnings, ProgressMonitor progress) {
+    public GainAnalysis.Result analyse(Design d, Consumer<String> warnings, ProgressMonitor progress) {
         if (d.gain() == null) {
             throw new GlassGuideException(Messages.MISSING_KEY, "gain", designFile + " (gain needs a gain: section)");
         }
@@ -37,12 +37,12 @@ public final class GainCommand extends DesignFolderCommand<GainAnalysis.Result> 
     }
 
     @Override
-    void write(String name, GainAnalysis.Result r, Path target) throws IOException {
+    public void write(String name, GainAnalysis.Result r, Path target) throws IOException {
         GainReport.write(name, r, target);
     }
 
     @Override
-    Object summary(String name, GainAnalysis.Result r) {
+    public Object summary(String name, GainAnalysis.Result r) {
         return GainReport.summary(name, r);
     }
 

@@ -27,17 +27,17 @@ public final class LossCommand extends DesignFolderCommand<LossResult> {
     }
 
     @Override
-    LossResult analyse(Design d, Consumer<String> warnings, ProgressMonitor progress) {
+    public LossResult analyse(Design d, Consumer<String> warnings, ProgressMonitor progress) {
         return new LossBudget().analyse(d, d.loss(), warnings, progress);
     }
 
     @Override
-    void write(String name, LossResult r, Path target) throws IOException {
+    public void write(String name, LossResult r, Path target) throws IOException {
         LossReport.write(name, r, target);
     }
 
     @Override
-    Object summary(String name, LossResult r) {
+    public Object summary(String name, LossResult r) {
         return LossReport.summary(name, r);
     }
 

@@ -27,7 +27,9 @@ import picocli.CommandLine.Spec;
 /** `glassguide run DESIGN.yaml`: runs a design file and writes its output folder. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run every analysis of a design file and write an output folder: summary.json, modes.csv,",
-            "report.md, report.html and PNG pictures. The folder appears only when complete (Ctrl-C leaves nothing behind)."})
+            "report.md, report.html and PNG pictures for the fiber and mode analyses, and a sub-folder for each other analysis",
+            "the design lists (bpm, codraw, loss, emission, sensor, gain: what its own command writes), its summary inside the run's.",
+            "The folder appears only when complete (Ctrl-C leaves nothing behind)."})
 public final class RunCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -57,19 +59,26 @@ public final class RunCommand implements Callable<Integer> {
             d = d.with(d.analyses(), new DesignOptions(p.vector(), p.allowExtrapolation() || libraryOptions.allowExtrapolation,
                     p.launch(), maxModes == null ? p.maxModes() : maxModes), d.solver());
         }
-        for (String a : java.util.List.of("bpm", "codraw", "loss", "emission", "sensor", "gain")) {
-            if (d.analyses().contains(a)) {
-                err.println("note: the design's " + a + " analysis runs with `glassguide " + a + " " + designFile + "`; run writes the others");
-            }
-        }
         Path target = OutputFolder.resolve(out, d.name());
+        long started = System.nanoTime();
         ConsoleProgress progress = ConsoleProgress.forTerminal();
-        try (CancelOnInterrupt interrupt = new CancelOnInterrupt(progress, 10_000)) {
+        try (CancelOnInterrupt interrupt = new CancelOnInterrupt(progress, 20_000)) {
             DesignResult r;
+            java.util.List<RunReport.SubFolder> others = new java.util.ArrayList<>();
             try (progress) {
                 r = new DesignRunner().run(d, w -> err.println(w), progress);
+                // the design's other analyses, in its order, each into a sub-folder: all computed before anything is written
+                for (String a : d.analyses()) {
+                    FolderAnalysis<?> fa = FolderAnalyses.forName(a);
+                    if (fa != null) {
+                        others.add(run(fa, d, err, progress));
+                    }
+                }
             }
-            RunReport.write(r, target);
+            RunReport.write(r, target, others);
+            for (RunReport.SubFolder sub : others) {
+                o.printf(Locale.ROOT, "%s: %s/%n", sub.name(), target.resolve(sub.name()));
+            }
             for (FiberAnalysis a : r.fiberAnalyses()) {
                 o.printf(Locale.ROOT, "%s nm: NA %.4f, V %.3f, %,d LP mode groups, %,d guided modes%n", Units.nm(a.wavelength()),
                         a.numericalAperture(), a.vNumber(), a.modes().lpGroupCount(), a.modes().vectorModeCount());
@@ -78,9 +87,14 @@ public final class RunCommand implements Callable<Integer> {
                 o.printf(Locale.ROOT, "%s nm (radial solver): %,d LP mode groups, %,d guided modes, LP01 n_eff %.8f%n",
                         Units.nm(a.wavelength()), a.modes().modes().size(), a.modes().modeCount(), a.modes().modes().get(0).nEff());
             }
-            o.printf(Locale.ROOT, "wrote %s (%.1f s)%n", target, r.elapsedSeconds());
+            o.printf(Locale.ROOT, "wrote %s (%.1f s)%n", target, (System.nanoTime() - started) * 1e-9);
             o.flush();
             return 0;
         }
+    }
+
+    private static <R> RunReport.SubFolder run(FolderAnalysis<R> fa, Design d, PrintWriter err, org.glassguide.solver.ProgressMonitor progress) {
+        R result = fa.analyse(d, w -> err.println(w), progress);
+        return new RunReport.SubFolder(fa.name(), fa.summary(d.name(), result), folder -> fa.write(d.name(), result, folder));
     }
 }

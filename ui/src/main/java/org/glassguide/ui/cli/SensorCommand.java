@@ -27,7 +27,7 @@ public final class SensorCommand extends DesignFolderCommand<SensorAnalysis.Resu
     }
 
     @Override
-    SensorAnalysis.Result analyse(Design d, Consumer<String> warnings, ProgressMonitor progress) {
+    public SensorAnalysis.Result analyse(Design d, Consumer<String> warnings, ProgressMonitor progress) {
         if (d.sensor() == null) {
             throw new GlassGuideException(Messages.MISSING_KEY, "sensor", designFile + " (sensor needs a sensor: section)");
         }
@@ -35,12 +35,12 @@ public final class SensorCommand extends DesignFolderCommand<SensorAnalysis.Resu
     }
 
     @Override
-    void write(String name, SensorAnalysis.Result r, Path target) throws IOException {
+    public void write(String name, SensorAnalysis.Result r, Path target) throws IOException {
         SensorReport.write(name, r, target);
     }
 
     @Override
-    Object summary(String name, SensorAnalysis.Result r) {
+    public Object summary(String name, SensorAnalysis.Result r) {
         return SensorReport.summary(name, r);
     }
 

@@ -47,8 +47,24 @@ public final class RunReport {
     }
 
     public static Path write(DesignResult result, Path outDir) throws IOException {
+        return write(result, outDir, List.of());
+    }
+
+    /**
+     * Another analysis of the run with a folder of its own (a propagation, a loss budget, ...): written as the sub-folder
+     * NAME of the run's, its summary held in the run's summary.json under analyses.NAME.
+     */
+    public record SubFolder(String name, Object summary, FolderContent content) {
+    }
+
+    /** The run's folder with the other analyses' folders inside it, written whole or not at all. */
+    public static Path write(DesignResult result, Path outDir, List<SubFolder> others) throws IOException {
         writeFolder(outDir, tmp -> {
             List<String> files = new ArrayList<>();
+            for (SubFolder sub : others) {
+                sub.content().write(tmp.resolve(sub.name()));
+                files.add(sub.name() + "/");
+            }
             writePictures(result, tmp, files);
             if (!result.fiberAnalyses().isEmpty()) {
                 writeCsv(result, tmp.resolve("modes.csv"));
@@ -65,10 +81,29 @@ public final class RunReport {
             files.add(0, "summary.json");
             files.add("report.md");
             files.add("report.html");
-            Files.writeString(tmp.resolve("summary.json"), Json.write(summary(result, files)), StandardCharsets.UTF_8);
-            String md = markdown(result, files);
-            Files.writeString(tmp.resolve("report.md"), md, StandardCharsets.UTF_8);
-            Files.writeString(tmp.resolve("report.html"), MarkdownHtml.page(result.design().name(), md), StandardCharsets.UTF_8);
+            Map<String, Object> summary = summary(result, files);
+            if (!others.isEmpty()) {
+                Map<String, Object> analyses = new LinkedHashMap<>();
+                for (SubFolder sub : others) {
+                    Map<String, Object> a = new LinkedHashMap<>();
+                    a.put("folder", sub.name() + "/");
+                    a.put("summary", sub.summary());
+                    analyses.put(sub.name(), a);
+                }
+                summary.put("analyses", analyses);
+            }
+            Files.writeString(tmp.resolve("summary.json"), Json.write(summary), StandardCharsets.UTF_8);
+            StringBuilder md = new StringBuilder(markdown(result, files));
+            if (!others.isEmpty()) {
+                md.append("\n## Other analyses\n\n");
+                for (SubFolder sub : others) {
+                    boolean report = Files.exists(tmp.resolve(sub.name()).resolve("report.md"));
+                    md.append("- ").append(sub.name()).append(": ").append(report ? "[" + sub.name() + "/report.md](" + sub.name() + "/report.md)"
+                            : "folder `" + sub.name() + "/`").append("\n");
+                }
+            }
+            Files.writeString(tmp.resolve("report.md"), md.toString(), StandardCharsets.UTF_8);
+            Files.writeString(tmp.resolve("report.html"), MarkdownHtml.page(result.design().name(), md.toString()), StandardCharsets.UTF_8);
         });
         return outDir;
     }
