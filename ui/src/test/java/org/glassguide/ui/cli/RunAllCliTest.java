@@ -52,4 +52,20 @@ class RunAllCliTest {
         assertBadInput(run("run", d.toString(), "--out", dir.resolve("all").toString()), "propagation");
         assertFalse(Files.exists(dir.resolve("all")));
     }
+
+    /** A propagation through run: its sub-folder holds what `glassguide bpm` writes, and its summary the same loss reading. */
+    @Test
+    void propagationThroughRunMatchesTheBpmCommand(@TempDir Path dir) throws IOException {
+        Path d = dir.resolve("fm.yaml");
+        Files.writeString(d, Files.readString(Path.of("../examples/few-mode-fiber-bpm.yaml")).replace("length: 2 mm", "length: 100 um"));
+        GlassGuideCliTest.Run r = run("run", d.toString(), "--out", dir.resolve("all").toString());
+        assertEquals(0, r.code(), r.err());
+        Path bpm = dir.resolve("all").resolve("bpm");
+        for (String f : new String[] {"monitors.csv", "end-field.npy", "xz-slice.png", "summary.json", "report.md"}) {
+            assertTrue(Files.isRegularFile(bpm.resolve(f)), f);
+        }
+        GlassGuideCliTest.Run own = run("bpm", d.toString(), "--out", dir.resolve("own").toString());
+        assertEquals(0, own.code(), own.err());
+        assertArrayEquals(Files.readAllBytes(dir.resolve("own").resolve("monitors.csv")), Files.readAllBytes(bpm.resolve("monitors.csv")));
+    }
 }
