@@ -32,4 +32,14 @@ class UiLayeringTest {
     void theGpuBackendIsReachedThroughTheComputeSpiOnly() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("org.glassguide.gpu..", "jcuda..").check(UI);
     }
+
+    /** Report writing lives in ui.report, one place per analysis: the command line only calls it (pictures, markup, arrays). */
+    @Test
+    void commandsHoldNoReportCode() {
+        noClasses().that().resideInAPackage("org.glassguide.ui.cli..").should().dependOnClassesThat()
+                .haveFullyQualifiedName("org.glassguide.ui.report.Plot").orShould().dependOnClassesThat()
+                .haveFullyQualifiedName("org.glassguide.ui.report.Png").orShould().dependOnClassesThat()
+                .haveFullyQualifiedName("org.glassguide.ui.report.MarkdownHtml").orShould().dependOnClassesThat()
+                .haveFullyQualifiedName("org.glassguide.ui.report.Npy").check(UI);
+    }
 }

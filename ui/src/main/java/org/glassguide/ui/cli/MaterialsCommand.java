@@ -18,8 +18,7 @@ import org.glassguide.materials.WavelengthRange;
 import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
 import org.glassguide.materials.units.Units;
-import org.glassguide.ui.report.Plot;
-import org.glassguide.ui.report.RunReport;
+import org.glassguide.ui.report.MaterialPlot;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -197,8 +196,7 @@ public final class MaterialsCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             Material m = LibraryOptions.resolve(name, "NAME", libraryOptions.library());
-            Path file = org.glassguide.ui.report.Png.checkReplaceable("--out",
-                    out != null ? out : Path.of(m.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".png"));
+            Path file = MaterialPlot.checkTarget(out != null ? out : Path.of(m.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".png"));
             WavelengthRange r = m.index().validRange();
             double lo = from != null ? Units.wavelength("--from", from) : Double.isInfinite(r.max()) ? 400e-9 : r.min();
             double hi = to != null ? Units.wavelength("--to", to) : Double.isInfinite(r.max()) ? 1700e-9 : r.max();
@@ -209,51 +207,7 @@ public final class MaterialsCommand implements Runnable {
                 m.checkWavelength(lo, false, w -> { });
                 m.checkWavelength(hi, false, w -> { });
             }
-            int n = 400;
-            double[] x = new double[n];
-            double[] nv = new double[n];
-            double[] av = new double[n];
-            for (int i = 0; i < n; i++) {
-                double l = lo + (hi - lo) * i / (n - 1);
-                x[i] = l * 1e9;
-                nv[i] = m.index().n(l);
-                // bulk attenuation only where it is backed by data: held values outside would look like data
-                boolean inRange = m.attenuationModel().map(a -> a.validRange().contains(l)).orElse(true);
-                double alpha = m.index().alpha(l) + m.attenuationModel().map(a -> a.alpha(l)).orElse(0.0);
-                av[i] = inRange ? alpha * Units.DB_PER_NEPER_POWER : Double.NaN;
-            }
-            List<java.awt.image.BufferedImage> panels = new ArrayList<>();
-            panels.add(Plot.render(m.name() + ": refractive index", "wavelength (nm)", "n", List.of(new Plot.Series("", x, nv))));
-            boolean lossy = false;
-            for (double a : av) {
-                lossy |= a > 0;
-            }
-            lossy |= m.attenuation() != null;
-            if (lossy) {
-                List<Plot.Series> loss = new ArrayList<>();
-                loss.add(new Plot.Series(m.attenuation() instanceof org.glassguide.materials.attenuation.MeasuredAttenuation
-                        ? "log-linear interpolation" : "", x, av));
-                if (m.attenuation() instanceof org.glassguide.materials.attenuation.MeasuredAttenuation) {
-                    var ma = (org.glassguide.materials.attenuation.MeasuredAttenuation) m.attenuation();
-                    double[] px = ma.wavelengths();
-                    double[] py = ma.alphas();
-                    for (int i = 0; i < px.length; i++) {
-                        px[i] *= 1e9;
-                        py[i] *= Units.DB_PER_NEPER_POWER;
-                    }
-                    loss.add(new Plot.Series("measured points", px, py, true));
-                }
-                panels.add(Plot.render(m.name() + ": attenuation (where backed by data)", "wavelength (nm)", "alpha (dB/m)", loss));
-            }
-            Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".plot-", ".png");
-            try {
-                Plot.stacked(tmp, panels);
-                // checked again at the last moment: the path may have changed during the work
-                org.glassguide.ui.report.Png.checkReplaceable("--out", file);
-                Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                RunReport.deleteTree(tmp);
-            }
+            MaterialPlot.write(m, lo, hi, file);
             spec.commandLine().getOut().println("wrote " + file);
             spec.commandLine().getOut().flush();
             return 0;

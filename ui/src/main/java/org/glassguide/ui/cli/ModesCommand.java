@@ -2,7 +2,6 @@ package org.glassguide.ui.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +14,8 @@ import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
 import org.glassguide.materials.units.Units;
 import org.glassguide.solver.design.Design;
+import org.glassguide.solver.run.BendSweep;
+import org.glassguide.ui.report.BendSweepReport;
 import org.glassguide.solver.design.DesignOptions;
 import org.glassguide.solver.design.DesignReader;
 import org.glassguide.solver.design.SolverSettings;
@@ -78,35 +79,16 @@ public final class ModesCommand implements Callable<Integer> {
     /** Bend-loss sweep: the fundamental bend mode at each radius, a table, a CSV and a plot. */
     private int sweep(Design d, List<Double> radii, PrintWriter o, PrintWriter err) throws IOException {
         Path target = OutputFolder.resolve(out, d.name() + "-bend-sweep");
-        List<double[]> rows = new java.util.ArrayList<>();
+        List<BendSweep.Row> rows;
         try (ConsoleProgress progress = ConsoleProgress.forTerminal()) {
-            for (double r : radii) {
-                Design bent = d.with(d.analyses(), d.options(), d.solver().withBendRadius(r));
-                DesignResult res = new DesignRunner().run(bent, w -> err.println(w), progress);
-                for (FdAnalysisResult a : res.fdAnalyses()) {
-                    ModeReport m = a.listed().get(0);
-                    rows.add(new double[] {r, a.wavelength(), m.nEff(), m.nEffImag(), m.lossDbPerCm()});
-                }
-            }
+            rows = BendSweep.run(d, radii, w -> err.println(w), progress);
         }
-        RunReport.writeFolder(target, tmp -> {
-            StringBuilder csv = new StringBuilder("bend_radius_um,wavelength_nm,n_eff,n_eff_imag,loss_dB_per_cm,loss_dB_per_90deg\n");
-            o.println("  bend radius   wavelength   n_eff          Im n_eff     loss dB/cm   loss dB/90deg");
-            for (double[] r : rows) {
-                double per90 = r[4] * (Math.PI / 2 * r[0] * 100); // dB/cm times the quarter-circle arc in cm
-                csv.append(String.format(Locale.ROOT, "%.6g,%s,%.10f,%.6e,%.6e,%.6e%n", r[0] * 1e6, Units.nm(r[1]), r[2], r[3], r[4], per90));
-                o.printf(Locale.ROOT, "  %8.3f um  %7s nm  %.10f  %.3e  %11.4g  %12.4g%n", r[0] * 1e6, Units.nm(r[1]), r[2], r[3], r[4], per90);
-            }
-            Files.writeString(tmp.resolve("bend-sweep.csv"), csv.toString());
-            double[] x = new double[rows.size()];
-            double[] y = new double[rows.size()];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = rows.get(i)[0] * 1e6;
-                y[i] = rows.get(i)[4];
-            }
-            org.glassguide.ui.report.Plot.lines(tmp.resolve("bend-loss.png"), "Bend loss of the fundamental mode of " + d.name(),
-                    "bend radius (um)", "loss (dB/cm)", List.of(new org.glassguide.ui.report.Plot.Series("", x, y, true)));
-        });
+        BendSweepReport.write(d.name(), rows, target);
+        o.println("  bend radius   wavelength   n_eff          Im n_eff     loss dB/cm   loss dB/90deg");
+        for (BendSweep.Row r : rows) {
+            o.printf(Locale.ROOT, "  %8.3f um  %7s nm  %.10f  %.3e  %11.4g  %12.4g%n", r.radius() * 1e6, Units.nm(r.wavelength()), r.nEff(),
+                    r.nEffImag(), r.lossDbPerCm(), r.lossDbPer90Degrees());
+        }
         o.println("wrote " + target);
         o.flush();
         return 0;
