@@ -102,7 +102,7 @@ public final class BpmCommand implements Callable<Integer> {
             BpmReport.write(results, target);
             boolean cancelled = results.get(results.size() - 1).run().cancelled();
             if (json) {
-                o.print(Json.write(new RunAnalysis().summary(d.name(), results)));
+                o.print(Json.write(new RunAnalysis(device).summary(d.name(), results)));
             } else {
                 for (BpmAnalysis.Result r : results) {
                     BeamPropagator.Result b = r.run();
@@ -123,11 +123,17 @@ public final class BpmCommand implements Callable<Integer> {
     }
 
     /**
-     * The propagation as `glassguide run` runs it: every design wavelength on the automatically chosen device (a note
+     * The propagation as `glassguide run` runs it: every design wavelength on the run's device (auto by default: a note
      * says which, as this command's --device auto does), the design's precision, all cores; the same folder and summary
      * as this command writes.
      */
     static final class RunAnalysis implements FolderAnalysis<List<BpmAnalysis.Result>> {
+        private final String device;
+
+        RunAnalysis(String device) {
+            this.device = device;
+        }
+
         @Override
         public String name() {
             return "bpm";
@@ -138,7 +144,7 @@ public final class BpmCommand implements Callable<Integer> {
             if (d.propagation() == null) {
                 throw new GlassGuideException(Messages.MISSING_KEY, "propagation", d.name() + " (bpm needs a propagation: section)");
             }
-            ComputeBackend backend = ComputeBackends.select("auto", warnings);
+            ComputeBackend backend = ComputeBackends.select(device, warnings);
             List<BpmAnalysis.Result> results = new ArrayList<>();
             for (double wl : d.wavelengths()) {
                 BpmAnalysis.Result r = new BpmAnalysis().run(d, wl, backend, null, Runtime.getRuntime().availableProcessors(), warnings, progress);

@@ -43,6 +43,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--max-modes", paramLabel = "N", description = "Modes to list in summary.json (modes.csv always has all).")
     Integer maxModes;
 
+    @Option(names = "--device", paramLabel = "D", defaultValue = "auto",
+            description = "For a bpm analysis: auto, cpu, gpu or gpu:N (default ${DEFAULT-VALUE}).")
+    String device;
+
     @Mixin
     LibraryOptions libraryOptions;
 
@@ -59,6 +63,10 @@ public final class RunCommand implements Callable<Integer> {
             d = d.with(d.analyses(), new DesignOptions(p.vector(), p.allowExtrapolation() || libraryOptions.allowExtrapolation,
                     p.launch(), maxModes == null ? p.maxModes() : maxModes), d.solver());
         }
+        if (d.analyses().contains("bpm") && !device.equals("auto")) {
+            // a bad or unusable --device is refused before any work
+            org.glassguide.solver.compute.ComputeBackends.select(device, n -> { });
+        }
         Path target = OutputFolder.resolve(out, d.name());
         long started = System.nanoTime();
         ConsoleProgress progress = ConsoleProgress.forTerminal();
@@ -69,7 +77,7 @@ public final class RunCommand implements Callable<Integer> {
                 r = new DesignRunner().run(d, w -> err.println(w), progress);
                 // the design's other analyses, in its order, each into a sub-folder: all computed before anything is written
                 for (String a : d.analyses()) {
-                    FolderAnalysis<?> fa = FolderAnalyses.forName(a);
+                    FolderAnalysis<?> fa = FolderAnalyses.forName(a, device);
                     if (fa != null) {
                         others.add(run(fa, d, err, progress));
                     }
