@@ -391,6 +391,10 @@ public final class BpmAnalysis {
         double nMax = Math.sqrt(Math.max(plain.maxEpsRe(), 1));
         int pmlCells = (int) Math.round(ps.pml() / ps.step());
         boolean[] core = coreMask(plain, g, nMax * nMax);
+        if (ps.fourthOrder()) {
+            warnings.accept("note: the mode is found with the second-order transverse operator (the mode solver, or imaginary-distance"
+                    + " steps on the ADI kernels); transverse: fourth-order applies to propagation");
+        }
         if (ps.bendRadius() > 0) {
             // the bent guide's highest modes live at its outer wall: the mode solver with the PML on, next to the straight mode
             PropagationModes.Chosen c = PropagationModes.mode(cs, plain, ps.bendRadius(), g, wavelength, nMax, 1, pmlCells, polarization(ps), core,

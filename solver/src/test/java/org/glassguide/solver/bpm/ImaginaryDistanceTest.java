@@ -14,14 +14,26 @@ import org.junit.jupiter.api.Test;
 class ImaginaryDistanceTest {
     @Test
     void findsTheFundamentalOfTheModeSolver() {
-        double lambda = 1e-6;
-        CrossSection cs = new CrossSection(1.44, 0).paint(new Shape.Circle(0, 0, 1.5e-6), 1.56, 0);
-        FdScalarModeSolver.Grid fg = FdScalarModeSolver.Grid.centred(10e-6, 10e-6, 0.1e-6);
-        FdScalarModeSolver.Mode m = new FdScalarModeSolver().solve(cs, lambda, fg, new FdScalarModeSolver.Pml(0, 8), 1, 1.56,
+        check(new CrossSection(1.44, 0).paint(new Shape.Circle(0, 0, 1.5e-6), 1.56, 0), 1e-6, 10e-6, 10e-6, 0.1e-6, 1.56);
+    }
+
+    /**
+     * The rare-earth waveguides' contrast, 2.0/1.44, on a wide flat core (1.2 x 0.6 um at 1.55 um): a line through it has an
+     * x-operator eigenvalue close to max V, where a first step of 1 / max V made the ADI factor 1 - a P_x nearly singular and
+     * the search blew up (reported as an evanescent field).
+     */
+    @Test
+    void findsTheFundamentalOfAHighContrastChannel() {
+        check(new CrossSection(1.44, 0).paint(new Shape.Rectangle(0, 0, 1.2e-6, 0.6e-6), 2.0, 0), 1.55e-6, 5e-6, 4.4e-6, 0.05e-6, 2.0);
+    }
+
+    private static void check(CrossSection cs, double lambda, double width, double height, double step, double nCore) {
+        FdScalarModeSolver.Grid fg = FdScalarModeSolver.Grid.centred(width, height, step);
+        FdScalarModeSolver.Mode m = new FdScalarModeSolver().solve(cs, lambda, fg, new FdScalarModeSolver.Pml(0, 8), 1, nCore,
                 ProgressMonitor.NONE).get(0);
         BpmGrid g = new BpmGrid(fg.x0(), fg.y0(), fg.dx(), fg.dy(), fg.nx(), fg.ny());
         // start from an off-centre Gaussian: it holds the fundamental and much else
-        double[] guess = Launch.gaussian(g, lambda, 1.5, 1.5e-6, 0.7e-6, -0.3e-6, 0);
+        double[] guess = Launch.gaussian(g, lambda, 1.5, 1.5e-6, 0.2 * width / 3, -0.2 * height / 3, 0);
         BeamPropagator.FoundMode f = new BeamPropagator().findMode(cs, g, guess, lambda, 1e-12, 20000, new CpuBackend(), ProgressMonitor.NONE);
         assertEquals(m.nEff(), f.nEff(), 1e-9, "after " + f.steps() + " steps");
         double[] o = Launch.overlap(m.field(), f.field());
