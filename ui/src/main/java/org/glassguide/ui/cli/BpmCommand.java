@@ -104,17 +104,7 @@ public final class BpmCommand implements Callable<Integer> {
             if (json) {
                 o.print(Json.write(new RunAnalysis(device).summary(d.name(), results)));
             } else {
-                for (BpmAnalysis.Result r : results) {
-                    BeamPropagator.Result b = r.run();
-                    o.printf(Locale.ROOT, "%s at %s nm: %.4g um propagated, power change %.2e, measured NA %.3f, n_ref %.6f, %.3g cell-steps/s%n"
-                            + "  core (%s) %s%n", d.name(), Units.nm(r.wavelength()), b.z()[b.z().length - 1] * 1e6, b.powerChange(), r.measuredNa(),
-                            b.referenceIndex(), b.cellStepsPerSecond(), r.region(), b.lossFit().describe());
-                    BeamPropagator.StepSolve st = b.stepSolve();
-                    if (!st.method().equals("adi")) {
-                        o.printf(Locale.ROOT, "  " + st.method() + " step: %d factor solves, %.1f GMRES iterations each (at most %d), worst relative residual"
-                                + " %.2e (target %.2e)%n", st.solves(), st.meanIterations(), st.maxIterations(), st.maxResidual(), st.tolerance());
-                    }
-                }
+                new RunAnalysis(device).print(o, d.name(), results);
                 o.println((cancelled ? "cancelled: wrote the part computed to " : "wrote ") + target);
             }
             o.flush();
@@ -160,6 +150,21 @@ public final class BpmCommand implements Callable<Integer> {
         @Override
         public void write(String designName, List<BpmAnalysis.Result> results, Path target) throws IOException {
             BpmReport.write(results, target);
+        }
+
+        @Override
+        public void print(PrintWriter o, String designName, List<BpmAnalysis.Result> results) {
+            for (BpmAnalysis.Result r : results) {
+                BeamPropagator.Result b = r.run();
+                o.printf(Locale.ROOT, "%s at %s nm: %.4g um propagated, power change %.2e, measured NA %.3f, n_ref %.6f, %.3g cell-steps/s%n"
+                        + "  core (%s) %s%n", designName, Units.nm(r.wavelength()), b.z()[b.z().length - 1] * 1e6, b.powerChange(), r.measuredNa(),
+                        b.referenceIndex(), b.cellStepsPerSecond(), r.region(), b.lossFit().describe());
+                BeamPropagator.StepSolve st = b.stepSolve();
+                if (!st.method().equals("adi")) {
+                    o.printf(Locale.ROOT, "  " + st.method() + " step: %d factor solves, %.1f GMRES iterations each (at most %d), worst relative residual"
+                            + " %.2e (target %.2e)%n", st.solves(), st.meanIterations(), st.maxIterations(), st.maxResidual(), st.tolerance());
+                }
+            }
         }
 
         @Override

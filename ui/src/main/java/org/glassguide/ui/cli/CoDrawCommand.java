@@ -42,7 +42,7 @@ public final class CoDrawCommand extends DesignFolderCommand<CoDrawResult> {
     }
 
     @Override
-    void print(PrintWriter o, String name, CoDrawResult r) {
+    public void print(PrintWriter o, String name, CoDrawResult r) {
         o.printf(Locale.ROOT, "%s: co-viscous window %s, molten-core window %s%n", name, words(r.coViscous()), words(r.moltenCore()));
         r.explanation().forEach(s -> o.println("  " + s));
     }

@@ -40,9 +40,6 @@ abstract class DesignFolderCommand<R> implements Callable<Integer>, FolderAnalys
 
     abstract String suffix();
 
-    /** The human-readable lines after a run (the folder's path follows). */
-    abstract void print(PrintWriter out, String name, R result);
-
     @Override
     public final Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut();

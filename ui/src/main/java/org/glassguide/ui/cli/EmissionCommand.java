@@ -45,7 +45,7 @@ public final class EmissionCommand extends DesignFolderCommand<EmissionAnalysis.
     }
 
     @Override
-    void print(PrintWriter o, String name, EmissionAnalysis.Result r) {
+    public void print(PrintWriter o, String name, EmissionAnalysis.Result r) {
         for (EmissionAnalysis.LengthResult l : r.lengths()) {
             o.printf(Locale.ROOT, "%.4g cm: trapped %.4f bound + %.4f tunnelling, out of the end face %.4f, peak %.0f nm, CIE (%.4f, %.4f), "
                     + "NA95 %.3f (bound rays %.3f)%n", l.length() * 100, l.fraction(l.tally().firstBound), l.fraction(l.tally().firstTunnelling),

@@ -26,4 +26,7 @@ interface FolderAnalysis<R> {
 
     /** The folder's summary (what --json prints and the run's summary.json holds). */
     Object summary(String designName, R result);
+
+    /** The human-readable lines after a run (the folder's path follows). */
+    void print(java.io.PrintWriter out, String designName, R result);
 }

@@ -47,7 +47,7 @@ public final class GainCommand extends DesignFolderCommand<GainAnalysis.Result> 
     }
 
     @Override
-    void print(PrintWriter o, String name, GainAnalysis.Result r) {
+    public void print(PrintWriter o, String name, GainAnalysis.Result r) {
         o.printf(Locale.ROOT, "%s: %s in %s, %.3g m^-3, %.4g m long, mean excited fraction %.4f%n", name, r.spectroscopy().ion(), r.dopant(),
                 r.concentration(), r.length(), r.profile().meanExcitation());
         for (int k = 0; k < r.channels().size(); k++) {

@@ -42,7 +42,7 @@ public final class LossCommand extends DesignFolderCommand<LossResult> {
     }
 
     @Override
-    void print(PrintWriter o, String name, LossResult r) {
+    public void print(PrintWriter o, String name, LossResult r) {
         for (LossResult.Row row : r.rows()) {
             o.printf(Locale.ROOT, "%s nm: propagation %.4g dB/cm (core share %.4f), Fresnel %.3f dB, coupling %.3f dB, bend %.4g dB; %.4g dB over "
                     + "%.4g cm%n", Units.nm(row.wavelength()), row.propagationTotalDbPerM() / 100, row.coreFraction(), row.fresnelDb(), row.couplingDb(),

@@ -73,19 +73,21 @@ public final class RunCommand implements Callable<Integer> {
         try (CancelOnInterrupt interrupt = new CancelOnInterrupt(progress, 20_000)) {
             DesignResult r;
             java.util.List<RunReport.SubFolder> others = new java.util.ArrayList<>();
+            java.util.List<String> lines = new java.util.ArrayList<>();
             try (progress) {
                 r = new DesignRunner().run(d, w -> err.println(w), progress);
                 // the design's other analyses, in its order, each into a sub-folder: all computed before anything is written
                 for (String a : d.analyses()) {
                     FolderAnalysis<?> fa = FolderAnalyses.forName(a, device);
                     if (fa != null) {
-                        others.add(run(fa, d, err, progress));
+                        others.add(run(fa, d, err, progress, lines));
                     }
                 }
             }
             RunReport.write(r, target, others);
-            for (RunReport.SubFolder sub : others) {
-                o.printf(Locale.ROOT, "%s: %s/%n", sub.name(), target.resolve(sub.name()));
+            for (int k = 0; k < others.size(); k++) {
+                o.print(lines.get(k));
+                o.printf(Locale.ROOT, "  %s: %s/%n", others.get(k).name(), target.resolve(others.get(k).name()));
             }
             for (FiberAnalysis a : r.fiberAnalyses()) {
                 o.printf(Locale.ROOT, "%s nm: NA %.4f, V %.3f, %,d LP mode groups, %,d guided modes%n", Units.nm(a.wavelength()),
@@ -101,8 +103,15 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static <R> RunReport.SubFolder run(FolderAnalysis<R> fa, Design d, PrintWriter err, org.glassguide.solver.ProgressMonitor progress) {
+    /** One of the design's other analyses, run; its lines for the console, kept until its folder is written. */
+    private static <R> RunReport.SubFolder run(FolderAnalysis<R> fa, Design d, PrintWriter err, org.glassguide.solver.ProgressMonitor progress,
+            java.util.List<String> lines) {
         R result = fa.analyse(d, w -> err.println(w), progress);
+        java.io.StringWriter text = new java.io.StringWriter();
+        try (PrintWriter pw = new PrintWriter(text)) {
+            fa.print(pw, d.name(), result);
+        }
+        lines.add(text.toString());
         return new RunReport.SubFolder(fa.name(), fa.summary(d.name(), result), folder -> fa.write(d.name(), result, folder));
     }
 }

@@ -45,7 +45,7 @@ public final class SensorCommand extends DesignFolderCommand<SensorAnalysis.Resu
     }
 
     @Override
-    void print(PrintWriter o, String name, SensorAnalysis.Result r) {
+    public void print(PrintWriter o, String name, SensorAnalysis.Result r) {
         int last = r.oxygen().length - 1;
         o.printf(Locale.ROOT, "%s: K_SV %.4g per %% O2 (%s), detection limit %.3g %% O2; at %.3g %% O2 the intensity is %.4f of the unquenched "
                 + "and the lifetime %.4g s (resolution %.3g %% O2)%n", name, r.model().kSv(), r.kSource(), r.detectionLimit(), r.oxygen()[last],

@@ -25,6 +25,8 @@ class RunAllCliTest {
                 "analyses: [codraw, loss]"));
         GlassGuideCliTest.Run r = run("run", d.toString(), "--out", dir.resolve("all").toString());
         assertEquals(0, r.code(), r.err());
+        // each analysis' own lines, then where its folder went
+        assertTrue(r.out().contains("dB/cm") && r.out().contains("loss: ") && r.out().contains("codraw: "), r.out());
         Path all = dir.resolve("all");
         JsonNode summary = new ObjectMapper().readTree(all.resolve("summary.json").toFile());
         for (String a : new String[] {"codraw", "loss"}) {
