@@ -46,22 +46,25 @@ public final class BpmAnalysis {
      * fourth-order one.
      */
     public static double minPointsPerPeriod(boolean fourthOrder) {
-        if (!fourthOrder) {
-            return MIN_POINTS_PER_WAVELENGTH;
-        }
-        double limit = stencilErrors(MIN_POINTS_PER_WAVELENGTH, false)[1];
-        // the walk-off error falls monotonically with N above 2 points per period: bisection
+        return fourthOrder ? minPointsForWalkOff(stencilErrors(MIN_POINTS_PER_WAVELENGTH, false)[1]) : MIN_POINTS_PER_WAVELENGTH;
+    }
+
+    /**
+     * The fewest points per transverse period at which the fourth-order operator's walk-off error is at most the given one
+     * (its error falls monotonically with N above 2.5 points per period: bisection), rounded up to a tenth so that the
+     * stated need is never below the true one.
+     */
+    static double minPointsForWalkOff(double walkOffError) {
         double lo = 2.5;
-        double hi = MIN_POINTS_PER_WAVELENGTH;
+        double hi = GOOD_POINTS_PER_WAVELENGTH;
         for (int i = 0; i < 60; i++) {
             double mid = 0.5 * (lo + hi);
-            if (stencilErrors(mid, true)[1] > limit) {
+            if (stencilErrors(mid, true)[1] > walkOffError) {
                 lo = mid;
             } else {
                 hi = mid;
             }
         }
-        // rounded up to a tenth, so that the stated need is never below the true one
         return Math.ceil(hi * 10) / 10;
     }
 
@@ -187,11 +190,15 @@ public final class BpmAnalysis {
         double[] good = stencilErrors(GOOD_POINTS_PER_WAVELENGTH);
         if (err[1] > good[1] * (1 + 1e-9)) {
             double[] compact = stencilErrors(ppw, true);
+            // the largest whole-nm step that meets the need
+            String remedy = ps.fourthOrder() ? String.format(Locale.ROOT, "a step of %.0f nm brings them to the 3-point stencil's at 16 points"
+                    + " (%.1f %% and %.1f %%)", Math.floor(1e9 * ps.step() * ppw / minPointsForWalkOff(good[1])), 100 * good[0], 100 * good[1])
+                    : String.format(Locale.ROOT, "a step of %s nm (%.0f points) brings them to %.1f %% and %.1f %%, and transverse: fourth-order to"
+                    + " %.2f %% and %.2f %% on this grid (scalar runs)", Units.nm(wavelength / (sinMax * GOOD_POINTS_PER_WAVELENGTH)),
+                    GOOD_POINTS_PER_WAVELENGTH, 100 * good[0], 100 * good[1], 100 * compact[0], 100 * compact[1]);
             sink.accept(String.format(Locale.ROOT, "warning: propagation.step %s nm gives %.1f points per shortest transverse period lambda/%.3f:"
-                    + " the 3-point stencil puts the steepest light's k_perp %.1f %% low and its walk-off %.1f %% short; a step of %s nm (%.0f points)"
-                    + " brings them to %.1f %% and %.1f %%, and transverse: fourth-order to %.2f %% and %.2f %% on this grid (scalar runs)",
-                    Units.nm(ps.step()), ppw, sinMax, 100 * err[0], 100 * err[1], Units.nm(wavelength / (sinMax * GOOD_POINTS_PER_WAVELENGTH)),
-                    GOOD_POINTS_PER_WAVELENGTH, 100 * good[0], 100 * good[1], 100 * compact[0], 100 * compact[1]));
+                    + " the %s puts the steepest light's k_perp %.1f %% low and its walk-off %.1f %% short; %s", Units.nm(ps.step()), ppw, sinMax,
+                    ps.fourthOrder() ? "fourth-order operator" : "3-point stencil", 100 * err[0], 100 * err[1], remedy));
         }
         double inMedium = wavelength / nMin;
         if (ps.pml() > 0 && ps.pml() < inMedium) {

@@ -464,13 +464,9 @@ public final class UnsplitWideAngleStepper implements AdiStepper {
 
     /** Whether P is the fourth-order compact operator (see {@link #setFourthOrder}). */
     private boolean compact;
-    /** Per axis, the Thomas factors of M = 1 + (h^2 / 12) D: the sub-diagonal, the inverse pivots and the eliminated super-diagonal. */
-    private double[] mxLow;
-    private double[] mxInv;
-    private double[] mxUp;
-    private double[] myLow;
-    private double[] myInv;
-    private double[] myUp;
+    /** Per axis, the LU factors of M = 1 + (h^2 / 12) D ({@link AdiLu}: per position the multiplier and the inverse pivot). */
+    private double[] mx;
+    private double[] my;
     private double hx2;
     private double hy2;
     /** The y part of P x while it is being formed (line by line across the grid). */
@@ -507,50 +503,12 @@ public final class UnsplitWideAngleStepper implements AdiStepper {
     }
 
     private void factorCompact() {
-        double[][] fx = thomas(op.lowX(), op.upX(), nx, hx2 / 12);
-        mxLow = fx[0];
-        mxInv = fx[1];
-        mxUp = fx[2];
-        double[][] fy = thomas(op.lowY(), op.upY(), ny, hy2 / 12);
-        myLow = fy[0];
-        myInv = fy[1];
-        myUp = fy[2];
-    }
-
-    /**
-     * The Thomas factors of the tridiagonal 1 + s D on m points (D: low_i x_{i-1} + up_i x_{i+1} - (low_i + up_i) x_i,
-     * zero outside): {sub-diagonal, inverse pivots, eliminated super-diagonal}, interleaved re/im. M is diagonally
-     * dominant (5/6 against 1/12 and 1/12 away from the PML), so no pivoting is needed.
-     */
-    private static double[][] thomas(double[] low, double[] up, int m, double s) {
-        double[] a = new double[2 * m];
-        double[] inv = new double[2 * m];
-        double[] cp = new double[2 * m];
-        double prevR = 0;
-        double prevI = 0;
-        for (int i = 0; i < m; i++) {
-            double lr = s * low[2 * i];
-            double li = s * low[2 * i + 1];
-            double ur = s * up[2 * i];
-            double ui = s * up[2 * i + 1];
-            a[2 * i] = lr;
-            a[2 * i + 1] = li;
-            // pivot = 1 - (low + up) s - low s c'_{i-1}
-            double pr = 1 - lr - ur - (lr * prevR - li * prevI);
-            double pi = -li - ui - (lr * prevI + li * prevR);
-            double den = pr * pr + pi * pi;
-            double ir = pr / den;
-            double ii = -pi / den;
-            inv[2 * i] = ir;
-            inv[2 * i + 1] = ii;
-            double cr = ur * ir - ui * ii;
-            double ci = ur * ii + ui * ir;
-            cp[2 * i] = cr;
-            cp[2 * i + 1] = ci;
-            prevR = cr;
-            prevI = ci;
-        }
-        return new double[][] {a, inv, cp};
+        // M is the ADI line factor 1 + d P with d = h^2 / 12 and no potential: diagonally dominant (5/6 against 1/12 and 1/12
+        // away from the PML)
+        mx = new double[4 * nx];
+        AdiLu.factor(hx2 / 12, 0, op.lowX(), op.upX(), new double[nx], new double[nx], null, null, nx, mx);
+        my = new double[4 * ny];
+        AdiLu.factor(hy2 / 12, 0, op.lowY(), op.upY(), new double[ny], new double[ny], null, null, ny, my);
     }
 
     /** out = (M_x^-1 D_x + M_y^-1 D_y + V) x: x lines by rows, y lines by columns, on the stepper's threads. */
@@ -570,9 +528,10 @@ public final class UnsplitWideAngleStepper implements AdiStepper {
         double[] lx = op.lowX();
         double[] ux = op.upX();
         double[] pot = op.potential();
+        double s = hx2 / 12;
         for (int j = j0; j < j1; j++) {
             int row = 2 * nx * j;
-            // forward: y_i = (D_x x)_i - a_i y_{i-1}, times the inverse pivot
+            // forward: y_i = (D_x x)_i - m_i y_{i-1}
             double yr = 0;
             double yi = 0;
             for (int i = 0; i < nx; i++) {
@@ -593,31 +552,28 @@ public final class UnsplitWideAngleStepper implements AdiStepper {
                     tr += ur * x[q + 2] - ui * x[q + 3];
                     ti += ur * x[q + 3] + ui * x[q + 2];
                 }
-                double ar = mxLow[2 * i];
-                double ai = mxLow[2 * i + 1];
-                tr -= ar * yr - ai * yi;
-                ti -= ar * yi + ai * yr;
-                double vr = mxInv[2 * i];
-                double vi = mxInv[2 * i + 1];
-                yr = tr * vr - ti * vi;
-                yi = tr * vi + ti * vr;
+                double mr = mx[4 * i];
+                double mi = mx[4 * i + 1];
+                double nr = tr - (mr * yr - mi * yi);
+                double ni = ti - (mr * yi + mi * yr);
+                yr = nr;
+                yi = ni;
                 out[q] = yr;
                 out[q + 1] = yi;
             }
-            // back: x_i = y_i - c'_i x_{i+1}; then + V x
-            for (int i = nx - 2; i >= 0; i--) {
+            // back: x_i = (y_i - s up_i x_{i+1}) / piv_i; then + V x
+            double nr = 0;
+            double ni = 0;
+            for (int i = nx - 1; i >= 0; i--) {
                 int q = row + 2 * i;
-                double cr = mxUp[2 * i];
-                double ci = mxUp[2 * i + 1];
-                out[q] -= cr * out[q + 2] - ci * out[q + 3];
-                out[q + 1] -= cr * out[q + 3] + ci * out[q + 2];
-            }
-            for (int i = 0; i < nx; i++) {
-                int q = row + 2 * i;
-                double pr = pot[q];
-                double pi = pot[q + 1];
-                out[q] += pr * x[q] - pi * x[q + 1];
-                out[q + 1] += pr * x[q + 1] + pi * x[q];
+                double vr = out[q] - s * (ux[2 * i] * nr - ux[2 * i + 1] * ni);
+                double vi = out[q + 1] - s * (ux[2 * i] * ni + ux[2 * i + 1] * nr);
+                double pr = mx[4 * i + 2];
+                double pi = mx[4 * i + 3];
+                nr = vr * pr - vi * pi;
+                ni = vr * pi + vi * pr;
+                out[q] = nr + pot[q] * x[q] - pot[q + 1] * x[q + 1];
+                out[q + 1] = ni + pot[q] * x[q + 1] + pot[q + 1] * x[q];
             }
         }
     }
@@ -630,16 +586,16 @@ public final class UnsplitWideAngleStepper implements AdiStepper {
         }
         double[] ly = op.lowY();
         double[] uy = op.upY();
+        double s = hy2 / 12;
         double[] w = yPart;
+        // forward: w_j = (D_y x)_j - m_j w_{j-1}
         for (int j = 0; j < ny; j++) {
             double lr = ly[2 * j];
             double li = ly[2 * j + 1];
             double ur = uy[2 * j];
             double ui = uy[2 * j + 1];
-            double ar = myLow[2 * j];
-            double ai = myLow[2 * j + 1];
-            double vr = myInv[2 * j];
-            double vi = myInv[2 * j + 1];
+            double mr = my[4 * j];
+            double mi = my[4 * j + 1];
             for (int i = i0; i < i1; i++) {
                 int q = 2 * (i + nx * j);
                 double xr = x[q];
@@ -650,33 +606,39 @@ public final class UnsplitWideAngleStepper implements AdiStepper {
                     int o = q - 2 * nx;
                     tr += lr * x[o] - li * x[o + 1];
                     ti += lr * x[o + 1] + li * x[o];
-                    tr -= ar * w[o] - ai * w[o + 1];
-                    ti -= ar * w[o + 1] + ai * w[o];
+                    tr -= mr * w[o] - mi * w[o + 1];
+                    ti -= mr * w[o + 1] + mi * w[o];
                 }
                 if (j + 1 < ny) {
                     int o = q + 2 * nx;
                     tr += ur * x[o] - ui * x[o + 1];
                     ti += ur * x[o + 1] + ui * x[o];
                 }
-                w[q] = tr * vr - ti * vi;
-                w[q + 1] = tr * vi + ti * vr;
+                w[q] = tr;
+                w[q + 1] = ti;
             }
         }
-        for (int j = ny - 2; j >= 0; j--) {
-            double cr = myUp[2 * j];
-            double ci = myUp[2 * j + 1];
+        // back: w_j = (w_j - s up_j w_{j+1}) / piv_j, added to out
+        for (int j = ny - 1; j >= 0; j--) {
+            double sr = s * uy[2 * j];
+            double si = s * uy[2 * j + 1];
+            double pr = my[4 * j + 2];
+            double pi = my[4 * j + 3];
             for (int i = i0; i < i1; i++) {
                 int q = 2 * (i + nx * j);
-                int o = q + 2 * nx;
-                w[q] -= cr * w[o] - ci * w[o + 1];
-                w[q + 1] -= cr * w[o + 1] + ci * w[o];
-            }
-        }
-        for (int j = 0; j < ny; j++) {
-            for (int i = i0; i < i1; i++) {
-                int q = 2 * (i + nx * j);
-                out[q] += w[q];
-                out[q + 1] += w[q + 1];
+                double vr = w[q];
+                double vi = w[q + 1];
+                if (j + 1 < ny) {
+                    int o = q + 2 * nx;
+                    vr -= sr * w[o] - si * w[o + 1];
+                    vi -= sr * w[o + 1] + si * w[o];
+                }
+                double rr = vr * pr - vi * pi;
+                double ri = vr * pi + vi * pr;
+                w[q] = rr;
+                w[q + 1] = ri;
+                out[q] += rr;
+                out[q + 1] += ri;
             }
         }
     }

@@ -377,7 +377,7 @@ final class ShiftInvertEigen {
                         worst = Math.max(worst, res);
                         converged += res < TOLERANCE ? 1 : 0;
                     }
-                    found[q] = new double[] {ne[0], ne[1], inPml};
+                    found[q] = ne;
                 }
                 // below 1e-7 and no longer halving over three cycles: the residuals sit at the accuracy the factorised operator
                 // allows (measured: 1.1e-9 to 1.3e-9 for 27 cycles on the square core's 10 scalar modes), not worth more cycles
@@ -563,11 +563,6 @@ final class ShiftInvertEigen {
             System.arraycopy(h[i], 0, out[i], 0, m);
         }
         return out;
-    }
-
-    /** W c: the combination of the first m basis vectors with the coefficients c (interleaved). */
-    private static double[] combine(double[][] w, int m, double[] c, int n) {
-        return combineAll(w, m, new double[][] {c}, n)[0];
     }
 
     /**

@@ -78,6 +78,11 @@ public final class BenchCommand implements Callable<Integer> {
         if (suite == Suite.bpm) {
             return bpm(out);
         }
+        if ((suite == Suite.eigen || suite == Suite.modes) && grid != null && (grid < 16 || grid > 2000)) {
+            // refused before anything is printed or run
+            throw new org.glassguide.materials.errors.GlassGuideException(org.glassguide.materials.errors.Messages.OUT_OF_RANGE, "--grid", grid,
+                    "16 to 2000 cells across the eigen benchmark's window");
+        }
         int reps = Math.max(1, repeat);
         out.printf(Locale.ROOT, "machine: %d cores, Java %s, max heap %d MiB%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
@@ -109,10 +114,6 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (suite == Suite.eigen || suite == Suite.modes) {
             // the cross-section eigen-solve matrix, one run per row: the 300^2 and 500^2 full-vectorial solves take a minute or more
-            if (grid != null && (grid < 16 || grid > 2000)) {
-                throw new org.glassguide.materials.errors.GlassGuideException(org.glassguide.materials.errors.Messages.OUT_OF_RANGE, "--grid", grid,
-                        "16 to 2000 cells across the eigen benchmark's window");
-            }
             FiberBenchmark.runEigenMatrix(grid == null ? new int[] {150, 300, 500} : new int[] {grid}, r -> {
                 out.printf(Locale.ROOT, fmt, r.name(), r.size(), Double.isNaN(r.medianSeconds()) ? "refused" : seconds(r.medianSeconds()),
                         r.throughput());

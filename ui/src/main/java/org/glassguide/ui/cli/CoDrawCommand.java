@@ -21,8 +21,9 @@ import picocli.CommandLine.Command;
             "windows in which both draw (or the cladding draws a molten core), risks, and the fiber a preform gives",
             "(volume conservation) with its NA, V, modes and diameter tolerance. Writes out/<name>-codraw/."})
 public final class CoDrawCommand extends DesignFolderCommand<CoDrawResult> {
+    /** The analysis' name, and the folder's suffix: out/NAME-SUFFIX. */
     @Override
-    String suffix() {
+    public String name() {
         return "codraw";
     }
 

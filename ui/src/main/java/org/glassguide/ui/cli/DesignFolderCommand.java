@@ -32,14 +32,6 @@ abstract class DesignFolderCommand<R> implements Callable<Integer>, FolderAnalys
     @Mixin
     LibraryOptions libraryOptions;
 
-    /** The folder's suffix, out/NAME-SUFFIX: the analysis' own name. */
-    @Override
-    public final String name() {
-        return suffix();
-    }
-
-    abstract String suffix();
-
     @Override
     public final Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut();

@@ -21,8 +21,9 @@ import picocli.CommandLine.Command;
             "refracting rays), attenuation, self-absorption and re-emission, Fresnel at the faces; the output spectrum and its CIE xy",
             "colour per length, far field with its NA, end-face near field. Needs an emission: section. Writes out/<name>-emission/."})
 public final class EmissionCommand extends DesignFolderCommand<EmissionAnalysis.Result> {
+    /** The analysis' name, and the folder's suffix: out/NAME-SUFFIX. */
     @Override
-    String suffix() {
+    public String name() {
         return "emission";
     }
 

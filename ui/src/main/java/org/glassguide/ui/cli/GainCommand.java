@@ -23,8 +23,9 @@ import picocli.CommandLine.Command;
             "against length, concentration and pump power. Cross sections and lifetime come from the catalog (gain: block of the",
             "dopant glass). Needs a gain: section. Writes out/<name>-gain/."})
 public final class GainCommand extends DesignFolderCommand<GainAnalysis.Result> {
+    /** The analysis' name, and the folder's suffix: out/NAME-SUFFIX. */
     @Override
-    String suffix() {
+    public String name() {
         return "gain";
     }
 

@@ -21,8 +21,9 @@ import picocli.CommandLine.Command;
             "cladding weighted by the guided power's share, Fresnel loss at the end faces, launch coupling loss; a loss: section",
             "adds the source, the length and a calibration of a material's loss to measured points. Writes out/<name>-loss/."})
 public final class LossCommand extends DesignFolderCommand<LossResult> {
+    /** The analysis' name, and the folder's suffix: out/NAME-SUFFIX. */
     @Override
-    String suffix() {
+    public String name() {
         return "loss";
     }
 

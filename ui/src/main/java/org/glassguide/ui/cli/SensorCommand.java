@@ -21,8 +21,9 @@ import picocli.CommandLine.Command;
             "limit and resolution under a noise model (or K_SV calibrated to a published detection limit), and the decay once the",
             "excitation stops. Needs a sensor: section. Writes out/<name>-sensor/."})
 public final class SensorCommand extends DesignFolderCommand<SensorAnalysis.Result> {
+    /** The analysis' name, and the folder's suffix: out/NAME-SUFFIX. */
     @Override
-    String suffix() {
+    public String name() {
         return "sensor";
     }
 
