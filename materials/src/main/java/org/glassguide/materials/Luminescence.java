@@ -1,5 +1,9 @@
 package org.glassguide.materials;
 
+import org.glassguide.materials.source.SpectralBand;
+
+import org.glassguide.materials.source.SourcedValue;
+
 import java.util.List;
 import java.util.Map;
 

@@ -1,5 +1,9 @@
 package org.glassguide.materials;
 
+import org.glassguide.materials.source.Provenance;
+
+import org.glassguide.materials.source.SourcedValue;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -63,7 +67,7 @@ public record Material(String name, List<String> aliases, String description, Re
     /** A dispersion-free medium, e.g. from "--core 1.56" or "{ index: 1.56 }". */
     public static Material constant(double n, double k, String origin) {
         String name = k == 0 ? "n=" + Units.trim(Double.toString(n)) : "n=" + n + "+" + k + "i";
-        return new Material(name, List.of(), "constant index", new org.glassguide.materials.index.ConstantIndexModel(n, k),
+        return new Material(name, List.of(), "constant index", new org.glassguide.materials.ConstantIndexModel(n, k),
                 Provenance.user(origin), null, null, Map.of(), null, origin);
     }
 

@@ -1,5 +1,9 @@
 package org.glassguide.materials;
 
+import org.glassguide.materials.catalog.MaterialLibrary;
+
+import org.glassguide.materials.source.Provenance;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

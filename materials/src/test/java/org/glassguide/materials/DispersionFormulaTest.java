@@ -1,5 +1,7 @@
 package org.glassguide.materials;
 
+import org.glassguide.materials.catalog.MaterialLibrary;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.BufferedReader;

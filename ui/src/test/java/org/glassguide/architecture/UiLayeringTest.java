@@ -1,10 +1,14 @@
 package org.glassguide.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,5 +45,20 @@ class UiLayeringTest {
                 .haveFullyQualifiedName("org.glassguide.ui.report.Png").orShould().dependOnClassesThat()
                 .haveFullyQualifiedName("org.glassguide.ui.report.MarkdownHtml").orShould().dependOnClassesThat()
                 .haveFullyQualifiedName("org.glassguide.ui.report.Npy").check(UI);
+    }
+
+    @Test
+    void noPackageCycles() {
+        slices().assignedFrom(new SliceAssignment() {
+            @Override
+            public SliceIdentifier getIdentifierOf(JavaClass c) {
+                return c.getPackageName().startsWith("org.glassguide.ui") ? SliceIdentifier.of(c.getPackageName()) : SliceIdentifier.ignore();
+            }
+
+            @Override
+            public String getDescription() {
+                return "each org.glassguide.ui package";
+            }
+        }).should().beFreeOfCycles().check(UI);
     }
 }

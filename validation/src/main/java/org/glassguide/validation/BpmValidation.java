@@ -3,7 +3,7 @@ package org.glassguide.validation;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.glassguide.materials.io.YamlNode;
+import org.glassguide.materials.yaml.YamlNode;
 import org.glassguide.solver.ProgressMonitor;
 import org.glassguide.solver.bpm.BeamPropagator;
 import org.glassguide.solver.bpm.BpmAnalysis;
@@ -384,7 +384,7 @@ final class BpmValidation {
         double lambda = 1.55e-6;
         List<ValidationRow> rows = new ArrayList<>();
         org.glassguide.solver.design.DesignReader reader = new org.glassguide.solver.design.DesignReader(
-                org.glassguide.materials.MaterialLibrary.builtIn());
+                org.glassguide.materials.catalog.MaterialLibrary.builtIn());
         for (YamlNode sl : c.require("slabs").list()) {
             double nCore = sl.require("n-core").number();
             double width = sl.require("width").quantity(org.glassguide.materials.units.Units::length);
@@ -651,7 +651,7 @@ final class BpmValidation {
                     + "  step: 0.2 um\n  pml: 4 um\n  wide-angle: none\n  reference-index: 1.5\n  monitor-every: 10 um\n"
                     + "  launch: { gaussian: { waist: 8 um } }\n  index-function: { n: \"" + formula + "\" }\n";
             org.glassguide.solver.design.Design d = new org.glassguide.solver.design.DesignReader(
-                    org.glassguide.materials.MaterialLibrary.builtIn()).read("gradient.yaml", new java.io.StringReader(yaml), java.nio.file.Path.of("."));
+                    org.glassguide.materials.catalog.MaterialLibrary.builtIn()).read("gradient.yaml", new java.io.StringReader(yaml), java.nio.file.Path.of("."));
             BpmAnalysis.Result r = new BpmAnalysis().run(d, 1e-6, CPU, Precision.DOUBLE, 1, w -> { }, ProgressMonitor.NONE);
             double xc = centroid(r.run().endField(), r.run().grid());
             double expected = gradient * Math.pow(400e-6 - zOn, 2) / (2 * n0);

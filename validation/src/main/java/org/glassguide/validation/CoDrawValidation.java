@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.glassguide.materials.Material;
-import org.glassguide.materials.MaterialLibrary;
-import org.glassguide.materials.io.YamlNode;
+import org.glassguide.materials.catalog.MaterialLibrary;
+import org.glassguide.materials.yaml.YamlNode;
 import org.glassguide.materials.thermal.MyegaViscosity;
 import org.glassguide.materials.thermal.ViscosityFit;
-import org.glassguide.materials.thermal.ViscosityFits;
+import org.glassguide.materials.ViscosityFits;
 import org.glassguide.materials.units.Units;
 import org.glassguide.solver.codraw.DrawSettings;
 

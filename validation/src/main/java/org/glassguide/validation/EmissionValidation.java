@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.glassguide.materials.io.YamlNode;
+import org.glassguide.materials.yaml.YamlNode;
 import org.glassguide.solver.emission.Cie1931;
 import org.glassguide.solver.emission.RayTracer;
 

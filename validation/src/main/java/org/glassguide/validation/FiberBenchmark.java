@@ -9,7 +9,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.glassguide.materials.Material;
-import org.glassguide.materials.MaterialLibrary;
+import org.glassguide.materials.catalog.MaterialLibrary;
 import org.glassguide.solver.ProgressMonitor;
 import org.glassguide.solver.fiber.StepIndexFiber;
 import org.glassguide.solver.fiber.StepIndexModeSolver;

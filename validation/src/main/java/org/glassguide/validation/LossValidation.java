@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.glassguide.materials.io.YamlNode;
+import org.glassguide.materials.yaml.YamlNode;
 import org.glassguide.materials.units.Units;
 import org.glassguide.solver.fiber.FiberAnalysis;
 import org.glassguide.solver.fiber.GuidedMode;
@@ -61,7 +61,7 @@ final class LossValidation {
     }
 
     /** LP01's core share from the closed form against the integral of the exact field (J0 inside, K0 outside). */
-    static List<ValidationRow> coreShare(YamlNode c, String id, String source, org.glassguide.materials.MaterialLibrary library) {
+    static List<ValidationRow> coreShare(YamlNode c, String id, String source, org.glassguide.materials.catalog.MaterialLibrary library) {
         List<ValidationRow> rows = new ArrayList<>();
         double n1 = c.require("n-core").number();
         double n2 = c.require("n-clad").number();

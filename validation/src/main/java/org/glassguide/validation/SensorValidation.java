@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.glassguide.materials.io.YamlNode;
+import org.glassguide.materials.yaml.YamlNode;
 import org.glassguide.solver.sensor.SternVolmer;
 
 /** Stern-Volmer sensing: the calibrated K_SV gives back its detection limit; the decay's fitted lifetime matches tau0/(1+K p). */

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.glassguide.materials.MaterialLibrary;
-import org.glassguide.materials.io.YamlNode;
+import org.glassguide.materials.catalog.MaterialLibrary;
+import org.glassguide.materials.yaml.YamlNode;
 import org.glassguide.solver.ProgressMonitor;
 import org.glassguide.solver.design.Design;
 import org.glassguide.solver.design.DesignReader;

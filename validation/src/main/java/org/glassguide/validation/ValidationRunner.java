@@ -12,8 +12,8 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.glassguide.materials.Material;
-import org.glassguide.materials.MaterialLibrary;
-import org.glassguide.materials.io.YamlNode;
+import org.glassguide.materials.catalog.MaterialLibrary;
+import org.glassguide.materials.yaml.YamlNode;
 import org.glassguide.materials.units.Units;
 import org.glassguide.solver.ProgressMonitor;
 import org.glassguide.solver.fd.CrossSection;

@@ -2,7 +2,7 @@ package org.glassguide.materials.gain;
 
 import java.util.List;
 
-import org.glassguide.materials.SpectralBand;
+import org.glassguide.materials.source.SpectralBand;
 
 /** Cross sections as a sum of Gaussian bands, each band's weight being its peak cross section (m^2). */
 public record BandCrossSection(List<SpectralBand> bands) implements CrossSectionSpectrum {

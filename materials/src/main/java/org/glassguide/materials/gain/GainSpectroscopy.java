@@ -3,8 +3,8 @@ package org.glassguide.materials.gain;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.glassguide.materials.Provenance;
-import org.glassguide.materials.SourcedValue;
+import org.glassguide.materials.source.Provenance;
+import org.glassguide.materials.source.SourcedValue;
 
 /**
  * The laser spectroscopy of a rare-earth ion in a host glass, as the rate equations need it: ground-state absorption and

@@ -2,8 +2,8 @@ package org.glassguide.materials.gain;
 
 import java.util.Objects;
 
-import org.glassguide.materials.Provenance;
-import org.glassguide.materials.SourcedValue;
+import org.glassguide.materials.source.Provenance;
+import org.glassguide.materials.source.SourcedValue;
 
 /**
  * An organic antenna that absorbs pump light and hands the energy to the rare-earth ions (e.g. the linker's triplet state

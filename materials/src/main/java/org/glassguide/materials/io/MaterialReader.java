@@ -1,5 +1,7 @@
 package org.glassguide.materials.io;
 
+import org.glassguide.materials.yaml.YamlNode;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,10 +12,10 @@ import java.util.Map;
 import org.glassguide.materials.AttenuationModel;
 import org.glassguide.materials.Luminescence;
 import org.glassguide.materials.Material;
-import org.glassguide.materials.Provenance;
+import org.glassguide.materials.source.Provenance;
 import org.glassguide.materials.RefractiveIndexModel;
-import org.glassguide.materials.SourcedValue;
-import org.glassguide.materials.SpectralBand;
+import org.glassguide.materials.source.SourcedValue;
+import org.glassguide.materials.source.SpectralBand;
 import org.glassguide.materials.WavelengthRange;
 import org.glassguide.materials.attenuation.GaussianAbsorptionBands;
 import org.glassguide.materials.attenuation.MeasuredAttenuation;
@@ -26,7 +28,7 @@ import org.glassguide.materials.gain.GainSpectroscopy;
 import org.glassguide.materials.gain.Sensitiser;
 import org.glassguide.materials.gain.TabulatedCrossSection;
 import org.glassguide.materials.index.CauchyModel;
-import org.glassguide.materials.index.ConstantIndexModel;
+import org.glassguide.materials.ConstantIndexModel;
 import org.glassguide.materials.index.DispersionFormula;
 import org.glassguide.materials.index.TabulatedIndexModel;
 import org.glassguide.materials.thermal.MyegaViscosity;

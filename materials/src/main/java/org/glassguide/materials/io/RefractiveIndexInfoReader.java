@@ -1,5 +1,7 @@
 package org.glassguide.materials.io;
 
+import org.glassguide.materials.yaml.YamlNode;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

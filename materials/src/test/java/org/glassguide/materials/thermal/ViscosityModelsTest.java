@@ -1,5 +1,7 @@
 package org.glassguide.materials.thermal;
 
+import org.glassguide.materials.ViscosityFits;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,11 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.glassguide.materials.Material;
-import org.glassguide.materials.MaterialLibrary;
+import org.glassguide.materials.catalog.MaterialLibrary;
 import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
 import org.glassguide.materials.io.MaterialReader;
-import org.glassguide.materials.io.YamlNode;
+import org.glassguide.materials.yaml.YamlNode;
 import org.junit.jupiter.api.Test;
 
 class ViscosityModelsTest {

@@ -7,11 +7,11 @@ import java.util.function.Consumer;
 import java.util.function.DoubleUnaryOperator;
 
 import org.glassguide.materials.Material;
-import org.glassguide.materials.SourcedValue;
+import org.glassguide.materials.source.SourcedValue;
 import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
 import org.glassguide.materials.thermal.ViscosityFit;
-import org.glassguide.materials.thermal.ViscosityFits;
+import org.glassguide.materials.ViscosityFits;
 import org.glassguide.materials.thermal.ViscosityModel;
 import org.glassguide.materials.units.Units;
 import org.glassguide.solver.ProgressMonitor;

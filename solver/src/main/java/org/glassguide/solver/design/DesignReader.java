@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Locale;
 
 import org.glassguide.materials.Material;
-import org.glassguide.materials.MaterialLibrary;
+import org.glassguide.materials.catalog.MaterialLibrary;
 import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
 import org.glassguide.materials.io.MaterialReader;
-import org.glassguide.materials.io.YamlNode;
+import org.glassguide.materials.yaml.YamlNode;
 import org.glassguide.materials.units.Units;
 import org.glassguide.solver.codraw.DrawSettings;
 import org.glassguide.solver.emission.EmissionSettings;
@@ -1274,7 +1274,7 @@ public final class DesignReader {
     private static int[][] readCsvIds(Path file, YamlNode fileNode, YamlNode tableNode, java.util.Map<Integer, Material> table) {
         List<int[]> rows = new ArrayList<>();
         try {
-            List<String> lines = org.glassguide.materials.io.TextFiles.read("table", file).lines().toList();
+            List<String> lines = org.glassguide.materials.yaml.TextFiles.read("table", file).lines().toList();
             for (int ln = 0; ln < lines.size(); ln++) {
                 String line = lines.get(ln).trim();
                 if (line.isEmpty() || line.startsWith("#")) {

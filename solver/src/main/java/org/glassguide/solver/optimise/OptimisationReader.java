@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.glassguide.materials.errors.Messages;
-import org.glassguide.materials.io.YamlNode;
+import org.glassguide.materials.yaml.YamlNode;
 import org.glassguide.solver.sweep.DesignPath;
 import org.glassguide.solver.sweep.Parameter;
 import org.glassguide.solver.sweep.StudyHeader;

@@ -6,7 +6,7 @@ import java.util.Locale;
 
 import org.glassguide.materials.Luminescence;
 import org.glassguide.materials.Material;
-import org.glassguide.materials.SourcedValue;
+import org.glassguide.materials.source.SourcedValue;
 import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
 import org.glassguide.solver.design.Design;

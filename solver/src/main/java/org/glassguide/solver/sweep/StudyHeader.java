@@ -9,7 +9,7 @@ import java.util.List;
 
 import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
-import org.glassguide.materials.io.YamlNode;
+import org.glassguide.materials.yaml.YamlNode;
 
 /**
  * What sweep and optimisation files share at their top: format, name, the base design (read once, relative to the
@@ -42,7 +42,7 @@ public record StudyHeader(YamlNode root, String name, Path designFile, String de
         }
         String designText;
         try {
-            designText = org.glassguide.materials.io.TextFiles.read("design", design);
+            designText = org.glassguide.materials.yaml.TextFiles.read("design", design);
         } catch (GlassGuideException e) {
             throw e.at(dn.location());
         }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.glassguide.materials.errors.Messages;
-import org.glassguide.materials.io.YamlNode;
+import org.glassguide.materials.yaml.YamlNode;
 
 /**
  * Reads sweep files ("format: glassguide-sweep/1"): the base design, the analysis, the parameters (values, a

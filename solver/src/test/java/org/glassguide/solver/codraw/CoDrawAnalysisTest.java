@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.StringReader;
 import java.nio.file.Path;
 
-import org.glassguide.materials.MaterialLibrary;
+import org.glassguide.materials.catalog.MaterialLibrary;
 import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
 import org.glassguide.solver.ProgressMonitor;

@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.StringReader;
 import java.nio.file.Path;
 
-import org.glassguide.materials.MaterialLibrary;
+import org.glassguide.materials.catalog.MaterialLibrary;
 import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
 import org.junit.jupiter.api.Test;
 
 class DesignReaderTest {
-    private static org.glassguide.materials.io.YamlNode node(String yaml) {
-        return org.glassguide.materials.io.YamlNode.parse("test", new java.io.StringReader(yaml)).require("solver");
+    private static org.glassguide.materials.yaml.YamlNode node(String yaml) {
+        return org.glassguide.materials.yaml.YamlNode.parse("test", new java.io.StringReader(yaml)).require("solver");
     }
 
     private static final String GOOD = "format: glassguide/1\nname: zif\nstructure:\n  fiber:\n    layers:\n"

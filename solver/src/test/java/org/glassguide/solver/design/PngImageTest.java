@@ -15,7 +15,7 @@ import java.nio.file.Path;
 
 import javax.imageio.ImageIO;
 
-import org.glassguide.materials.MaterialLibrary;
+import org.glassguide.materials.catalog.MaterialLibrary;
 import org.glassguide.materials.errors.GlassGuideException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.glassguide.materials.Material;
-import org.glassguide.materials.Provenance;
+import org.glassguide.materials.source.Provenance;
 import org.glassguide.materials.WavelengthRange;
 import org.glassguide.materials.index.DispersionFormula;
 import java.util.Map;
-import org.glassguide.materials.MaterialLibrary;
+import org.glassguide.materials.catalog.MaterialLibrary;
 import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
 import org.glassguide.solver.ProgressMonitor;

@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.glassguide.materials.Material;
-import org.glassguide.materials.MaterialLibrary;
-import org.glassguide.materials.SourcedValue;
-import org.glassguide.materials.SpectralBand;
+import org.glassguide.materials.catalog.MaterialLibrary;
+import org.glassguide.materials.source.SourcedValue;
+import org.glassguide.materials.source.SpectralBand;
 import org.glassguide.materials.WavelengthRange;
 import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
@@ -104,7 +104,7 @@ public final class MaterialsCommand implements Runnable {
                     printValue(out, e.getKey(), e.getValue());
                 }
             }
-            org.glassguide.materials.thermal.ViscosityFits.of(m, new java.util.ArrayList<>()).ifPresent(f -> {
+            org.glassguide.materials.ViscosityFits.of(m, new java.util.ArrayList<>()).ifPresent(f -> {
                 out.println("viscosity: " + f.model().describe());
                 out.println("  from " + f.basis());
                 f.notes().forEach(n -> out.println("  note: " + n));

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.glassguide.materials.MaterialLibrary;
+import org.glassguide.materials.catalog.MaterialLibrary;
 import org.glassguide.validation.ValidationRow;
 import org.glassguide.validation.ValidationRunner;
 

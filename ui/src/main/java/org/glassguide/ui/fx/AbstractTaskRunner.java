@@ -1,5 +1,7 @@
 package org.glassguide.ui.fx;
 
+import org.glassguide.ui.fx.viewmodel.TaskRunner;
+
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;

@@ -1,5 +1,7 @@
 package org.glassguide.ui.fx;
 
+import org.glassguide.ui.fx.viewmodel.TaskRunner;
+
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;

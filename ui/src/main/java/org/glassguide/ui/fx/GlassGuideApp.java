@@ -1,5 +1,7 @@
 package org.glassguide.ui.fx;
 
+import org.glassguide.ui.fx.viewmodel.TaskRunner;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +13,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Tab;
 import javafx.stage.Stage;
 
-import org.glassguide.materials.MaterialLibrary;
+import org.glassguide.materials.catalog.MaterialLibrary;
 import org.glassguide.ui.fx.view.FxCharts;
 
 /**

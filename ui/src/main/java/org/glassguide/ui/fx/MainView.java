@@ -1,5 +1,7 @@
 package org.glassguide.ui.fx;
 
+import org.glassguide.ui.fx.viewmodel.TaskRunner;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +24,7 @@ import javafx.scene.layout.Priority;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-import org.glassguide.materials.MaterialLibrary;
+import org.glassguide.materials.catalog.MaterialLibrary;
 import org.glassguide.ui.fx.view.DesignView;
 import org.glassguide.ui.fx.view.FxCharts;
 import org.glassguide.ui.fx.view.MaterialsView;

@@ -1,5 +1,7 @@
 package org.glassguide.ui.fx;
 
+import org.glassguide.ui.fx.viewmodel.TaskRunner;
+
 import java.util.function.Consumer;
 
 import org.glassguide.solver.ProgressMonitor;

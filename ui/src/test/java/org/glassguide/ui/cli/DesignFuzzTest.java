@@ -19,7 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.glassguide.materials.MaterialLibrary;
+import org.glassguide.materials.catalog.MaterialLibrary;
 import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.solver.design.DesignReader;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
 
-import org.glassguide.materials.MaterialLibrary;
+import org.glassguide.materials.catalog.MaterialLibrary;
 import org.glassguide.solver.ProgressMonitor;
 import org.glassguide.solver.design.Design;
 import org.glassguide.solver.design.DesignReader;

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.glassguide.materials.MaterialLibrary;
+import org.glassguide.materials.catalog.MaterialLibrary;
 import org.glassguide.solver.ProgressMonitor;
 import org.glassguide.solver.sweep.SweepReader;
 import org.glassguide.solver.sweep.SweepRunner;

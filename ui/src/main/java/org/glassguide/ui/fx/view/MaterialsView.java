@@ -104,7 +104,7 @@ public final class MaterialsView extends SplitPane {
         try {
             step.run();
         } catch (Exception e) {
-            alert(org.glassguide.ui.fx.TaskRunner.message(e));
+            alert(org.glassguide.ui.fx.viewmodel.TaskRunner.message(e));
         }
     }
 

@@ -20,7 +20,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 import org.glassguide.materials.Material;
-import org.glassguide.materials.MaterialLibrary;
+import org.glassguide.materials.catalog.MaterialLibrary;
 import org.glassguide.materials.units.Units;
 import org.glassguide.solver.design.Design;
 import org.glassguide.solver.design.DesignReader;
@@ -257,7 +257,7 @@ public final class DesignViewModel {
             message.set("");
             design.set(d);
         } catch (RuntimeException e) {
-            message.set(org.glassguide.ui.fx.TaskRunner.message(e));
+            message.set(org.glassguide.ui.fx.viewmodel.TaskRunner.message(e));
         }
     }
 
@@ -338,7 +338,7 @@ public final class DesignViewModel {
             message.set("");
             design.set(d);
         } catch (RuntimeException e) {
-            message.set(org.glassguide.ui.fx.TaskRunner.message(e));
+            message.set(org.glassguide.ui.fx.viewmodel.TaskRunner.message(e));
         }
     }
 

@@ -15,9 +15,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import org.glassguide.materials.Material;
-import org.glassguide.materials.MaterialLibrary;
-import org.glassguide.materials.SourcedValue;
-import org.glassguide.materials.SpectralBand;
+import org.glassguide.materials.catalog.MaterialLibrary;
+import org.glassguide.materials.source.SourcedValue;
+import org.glassguide.materials.source.SpectralBand;
 import org.glassguide.materials.WavelengthRange;
 import org.glassguide.materials.units.Units;
 
@@ -103,7 +103,7 @@ public final class MaterialsViewModel {
         }
         String yaml = "format: glassguide-material/1\nname: " + quote(name.trim()) + "\nindex:\n  model: abbe\n  n: " + index.trim() + "\n  at: "
                 + quote(at.trim()) + "\n  abbe: " + abbe.trim() + "\n  " + (assumed ? "assumed" : "source") + ": " + quote(provenance.trim()) + "\n";
-        Material m = org.glassguide.materials.io.MaterialReader.read(org.glassguide.materials.io.YamlNode.parse("new material",
+        Material m = org.glassguide.materials.io.MaterialReader.read(org.glassguide.materials.yaml.YamlNode.parse("new material",
                 new java.io.StringReader(yaml)), null, null, "created in the app");
         library.add(m);
         createdYaml.put(m.name(), yaml);

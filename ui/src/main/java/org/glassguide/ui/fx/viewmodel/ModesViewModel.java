@@ -17,7 +17,7 @@ import org.glassguide.solver.fiber.FiberAnalysis;
 import org.glassguide.solver.fiber.GuidedMode;
 import org.glassguide.solver.fiber.StepIndexAnalysis;
 import org.glassguide.solver.fiber.StepIndexFields;
-import org.glassguide.ui.fx.TaskRunner;
+import org.glassguide.ui.fx.viewmodel.TaskRunner;
 
 /**
  * The modes of the current fiber design at its first wavelength (exact step-index analysis, in the background): a table

@@ -15,7 +15,7 @@ import org.glassguide.solver.bpm.SliceMonitor;
 import org.glassguide.solver.compute.ComputeBackend;
 import org.glassguide.solver.compute.ComputeBackends;
 import org.glassguide.solver.design.Design;
-import org.glassguide.ui.fx.TaskRunner;
+import org.glassguide.ui.fx.viewmodel.TaskRunner;
 
 /**
  * A beam-propagation run of the design's propagation: section, in the background, with the x-z intensity filling in as

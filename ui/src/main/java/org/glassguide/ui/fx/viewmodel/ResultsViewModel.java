@@ -18,7 +18,7 @@ import org.glassguide.solver.gain.GainAnalysis;
 import org.glassguide.solver.loss.LossBudget;
 import org.glassguide.solver.loss.LossResult;
 import org.glassguide.solver.loss.LossSettings;
-import org.glassguide.ui.fx.TaskRunner;
+import org.glassguide.ui.fx.viewmodel.TaskRunner;
 
 /**
  * Loss, emission and gain of the current fiber design, each run in the background: the loss budget's parts per

@@ -1,4 +1,4 @@
-package org.glassguide.materials.index;
+package org.glassguide.materials;
 
 import org.glassguide.materials.RefractiveIndexModel;
 import org.glassguide.materials.WavelengthRange;

@@ -1,4 +1,4 @@
-package org.glassguide.materials.io;
+package org.glassguide.materials.yaml;
 
 import java.io.IOException;
 import java.io.InputStream;

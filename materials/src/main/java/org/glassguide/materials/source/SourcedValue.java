@@ -1,4 +1,4 @@
-package org.glassguide.materials;
+package org.glassguide.materials.source;
 
 import java.util.Objects;
 

@@ -1,4 +1,8 @@
-package org.glassguide.materials.thermal;
+package org.glassguide.materials;
+
+import org.glassguide.materials.thermal.ViscosityFit;
+
+import org.glassguide.materials.thermal.MyegaViscosity;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,7 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.glassguide.materials.Material;
-import org.glassguide.materials.SourcedValue;
+import org.glassguide.materials.source.SourcedValue;
 
 /**
  * A material's viscosity curve: its explicit one where the catalog gives it (VFT, table, MYEGA), else a

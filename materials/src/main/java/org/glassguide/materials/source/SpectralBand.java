@@ -1,4 +1,6 @@
-package org.glassguide.materials;
+package org.glassguide.materials.source;
+
+import org.glassguide.materials.source.Provenance;
 
 import java.util.Objects;
 

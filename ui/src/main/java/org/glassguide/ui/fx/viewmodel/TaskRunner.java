@@ -1,4 +1,4 @@
-package org.glassguide.ui.fx;
+package org.glassguide.ui.fx.viewmodel;
 
 import java.util.function.Consumer;
 

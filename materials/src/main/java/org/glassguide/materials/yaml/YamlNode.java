@@ -1,4 +1,6 @@
-package org.glassguide.materials.io;
+package org.glassguide.materials.yaml;
+
+import org.glassguide.materials.yaml.TextFiles;
 
 import java.io.IOException;
 import java.io.Reader;

@@ -1,4 +1,6 @@
-package org.glassguide.materials;
+package org.glassguide.materials.catalog;
+
+import org.glassguide.materials.Material;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,7 +22,7 @@ import java.util.stream.Stream;
 import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
 import org.glassguide.materials.io.MaterialReader;
-import org.glassguide.materials.io.YamlNode;
+import org.glassguide.materials.yaml.YamlNode;
 
 /**
  * The materials a run can name: the built-in catalog (resource files) plus any user folders.
