@@ -14,7 +14,7 @@ import org.glassguide.solver.compute.ComputeBackend;
 import org.glassguide.solver.compute.CpuBackend;
 import org.glassguide.solver.compute.Precision;
 import org.glassguide.solver.fd.CrossSection;
-import org.glassguide.solver.fd.Shape;
+import org.glassguide.solver.design.Shape;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -16,7 +16,7 @@ import org.glassguide.solver.compute.CpuBackend;
 import org.glassguide.solver.compute.Precision;
 import org.glassguide.solver.fd.CrossSection;
 import org.glassguide.solver.fd.FdScalarModeSolver;
-import org.glassguide.solver.fd.Shape;
+import org.glassguide.solver.design.Shape;
 import org.glassguide.solver.special.Fft;
 
 /** Validation cases of the beam propagator: analytic beams, modes of the mode solver, absorption, convergence. */
@@ -383,7 +383,7 @@ final class BpmValidation {
     static List<ValidationRow> bendUserPath(YamlNode c, String id, String source) {
         double lambda = 1.55e-6;
         List<ValidationRow> rows = new ArrayList<>();
-        org.glassguide.solver.design.DesignReader reader = new org.glassguide.solver.design.DesignReader(
+        org.glassguide.solver.designfile.DesignReader reader = new org.glassguide.solver.designfile.DesignReader(
                 org.glassguide.materials.catalog.MaterialLibrary.builtIn());
         for (YamlNode sl : c.require("slabs").list()) {
             double nCore = sl.require("n-core").number();
@@ -650,7 +650,7 @@ final class BpmValidation {
                     + "wavelengths: [1 um]\nanalyses: [bpm]\npropagation:\n  length: 400 um\n  dz: 1 um\n  window: 100 um\n"
                     + "  step: 0.2 um\n  pml: 4 um\n  wide-angle: none\n  reference-index: 1.5\n  monitor-every: 10 um\n"
                     + "  launch: { gaussian: { waist: 8 um } }\n  index-function: { n: \"" + formula + "\" }\n";
-            org.glassguide.solver.design.Design d = new org.glassguide.solver.design.DesignReader(
+            org.glassguide.solver.design.Design d = new org.glassguide.solver.designfile.DesignReader(
                     org.glassguide.materials.catalog.MaterialLibrary.builtIn()).read("gradient.yaml", new java.io.StringReader(yaml), java.nio.file.Path.of("."));
             BpmAnalysis.Result r = new BpmAnalysis().run(d, 1e-6, CPU, Precision.DOUBLE, 1, w -> { }, ProgressMonitor.NONE);
             double xc = centroid(r.run().endField(), r.run().grid());

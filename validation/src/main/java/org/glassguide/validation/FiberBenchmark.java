@@ -62,7 +62,7 @@ public final class FiberBenchmark {
      */
     public static void runEigenMatrix(int[] grids, java.util.function.Consumer<Result> out) {
         org.glassguide.solver.fd.CrossSection cs = new org.glassguide.solver.fd.CrossSection(1.44, 0)
-                .paint(new org.glassguide.solver.fd.Shape.Rectangle(0, 0, 2e-6, 2e-6), 1.56, 0);
+                .paint(new org.glassguide.solver.design.Shape.Rectangle(0, 0, 2e-6, 2e-6), 1.56, 0);
         String[] kinds = {"fd-scalar", "fd-semivector (quasi-TE)", "fd-vector"};
         for (int kind = 0; kind < kinds.length; kind++) {
             for (int cells : grids) {
@@ -123,7 +123,7 @@ public final class FiberBenchmark {
                 + "    shapes:%n      - rectangle: { width: 2 um, height: 2 um, center: [0 um, 0 um], material: { index: 1.56 } }%n"
                 + "wavelengths: [633 nm]%nsolver: { kind: %s, window: [6 um, 6 um], step: %s um, pml: 1 um, modes: %d, target: 1.56 }%n"
                 + "analyses: [modes]%n", kind, org.glassguide.materials.units.Units.trim(String.format(Locale.ROOT, "%.6f", 6.0 / cells)), wanted);
-        org.glassguide.solver.design.Design d = new org.glassguide.solver.design.DesignReader(MaterialLibrary.builtIn()).read("bench",
+        org.glassguide.solver.design.Design d = new org.glassguide.solver.designfile.DesignReader(MaterialLibrary.builtIn()).read("bench",
                 new java.io.StringReader(yaml), java.nio.file.Path.of("."));
         List<org.glassguide.solver.fd.EigenStatistics> stats = new ArrayList<>();
         String name = String.format(Locale.ROOT, "%s, 2 x 2 um square, %d modes, symmetry: auto", label, wanted);
@@ -163,7 +163,7 @@ public final class FiberBenchmark {
      */
     public static List<String> exportEigenOperators(java.nio.file.Path dir) throws java.io.IOException {
         org.glassguide.solver.fd.CrossSection cs = new org.glassguide.solver.fd.CrossSection(1.44, 0)
-                .paint(new org.glassguide.solver.fd.Shape.Rectangle(0, 0, 2e-6, 2e-6), 1.56, 0);
+                .paint(new org.glassguide.solver.design.Shape.Rectangle(0, 0, 2e-6, 2e-6), 1.56, 0);
         List<String> names = new ArrayList<>();
         for (int cells : new int[] {150, 300}) {
             double step = 6e-6 / cells;
@@ -213,7 +213,7 @@ public final class FiberBenchmark {
         for (int cells : new int[] {200, 400}) {
             double step = 10e-6 / cells;
             org.glassguide.solver.fd.CrossSection cs = new org.glassguide.solver.fd.CrossSection(1.44, 0)
-                    .paint(new org.glassguide.solver.fd.Shape.Rectangle(0, 0, 1e-6, 0.5e-6), 1.56, 0);
+                    .paint(new org.glassguide.solver.design.Shape.Rectangle(0, 0, 1e-6, 0.5e-6), 1.56, 0);
             org.glassguide.solver.fd.FdScalarModeSolver.Grid grid2d = org.glassguide.solver.fd.FdScalarModeSolver.Grid.centred(10e-6, 10e-6, step);
             int pml = (int) Math.round(1.2e-6 / step);
             double[] t2 = time(1, () -> new org.glassguide.solver.fd.FdScalarModeSolver().solve(cs, 1048e-9, grid2d,
@@ -227,7 +227,7 @@ public final class FiberBenchmark {
         for (int cells : new int[] {200, 400}) {
             double step = 6e-6 / cells;
             org.glassguide.solver.fd.CrossSection cs = new org.glassguide.solver.fd.CrossSection(1.44, 0)
-                    .paint(new org.glassguide.solver.fd.Shape.Rectangle(0, 0, 1e-6, 0.5e-6), 1.56, 0);
+                    .paint(new org.glassguide.solver.design.Shape.Rectangle(0, 0, 1e-6, 0.5e-6), 1.56, 0);
             org.glassguide.solver.fd.FdScalarModeSolver.Grid grid2d = org.glassguide.solver.fd.FdScalarModeSolver.Grid.centred(6e-6, 6e-6, step);
             int pml = (int) Math.round(1e-6 / step);
             Runnable solve = () -> new org.glassguide.solver.fd.FdVectorModeSolver().solve(cs, 1048e-9, grid2d,

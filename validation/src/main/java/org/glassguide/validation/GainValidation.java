@@ -1,5 +1,7 @@
 package org.glassguide.validation;
 
+import org.glassguide.solver.gain.GainSettings;
+
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +13,7 @@ import org.glassguide.materials.yaml.YamlNode;
 import org.glassguide.materials.units.Units;
 import org.glassguide.solver.ProgressMonitor;
 import org.glassguide.solver.design.Design;
-import org.glassguide.solver.design.DesignReader;
+import org.glassguide.solver.designfile.DesignReader;
 import org.glassguide.solver.gain.Channel;
 import org.glassguide.solver.gain.GainAnalysis;
 import org.glassguide.solver.gain.GainProfile;
@@ -26,7 +28,7 @@ final class GainValidation {
     /** A design (in the case file) run through glassguide gain; its outputs against published values. */
     static List<ValidationRow> published(YamlNode c, String id, String source, MaterialLibrary library) {
         Design d = new DesignReader(library).read("cases/" + id, new StringReader(c.require("design").text()), null);
-        GainAnalysis.Result r = new GainAnalysis().analyse(d, d.gain(), w -> { }, ProgressMonitor.NONE);
+        GainAnalysis.Result r = new GainAnalysis().analyse(d, GainSettings.of(d), w -> { }, ProgressMonitor.NONE);
         double rel = c.require("relative-tolerance").number();
         List<ValidationRow> rows = new ArrayList<>();
         for (YamlNode e : c.require("expect").list()) {
@@ -94,7 +96,7 @@ final class GainValidation {
     static List<ValidationRow> conservation(YamlNode c, String id, String source, MaterialLibrary library) {
         List<ValidationRow> rows = new ArrayList<>();
         Design d = new DesignReader(library).read("cases/" + id, new StringReader(c.require("design").text()), null);
-        GainAnalysis.Result r = new GainAnalysis().analyse(d, d.gain(), w -> { }, ProgressMonitor.NONE);
+        GainAnalysis.Result r = new GainAnalysis().analyse(d, GainSettings.of(d), w -> { }, ProgressMonitor.NONE);
         rows.add(new ValidationRow(id, "photon-number balance error (lossless, ASE both ways)", 0, r.profile().photonBalanceError(),
                 c.require("balance-tolerance").number(), source));
         RateEquations all = r.profile().equations();

@@ -127,7 +127,7 @@ final class LossValidation {
         for (int q = 0; q < r.length; q++) {
             r[q] = radii.get(q).quantity(org.glassguide.materials.units.Units::length);
             org.glassguide.solver.fd.CrossSection bent = new org.glassguide.solver.fd.CrossSection(n2, 0)
-                    .paint(new org.glassguide.solver.fd.Shape.Circle(0, 0, a), n1, 0).bend(r[q], 1);
+                    .paint(new org.glassguide.solver.design.Shape.Circle(0, 0, a), n1, 0).bend(r[q], 1);
             org.glassguide.solver.fd.FdScalarModeSolver.Mode m = new org.glassguide.solver.fd.FdScalarModeSolver().solve(bent, wl, g, pml, 3, lp01.nEff(),
                     org.glassguide.solver.ProgressMonitor.NONE).stream()
                     .min(java.util.Comparator.comparingDouble(org.glassguide.solver.fd.FdScalarModeSolver.Mode::pmlFraction)).orElseThrow();

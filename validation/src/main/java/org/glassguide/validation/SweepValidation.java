@@ -14,7 +14,7 @@ import org.glassguide.materials.catalog.MaterialLibrary;
 import org.glassguide.materials.yaml.YamlNode;
 import org.glassguide.solver.ProgressMonitor;
 import org.glassguide.solver.design.Design;
-import org.glassguide.solver.design.DesignReader;
+import org.glassguide.solver.designfile.DesignReader;
 import org.glassguide.solver.fiber.FiberAnalysis;
 import org.glassguide.solver.run.DesignRunner;
 import org.glassguide.solver.sweep.PointResult;

@@ -21,7 +21,7 @@ import org.glassguide.solver.fd.FdScalarModeSolver;
 import org.glassguide.solver.fd.FdVectorModeSolver;
 import org.glassguide.solver.fd.FdVectorModeSolver.Wall;
 import org.glassguide.solver.special.RootFinder;
-import org.glassguide.solver.fd.Shape;
+import org.glassguide.solver.design.Shape;
 import org.glassguide.solver.fiber.GuidedMode;
 import org.glassguide.solver.fiber.StepIndexFiber;
 import org.glassguide.solver.fiber.StepIndexModeSolver;
@@ -519,7 +519,7 @@ public final class ValidationRunner {
                 + "    shapes:%n      - rectangle: { width: 2 um, height: 2 um, center: [0 um, 0 um], material: { index: 1.56 } }%n"
                 + "wavelengths: [%s nm]%nsolver: { kind: %s, window: %s, step: %s, pml: %s, modes: %d, target: 1.56, symmetry: %s }%n"
                 + "analyses: [modes]%n", nm, kind, window, step, pml, modes, symmetry);
-        org.glassguide.solver.design.Design d = new org.glassguide.solver.design.DesignReader(MaterialLibrary.builtIn()).read("square.yaml",
+        org.glassguide.solver.design.Design d = new org.glassguide.solver.designfile.DesignReader(MaterialLibrary.builtIn()).read("square.yaml",
                 new java.io.StringReader(yaml), java.nio.file.Path.of("."));
         return new org.glassguide.solver.fd.FdAnalysis().analyse(d, d.wavelengths().get(0), d.solver(), false, w -> { }, ProgressMonitor.NONE);
     }

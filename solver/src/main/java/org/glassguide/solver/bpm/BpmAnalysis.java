@@ -1,5 +1,11 @@
 package org.glassguide.solver.bpm;
 
+import java.util.Map;
+import java.util.LinkedHashMap;
+import org.glassguide.solver.analysis.Analysis;
+import org.glassguide.solver.analysis.AnalysisContext;
+import org.glassguide.solver.analysis.SectionContext;
+import org.glassguide.materials.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +20,7 @@ import org.glassguide.solver.Warnings;
 import org.glassguide.solver.compute.ComputeBackend;
 import org.glassguide.solver.compute.Precision;
 import org.glassguide.solver.design.Design;
-import org.glassguide.solver.design.PropagationSettings;
+import org.glassguide.solver.bpm.PropagationSettings;
 import org.glassguide.solver.fd.CrossSection;
 import org.glassguide.solver.fd.FdAnalysis;
 import org.glassguide.solver.fd.FdScalarModeSolver;
@@ -28,7 +34,7 @@ import org.glassguide.solver.special.Fft;
  * the far field of the end face with its measured NA (the sine of the angle holding 95 % of the power,
  * in air, k_perp / k0).
  */
-public final class BpmAnalysis {
+public final class BpmAnalysis implements Analysis<List<BpmAnalysis.Result>> {
     /**
      * Points per shortest transverse period lambda / (k_perp / k0) of the light (the structure's NA, or a tilted or
      * narrow launch) below which a run is refused. The 3-point stencil sees k_perp as (2/h) sin(k_perp h / 2): at N
@@ -99,7 +105,7 @@ public final class BpmAnalysis {
 
     public Result run(Design d, double wavelength, ComputeBackend backend, Precision precisionOverride, int threads,
             Consumer<String> warnings, ProgressMonitor monitor) {
-        PropagationSettings ps = d.propagation();
+        PropagationSettings ps = PropagationSettings.of(d);
         if (ps == null) {
             throw new GlassGuideException(Messages.MISSING_KEY, "propagation", "the design");
         }
@@ -388,7 +394,7 @@ public final class BpmAnalysis {
     }
 
     public ModeResult findMode(Design d, double wavelength, ComputeBackend backend, Consumer<String> warnings, ProgressMonitor monitor) {
-        PropagationSettings ps = d.propagation();
+        PropagationSettings ps = PropagationSettings.of(d);
         if (ps == null) {
             throw new GlassGuideException(Messages.MISSING_KEY, "propagation", "the design");
         }
@@ -476,7 +482,7 @@ public final class BpmAnalysis {
     static boolean[][] regionMasks(PropagationSettings ps, BpmGrid g) {
         boolean[][] m = new boolean[ps.monitors().size()][g.cells()];
         for (int k = 0; k < m.length; k++) {
-            org.glassguide.solver.fd.Shape region = ps.monitors().get(k).region();
+            org.glassguide.solver.design.Shape region = ps.monitors().get(k).region();
             for (int j = 0; j < g.ny(); j++) {
                 for (int i = 0; i < g.nx(); i++) {
                     m[k][i + g.nx() * j] = region.contains(g.x(i), g.is2d() ? 0 : g.y(j));
@@ -822,5 +828,57 @@ public final class BpmAnalysis {
         }
         far[0] = map;
         return na;
+    }
+
+    /** The analysis' name, as a design lists it. */
+    public static final String NAME = "bpm";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String section() {
+        return PropagationSettings.SECTION;
+    }
+
+    @Override
+    public Object readSection(YamlNode node, SectionContext context) {
+        return PropagationSectionReader.readPropagation(node);
+    }
+
+    /**
+     * Every design wavelength on the context's backend, in the design's precision; a cancelled propagation cancels the
+     * run (a run's folder is whole or absent; `glassguide bpm` keeps a cancelled run's part through {@link #run(Design,
+     * double, ComputeBackend, Precision, int, Consumer, ProgressMonitor)}).
+     */
+    @Override
+    public List<Result> run(Design design, AnalysisContext context) {
+        List<Result> results = new ArrayList<>();
+        for (double wl : design.wavelengths()) {
+            Result r = run(design, wl, context.backend(), null, context.threads(), context.warnings(), context.progress());
+            if (r.run().cancelled()) {
+                throw new ProgressMonitor.CancelledException();
+            }
+            results.add(r);
+        }
+        return results;
+    }
+
+    @Override
+    public List<Map<String, Double>> outputs(List<Result> results) {
+        List<Map<String, Double>> rows = new ArrayList<>();
+        for (Result r : results) {
+            BeamPropagator.Result b = r.run();
+            Map<String, Double> m = new LinkedHashMap<>();
+            m.put("wavelengthM", r.wavelength());
+            m.put("lossDbPerCm", b.regionLossDbPerCm());
+            m.put("powerChange", b.powerChange());
+            m.put("measuredNA", r.measuredNa());
+            m.put("referenceIndex", b.referenceIndex());
+            rows.add(m);
+        }
+        return rows;
     }
 }

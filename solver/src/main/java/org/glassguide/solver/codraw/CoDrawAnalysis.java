@@ -1,5 +1,11 @@
 package org.glassguide.solver.codraw;
 
+import java.util.Map;
+import java.util.LinkedHashMap;
+import org.glassguide.solver.analysis.Analysis;
+import org.glassguide.solver.analysis.AnalysisContext;
+import org.glassguide.solver.analysis.SectionContext;
+import org.glassguide.materials.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +36,7 @@ import org.glassguide.solver.fiber.StepIndexAnalysis;
  * ({@link ViscosityFits}); all curves fall monotonically with temperature, so each glass's drawable span
  * is one interval found by inverting its curve at the span's ends.
  */
-public final class CoDrawAnalysis {
+public final class CoDrawAnalysis implements Analysis<CoDrawResult> {
     /** Temperatures searched (K): wide enough for every glass from polymers to silica. */
     static final double T_LOW = 50;
     static final double T_HIGH = 5000;
@@ -325,5 +331,59 @@ public final class CoDrawAnalysis {
         layers.set(0, new Layer(c.material(), coreD / 2 * scale, c.gradeExponent()));
         layers.set(1, new Layer(o.material(), outerD / 2 * scale, o.gradeExponent()));
         return new FiberStructure(layers, f.surround());
+    }
+
+    @Override
+    public String name() {
+        return DrawSettings.SECTION;
+    }
+
+    @Override
+    public String section() {
+        return DrawSettings.SECTION;
+    }
+
+    @Override
+    public Object readSection(YamlNode node, SectionContext context) {
+        return DrawSectionReader.readCoDraw(node);
+    }
+
+    @Override
+    public Object defaultSection() {
+        return DrawSettings.defaults();
+    }
+
+    @Override
+    public boolean needsFiber() {
+        return true;
+    }
+
+    @Override
+    public CoDrawResult run(Design design, AnalysisContext context) {
+        return analyse(design, DrawSettings.of(design), context.warnings(), context.progress());
+    }
+
+    /** The windows and the drawn fiber's diameters on every row; one row per wavelength of the drawn fiber's optics. */
+    @Override
+    public List<Map<String, Double>> outputs(CoDrawResult r) {
+        List<Map<String, Double>> rows = new ArrayList<>();
+        Map<String, Double> common = new LinkedHashMap<>();
+        common.put("coViscousFromK", r.coViscous().from());
+        common.put("coViscousToK", r.coViscous().to());
+        common.put("coViscousWidthK", r.coViscous().width());
+        common.put("moltenCoreFromK", r.moltenCore().from());
+        common.put("moltenCoreToK", r.moltenCore().to());
+        common.put("moltenCoreWidthK", r.moltenCore().width());
+        common.put("drawnCoreDiameterM", r.drawn().coreDiameter());
+        common.put("drawnOuterDiameterM", r.drawn().outerDiameter());
+        if (r.drawn().optics().isEmpty()) {
+            rows.add(common);
+        }
+        for (org.glassguide.solver.fiber.FiberAnalysis a : r.drawn().optics()) {
+            Map<String, Double> m = new LinkedHashMap<>(common);
+            m.putAll(a.outputs());
+            rows.add(m);
+        }
+        return rows;
     }
 }

@@ -11,6 +11,15 @@ package org.glassguide.solver.codraw;
  * @param tolerance relative diameter variation to study (0.05 for +-5 %)
  */
 public record DrawSettings(double drawLog10Min, double drawLog10Max, String drawRangeSource, Preform preform, double tolerance) {
+    /** The design section this record is read from. */
+    public static final String SECTION = "codraw";
+
+    /** The design's codraw: section, or the defaults when it has none. */
+    public static DrawSettings of(org.glassguide.solver.design.Design design) {
+        DrawSettings s = design.section(SECTION, DrawSettings.class);
+        return s != null ? s : DrawSettings.defaults();
+    }
+
     /**
      * Default span 10^4 to 10^6.6 Pa s: the upper end is the Littleton softening point (ASTM C338), the
      * usual highest viscosity at which a preform neck still draws; the lower end, 10^4 Pa s, is where a fiber

@@ -1,5 +1,13 @@
 package org.glassguide.solver.emission;
 
+import org.glassguide.solver.loss.LossSettings;
+
+import java.util.Map;
+import java.util.LinkedHashMap;
+import org.glassguide.solver.analysis.Analysis;
+import org.glassguide.solver.analysis.AnalysisContext;
+import org.glassguide.solver.analysis.SectionContext;
+import org.glassguide.materials.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -22,7 +30,7 @@ import org.glassguide.solver.design.FiberStructure;
  * yield and excitation bands (the dopant's absorption shape), the design's pump, and the {@link RayTracer} over each
  * length. Indices and losses are tabulated on 1 nm bins across the emission spectrum.
  */
-public final class EmissionAnalysis {
+public final class EmissionAnalysis implements Analysis<EmissionAnalysis.Result> {
     /** Per length: the tallies and what follows from them. */
     public record LengthResult(double length, RayTracer.Tally tally, double[] chromaticity, double peakWavelength, double na95,
             double na95Bound) {
@@ -104,8 +112,8 @@ public final class EmissionAnalysis {
         double[] cdf = new double[nb];
         AttenuationModel bg = core.attenuationModel().orElse(null);
         org.glassguide.solver.loss.Calibration.Result cal = null;
-        if (d.loss().calibration() != null && d.loss().calibration().material().equals(core.name())) {
-            cal = new org.glassguide.solver.loss.Calibration().fit(d.loss().calibration().mechanisms(), d.loss().calibration().points());
+        if (LossSettings.of(d).calibration() != null && LossSettings.of(d).calibration().material().equals(core.name())) {
+            cal = new org.glassguide.solver.loss.Calibration().fit(LossSettings.of(d).calibration().mechanisms(), LossSettings.of(d).calibration().points());
             notes.add(core.name() + "'s background loss: the loss: section's calibration (" + String.join("; ", cal.notes()) + ")");
         }
         boolean bgMissing = false;
@@ -203,5 +211,49 @@ public final class EmissionAnalysis {
             acc += farField[i];
         }
         return n0;
+    }
+
+    @Override
+    public String name() {
+        return EmissionSettings.SECTION;
+    }
+
+    @Override
+    public String section() {
+        return EmissionSettings.SECTION;
+    }
+
+    @Override
+    public Object readSection(YamlNode node, SectionContext context) {
+        return EmissionSectionReader.readEmission(node);
+    }
+
+    @Override
+    public boolean needsFiber() {
+        return true;
+    }
+
+    @Override
+    public Result run(Design design, AnalysisContext context) {
+        return analyse(design, EmissionSettings.of(design), context.warnings(), context.progress());
+    }
+
+    /** One row per fiber length. */
+    @Override
+    public List<Map<String, Double>> outputs(Result r) {
+        List<Map<String, Double>> rows = new ArrayList<>();
+        for (LengthResult l : r.lengths()) {
+            Map<String, Double> m = new LinkedHashMap<>();
+            m.put("lengthM", l.length());
+            m.put("trappedBound", l.fraction(l.tally().firstBound));
+            m.put("trappedTunnelling", l.fraction(l.tally().firstTunnelling));
+            m.put("outputFraction", l.fraction(l.tally().output));
+            m.put("outputPeakWavelengthM", l.peakWavelength());
+            m.put("outputCieX", l.chromaticity()[0]);
+            m.put("outputCieY", l.chromaticity()[1]);
+            m.put("outputNA95BoundRays", l.na95Bound());
+            rows.add(m);
+        }
+        return rows;
     }
 }

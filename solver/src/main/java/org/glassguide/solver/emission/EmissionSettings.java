@@ -15,6 +15,14 @@ import java.util.List;
  */
 public record EmissionSettings(double excitationWavelength, double excitationAbsorption, boolean sideExcitation, List<Double> lengths,
         long rays, long seed, double plqy) {
+    /** The design section this record is read from. */
+    public static final String SECTION = "emission";
+
+    /** The design's emission: section, or null when it has none. */
+    public static EmissionSettings of(org.glassguide.solver.design.Design design) {
+        return design.section(SECTION, EmissionSettings.class);
+    }
+
     public EmissionSettings {
         lengths = List.copyOf(lengths);
         if (!(excitationWavelength > 0) || !(excitationAbsorption > 0) || !Double.isFinite(excitationAbsorption)) {

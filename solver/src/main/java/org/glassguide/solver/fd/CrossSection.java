@@ -1,5 +1,7 @@
 package org.glassguide.solver.fd;
 
+import org.glassguide.solver.design.Shape;
+
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,11 @@
 package org.glassguide.solver.gain;
 
+import java.util.Map;
+import java.util.LinkedHashMap;
+import org.glassguide.solver.analysis.Analysis;
+import org.glassguide.solver.analysis.AnalysisContext;
+import org.glassguide.solver.analysis.SectionContext;
+import org.glassguide.materials.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +31,7 @@ import org.glassguide.solver.loss.LossBudget;
  * modes, a Gaussian mode or a pump cladding), the steady-state rate equations solved along the fiber, the small-signal
  * gain spectrum of the solved inversion, and studies of gain against length, concentration and pump power.
  */
-public final class GainAnalysis {
+public final class GainAnalysis implements Analysis<GainAnalysis.Result> {
     /** Relative power change between sweeps at which the boundary-value iteration has converged. */
     public static final double TOLERANCE = 1e-9;
     private static final int GUESS_SWEEPS = 30;
@@ -99,7 +105,7 @@ public final class GainAnalysis {
      * The named scalar outputs of a result, in SI (what sweeps tabulate): each signal's and pump's output and gain, ASE
      * totals, mean excitation, the peak small-signal gain.
      */
-    public static java.util.Map<String, Double> outputs(Result r) {
+    public static java.util.Map<String, Double> namedOutputs(Result r) {
         java.util.Map<String, Double> m = new java.util.LinkedHashMap<>();
         GainProfile p = r.profile();
         m.put("meanExcitedFraction", p.meanExcitation());
@@ -487,5 +493,36 @@ public final class GainAnalysis {
         if (g.note() != null && !g.note().isBlank()) {
             notes.add(g.ion() + ": " + g.note());
         }
+    }
+
+    @Override
+    public String name() {
+        return GainSettings.SECTION;
+    }
+
+    @Override
+    public String section() {
+        return GainSettings.SECTION;
+    }
+
+    @Override
+    public Object readSection(YamlNode node, SectionContext context) {
+        return GainSectionReader.readGain(node, context.library());
+    }
+
+    @Override
+    public boolean needsFiber() {
+        return true;
+    }
+
+    /** With the length and concentration studies, unless the caller needs only the outputs (they hold none of the studies). */
+    @Override
+    public Result run(Design design, AnalysisContext context) {
+        return analyse(design, GainSettings.of(design), context.warnings(), context.progress(), !context.outputsOnly());
+    }
+
+    @Override
+    public List<Map<String, Double>> outputs(Result r) {
+        return List.of(new LinkedHashMap<>(namedOutputs(r)));
     }
 }

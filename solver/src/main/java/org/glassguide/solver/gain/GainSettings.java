@@ -20,6 +20,14 @@ import java.util.Objects;
  */
 public record GainSettings(org.glassguide.materials.Material dopant, double concentration, double dopedDiameter, double length, int steps, double backgroundLoss,
         List<Launch> launches, Ase ase, List<Double> lengths, List<Double> concentrations, List<Double> pumpScales) {
+    /** The design section this record is read from. */
+    public static final String SECTION = "gain";
+
+    /** The design's gain: section, or null when it has none. */
+    public static GainSettings of(org.glassguide.solver.design.Design design) {
+        return design.section(SECTION, GainSettings.class);
+    }
+
 
     /** How a channel's overlap with the doped region is found. */
     public enum ModeKind { AUTO, CLADDING, GAUSSIAN, GIVEN }

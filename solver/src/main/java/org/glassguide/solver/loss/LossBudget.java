@@ -1,5 +1,9 @@
 package org.glassguide.solver.loss;
 
+import org.glassguide.solver.analysis.Analysis;
+import org.glassguide.solver.analysis.AnalysisContext;
+import org.glassguide.solver.analysis.SectionContext;
+import org.glassguide.materials.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +35,7 @@ import org.glassguide.solver.special.Bessel;
  * surround; bend loss; Fresnel reflection at the end faces; and the launch coupling loss of the source. A calibration
  * first fits a material's loss to measured points.
  */
-public final class LossBudget {
+public final class LossBudget implements Analysis<LossResult> {
     private final StepIndexAnalysis stepIndex = new StepIndexAnalysis();
 
     public LossResult analyse(Design d, LossSettings s, Consumer<String> warnings, ProgressMonitor monitor) {
@@ -202,5 +206,52 @@ public final class LossBudget {
                 }
             }
         }
+    }
+
+    @Override
+    public String name() {
+        return LossSettings.SECTION;
+    }
+
+    @Override
+    public String section() {
+        return LossSettings.SECTION;
+    }
+
+    @Override
+    public Object readSection(YamlNode node, SectionContext context) {
+        return LossSectionReader.readLoss(node);
+    }
+
+    @Override
+    public Object defaultSection() {
+        return LossSettings.defaults();
+    }
+
+    @Override
+    public boolean needsFiber() {
+        return true;
+    }
+
+    @Override
+    public LossResult run(Design design, AnalysisContext context) {
+        return analyse(design, LossSettings.of(design), context.warnings(), context.progress());
+    }
+
+    @Override
+    public List<Map<String, Double>> outputs(LossResult r) {
+        List<Map<String, Double>> rows = new ArrayList<>();
+        for (LossResult.Row row : r.rows()) {
+            Map<String, Double> m = new LinkedHashMap<>();
+            m.put("wavelengthM", row.wavelength());
+            m.put("propagationDbPerCm", row.propagationTotalDbPerM() / 100);
+            m.put("coreFraction", row.coreFraction());
+            m.put("fresnelDb", row.fresnelDb());
+            m.put("couplingDb", row.couplingDb());
+            m.put("bendDb", row.bendDb());
+            m.put("totalDb", row.totalDb());
+            rows.add(m);
+        }
+        return rows;
     }
 }

@@ -13,6 +13,15 @@ import java.util.Objects;
  * @param bend a bend along the way, or null for a straight guide
  */
 public record LossSettings(double length, Source source, int fresnelFaces, CalibrationSpec calibration, Bend bend) {
+    /** The design section this record is read from. */
+    public static final String SECTION = "loss";
+
+    /** The design's loss: section, or the defaults when it has none. */
+    public static LossSettings of(org.glassguide.solver.design.Design design) {
+        LossSettings s = design.section(SECTION, LossSettings.class);
+        return s != null ? s : LossSettings.defaults();
+    }
+
     /** A bend of the given radius over the given length of fiber (m). */
     public record Bend(double radius, double length) {
         public Bend {

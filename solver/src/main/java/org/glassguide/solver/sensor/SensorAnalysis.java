@@ -1,5 +1,11 @@
 package org.glassguide.solver.sensor;
 
+import java.util.Map;
+import java.util.LinkedHashMap;
+import org.glassguide.solver.analysis.Analysis;
+import org.glassguide.solver.analysis.AnalysisContext;
+import org.glassguide.solver.analysis.SectionContext;
+import org.glassguide.materials.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +18,7 @@ import org.glassguide.materials.errors.Messages;
 import org.glassguide.solver.design.Design;
 
 /** Oxygen sensing with the phosphorescence of a fiber's core: Stern-Volmer intensity, lifetime, resolution and decay. */
-public final class SensorAnalysis {
+public final class SensorAnalysis implements Analysis<SensorAnalysis.Result> {
     /** The model, where K_SV came from, and the tables over the O2 range. */
     public record Result(String material, SternVolmer model, String kSource, String lifetimeSource, double detectionLimit, double[] oxygen,
             double[] relativeIntensity, double[] lifetime, double[] resolution, double[] decayTimes, double[][] decays, double[] decayOxygen,
@@ -85,5 +91,42 @@ public final class SensorAnalysis {
         notes.add("intensities are relative to the unquenched level; the fraction the fiber guides to its end face (glassguide emission) "
                 + "scales them all alike and does not depend on O2");
         return new Result(core.name(), m, kSource, tauSource, m.detectionLimit(s.relativeNoise(), s.sigmas()), p, ri, lt, res, t, dec, levels, notes);
+    }
+
+    @Override
+    public String name() {
+        return SensorSettings.SECTION;
+    }
+
+    @Override
+    public String section() {
+        return SensorSettings.SECTION;
+    }
+
+    @Override
+    public Object readSection(YamlNode node, SectionContext context) {
+        return SensorSectionReader.readSensor(node);
+    }
+
+    @Override
+    public boolean needsFiber() {
+        return true;
+    }
+
+    @Override
+    public Result run(Design design, AnalysisContext context) {
+        return analyse(design, SensorSettings.of(design));
+    }
+
+    /** One row: the calibration and the figures of merit at the highest oxygen level. */
+    @Override
+    public List<Map<String, Double>> outputs(Result r) {
+        int last = r.oxygen().length - 1;
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("kSvPerPercentO2", r.model().kSv());
+        m.put("detectionLimitPercentO2", r.detectionLimit());
+        m.put("relativeIntensityAtMaxO2", r.relativeIntensity()[last]);
+        m.put("resolutionAtMaxO2Percent", r.resolution()[last]);
+        return List.of(m);
     }
 }

@@ -12,6 +12,14 @@ package org.glassguide.solver.sensor;
  * @param lifetime unquenched lifetime (s), or NaN for the catalog's
  */
 public record SensorSettings(double kSv, double detectionLimit, double relativeNoise, double sigmas, double maxOxygen, double lifetime) {
+    /** The design section this record is read from. */
+    public static final String SECTION = "sensor";
+
+    /** The design's sensor: section, or null when it has none. */
+    public static SensorSettings of(org.glassguide.solver.design.Design design) {
+        return design.section(SECTION, SensorSettings.class);
+    }
+
     public SensorSettings {
         if (!Double.isNaN(kSv) && !(kSv > 0)) {
             throw new IllegalArgumentException("Stern-Volmer constant must be positive");

@@ -11,19 +11,12 @@ import java.util.function.Consumer;
 import org.glassguide.materials.catalog.MaterialLibrary;
 import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.solver.ProgressMonitor;
-import org.glassguide.solver.bpm.BeamPropagator;
-import org.glassguide.solver.bpm.BpmAnalysis;
-import org.glassguide.solver.codraw.CoDrawAnalysis;
-import org.glassguide.solver.codraw.CoDrawResult;
+import org.glassguide.solver.analysis.Analyses;
+import org.glassguide.solver.analysis.Analysis;
+import org.glassguide.solver.analysis.AnalysisContext;
 import org.glassguide.solver.compute.CpuBackend;
 import org.glassguide.solver.design.Design;
-import org.glassguide.solver.design.DesignReader;
-import org.glassguide.solver.fd.FdAnalysisResult;
-import org.glassguide.solver.fiber.FiberAnalysis;
-import org.glassguide.solver.radial.ModeReport;
-import org.glassguide.solver.radial.RadialAnalysisResult;
-import org.glassguide.solver.run.DesignResult;
-import org.glassguide.solver.run.DesignRunner;
+import org.glassguide.solver.designfile.DesignReader;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -90,137 +83,20 @@ public final class PointEvaluator {
         }
     }
 
-    /** Runs the analysis on a point's design: rows of named outputs (one per wavelength). */
+    /** Runs the analysis on a point's design: rows of named outputs (one per wavelength, or per length). */
     public List<Map<String, Double>> evaluate(Design d, Consumer<String> warnings, ProgressMonitor monitor) {
-        List<Map<String, Double>> rows = new ArrayList<>();
-        switch (spec.analysis()) {
-            case "fiber": {
-                DesignResult r = new DesignRunner().run(d.with(List.of("fiber"), d.options(), d.solver()), warnings, monitor);
-                for (FiberAnalysis a : r.fiberAnalyses()) {
-                    rows.add(a.outputs());
-                }
-                break;
-            }
-            case "modes": {
-                DesignResult r = new DesignRunner().run(d.with(List.of("modes"), d.options(), d.solver()), warnings, monitor);
-                for (RadialAnalysisResult a : r.modeAnalyses()) {
-                    Map<String, Double> m = new LinkedHashMap<>();
-                    m.put("wavelengthM", a.wavelength());
-                    m.put("guidedModeCount", (double) a.modes().modeCount());
-                    modes(m, a.listed());
-                    rows.add(m);
-                }
-                for (FdAnalysisResult a : r.fdAnalyses()) {
-                    Map<String, Double> m = new LinkedHashMap<>();
-                    m.put("wavelengthM", a.wavelength());
-                    m.put("modesFound", (double) a.listed().size());
-                    modes(m, a.listed());
-                    rows.add(m);
-                }
-                break;
-            }
-            case "codraw": {
-                CoDrawResult r = new CoDrawAnalysis().analyse(d, d.codraw(), warnings, monitor);
-                Map<String, Double> common = new LinkedHashMap<>();
-                common.put("coViscousFromK", r.coViscous().from());
-                common.put("coViscousToK", r.coViscous().to());
-                common.put("coViscousWidthK", r.coViscous().width());
-                common.put("moltenCoreFromK", r.moltenCore().from());
-                common.put("moltenCoreToK", r.moltenCore().to());
-                common.put("moltenCoreWidthK", r.moltenCore().width());
-                common.put("drawnCoreDiameterM", r.drawn().coreDiameter());
-                common.put("drawnOuterDiameterM", r.drawn().outerDiameter());
-                if (r.drawn().optics().isEmpty()) {
-                    rows.add(common);
-                }
-                for (FiberAnalysis a : r.drawn().optics()) {
-                    Map<String, Double> m = new LinkedHashMap<>(common);
-                    m.putAll(a.outputs());
-                    rows.add(m);
-                }
-                break;
-            }
-            case "bpm": {
-                for (double wl : d.wavelengths()) {
-                    BpmAnalysis.Result r = new BpmAnalysis().run(d, wl, backend, null, 1, warnings, monitor);
-                    if (r.run().cancelled()) {
-                        throw new ProgressMonitor.CancelledException();
-                    }
-                    BeamPropagator.Result b = r.run();
-                    Map<String, Double> m = new LinkedHashMap<>();
-                    m.put("wavelengthM", wl);
-                    m.put("lossDbPerCm", b.regionLossDbPerCm());
-                    m.put("powerChange", b.powerChange());
-                    m.put("measuredNA", r.measuredNa());
-                    m.put("referenceIndex", b.referenceIndex());
-                    rows.add(m);
-                }
-                break;
-            }
-            case "loss": {
-                org.glassguide.solver.loss.LossResult r = new org.glassguide.solver.loss.LossBudget().analyse(d, d.loss(), warnings, monitor);
-                for (org.glassguide.solver.loss.LossResult.Row row : r.rows()) {
-                    Map<String, Double> m = new LinkedHashMap<>();
-                    m.put("wavelengthM", row.wavelength());
-                    m.put("propagationDbPerCm", row.propagationTotalDbPerM() / 100);
-                    m.put("coreFraction", row.coreFraction());
-                    m.put("fresnelDb", row.fresnelDb());
-                    m.put("couplingDb", row.couplingDb());
-                    m.put("bendDb", row.bendDb());
-                    m.put("totalDb", row.totalDb());
-                    rows.add(m);
-                }
-                break;
-            }
-            case "emission": {
-                if (d.emission() == null) {
-                    throw new GlassGuideException(spec.source(), org.glassguide.materials.errors.Messages.MISSING_KEY, "emission",
-                            spec.designFile().getFileName() + " (analysis: emission needs an emission: section)");
-                }
-                org.glassguide.solver.emission.EmissionAnalysis.Result r = new org.glassguide.solver.emission.EmissionAnalysis().analyse(d,
-                        d.emission(), warnings, monitor);
-                for (org.glassguide.solver.emission.EmissionAnalysis.LengthResult l : r.lengths()) {
-                    Map<String, Double> m = new LinkedHashMap<>();
-                    m.put("lengthM", l.length());
-                    m.put("trappedBound", l.fraction(l.tally().firstBound));
-                    m.put("trappedTunnelling", l.fraction(l.tally().firstTunnelling));
-                    m.put("outputFraction", l.fraction(l.tally().output));
-                    m.put("outputPeakWavelengthM", l.peakWavelength());
-                    m.put("outputCieX", l.chromaticity()[0]);
-                    m.put("outputCieY", l.chromaticity()[1]);
-                    m.put("outputNA95BoundRays", l.na95Bound());
-                    rows.add(m);
-                }
-                break;
-            }
-            case "sensor": {
-                if (d.sensor() == null) {
-                    throw new GlassGuideException(spec.source(), org.glassguide.materials.errors.Messages.MISSING_KEY, "sensor",
-                            spec.designFile().getFileName() + " (analysis: sensor needs a sensor: section)");
-                }
-                org.glassguide.solver.sensor.SensorAnalysis.Result r = new org.glassguide.solver.sensor.SensorAnalysis().analyse(d, d.sensor());
-                int last = r.oxygen().length - 1;
-                Map<String, Double> m = new LinkedHashMap<>();
-                m.put("kSvPerPercentO2", r.model().kSv());
-                m.put("detectionLimitPercentO2", r.detectionLimit());
-                m.put("relativeIntensityAtMaxO2", r.relativeIntensity()[last]);
-                m.put("resolutionAtMaxO2Percent", r.resolution()[last]);
-                rows.add(m);
-                break;
-            }
-            case "gain": {
-                if (d.gain() == null) {
-                    throw new GlassGuideException(spec.source(), org.glassguide.materials.errors.Messages.MISSING_KEY, "gain",
-                            spec.designFile().getFileName() + " (analysis: gain needs a gain: section)");
-                }
-                org.glassguide.solver.gain.GainAnalysis.Result r = new org.glassguide.solver.gain.GainAnalysis().analyse(d, d.gain(), warnings,
-                        ProgressMonitor.NONE, false);
-                rows.add(new LinkedHashMap<>(org.glassguide.solver.gain.GainAnalysis.outputs(r)));
-                break;
-            }
-            default:
-                throw new IllegalStateException("unknown analysis " + spec.analysis());
+        Analysis<?> analysis = Analyses.named(spec.analysis());
+        if (analysis == null) {
+            throw new IllegalStateException("unknown analysis " + spec.analysis());
         }
+        if (analysis.section() != null && analysis.settings(d, Object.class) == null) {
+            throw new GlassGuideException(spec.source(), org.glassguide.materials.errors.Messages.MISSING_KEY, analysis.section(),
+                    spec.designFile().getFileName() + " (analysis: " + analysis.name() + " needs " + ("aeiou".indexOf(analysis.section().charAt(0)) >= 0
+                            ? "an " : "a ") + analysis.section() + ": section)");
+        }
+        // one thread a point: the sweep runs its points in parallel
+        AnalysisContext context = new AnalysisContext(warnings, monitor, backend, 1, true);
+        List<Map<String, Double>> rows = rows(analysis, d.withAnalyses(List.of(analysis.name())), context);
         if (!spec.outputs().isEmpty()) {
             List<Map<String, Double>> kept = new ArrayList<>();
             for (Map<String, Double> r : rows) {
@@ -245,15 +121,7 @@ public final class PointEvaluator {
         return rows;
     }
 
-    private static void modes(Map<String, Double> m, List<ModeReport> listed) {
-        for (int i = 0; i < Math.min(2, listed.size()); i++) {
-            ModeReport r = listed.get(i);
-            String k = "mode" + (i + 1) + ".";
-            m.put(k + "nEff", r.nEff());
-            m.put(k + "lossDbPerCm", r.lossDbPerCm());
-            m.put(k + "effectiveAreaM2", r.effectiveArea());
-            m.put(k + "confinement", r.confinement());
-            m.put(k + "groupIndex", r.groupIndex());
-        }
+    private static <R> List<Map<String, Double>> rows(Analysis<R> analysis, Design d, AnalysisContext context) {
+        return analysis.outputs(analysis.run(d, context));
     }
 }

@@ -49,8 +49,8 @@ public record StudyHeader(YamlNode root, String name, Path designFile, String de
         YamlNode an = root.require("analysis");
         String analysis = an.text().trim();
         // the analyses a design can list are the ones a study can run over
-        if (!org.glassguide.solver.design.Design.ANALYSES.contains(analysis)) {
-            throw an.error(Messages.BAD_CHOICE, "analysis", analysis, String.join(", ", org.glassguide.solver.design.Design.ANALYSES));
+        if (!org.glassguide.solver.analysis.Analyses.names().contains(analysis)) {
+            throw an.error(Messages.BAD_CHOICE, "analysis", analysis, String.join(", ", org.glassguide.solver.analysis.Analyses.names()));
         }
         return new StudyHeader(root, name, design, designText, analysis);
     }

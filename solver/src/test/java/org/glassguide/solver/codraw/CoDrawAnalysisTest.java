@@ -12,7 +12,7 @@ import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
 import org.glassguide.solver.ProgressMonitor;
 import org.glassguide.solver.design.Design;
-import org.glassguide.solver.design.DesignReader;
+import org.glassguide.solver.designfile.DesignReader;
 import org.junit.jupiter.api.Test;
 
 class CoDrawAnalysisTest {
@@ -26,7 +26,7 @@ class CoDrawAnalysisTest {
 
     static CoDrawResult run(String extra) {
         Design d = read(extra);
-        return new CoDrawAnalysis().analyse(d, d.codraw(), w -> { }, ProgressMonitor.NONE);
+        return new CoDrawAnalysis().analyse(d, DrawSettings.of(d), w -> { }, ProgressMonitor.NONE);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.glassguide.solver.fd;
 
+import org.glassguide.solver.design.Shape;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

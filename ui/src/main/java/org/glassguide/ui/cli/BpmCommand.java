@@ -1,5 +1,7 @@
 package org.glassguide.ui.cli;
 
+import org.glassguide.solver.bpm.PropagationSettings;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -18,7 +20,7 @@ import org.glassguide.solver.compute.ComputeBackend;
 import org.glassguide.solver.compute.ComputeBackends;
 import org.glassguide.solver.compute.Precision;
 import org.glassguide.solver.design.Design;
-import org.glassguide.solver.design.DesignReader;
+import org.glassguide.solver.designfile.DesignReader;
 import org.glassguide.ui.report.BpmReport;
 import org.glassguide.ui.report.Json;
 
@@ -67,7 +69,7 @@ public final class BpmCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Design d = new DesignReader(libraryOptions.library()).read(designFile);
-        if (d.propagation() == null) {
+        if (PropagationSettings.of(d) == null) {
             throw new GlassGuideException(Messages.MISSING_KEY, "propagation", designFile + " (bpm needs a propagation: section)");
         }
         Precision p = precision == null ? null : Precision.parse(precision);
@@ -131,7 +133,7 @@ public final class BpmCommand implements Callable<Integer> {
 
         @Override
         public List<BpmAnalysis.Result> analyse(Design d, java.util.function.Consumer<String> warnings, org.glassguide.solver.ProgressMonitor progress) {
-            if (d.propagation() == null) {
+            if (PropagationSettings.of(d) == null) {
                 throw new GlassGuideException(Messages.MISSING_KEY, "propagation", d.name() + " (bpm needs a propagation: section)");
             }
             ComputeBackend backend = ComputeBackends.select(device, warnings);

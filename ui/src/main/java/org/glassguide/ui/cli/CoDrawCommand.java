@@ -1,5 +1,7 @@
 package org.glassguide.ui.cli;
 
+import org.glassguide.solver.codraw.DrawSettings;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -29,7 +31,7 @@ public final class CoDrawCommand extends DesignFolderCommand<CoDrawResult> {
 
     @Override
     public CoDrawResult analyse(Design d, Consumer<String> warnings, ProgressMonitor progress) {
-        return new CoDrawAnalysis().analyse(d, d.codraw(), warnings, progress);
+        return new CoDrawAnalysis().analyse(d, DrawSettings.of(d), warnings, progress);
     }
 
     @Override

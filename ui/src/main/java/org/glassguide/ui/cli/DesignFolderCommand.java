@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.glassguide.solver.design.Design;
-import org.glassguide.solver.design.DesignReader;
+import org.glassguide.solver.designfile.DesignReader;
 import org.glassguide.ui.report.Json;
 
 import picocli.CommandLine.Mixin;

@@ -1,5 +1,7 @@
 package org.glassguide.ui.cli;
 
+import org.glassguide.solver.emission.EmissionSettings;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -29,10 +31,10 @@ public final class EmissionCommand extends DesignFolderCommand<EmissionAnalysis.
 
     @Override
     public EmissionAnalysis.Result analyse(Design d, Consumer<String> warnings, ProgressMonitor progress) {
-        if (d.emission() == null) {
+        if (EmissionSettings.of(d) == null) {
             throw new GlassGuideException(Messages.MISSING_KEY, "emission", designFile + " (emission needs an emission: section)");
         }
-        return new EmissionAnalysis().analyse(d, d.emission(), warnings, progress);
+        return new EmissionAnalysis().analyse(d, EmissionSettings.of(d), warnings, progress);
     }
 
     @Override

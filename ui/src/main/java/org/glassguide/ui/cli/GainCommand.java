@@ -1,5 +1,7 @@
 package org.glassguide.ui.cli;
 
+import org.glassguide.solver.gain.GainSettings;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -31,10 +33,10 @@ public final class GainCommand extends DesignFolderCommand<GainAnalysis.Result> 
 
     @Override
     public GainAnalysis.Result analyse(Design d, Consumer<String> warnings, ProgressMonitor progress) {
-        if (d.gain() == null) {
+        if (GainSettings.of(d) == null) {
             throw new GlassGuideException(Messages.MISSING_KEY, "gain", designFile + " (gain needs a gain: section)");
         }
-        return new GainAnalysis().analyse(d, d.gain(), warnings, progress);
+        return new GainAnalysis().analyse(d, GainSettings.of(d), warnings, progress);
     }
 
     @Override

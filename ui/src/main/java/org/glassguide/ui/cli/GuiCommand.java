@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 
 import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
-import org.glassguide.solver.design.DesignReader;
+import org.glassguide.solver.designfile.DesignReader;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,5 +1,7 @@
 package org.glassguide.ui.cli;
 
+import org.glassguide.solver.loss.LossSettings;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -29,7 +31,7 @@ public final class LossCommand extends DesignFolderCommand<LossResult> {
 
     @Override
     public LossResult analyse(Design d, Consumer<String> warnings, ProgressMonitor progress) {
-        return new LossBudget().analyse(d, d.loss(), warnings, progress);
+        return new LossBudget().analyse(d, LossSettings.of(d), warnings, progress);
     }
 
     @Override

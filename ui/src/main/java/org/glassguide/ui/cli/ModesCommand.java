@@ -17,7 +17,7 @@ import org.glassguide.solver.design.Design;
 import org.glassguide.solver.run.BendSweep;
 import org.glassguide.ui.report.BendSweepReport;
 import org.glassguide.solver.design.DesignOptions;
-import org.glassguide.solver.design.DesignReader;
+import org.glassguide.solver.designfile.DesignReader;
 import org.glassguide.solver.design.SolverSettings;
 import org.glassguide.solver.fd.FdAnalysisResult;
 import org.glassguide.solver.radial.ModeReport;

@@ -11,7 +11,7 @@ import org.glassguide.materials.errors.Messages;
 import org.glassguide.materials.units.Units;
 import org.glassguide.solver.design.Design;
 import org.glassguide.solver.design.DesignOptions;
-import org.glassguide.solver.design.DesignReader;
+import org.glassguide.solver.designfile.DesignReader;
 import org.glassguide.solver.fiber.FiberAnalysis;
 import org.glassguide.solver.radial.RadialAnalysisResult;
 import org.glassguide.solver.run.DesignResult;

@@ -1,5 +1,7 @@
 package org.glassguide.ui.cli;
 
+import org.glassguide.solver.sensor.SensorSettings;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -29,10 +31,10 @@ public final class SensorCommand extends DesignFolderCommand<SensorAnalysis.Resu
 
     @Override
     public SensorAnalysis.Result analyse(Design d, Consumer<String> warnings, ProgressMonitor progress) {
-        if (d.sensor() == null) {
+        if (SensorSettings.of(d) == null) {
             throw new GlassGuideException(Messages.MISSING_KEY, "sensor", designFile + " (sensor needs a sensor: section)");
         }
-        return new SensorAnalysis().analyse(d, d.sensor());
+        return new SensorAnalysis().analyse(d, SensorSettings.of(d));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.glassguide.ui.fx;
 
+import org.glassguide.solver.bpm.PropagationSettings;
+
 import org.glassguide.ui.fx.viewmodel.TaskRunner;
 
 import java.nio.file.Files;
@@ -53,7 +55,7 @@ public final class GlassGuideApp extends Application {
                 main.modesModel().runSolver(d);
             }
             main.resultsModel().run(main.designModel().designProperty().get());
-            if (main.designModel().designProperty().get() != null && main.designModel().designProperty().get().propagation() != null) {
+            if (main.designModel().designProperty().get() != null && PropagationSettings.of(main.designModel().designProperty().get()) != null) {
                 main.propagationModel().run(main.designModel().designProperty().get());
             }
             List<Tab> tabs = new ArrayList<>(main.tabs().getTabs());

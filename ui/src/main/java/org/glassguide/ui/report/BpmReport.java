@@ -307,7 +307,7 @@ public final class BpmReport {
             for (int k = 0; k < results.get(0).watchedModeIndices().length; k++) {
                 csv.append(",mode").append(k + 1).append("_power");
             }
-            for (org.glassguide.solver.design.PropagationSettings.RegionMonitor m : results.get(0).settings().monitors()) {
+            for (org.glassguide.solver.bpm.PropagationSettings.RegionMonitor m : results.get(0).settings().monitors()) {
                 csv.append(',').append(m.name()).append("_power");
             }
             csv.append('\n');

@@ -63,7 +63,7 @@ public final class GainReport {
             chans.add(cm);
         }
         m.put("channels", chans);
-        Map<String, Double> totals = GainAnalysis.outputs(r);
+        Map<String, Double> totals = GainAnalysis.namedOutputs(r);
         for (String key : List.of("aseForwardW", "aseBackwardW", "peakSmallSignalGainDb", "peakSmallSignalGainWavelengthM")) {
             if (totals.containsKey(key)) {
                 m.put(key, totals.get(key));

@@ -1,5 +1,9 @@
 package org.glassguide.ui.fx;
 
+import org.glassguide.solver.bpm.PropagationSettings;
+
+import org.glassguide.solver.loss.LossSettings;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -13,7 +17,7 @@ import java.nio.file.Path;
 import org.glassguide.materials.catalog.MaterialLibrary;
 import org.glassguide.solver.ProgressMonitor;
 import org.glassguide.solver.design.Design;
-import org.glassguide.solver.design.DesignReader;
+import org.glassguide.solver.designfile.DesignReader;
 import org.glassguide.solver.fiber.StepIndexFiber;
 import org.glassguide.solver.fiber.StepIndexModeSolver;
 import org.glassguide.ui.fx.viewmodel.DesignViewModel;
@@ -58,8 +62,8 @@ class ViewModelTest {
         vm.coreDiameterProperty().set("100 um");
         Design d = new DesignReader(LIB).read("edited", new StringReader(vm.yaml()), Path.of("../examples"));
         assertEquals(50e-6, d.fiber().layers().get(0).outerRadius(), 1e-15);
-        assertNotNull(d.loss());
-        assertEquals(0.01, d.loss().length(), 1e-15);
+        assertNotNull(LossSettings.of(d));
+        assertEquals(0.01, LossSettings.of(d).length(), 1e-15);
         assertEquals(3, d.wavelengths().size());
         assertEquals("450 nm, 545 nm, 650 nm", vm.wavelengthProperty().get());
         assertTrue(d.analyses().contains("loss"));
@@ -243,7 +247,7 @@ class ViewModelTest {
         var s = vm.slicesProperty().get();
         assertNotNull(s);
         assertEquals(0, s.z()[0], 0);
-        assertEquals(d.propagation().length(), s.z()[s.z().length - 1], 1e-9 * d.propagation().length());
+        assertEquals(PropagationSettings.of(d).length(), s.z()[s.z().length - 1], 1e-9 * PropagationSettings.of(d).length());
         double[] p = vm.powerProperty().get().power();
         // a 1.5 um channel bent at 20 um loses thousands of dB/cm: most of the launch is gone after 60 um, never gained
         assertTrue(p[p.length - 1] < 0.1, "power left " + p[p.length - 1]);

@@ -23,7 +23,7 @@ import org.glassguide.materials.Material;
 import org.glassguide.materials.catalog.MaterialLibrary;
 import org.glassguide.materials.units.Units;
 import org.glassguide.solver.design.Design;
-import org.glassguide.solver.design.DesignReader;
+import org.glassguide.solver.designfile.DesignReader;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -60,7 +60,7 @@ public final class DesignViewModel {
     /** One painted shape of a waveguide cross-section (later ones paint over earlier ones). */
     public record Shape(String kind, String geometry, String material) {
         /** The kinds the design reader accepts: one list (an index map's geometry names its file, as in a design). */
-        public static final List<String> KINDS = org.glassguide.solver.design.DesignReader.SHAPE_KINDS;
+        public static final List<String> KINDS = org.glassguide.solver.designfile.DesignReader.SHAPE_KINDS;
     }
 
     public DesignViewModel(MaterialLibrary library) {

@@ -1,5 +1,17 @@
 package org.glassguide.ui.fx.viewmodel;
 
+import org.glassguide.solver.codraw.DrawSettings;
+
+import org.glassguide.solver.bpm.PropagationSettings;
+
+import org.glassguide.solver.gain.GainSettings;
+
+import org.glassguide.solver.sensor.SensorSettings;
+
+import org.glassguide.solver.emission.EmissionSettings;
+
+import org.glassguide.solver.loss.LossSettings;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -87,8 +99,7 @@ public final class ModesViewModel {
             return;
         }
         error.set("");
-        Design one = new Design(d.name(), d.description(), d.fiber(), d.waveguide(), List.of(d.wavelengths().get(0)), List.of("modes"), d.options(),
-                d.solver(), d.propagation(), d.source(), d.codraw(), d.loss(), d.emission(), d.sensor(), d.gain());
+        Design one = d.withWavelengths(List.of(d.wavelengths().get(0))).withAnalyses(List.of("modes"));
         runner.run("mode solver", m -> new org.glassguide.solver.run.DesignRunner().run(one, w -> { }, m), this::showSolver, error::set);
     }
 

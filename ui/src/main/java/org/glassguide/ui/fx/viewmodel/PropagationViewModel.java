@@ -1,5 +1,7 @@
 package org.glassguide.ui.fx.viewmodel;
 
+import org.glassguide.solver.bpm.PropagationSettings;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -73,7 +75,7 @@ public final class PropagationViewModel {
     }
 
     public void run(Design d) {
-        if (d == null || d.propagation() == null) {
+        if (d == null || PropagationSettings.of(d) == null) {
             error.set("the design has no propagation: section (open a BPM example, e.g. examples/few-mode-fiber-bpm.yaml)");
             return;
         }
@@ -82,7 +84,7 @@ public final class PropagationViewModel {
         power.set(null);
         nearField.set(null);
         farField.set(null);
-        double length = d.propagation().length();
+        double length = PropagationSettings.of(d).length();
         runner.run("beam propagation", m -> {
             Live live = new Live(m, length);
             // a GPU where one is usable, else the CPU (as --device auto)

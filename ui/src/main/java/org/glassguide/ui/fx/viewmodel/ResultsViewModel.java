@@ -1,5 +1,9 @@
 package org.glassguide.ui.fx.viewmodel;
 
+import org.glassguide.solver.emission.EmissionSettings;
+
+import org.glassguide.solver.gain.GainSettings;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -104,12 +108,12 @@ public final class ResultsViewModel {
         }
         error.set("");
         runner.run("loss, emission and gain", m -> {
-            LossSettings ls = d.loss() == null ? LossSettings.defaults() : d.loss();
+            LossSettings ls = LossSettings.of(d) == null ? LossSettings.defaults() : LossSettings.of(d);
             LossResult lr = new LossBudget().analyse(d, ls, w -> { }, ProgressMonitor.NONE);
             m.checkCancelled();
-            GainAnalysis.Result gr = d.gain() == null ? null : new GainAnalysis().analyse(d, d.gain(), w -> { }, m, true);
+            GainAnalysis.Result gr = GainSettings.of(d) == null ? null : new GainAnalysis().analyse(d, GainSettings.of(d), w -> { }, m, true);
             m.checkCancelled();
-            EmissionAnalysis.Result er = d.emission() == null ? null : new EmissionAnalysis().analyse(d, d.emission(), w -> { }, m);
+            EmissionAnalysis.Result er = EmissionSettings.of(d) == null ? null : new EmissionAnalysis().analyse(d, EmissionSettings.of(d), w -> { }, m);
             return new All(lr, gr, er);
         }, this::show, error::set);
     }

@@ -1,4 +1,4 @@
-package org.glassguide.solver.fd;
+package org.glassguide.solver.design;
 
 /** A region of the cross-section plane (coordinates in metres). */
 public interface Shape {

@@ -1,4 +1,4 @@
-package org.glassguide.solver.design;
+package org.glassguide.solver.designfile;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

@@ -1,4 +1,6 @@
-package org.glassguide.solver.design;
+package org.glassguide.solver.bpm;
+
+import org.glassguide.solver.design.IndexExpression;
 
 /**
  * The `propagation:` section of a design: a beam-propagation run through the (z-invariant) structure.
@@ -34,8 +36,16 @@ public record PropagationSettings(double length, double dz, double windowWidth, 
         String wideAngle, double referenceIndex, String precision, double monitorEvery, Launch launch, double bendRadius, Taper taper,
         int modalSpectrum, java.util.List<org.glassguide.solver.bpm.Splice> splices, IndexFunction indexFunction, String polarization,
         String wideAngleSolve, double branchCut, double[] exportFields, java.util.List<RegionMonitor> monitors, String transverse) {
+    /** The design section this record is read from. */
+    public static final String SECTION = "propagation";
+
+    /** The design's propagation: section, or null when it has none. */
+    public static PropagationSettings of(org.glassguide.solver.design.Design design) {
+        return design.section(SECTION, PropagationSettings.class);
+    }
+
     /** A region of the cross-section (in the guide's own frame: straight coordinates) whose power is followed. */
-    public record RegionMonitor(String name, org.glassguide.solver.fd.Shape region) {
+    public record RegionMonitor(String name, org.glassguide.solver.design.Shape region) {
     }
 
     /** The settings without field exports along z. */

@@ -1,4 +1,12 @@
-package org.glassguide.solver.design;
+package org.glassguide.solver.designfile;
+
+import org.glassguide.solver.design.SolverSettings;
+
+import org.glassguide.solver.design.Design;
+
+import org.glassguide.solver.designfile.DesignReader;
+
+import org.glassguide.solver.bpm.PropagationSettings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -112,7 +120,7 @@ class DesignReaderTest {
         String bpm = GOOD.replace("[fiber]", "[bpm]") + "propagation:\n  length: 1 mm\n  dz: 1 um\n  window: [200 um, 200 um]\n"
                 + "  step: 0.5 um\n  launch: { gaussian: { waist: 20 um } }\n"
                 + "  splices:\n    - { at: 400 um, offset: [3 um, -1 um], tilt: 1.5 deg }\n    - { at: 100 um, tilt: [0.5, -0.25] }\n";
-        PropagationSettings p = read(bpm).propagation();
+        PropagationSettings p = PropagationSettings.of(read(bpm));
         assertEquals(2, p.splices().size());
         assertEquals(400e-6, p.splices().get(0).z(), 1e-18);
         assertEquals(-1e-6, p.splices().get(0).dy(), 1e-18);
@@ -129,14 +137,14 @@ class DesignReaderTest {
     void indexFunctionReplacingOrAdded() {
         String bpm = GOOD.replace("[fiber]", "[bpm]") + "propagation:\n  length: 1 mm\n  dz: 1 um\n  window: [200 um, 200 um]\n"
                 + "  step: 0.5 um\n  launch: { gaussian: { waist: 20 um } }\n";
-        PropagationSettings p = read(bpm + "  index-function: { n: \"1.5 - 0.01 * (x^2 + y^2) / (50 um)^2\", k: \"1e-6\" }\n").propagation();
+        PropagationSettings p = PropagationSettings.of(read(bpm + "  index-function: { n: \"1.5 - 0.01 * (x^2 + y^2) / (50 um)^2\", k: \"1e-6\" }\n"));
         assertEquals(1.5, p.indexFunction().n().eval(0, 0, 0), 1e-15);
         assertTrue(!p.indexFunction().delta() && !p.indexFunction().dependsOnZ());
         double[] eps = {2.0, 0};
         p.indexFunction().apply(0, 0, 0, eps);
         assertEquals(1.5 * 1.5 - 1e-12, eps[0], 1e-15);
         assertEquals(2 * 1.5 * 1e-6, eps[1], 1e-18);
-        PropagationSettings q = read(bpm + "  index-function: { delta-n: \"0.01 * step(z - 0.5 mm)\" }\n").propagation();
+        PropagationSettings q = PropagationSettings.of(read(bpm + "  index-function: { delta-n: \"0.01 * step(z - 0.5 mm)\" }\n"));
         assertTrue(q.indexFunction().delta() && q.indexFunction().dependsOnZ());
         double[] e2 = {1.44 * 1.44, 0};
         q.indexFunction().apply(0, 0, 1e-3, e2);
@@ -151,16 +159,16 @@ class DesignReaderTest {
     void semiVectorialPolarization() {
         String bpm = GOOD.replace("[fiber]", "[bpm]") + "propagation:\n  length: 1 mm\n  dz: 1 um\n  window: [200 um, 200 um]\n"
                 + "  step: 0.5 um\n  launch: { gaussian: { waist: 20 um } }\n";
-        assertEquals("scalar", read(bpm).propagation().polarization());
-        assertEquals("te", read(bpm + "  polarization: te\n  wide-angle: none\n").propagation().polarization());
+        assertEquals("scalar", PropagationSettings.of(read(bpm)).polarization());
+        assertEquals("te", PropagationSettings.of(read(bpm + "  polarization: te\n  wide-angle: none\n")).polarization());
         assertEquals(Messages.BAD_CHOICE, fails(bpm + "  polarization: x\n").key());
         // 3D semi-vectorial runs: paraxial or the unsplit Pade (1,1) step (the default); a 2D one may use any order
-        assertEquals("tm", read(bpm + "  polarization: tm\n").propagation().polarization());
+        assertEquals("tm", PropagationSettings.of(read(bpm + "  polarization: tm\n")).polarization());
         GlassGuideException wide = fails(bpm + "  polarization: tm\n  wide-angle: pade22\n");
         assertEquals(Messages.BAD_CHOICE, wide.key());
         assertTrue(wide.getMessage().contains("wide-angle: pade11 (unsplit"), wide.getMessage());
         assertEquals(Messages.BAD_CHOICE, fails(bpm + "  polarization: te\n  wide-angle-solve: split\n").key());
-        assertEquals("te", read(bpm.replace("[200 um, 200 um]", "200 um") + "  polarization: te\n  wide-angle: pade22\n").propagation().polarization());
-        assertEquals("te", read(bpm.replace("[200 um, 200 um]", "200 um") + "  polarization: te\n").propagation().polarization());
+        assertEquals("te", PropagationSettings.of(read(bpm.replace("[200 um, 200 um]", "200 um") + "  polarization: te\n  wide-angle: pade22\n")).polarization());
+        assertEquals("te", PropagationSettings.of(read(bpm.replace("[200 um, 200 um]", "200 um") + "  polarization: te\n")).polarization());
     }
 }

@@ -1,4 +1,10 @@
-package org.glassguide.solver.design;
+package org.glassguide.solver.designfile;
+
+import org.glassguide.solver.design.WaveguideStructure;
+
+import org.glassguide.solver.designfile.PngImage;
+
+import org.glassguide.solver.designfile.DesignReader;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
