@@ -13,8 +13,8 @@ import org.glassguide.solver.compute.AdiStepper;
 import org.glassguide.solver.compute.ComputeBackend;
 import org.glassguide.solver.compute.CpuBackend;
 import org.glassguide.solver.compute.Precision;
-import org.glassguide.solver.fd.CrossSection;
 import org.glassguide.solver.design.Shape;
+import org.glassguide.solver.fd.CrossSection;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -1,8 +1,5 @@
 package org.glassguide.materials;
 
-import org.glassguide.materials.RefractiveIndexModel;
-import org.glassguide.materials.WavelengthRange;
-
 /** A dispersion-free index n + i k, valid at every wavelength. */
 public record ConstantIndexModel(double nValue, double kValue) implements RefractiveIndexModel {
     public ConstantIndexModel {

@@ -1,11 +1,10 @@
 package org.glassguide.materials;
 
-import org.glassguide.materials.source.SpectralBand;
-
-import org.glassguide.materials.source.SourcedValue;
-
 import java.util.List;
 import java.util.Map;
+
+import org.glassguide.materials.source.SourcedValue;
+import org.glassguide.materials.source.SpectralBand;
 
 /**
  * Luminescence of a glass: excitation and emission bands, photoluminescence quantum yield, lifetime

@@ -1,9 +1,5 @@
 package org.glassguide.materials;
 
-import org.glassguide.materials.source.Provenance;
-
-import org.glassguide.materials.source.SourcedValue;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,6 +9,8 @@ import java.util.function.Consumer;
 import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
 import org.glassguide.materials.gain.GainSpectroscopy;
+import org.glassguide.materials.source.Provenance;
+import org.glassguide.materials.source.SourcedValue;
 import org.glassguide.materials.thermal.ViscosityModel;
 import org.glassguide.materials.units.Units;
 

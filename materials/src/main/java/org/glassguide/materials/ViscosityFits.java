@@ -1,16 +1,13 @@
 package org.glassguide.materials;
 
-import org.glassguide.materials.thermal.ViscosityFit;
-
-import org.glassguide.materials.thermal.MyegaViscosity;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.glassguide.materials.Material;
 import org.glassguide.materials.source.SourcedValue;
+import org.glassguide.materials.thermal.MyegaViscosity;
+import org.glassguide.materials.thermal.ViscosityFit;
 
 /**
  * A material's viscosity curve: its explicit one where the catalog gives it (VFT, table, MYEGA), else a

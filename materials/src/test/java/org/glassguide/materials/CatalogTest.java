@@ -1,9 +1,5 @@
 package org.glassguide.materials;
 
-import org.glassguide.materials.catalog.MaterialLibrary;
-
-import org.glassguide.materials.source.Provenance;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -12,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import org.glassguide.materials.catalog.MaterialLibrary;
 import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
+import org.glassguide.materials.source.Provenance;
 import org.glassguide.materials.units.Units;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,5 @@
 package org.glassguide.materials;
 
-import org.glassguide.materials.catalog.MaterialLibrary;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.BufferedReader;
@@ -10,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import org.glassguide.materials.catalog.MaterialLibrary;
 import org.glassguide.materials.index.CauchyModel;
 import org.glassguide.materials.index.DispersionFormula;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,5 @@
 package org.glassguide.materials;
 
-import org.glassguide.materials.catalog.MaterialLibrary;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,12 +9,13 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.glassguide.materials.catalog.MaterialLibrary;
 import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
 import org.glassguide.materials.io.MaterialReader;
 import org.glassguide.materials.io.RefractiveIndexInfoReader;
-import org.glassguide.materials.yaml.YamlNode;
 import org.glassguide.materials.units.Units;
+import org.glassguide.materials.yaml.YamlNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

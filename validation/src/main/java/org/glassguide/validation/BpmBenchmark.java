@@ -7,8 +7,8 @@ import org.glassguide.solver.bpm.Launch;
 import org.glassguide.solver.bpm.WideAngle;
 import org.glassguide.solver.compute.ComputeBackend;
 import org.glassguide.solver.compute.Precision;
-import org.glassguide.solver.fd.CrossSection;
 import org.glassguide.solver.design.Shape;
+import org.glassguide.solver.fd.CrossSection;
 
 /**
  * `glassguide bench bpm`: one propagation configuration on an N x N grid (a 1.56/1.44 step-index core

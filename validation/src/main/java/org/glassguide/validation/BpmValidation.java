@@ -9,14 +9,14 @@ import org.glassguide.solver.bpm.BeamPropagator;
 import org.glassguide.solver.bpm.BpmAnalysis;
 import org.glassguide.solver.bpm.BpmGrid;
 import org.glassguide.solver.bpm.CorrelationSpectrum;
-import org.glassguide.solver.bpm.Splice;
 import org.glassguide.solver.bpm.Launch;
+import org.glassguide.solver.bpm.Splice;
 import org.glassguide.solver.bpm.WideAngle;
 import org.glassguide.solver.compute.CpuBackend;
 import org.glassguide.solver.compute.Precision;
+import org.glassguide.solver.design.Shape;
 import org.glassguide.solver.fd.CrossSection;
 import org.glassguide.solver.fd.FdScalarModeSolver;
-import org.glassguide.solver.design.Shape;
 import org.glassguide.solver.special.Fft;
 
 /** Validation cases of the beam propagator: analytic beams, modes of the mode solver, absorption, convergence. */

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.glassguide.materials.Material;
+import org.glassguide.materials.ViscosityFits;
 import org.glassguide.materials.catalog.MaterialLibrary;
-import org.glassguide.materials.yaml.YamlNode;
 import org.glassguide.materials.thermal.MyegaViscosity;
 import org.glassguide.materials.thermal.ViscosityFit;
-import org.glassguide.materials.ViscosityFits;
 import org.glassguide.materials.units.Units;
+import org.glassguide.materials.yaml.YamlNode;
 import org.glassguide.solver.codraw.DrawSettings;
 
 /** Validation of the co-draw models: MYEGA's defining points, the catalog curves' fixed points, volume conservation. */

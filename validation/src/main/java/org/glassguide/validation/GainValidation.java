@@ -1,7 +1,5 @@
 package org.glassguide.validation;
 
-import org.glassguide.solver.gain.GainSettings;
-
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,14 +7,15 @@ import java.util.Locale;
 
 import org.glassguide.materials.catalog.MaterialLibrary;
 import org.glassguide.materials.gain.GainSpectroscopy;
-import org.glassguide.materials.yaml.YamlNode;
 import org.glassguide.materials.units.Units;
+import org.glassguide.materials.yaml.YamlNode;
 import org.glassguide.solver.ProgressMonitor;
 import org.glassguide.solver.design.Design;
 import org.glassguide.solver.designfile.DesignReader;
 import org.glassguide.solver.gain.Channel;
 import org.glassguide.solver.gain.GainAnalysis;
 import org.glassguide.solver.gain.GainProfile;
+import org.glassguide.solver.gain.GainSettings;
 import org.glassguide.solver.gain.GilesSolver;
 import org.glassguide.solver.gain.RateEquations;
 

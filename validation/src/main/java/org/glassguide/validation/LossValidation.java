@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.glassguide.materials.yaml.YamlNode;
 import org.glassguide.materials.units.Units;
+import org.glassguide.materials.yaml.YamlNode;
 import org.glassguide.solver.fiber.FiberAnalysis;
 import org.glassguide.solver.fiber.GuidedMode;
 import org.glassguide.solver.loss.Calibration;

@@ -13,15 +13,14 @@ import java.util.stream.Collectors;
 
 import org.glassguide.materials.Material;
 import org.glassguide.materials.catalog.MaterialLibrary;
-import org.glassguide.materials.yaml.YamlNode;
 import org.glassguide.materials.units.Units;
+import org.glassguide.materials.yaml.YamlNode;
 import org.glassguide.solver.ProgressMonitor;
+import org.glassguide.solver.design.Shape;
 import org.glassguide.solver.fd.CrossSection;
 import org.glassguide.solver.fd.FdScalarModeSolver;
-import org.glassguide.solver.fd.FdVectorModeSolver;
 import org.glassguide.solver.fd.FdVectorModeSolver.Wall;
-import org.glassguide.solver.special.RootFinder;
-import org.glassguide.solver.design.Shape;
+import org.glassguide.solver.fd.FdVectorModeSolver;
 import org.glassguide.solver.fiber.GuidedMode;
 import org.glassguide.solver.fiber.StepIndexFiber;
 import org.glassguide.solver.fiber.StepIndexModeSolver;
@@ -32,6 +31,7 @@ import org.glassguide.solver.radial.RadialMode;
 import org.glassguide.solver.radial.RadialModeSolver;
 import org.glassguide.solver.radial.RadialModes;
 import org.glassguide.solver.radial.RadialVectorModeSolver;
+import org.glassguide.solver.special.RootFinder;
 
 /**
  * Runs the reference cases kept as data files (resources under org/glassguide/validation/cases, each

@@ -1,7 +1,5 @@
 package org.glassguide.materials.io;
 
-import org.glassguide.materials.yaml.YamlNode;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,12 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.glassguide.materials.AttenuationModel;
+import org.glassguide.materials.ConstantIndexModel;
 import org.glassguide.materials.Luminescence;
 import org.glassguide.materials.Material;
-import org.glassguide.materials.source.Provenance;
 import org.glassguide.materials.RefractiveIndexModel;
-import org.glassguide.materials.source.SourcedValue;
-import org.glassguide.materials.source.SpectralBand;
 import org.glassguide.materials.WavelengthRange;
 import org.glassguide.materials.attenuation.GaussianAbsorptionBands;
 import org.glassguide.materials.attenuation.MeasuredAttenuation;
@@ -28,14 +24,17 @@ import org.glassguide.materials.gain.GainSpectroscopy;
 import org.glassguide.materials.gain.Sensitiser;
 import org.glassguide.materials.gain.TabulatedCrossSection;
 import org.glassguide.materials.index.CauchyModel;
-import org.glassguide.materials.ConstantIndexModel;
 import org.glassguide.materials.index.DispersionFormula;
 import org.glassguide.materials.index.TabulatedIndexModel;
+import org.glassguide.materials.source.Provenance;
+import org.glassguide.materials.source.SourcedValue;
+import org.glassguide.materials.source.SpectralBand;
 import org.glassguide.materials.thermal.MyegaViscosity;
 import org.glassguide.materials.thermal.TabulatedViscosity;
 import org.glassguide.materials.thermal.VftViscosity;
 import org.glassguide.materials.thermal.ViscosityModel;
 import org.glassguide.materials.units.Units;
+import org.glassguide.materials.yaml.YamlNode;
 
 /**
  * Reads GlassGuide material definitions ("format: glassguide-material/1"), used for the built-in

@@ -1,7 +1,5 @@
 package org.glassguide.materials.io;
 
-import org.glassguide.materials.yaml.YamlNode;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +11,7 @@ import org.glassguide.materials.errors.Messages;
 import org.glassguide.materials.index.CompositeIndexModel;
 import org.glassguide.materials.index.DispersionFormula;
 import org.glassguide.materials.index.TabulatedIndexModel;
+import org.glassguide.materials.yaml.YamlNode;
 
 /**
  * Reads a refractiveindex.info database page (its YAML: REFERENCES, COMMENTS, DATA with

@@ -1,7 +1,5 @@
 package org.glassguide.materials.source;
 
-import org.glassguide.materials.source.Provenance;
-
 import java.util.Objects;
 
 /** A luminescence band (emission or excitation): centre and FWHM in metres, relative weight. */

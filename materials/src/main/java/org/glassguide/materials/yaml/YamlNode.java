@@ -1,11 +1,6 @@
 package org.glassguide.materials.yaml;
 
-import org.glassguide.materials.yaml.TextFiles;
-
-import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -106,6 +101,94 @@ public final class YamlNode {
             throw new GlassGuideException(source, Messages.MALFORMED_YAML, "the document is empty");
         }
         return new YamlNode(source, "", root);
+    }
+
+    /**
+     * A document built from plain data (maps, lists, strings, numbers, booleans), as an editor holds it: the same checks
+     * and messages as a parsed file, without line numbers.
+     */
+    public static YamlNode fromData(String source, Object data) {
+        return new YamlNode(source, "", represent(data));
+    }
+
+    /**
+     * This document with one value replaced (or a last key added to an existing mapping): steps are keys (String) and
+     * list indices (Integer) from the root. The rest of the document is shared, and a replaced value keeps the place of
+     * the one it replaces, so a message about it points where the file holds it. Only on a root node.
+     *
+     * @throws IllegalArgumentException when the path does not exist up to its last key
+     */
+    public YamlNode with(List<Object> steps, Object value) {
+        if (!path.isEmpty()) {
+            throw new IllegalStateException("with() is for a document's root, not " + describe(path));
+        }
+        if (steps.isEmpty()) {
+            throw new IllegalArgumentException("an empty path");
+        }
+        return new YamlNode(source, "", replaced(node, steps, 0, value));
+    }
+
+    private static Node replaced(Node at, List<Object> steps, int i, Object value) {
+        Object step = steps.get(i);
+        boolean last = i == steps.size() - 1;
+        String where = describeSteps(steps, i);
+        if (step instanceof String key) {
+            if (!(at instanceof MappingNode m)) {
+                throw new IllegalArgumentException(where + " is not a mapping");
+            }
+            List<NodeTuple> tuples = new ArrayList<>(m.getValue());
+            for (int k = 0; k < tuples.size(); k++) {
+                NodeTuple t = tuples.get(k);
+                if (t.getKeyNode() instanceof ScalarNode sk && sk.getValue().equals(key)) {
+                    Node child = last ? placed(represent(value), t.getValueNode()) : replaced(t.getValueNode(), steps, i + 1, value);
+                    tuples.set(k, new NodeTuple(t.getKeyNode(), child));
+                    return new MappingNode(m.getTag(), tuples, m.getFlowStyle());
+                }
+            }
+            if (!last) {
+                throw new IllegalArgumentException("the design has no \"" + key + "\" in " + where);
+            }
+            tuples.add(new NodeTuple(represent(key), represent(value)));
+            return new MappingNode(m.getTag(), tuples, m.getFlowStyle());
+        }
+        int index = (Integer) step;
+        if (!(at instanceof SequenceNode q)) {
+            throw new IllegalArgumentException(where + " is not a list");
+        }
+        List<Node> items = new ArrayList<>(q.getValue());
+        if (index >= items.size()) {
+            throw new IllegalArgumentException(where + " has " + items.size() + " items, no [" + index + "]");
+        }
+        items.set(index, last ? placed(represent(value), items.get(index)) : replaced(items.get(index), steps, i + 1, value));
+        return new SequenceNode(q.getTag(), items, q.getFlowStyle());
+    }
+
+    private static String describeSteps(List<Object> steps, int upTo) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < upTo; i++) {
+            Object s = steps.get(i);
+            if (s instanceof Integer n) {
+                b.append('[').append(n).append(']');
+            } else {
+                if (b.length() > 0) {
+                    b.append('.');
+                }
+                b.append(s);
+            }
+        }
+        return b.length() == 0 ? "the design" : "\"" + b + "\"";
+    }
+
+    private static Node represent(Object data) {
+        return new Yaml().represent(data);
+    }
+
+    /** A new scalar value takes the place of the old (its marks); a new collection is left without (its items have none). */
+    private static Node placed(Node fresh, Node old) {
+        if (fresh instanceof ScalarNode sc) {
+            return new ScalarNode(sc.getTag(), sc.getValue(), old.getStartMark(), old.getEndMark(), sc.getScalarStyle());
+        }
+        return fresh;
     }
 
     /** Parses a file: a regular UTF-8 file within the size limit ({@link TextFiles}), else a one-line refusal. */

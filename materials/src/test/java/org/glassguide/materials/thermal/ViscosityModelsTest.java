@@ -1,7 +1,5 @@
 package org.glassguide.materials.thermal;
 
-import org.glassguide.materials.ViscosityFits;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -13,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.glassguide.materials.Material;
+import org.glassguide.materials.ViscosityFits;
 import org.glassguide.materials.catalog.MaterialLibrary;
 import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;

@@ -42,6 +42,11 @@ public interface Analysis<R> {
         return false;
     }
 
+    /** Whether it propagates on the context's compute backend (a GPU where one is chosen); the others run on the CPU. */
+    default boolean usesComputeBackend() {
+        return false;
+    }
+
     /** Runs it on the design (every design wavelength); cancellation through the context's progress monitor. */
     R run(Design design, AnalysisContext context);
 

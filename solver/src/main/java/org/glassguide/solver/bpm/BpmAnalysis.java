@@ -1,26 +1,25 @@
 package org.glassguide.solver.bpm;
 
-import java.util.Map;
-import java.util.LinkedHashMap;
-import org.glassguide.solver.analysis.Analysis;
-import org.glassguide.solver.analysis.AnalysisContext;
-import org.glassguide.solver.analysis.SectionContext;
-import org.glassguide.materials.yaml.YamlNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.glassguide.materials.Material;
 import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
 import org.glassguide.materials.units.Units;
+import org.glassguide.materials.yaml.YamlNode;
 import org.glassguide.solver.ProgressMonitor;
 import org.glassguide.solver.Warnings;
+import org.glassguide.solver.analysis.Analysis;
+import org.glassguide.solver.analysis.AnalysisContext;
+import org.glassguide.solver.analysis.SectionContext;
 import org.glassguide.solver.compute.ComputeBackend;
 import org.glassguide.solver.compute.Precision;
 import org.glassguide.solver.design.Design;
-import org.glassguide.solver.bpm.PropagationSettings;
 import org.glassguide.solver.fd.CrossSection;
 import org.glassguide.solver.fd.FdAnalysis;
 import org.glassguide.solver.fd.FdScalarModeSolver;
@@ -846,6 +845,11 @@ public final class BpmAnalysis implements Analysis<List<BpmAnalysis.Result>> {
     @Override
     public Object readSection(YamlNode node, SectionContext context) {
         return PropagationSectionReader.readPropagation(node);
+    }
+
+    @Override
+    public boolean usesComputeBackend() {
+        return true;
     }
 
     /**

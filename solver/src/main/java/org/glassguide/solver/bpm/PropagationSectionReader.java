@@ -1,13 +1,13 @@
 package org.glassguide.solver.bpm;
 
-import org.glassguide.solver.design.DesignYaml;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+
 import org.glassguide.materials.errors.Messages;
 import org.glassguide.materials.units.Units;
 import org.glassguide.materials.yaml.YamlNode;
+import org.glassguide.solver.design.DesignYaml;
 import org.glassguide.solver.design.IndexExpression;
 
 /** The `propagation:` section of a design, read and validated. */

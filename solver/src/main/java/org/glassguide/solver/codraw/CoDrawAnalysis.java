@@ -1,26 +1,26 @@
 package org.glassguide.solver.codraw;
 
-import java.util.Map;
-import java.util.LinkedHashMap;
-import org.glassguide.solver.analysis.Analysis;
-import org.glassguide.solver.analysis.AnalysisContext;
-import org.glassguide.solver.analysis.SectionContext;
-import org.glassguide.materials.yaml.YamlNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.DoubleUnaryOperator;
 
 import org.glassguide.materials.Material;
-import org.glassguide.materials.source.SourcedValue;
+import org.glassguide.materials.ViscosityFits;
 import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
+import org.glassguide.materials.source.SourcedValue;
 import org.glassguide.materials.thermal.ViscosityFit;
-import org.glassguide.materials.ViscosityFits;
 import org.glassguide.materials.thermal.ViscosityModel;
 import org.glassguide.materials.units.Units;
+import org.glassguide.materials.yaml.YamlNode;
 import org.glassguide.solver.ProgressMonitor;
+import org.glassguide.solver.analysis.Analysis;
+import org.glassguide.solver.analysis.AnalysisContext;
+import org.glassguide.solver.analysis.SectionContext;
 import org.glassguide.solver.codraw.CoDrawResult.Glass;
 import org.glassguide.solver.codraw.CoDrawResult.ToleranceRow;
 import org.glassguide.solver.codraw.CoDrawResult.Window;

@@ -1,11 +1,11 @@
 package org.glassguide.solver.codraw;
 
-import org.glassguide.solver.design.DesignYaml;
-
 import java.util.List;
+
 import org.glassguide.materials.errors.Messages;
 import org.glassguide.materials.units.Units;
 import org.glassguide.materials.yaml.YamlNode;
+import org.glassguide.solver.design.DesignYaml;
 
 /** The `codraw:` section of a design, read and validated. */
 final class DrawSectionReader {

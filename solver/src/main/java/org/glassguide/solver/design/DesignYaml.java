@@ -2,7 +2,6 @@ package org.glassguide.solver.design;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.glassguide.materials.errors.Messages;
 import org.glassguide.materials.units.Units;

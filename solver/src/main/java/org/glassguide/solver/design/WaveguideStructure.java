@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Objects;
 
 import org.glassguide.materials.Material;
-import org.glassguide.solver.design.Shape;
 
 /** A 2D waveguide cross-section: a background material and shapes or index maps painted over it in order (later wins). */
 public record WaveguideStructure(Material background, List<Painting> shapes) {

@@ -1,39 +1,31 @@
 package org.glassguide.solver.designfile;
 
-import org.glassguide.solver.design.WaveguideStructure;
-
-import org.glassguide.solver.design.SolverSettings;
-
-
-import org.glassguide.solver.design.Layer;
-
-import org.glassguide.solver.design.FiberStructure;
-
-import org.glassguide.solver.design.DesignOptions;
-
-import org.glassguide.solver.design.Design;
-
-
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 
 import org.glassguide.materials.Material;
 import org.glassguide.materials.catalog.MaterialLibrary;
 import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
 import org.glassguide.materials.io.MaterialReader;
+import org.glassguide.materials.units.Units;
 import org.glassguide.materials.yaml.YamlNode;
 import org.glassguide.solver.analysis.Analyses;
-import org.glassguide.solver.design.DesignYaml;
 import org.glassguide.solver.analysis.Analysis;
 import org.glassguide.solver.analysis.SectionContext;
-import org.glassguide.materials.units.Units;
+import org.glassguide.solver.design.Design;
+import org.glassguide.solver.design.DesignOptions;
+import org.glassguide.solver.design.DesignYaml;
+import org.glassguide.solver.design.FiberStructure;
+import org.glassguide.solver.design.Layer;
+import org.glassguide.solver.design.SolverSettings;
+import org.glassguide.solver.design.WaveguideStructure;
 
 /**
  * Reads design files ("format: glassguide/1"): the structure, materials, wavelengths, options and mode-solver settings
@@ -47,9 +39,16 @@ public final class DesignReader {
     private static final int MAX_WAVELENGTHS = 100000;
 
     private final MaterialLibrary library;
+    private final List<Analysis<?>> registered;
 
+    /** The reader of the analyses registered now (on this thread): a reader made here may read on any thread. */
     public DesignReader(MaterialLibrary library) {
+        this(library, Analyses.all());
+    }
+
+    public DesignReader(MaterialLibrary library, List<Analysis<?>> analyses) {
         this.library = library;
+        this.registered = List.copyOf(analyses);
     }
 
     public Design read(Path file) {
@@ -63,8 +62,18 @@ public final class DesignReader {
         return read(YamlNode.parse(source, reader), baseDir, source);
     }
 
+    /**
+     * Reads a design from a document already in memory: a parsed file, the same with values changed
+     * ({@link YamlNode#with}: sweep points, optimisation steps) or an editor's data ({@link YamlNode#fromData}).
+     *
+     * @param baseDir the folder files named in the design are relative to (null: the working folder)
+     */
+    public Design read(YamlNode root, Path baseDir) {
+        return read(root, baseDir, root.source());
+    }
+
     private Design read(YamlNode root, Path baseDir, String source) {
-        root.requireMap().allowOnly(topKeys());
+        root.requireMap().allowOnly(topKeys(registered));
         YamlNode format = root.require("format");
         if (!format.text().equals(Design.FORMAT)) {
             throw format.error(Messages.UNSUPPORTED_FORMAT, "format", format.text(), Design.FORMAT);
@@ -94,7 +103,7 @@ public final class DesignReader {
         List<Double> wavelengths = readWavelengths(root.require("wavelengths"));
         List<String> analyses = new ArrayList<>();
         YamlNode an = root.optional("analyses").orElse(null);
-        List<String> known = Analyses.names();
+        List<String> known = registered.stream().map(Analysis::name).toList();
         if (an == null) {
             analyses.add(fiber != null ? "fiber" : "modes");
         } else {
@@ -103,8 +112,8 @@ public final class DesignReader {
                 if (!known.contains(s)) {
                     throw a.error(Messages.BAD_CHOICE, a.path(), s, String.join(", ", known));
                 }
-                if (fiber == null && Analyses.named(s).needsFiber()) {
-                    List<String> onWaveguides = Analyses.all().stream().filter(x -> !x.needsFiber()).map(Analysis::name).toList();
+                if (fiber == null && registered.get(known.indexOf(s)).needsFiber()) {
+                    List<String> onWaveguides = registered.stream().filter(x -> !x.needsFiber()).map(Analysis::name).toList();
                     throw a.error(Messages.BAD_CHOICE, a.path(), s, String.join(", ", onWaveguides) + " (" + s + " needs a fiber structure)");
                 }
                 if (!analyses.contains(s)) {
@@ -122,7 +131,7 @@ public final class DesignReader {
         // each analysis reads the section it owns (whether listed or not, so a design file is checked whole)
         SectionContext context = new SectionContext(lib, baseDir, source, waveguide != null);
         Map<String, Object> sections = new LinkedHashMap<>();
-        for (Analysis<?> a : Analyses.all()) {
+        for (Analysis<?> a : registered) {
             String key = a.section();
             if (key == null) {
                 continue;
@@ -140,9 +149,9 @@ public final class DesignReader {
     }
 
     /** The top-level keys a design may have: its own and every registered analysis' section. */
-    private static List<String> topKeys() {
+    private static List<String> topKeys(List<Analysis<?>> analyses) {
         List<String> keys = new ArrayList<>(OWN_KEYS);
-        Analyses.all().stream().map(Analysis::section).filter(java.util.Objects::nonNull).forEach(keys::add);
+        analyses.stream().map(Analysis::section).filter(java.util.Objects::nonNull).forEach(keys::add);
         return keys;
     }
 

@@ -1,12 +1,12 @@
 package org.glassguide.solver.emission;
 
-import org.glassguide.solver.design.DesignYaml;
-
 import java.util.ArrayList;
 import java.util.List;
+
 import org.glassguide.materials.errors.Messages;
 import org.glassguide.materials.units.Units;
 import org.glassguide.materials.yaml.YamlNode;
+import org.glassguide.solver.design.DesignYaml;
 
 /** The `emission:` section of a design, read and validated. */
 final class EmissionSectionReader {

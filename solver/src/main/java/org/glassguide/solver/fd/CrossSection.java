@@ -1,10 +1,9 @@
 package org.glassguide.solver.fd;
 
-import org.glassguide.solver.design.Shape;
-
 import java.util.ArrayList;
 import java.util.List;
 
+import org.glassguide.solver.design.Shape;
 import org.glassguide.solver.radial.RadialIndexProfile;
 
 /**

@@ -1,24 +1,24 @@
 package org.glassguide.solver.gain;
 
-import java.util.Map;
-import java.util.LinkedHashMap;
-import org.glassguide.solver.analysis.Analysis;
-import org.glassguide.solver.analysis.AnalysisContext;
-import org.glassguide.solver.analysis.SectionContext;
-import org.glassguide.materials.yaml.YamlNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.glassguide.materials.AttenuationModel;
 import org.glassguide.materials.Material;
-import org.glassguide.materials.source.SourcedValue;
 import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
 import org.glassguide.materials.gain.GainSpectroscopy;
 import org.glassguide.materials.gain.Sensitiser;
+import org.glassguide.materials.source.SourcedValue;
 import org.glassguide.materials.units.Units;
+import org.glassguide.materials.yaml.YamlNode;
 import org.glassguide.solver.ProgressMonitor;
+import org.glassguide.solver.analysis.Analysis;
+import org.glassguide.solver.analysis.AnalysisContext;
+import org.glassguide.solver.analysis.SectionContext;
 import org.glassguide.solver.design.Design;
 import org.glassguide.solver.design.FiberStructure;
 import org.glassguide.solver.fiber.FiberAnalysis;

@@ -2,6 +2,7 @@ package org.glassguide.solver.gain;
 
 import java.util.ArrayList;
 import java.util.List;
+
 import org.glassguide.materials.Material;
 import org.glassguide.materials.catalog.MaterialLibrary;
 import org.glassguide.materials.errors.GlassGuideException;

@@ -1,9 +1,5 @@
 package org.glassguide.solver.loss;
 
-import org.glassguide.solver.analysis.Analysis;
-import org.glassguide.solver.analysis.AnalysisContext;
-import org.glassguide.solver.analysis.SectionContext;
-import org.glassguide.materials.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +16,11 @@ import org.glassguide.materials.attenuation.TotalAttenuation;
 import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
 import org.glassguide.materials.units.Units;
+import org.glassguide.materials.yaml.YamlNode;
 import org.glassguide.solver.ProgressMonitor;
+import org.glassguide.solver.analysis.Analysis;
+import org.glassguide.solver.analysis.AnalysisContext;
+import org.glassguide.solver.analysis.SectionContext;
 import org.glassguide.solver.design.Design;
 import org.glassguide.solver.design.FiberStructure;
 import org.glassguide.solver.fiber.FiberAnalysis;

@@ -1,20 +1,20 @@
 package org.glassguide.solver.sensor;
 
-import java.util.Map;
-import java.util.LinkedHashMap;
-import org.glassguide.solver.analysis.Analysis;
-import org.glassguide.solver.analysis.AnalysisContext;
-import org.glassguide.solver.analysis.SectionContext;
-import org.glassguide.materials.yaml.YamlNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.glassguide.materials.Luminescence;
 import org.glassguide.materials.Material;
-import org.glassguide.materials.source.SourcedValue;
 import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
+import org.glassguide.materials.source.SourcedValue;
+import org.glassguide.materials.yaml.YamlNode;
+import org.glassguide.solver.analysis.Analysis;
+import org.glassguide.solver.analysis.AnalysisContext;
+import org.glassguide.solver.analysis.SectionContext;
 import org.glassguide.solver.design.Design;
 
 /** Oxygen sensing with the phosphorescence of a fiber's core: Stern-Volmer intensity, lifetime, resolution and decay. */

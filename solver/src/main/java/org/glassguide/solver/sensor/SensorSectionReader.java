@@ -1,6 +1,7 @@
 package org.glassguide.solver.sensor;
 
 import java.util.List;
+
 import org.glassguide.materials.errors.Messages;
 import org.glassguide.materials.units.Units;
 import org.glassguide.materials.yaml.YamlNode;

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 
 import org.glassguide.materials.catalog.MaterialLibrary;
 import org.glassguide.materials.errors.GlassGuideException;
+import org.glassguide.materials.yaml.YamlNode;
 import org.glassguide.solver.ProgressMonitor;
 import org.glassguide.solver.analysis.Analyses;
 import org.glassguide.solver.analysis.Analysis;
@@ -17,13 +18,10 @@ import org.glassguide.solver.analysis.AnalysisContext;
 import org.glassguide.solver.compute.CpuBackend;
 import org.glassguide.solver.design.Design;
 import org.glassguide.solver.designfile.DesignReader;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 
 /**
- * Turns one sweep point into a design (the base design's YAML with the point's values set at their paths, read by
- * the same reader as any design file) and runs the sweep's analysis on it, giving named scalar outputs: one row
+ * Turns one sweep point into a design (the base design's document with the point's values set at their paths, read
+ * by the same reader as any design file) and runs the sweep's analysis on it, giving named scalar outputs: one row
  * per design wavelength (codraw's window outputs repeat on each). The same code runs on local threads and on
  * Spark executors. Stateless apart from its inputs: safe to share between threads.
  */
@@ -31,6 +29,10 @@ public final class PointEvaluator {
     private final SweepSpec spec;
     private final MaterialLibrary library;
     private final org.glassguide.solver.compute.ComputeBackend backend;
+    private final YamlNode base;
+    private final Path baseDir;
+    private final DesignReader reader;
+    private final Analysis<?> analysis;
 
     public PointEvaluator(SweepSpec spec, MaterialLibrary library) {
         this(spec, library, new CpuBackend());
@@ -41,6 +43,15 @@ public final class PointEvaluator {
         this.spec = spec;
         this.library = library;
         this.backend = backend;
+        // parsed once; every point's document shares all but the values it changes
+        this.base = YamlNode.parse(spec.designFile().toString(), new StringReader(spec.designText()));
+        this.baseDir = spec.designFile().toAbsolutePath().getParent();
+        // the registry as this thread sees it: points are read and run on worker threads
+        this.reader = new DesignReader(library);
+        this.analysis = Analyses.named(spec.analysis());
+        if (analysis == null) {
+            throw new IllegalStateException("unknown analysis " + spec.analysis());
+        }
     }
 
     /** "core diameter = 10 um, wavelength = 633 nm", for messages. */
@@ -50,10 +61,12 @@ public final class PointEvaluator {
         return String.join(", ", parts);
     }
 
-    /** The design of a point; bad values become a message naming the point. */
-    @SuppressWarnings("unchecked")
+    /**
+     * The design of a point: the base design's document with the point's values set at their paths, read by the same
+     * reader as any design file (no text is written or parsed again); bad values become a message naming the point.
+     */
     public Design design(int index, Map<Parameter, Object> point) {
-        Object tree = new Yaml(new LoaderOptions()).load(spec.designText());
+        YamlNode document = base;
         String where = "sweep point " + (index + 1) + " (" + describe(point) + ")";
         for (Map.Entry<Parameter, Object> e : point.entrySet()) {
             Parameter p = e.getKey();
@@ -65,30 +78,22 @@ public final class PointEvaluator {
                 value = value instanceof List ? value : List.of(value);
             }
             try {
-                path.set(tree, value);
+                document = document.with(path.steps(), value);
             } catch (IllegalArgumentException ex) {
                 throw new GlassGuideException(spec.source(), org.glassguide.materials.errors.Messages.OUT_OF_RANGE, "parameter path",
                         p.path().text(), "a path that exists in " + spec.designFile().getFileName() + " (" + ex.getMessage() + ")");
             }
         }
-        DumperOptions o = new DumperOptions();
-        o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        String text = new Yaml(o).dump(tree);
-        Path base = spec.designFile().toAbsolutePath().getParent();
         try {
-            return new DesignReader(library).read(where, new StringReader(text), base);
+            return reader.read(document, baseDir);
         } catch (GlassGuideException ex) {
-            // the line numbers of the patched text mean nothing to the user: name the point instead
+            // the value came from the sweep, not the file: name the point
             throw new GlassGuideException(where, ex.key(), ex.args());
         }
     }
 
     /** Runs the analysis on a point's design: rows of named outputs (one per wavelength, or per length). */
     public List<Map<String, Double>> evaluate(Design d, Consumer<String> warnings, ProgressMonitor monitor) {
-        Analysis<?> analysis = Analyses.named(spec.analysis());
-        if (analysis == null) {
-            throw new IllegalStateException("unknown analysis " + spec.analysis());
-        }
         if (analysis.section() != null && analysis.settings(d, Object.class) == null) {
             throw new GlassGuideException(spec.source(), org.glassguide.materials.errors.Messages.MISSING_KEY, analysis.section(),
                     spec.designFile().getFileName() + " (analysis: " + analysis.name() + " needs " + ("aeiou".indexOf(analysis.section().charAt(0)) >= 0

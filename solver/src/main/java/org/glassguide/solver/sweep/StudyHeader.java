@@ -1,7 +1,5 @@
 package org.glassguide.solver.sweep;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

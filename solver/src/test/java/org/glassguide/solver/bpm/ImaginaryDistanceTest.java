@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.glassguide.solver.ProgressMonitor;
 import org.glassguide.solver.compute.CpuBackend;
+import org.glassguide.solver.design.Shape;
 import org.glassguide.solver.fd.CrossSection;
 import org.glassguide.solver.fd.FdScalarModeSolver;
-import org.glassguide.solver.design.Shape;
 import org.junit.jupiter.api.Test;
 
 /** The imaginary-distance mode finder on the propagation kernels against the shift-invert mode solver on the same grid. */

@@ -8,8 +8,8 @@ import java.util.List;
 
 import org.glassguide.solver.compute.ComputeBackends;
 import org.glassguide.solver.compute.Precision;
-import org.glassguide.solver.fd.CrossSection;
 import org.glassguide.solver.design.Shape;
+import org.glassguide.solver.fd.CrossSection;
 import org.junit.jupiter.api.Test;
 
 /** A live view sees exactly the slices the run records, in order, with the same power. */

@@ -1,13 +1,5 @@
 package org.glassguide.solver.designfile;
 
-import org.glassguide.solver.design.SolverSettings;
-
-import org.glassguide.solver.design.Design;
-
-import org.glassguide.solver.designfile.DesignReader;
-
-import org.glassguide.solver.bpm.PropagationSettings;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +10,9 @@ import java.nio.file.Path;
 import org.glassguide.materials.catalog.MaterialLibrary;
 import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
+import org.glassguide.solver.bpm.PropagationSettings;
+import org.glassguide.solver.design.Design;
+import org.glassguide.solver.design.SolverSettings;
 import org.junit.jupiter.api.Test;
 
 class DesignReaderTest {

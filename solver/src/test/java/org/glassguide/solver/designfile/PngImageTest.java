@@ -1,11 +1,5 @@
 package org.glassguide.solver.designfile;
 
-import org.glassguide.solver.design.WaveguideStructure;
-
-import org.glassguide.solver.designfile.PngImage;
-
-import org.glassguide.solver.designfile.DesignReader;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,11 +12,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import javax.imageio.ImageIO;
 
 import org.glassguide.materials.catalog.MaterialLibrary;
 import org.glassguide.materials.errors.GlassGuideException;
+import org.glassguide.solver.design.WaveguideStructure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

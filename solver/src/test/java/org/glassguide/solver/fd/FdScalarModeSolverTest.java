@@ -1,7 +1,5 @@
 package org.glassguide.solver.fd;
 
-import org.glassguide.solver.design.Shape;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.glassguide.solver.ProgressMonitor;
+import org.glassguide.solver.design.Shape;
 import org.glassguide.solver.fiber.StepIndexFiber;
 import org.glassguide.solver.fiber.StepIndexModeSolver;
 import org.glassguide.solver.fiber.StepIndexModes;

@@ -1,13 +1,12 @@
 package org.glassguide.solver.fd;
 
-import org.glassguide.solver.design.Shape;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
 import org.glassguide.solver.ProgressMonitor;
+import org.glassguide.solver.design.Shape;
 import org.glassguide.solver.fd.FdVectorModeSolver.Component;
 import org.glassguide.solver.fd.FdVectorModeSolver.Wall;
 import org.glassguide.solver.fd.FdVectorModeSolver.Walls;

@@ -1,11 +1,10 @@
 package org.glassguide.solver.fd;
 
-import org.glassguide.solver.design.Shape;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.glassguide.solver.ProgressMonitor;
+import org.glassguide.solver.design.Shape;
 import org.junit.jupiter.api.Test;
 
 class IndexMapTest {

@@ -1,7 +1,5 @@
 package org.glassguide.solver.fd;
 
-import org.glassguide.solver.design.Shape;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +12,7 @@ import java.util.List;
 import org.glassguide.materials.catalog.MaterialLibrary;
 import org.glassguide.solver.ProgressMonitor;
 import org.glassguide.solver.design.Design;
+import org.glassguide.solver.design.Shape;
 import org.glassguide.solver.designfile.DesignReader;
 import org.glassguide.solver.radial.ModeReport;
 import org.junit.jupiter.api.Test;

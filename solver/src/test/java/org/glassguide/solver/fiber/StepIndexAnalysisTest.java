@@ -6,15 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.glassguide.materials.Material;
-import org.glassguide.materials.source.Provenance;
 import org.glassguide.materials.WavelengthRange;
-import org.glassguide.materials.index.DispersionFormula;
-import java.util.Map;
 import org.glassguide.materials.catalog.MaterialLibrary;
 import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
+import org.glassguide.materials.index.DispersionFormula;
+import org.glassguide.materials.source.Provenance;
 import org.glassguide.solver.ProgressMonitor;
 import org.glassguide.solver.design.DesignOptions;
 import org.glassguide.solver.design.FiberStructure;

@@ -1,7 +1,5 @@
 package org.glassguide.ui.cli;
 
-import org.glassguide.solver.bpm.PropagationSettings;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -14,14 +12,15 @@ import java.util.concurrent.Callable;
 import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
 import org.glassguide.materials.units.Units;
-import org.glassguide.solver.bpm.BeamPropagator;
 import org.glassguide.solver.bpm.BpmAnalysis;
+import org.glassguide.solver.bpm.PropagationSettings;
 import org.glassguide.solver.compute.ComputeBackend;
 import org.glassguide.solver.compute.ComputeBackends;
 import org.glassguide.solver.compute.Precision;
 import org.glassguide.solver.design.Design;
 import org.glassguide.solver.designfile.DesignReader;
 import org.glassguide.ui.report.BpmReport;
+import org.glassguide.ui.report.BpmRunReport;
 import org.glassguide.ui.report.Json;
 
 import picocli.CommandLine.Command;
@@ -104,78 +103,15 @@ public final class BpmCommand implements Callable<Integer> {
             BpmReport.write(results, target);
             boolean cancelled = results.get(results.size() - 1).run().cancelled();
             if (json) {
-                o.print(Json.write(new RunAnalysis(device).summary(d.name(), results)));
+                o.print(Json.write(new BpmRunReport().summary(d.name(), results)));
             } else {
-                new RunAnalysis(device).print(o, d.name(), results);
+                new BpmRunReport().print(o, d.name(), results);
                 o.println((cancelled ? "cancelled: wrote the part computed to " : "wrote ") + target);
             }
             o.flush();
             return cancelled ? GlassGuideCli.EXIT_CANCELLED : 0;
         }
     }
-
-    /**
-     * The propagation as `glassguide run` runs it: every design wavelength on the run's device (auto by default: a note
-     * says which, as this command's --device auto does), the design's precision, all cores; the same folder and summary
-     * as this command writes.
-     */
-    static final class RunAnalysis implements FolderAnalysis<List<BpmAnalysis.Result>> {
-        private final String device;
-
-        RunAnalysis(String device) {
-            this.device = device;
-        }
-
-        @Override
-        public String name() {
-            return "bpm";
-        }
-
-        @Override
-        public List<BpmAnalysis.Result> analyse(Design d, java.util.function.Consumer<String> warnings, org.glassguide.solver.ProgressMonitor progress) {
-            if (PropagationSettings.of(d) == null) {
-                throw new GlassGuideException(Messages.MISSING_KEY, "propagation", d.name() + " (bpm needs a propagation: section)");
-            }
-            ComputeBackend backend = ComputeBackends.select(device, warnings);
-            List<BpmAnalysis.Result> results = new ArrayList<>();
-            for (double wl : d.wavelengths()) {
-                BpmAnalysis.Result r = new BpmAnalysis().run(d, wl, backend, null, Runtime.getRuntime().availableProcessors(), warnings, progress);
-                if (r.run().cancelled()) {
-                    // a run's folder is whole or absent: a cancelled propagation cancels the run
-                    throw new org.glassguide.solver.ProgressMonitor.CancelledException();
-                }
-                results.add(r);
-            }
-            return results;
-        }
-
-        @Override
-        public void write(String designName, List<BpmAnalysis.Result> results, Path target) throws IOException {
-            BpmReport.write(results, target);
-        }
-
-        @Override
-        public void print(PrintWriter o, String designName, List<BpmAnalysis.Result> results) {
-            for (BpmAnalysis.Result r : results) {
-                BeamPropagator.Result b = r.run();
-                o.printf(Locale.ROOT, "%s at %s nm: %.4g um propagated, power change %.2e, measured NA %.3f, n_ref %.6f, %.3g cell-steps/s%n"
-                        + "  core (%s) %s%n", designName, Units.nm(r.wavelength()), b.z()[b.z().length - 1] * 1e6, b.powerChange(), r.measuredNa(),
-                        b.referenceIndex(), b.cellStepsPerSecond(), r.region(), b.lossFit().describe());
-                BeamPropagator.StepSolve st = b.stepSolve();
-                if (!st.method().equals("adi")) {
-                    o.printf(Locale.ROOT, "  " + st.method() + " step: %d factor solves, %.1f GMRES iterations each (at most %d), worst relative residual"
-                            + " %.2e (target %.2e)%n", st.solves(), st.meanIterations(), st.maxIterations(), st.maxResidual(), st.tolerance());
-                }
-            }
-        }
-
-        @Override
-        public Object summary(String designName, List<BpmAnalysis.Result> results) {
-            return results.size() == 1 ? BpmReport.summary(results.get(0), "") : Map.of("results", results.stream().map(r -> BpmReport.summary(r,
-                    BpmReport.tag(r))).toList());
-        }
-    }
-
 
     private Integer findMode(Design d, ComputeBackend backend, List<String> notices, PrintWriter o, PrintWriter err) throws IOException {
         Path target = OutputFolder.resolve(out, d.name() + "-bpm-mode");

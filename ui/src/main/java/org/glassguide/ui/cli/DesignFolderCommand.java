@@ -14,12 +14,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * A command that reads a design, runs one analysis on it and writes one output folder, out/NAME-SUFFIX (codraw, loss,
- * emission): the design is read and checked before anything is written, and --json prints the folder's summary.
- *
- * @param <R> the analysis result
+ * A command that reads a design, runs one registered analysis on it and writes its folder, out/NAME-ANALYSIS (codraw,
+ * loss, emission, sensor, gain): the shortcut for `glassguide run` of that analysis alone, through the same code. The
+ * design is read and checked before anything is written, and --json prints the folder's summary.
  */
-abstract class DesignFolderCommand<R> implements Callable<Integer>, FolderAnalysis<R> {
+abstract class DesignFolderCommand implements Callable<Integer> {
+    private final String analysis;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -32,29 +33,29 @@ abstract class DesignFolderCommand<R> implements Callable<Integer>, FolderAnalys
     @Mixin
     LibraryOptions libraryOptions;
 
+    DesignFolderCommand(String analysis) {
+        this.analysis = analysis;
+    }
+
     @Override
     public final Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Design d = new DesignReader(libraryOptions.library()).read(designFile);
-        if (libraryOptions.allowExtrapolation) {
-            org.glassguide.solver.design.DesignOptions p = d.options();
-            d = d.with(d.analyses(), new org.glassguide.solver.design.DesignOptions(p.vector(), true, p.launch(), p.maxModes()), d.solver());
-        }
-        Path target = output.target(d.name() + "-" + name());
+        Design d = libraryOptions.apply(new DesignReader(libraryOptions.library()).read(designFile));
+        AnalysisRun<?> run = AnalysisRun.of(analysis, d, designFile.toString(), "auto");
+        Path target = output.target(d.name() + "-" + analysis);
         ConsoleProgress progress = ConsoleProgress.forTerminal();
-        R r;
         // Ctrl-C cancels the analysis; during the writing the hook waits, so the folder lands whole or not at all
         try (CancelOnInterrupt interrupt = new CancelOnInterrupt(progress, 20_000)) {
             try (progress) {
-                r = analyse(d, w -> err.println(w), progress);
+                run.run(d, w -> err.println(w), progress);
             }
-            write(d.name(), r, target);
+            run.write(d.name(), target);
         }
         if (output.json) {
-            o.print(Json.write(summary(d.name(), r)));
+            o.print(Json.write(run.summary(d.name())));
         } else {
-            print(o, d.name(), r);
+            run.print(o, d.name());
             o.println("wrote " + target);
         }
         o.flush();

@@ -39,6 +39,15 @@ final class LibraryOptions {
         });
     }
 
+    /** The design with --allow-extrapolation applied (the design's own option stays when the flag is absent). */
+    org.glassguide.solver.design.Design apply(org.glassguide.solver.design.Design d) {
+        if (!allowExtrapolation) {
+            return d;
+        }
+        org.glassguide.solver.design.DesignOptions p = d.options();
+        return d.with(d.analyses(), new org.glassguide.solver.design.DesignOptions(p.vector(), true, p.launch(), p.maxModes()), d.solver());
+    }
+
     /** A material from the command line: a plain number (constant index), a material file, or a catalog name. */
     static Material resolve(String text, String option, MaterialLibrary lib) {
         String t = text.trim();

@@ -11,12 +11,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.glassguide.materials.Material;
-import org.glassguide.materials.catalog.MaterialLibrary;
-import org.glassguide.materials.source.SourcedValue;
-import org.glassguide.materials.source.SpectralBand;
 import org.glassguide.materials.WavelengthRange;
+import org.glassguide.materials.catalog.MaterialLibrary;
 import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
+import org.glassguide.materials.source.SourcedValue;
+import org.glassguide.materials.source.SpectralBand;
 import org.glassguide.materials.units.Units;
 import org.glassguide.ui.report.MaterialPlot;
 

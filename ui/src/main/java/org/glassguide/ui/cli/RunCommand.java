@@ -16,6 +16,8 @@ import org.glassguide.solver.fiber.FiberAnalysis;
 import org.glassguide.solver.radial.RadialAnalysisResult;
 import org.glassguide.solver.run.DesignResult;
 import org.glassguide.solver.run.DesignRunner;
+import org.glassguide.solver.run.ModeSolverAnalysis;
+import org.glassguide.solver.run.StepIndexFiberAnalysis;
 import org.glassguide.ui.report.RunReport;
 
 import picocli.CommandLine.Command;
@@ -54,16 +56,22 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Design d = new DesignReader(libraryOptions.library()).read(designFile);
+        Design d = libraryOptions.apply(new DesignReader(libraryOptions.library()).read(designFile));
         if (maxModes != null && maxModes < 0) {
             throw new GlassGuideException(Messages.OUT_OF_RANGE, "--max-modes", maxModes, "a whole number >= 0");
         }
-        if (libraryOptions.allowExtrapolation || maxModes != null) {
+        if (maxModes != null) {
             DesignOptions p = d.options();
-            d = d.with(d.analyses(), new DesignOptions(p.vector(), p.allowExtrapolation() || libraryOptions.allowExtrapolation,
-                    p.launch(), maxModes == null ? p.maxModes() : maxModes), d.solver());
+            d = d.with(d.analyses(), new DesignOptions(p.vector(), p.allowExtrapolation(), p.launch(), maxModes), d.solver());
         }
-        if (d.analyses().contains("bpm") && !device.equals("auto")) {
+        // the analyses with a folder of their own, in the design's order (fiber and modes fill the run's own report)
+        java.util.List<AnalysisRun<?>> runs = new java.util.ArrayList<>();
+        for (String a : d.analyses()) {
+            if (!a.equals(StepIndexFiberAnalysis.NAME) && !a.equals(ModeSolverAnalysis.NAME)) {
+                runs.add(AnalysisRun.of(a, d, designFile.toString(), device));
+            }
+        }
+        if (runs.stream().anyMatch(AnalysisRun::usesComputeBackend) && !device.equals("auto")) {
             // a bad or unusable --device is refused before any work
             org.glassguide.solver.compute.ComputeBackends.select(device, n -> { });
         }
@@ -77,11 +85,8 @@ public final class RunCommand implements Callable<Integer> {
             try (progress) {
                 r = new DesignRunner().run(d, w -> err.println(w), progress);
                 // the design's other analyses, in its order, each into a sub-folder: all computed before anything is written
-                for (String a : d.analyses()) {
-                    FolderAnalysis<?> fa = FolderAnalyses.forName(a, device);
-                    if (fa != null) {
-                        others.add(run(fa, d, err, progress, lines));
-                    }
+                for (AnalysisRun<?> run : runs) {
+                    others.add(run(run, d, err, progress, lines));
                 }
             }
             RunReport.write(r, target, others);
@@ -104,14 +109,14 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** One of the design's other analyses, run; its lines for the console, kept until its folder is written. */
-    private static <R> RunReport.SubFolder run(FolderAnalysis<R> fa, Design d, PrintWriter err, org.glassguide.solver.ProgressMonitor progress,
+    private static RunReport.SubFolder run(AnalysisRun<?> run, Design d, PrintWriter err, org.glassguide.solver.ProgressMonitor progress,
             java.util.List<String> lines) {
-        R result = fa.analyse(d, w -> err.println(w), progress);
+        run.run(d, w -> err.println(w), progress);
         java.io.StringWriter text = new java.io.StringWriter();
         try (PrintWriter pw = new PrintWriter(text)) {
-            fa.print(pw, d.name(), result);
+            run.print(pw, d.name());
         }
         lines.add(text.toString());
-        return new RunReport.SubFolder(fa.name(), fa.summary(d.name(), result), folder -> fa.write(d.name(), result, folder));
+        return new RunReport.SubFolder(run.name(), run.summary(d.name()), folder -> run.write(d.name(), folder));
     }
 }

@@ -1,15 +1,14 @@
 package org.glassguide.ui.fx;
 
-import org.glassguide.ui.fx.viewmodel.TaskRunner;
-
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
-import javafx.application.Platform;
-
 import org.glassguide.solver.ProgressMonitor;
+import org.glassguide.ui.fx.viewmodel.TaskRunner;
+
+import javafx.application.Platform;
 
 /**
  * One background worker thread: the UI never blocks. Progress reaches the UI thread at most every 50 ms; cancel

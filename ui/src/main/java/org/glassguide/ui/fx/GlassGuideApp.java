@@ -1,22 +1,20 @@
 package org.glassguide.ui.fx;
 
-import org.glassguide.solver.bpm.PropagationSettings;
-
-import org.glassguide.ui.fx.viewmodel.TaskRunner;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+
+import org.glassguide.materials.catalog.MaterialLibrary;
+import org.glassguide.solver.bpm.PropagationSettings;
+import org.glassguide.ui.fx.view.FxCharts;
+import org.glassguide.ui.fx.viewmodel.TaskRunner;
 
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Tab;
 import javafx.stage.Stage;
-
-import org.glassguide.materials.catalog.MaterialLibrary;
-import org.glassguide.ui.fx.view.FxCharts;
 
 /**
  * The desktop app (`glassguide gui [DESIGN.yaml]`). With a screenshot folder it opens the design, runs every view's

@@ -1,11 +1,25 @@
 package org.glassguide.ui.fx;
 
-import org.glassguide.ui.fx.viewmodel.TaskRunner;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+
+import org.glassguide.materials.catalog.MaterialLibrary;
+import org.glassguide.ui.fx.view.DesignView;
+import org.glassguide.ui.fx.view.FxCharts;
+import org.glassguide.ui.fx.view.MaterialsView;
+import org.glassguide.ui.fx.view.ModesView;
+import org.glassguide.ui.fx.view.PropagationView;
+import org.glassguide.ui.fx.view.ResultsView;
+import org.glassguide.ui.fx.view.TeachingView;
+import org.glassguide.ui.fx.viewmodel.DesignViewModel;
+import org.glassguide.ui.fx.viewmodel.MaterialsViewModel;
+import org.glassguide.ui.fx.viewmodel.ModesViewModel;
+import org.glassguide.ui.fx.viewmodel.PropagationViewModel;
+import org.glassguide.ui.fx.viewmodel.ResultsViewModel;
+import org.glassguide.ui.fx.viewmodel.TaskRunner;
+import org.glassguide.ui.fx.viewmodel.TeachingViewModel;
 
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -23,21 +37,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-
-import org.glassguide.materials.catalog.MaterialLibrary;
-import org.glassguide.ui.fx.view.DesignView;
-import org.glassguide.ui.fx.view.FxCharts;
-import org.glassguide.ui.fx.view.MaterialsView;
-import org.glassguide.ui.fx.view.ModesView;
-import org.glassguide.ui.fx.view.PropagationView;
-import org.glassguide.ui.fx.view.ResultsView;
-import org.glassguide.ui.fx.view.TeachingView;
-import org.glassguide.ui.fx.viewmodel.DesignViewModel;
-import org.glassguide.ui.fx.viewmodel.MaterialsViewModel;
-import org.glassguide.ui.fx.viewmodel.ModesViewModel;
-import org.glassguide.ui.fx.viewmodel.PropagationViewModel;
-import org.glassguide.ui.fx.viewmodel.ResultsViewModel;
-import org.glassguide.ui.fx.viewmodel.TeachingViewModel;
 
 /** The window: menus, one tab per view, and a status line with progress and cancel. */
 public final class MainView extends BorderPane {

@@ -1,10 +1,9 @@
 package org.glassguide.ui.fx;
 
-import org.glassguide.ui.fx.viewmodel.TaskRunner;
-
 import java.util.function.Consumer;
 
 import org.glassguide.solver.ProgressMonitor;
+import org.glassguide.ui.fx.viewmodel.TaskRunner;
 
 /** Runs work inline on the calling thread: for view-model tests and scripted screenshots. */
 public final class SynchronousTaskRunner extends AbstractTaskRunner {

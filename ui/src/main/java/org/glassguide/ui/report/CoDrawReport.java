@@ -1,6 +1,7 @@
 package org.glassguide.ui.report;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,18 +12,21 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.glassguide.materials.units.Units;
-import org.glassguide.solver.codraw.CoDrawResult;
 import org.glassguide.solver.codraw.CoDrawResult.Glass;
 import org.glassguide.solver.codraw.CoDrawResult.ToleranceRow;
 import org.glassguide.solver.codraw.CoDrawResult.Window;
+import org.glassguide.solver.codraw.CoDrawResult;
 import org.glassguide.solver.fiber.FiberAnalysis;
 
 /** The output folder of `glassguide codraw`: summary.json, viscosity.csv, viscosity.png, tolerance.csv, report.md/html. */
-public final class CoDrawReport {
-    private CoDrawReport() {
+public final class CoDrawReport implements AnalysisReport<CoDrawResult> {
+    @Override
+    public String analysis() {
+        return "codraw";
     }
 
-    public static Map<String, Object> summary(String name, CoDrawResult r) {
+    @Override
+    public Map<String, Object> summary(String name, CoDrawResult r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("design", name);
         m.put("drawViscosityPaS", List.of(Math.pow(10, r.drawLog10Min()), Math.pow(10, r.drawLog10Max())));
@@ -105,7 +109,8 @@ public final class CoDrawReport {
         return m;
     }
 
-    public static void write(String name, CoDrawResult r, Path target) throws IOException {
+    @Override
+    public void write(String name, CoDrawResult r, Path target) throws IOException {
         RunReport.writeFolder(target, tmp -> {
             double[] range = plotRange(r);
             int n = 401;
@@ -234,5 +239,15 @@ public final class CoDrawReport {
             md.append(String.format(Locale.ROOT, "| %s | %.1f K (%.1f °C) | %.1f K (%.1f °C) | 10^%.2f to 10^%.2f |%n", label, w.from(),
                     w.from() - 273.15, w.to(), w.to() - 273.15, w.log10RatioAtFrom(), w.log10RatioAtTo()));
         }
+    }
+
+    @Override
+    public void print(PrintWriter o, String name, CoDrawResult r) {
+        o.printf(Locale.ROOT, "%s: co-viscous window %s, molten-core window %s%n", name, words(r.coViscous()), words(r.moltenCore()));
+        r.explanation().forEach(s -> o.println("  " + s));
+    }
+
+    private static String words(Window w) {
+        return w.isEmpty() ? "none" : String.format(Locale.ROOT, "%.0f-%.0f K", w.from(), w.to());
     }
 }

@@ -1,6 +1,7 @@
 package org.glassguide.ui.report;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,11 +15,14 @@ import org.glassguide.solver.emission.EmissionAnalysis;
 import org.glassguide.solver.emission.RayTracer;
 
 /** The output folder of `glassguide emission`: summary.json, spectrum.csv/png, farfield.csv/png, nearfield.png, report.md/html. */
-public final class EmissionReport {
-    private EmissionReport() {
+public final class EmissionReport implements AnalysisReport<EmissionAnalysis.Result> {
+    @Override
+    public String analysis() {
+        return "emission";
     }
 
-    public static Map<String, Object> summary(String name, EmissionAnalysis.Result r) {
+    @Override
+    public Map<String, Object> summary(String name, EmissionAnalysis.Result r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("design", name);
         m.put("plqy", r.plqy());
@@ -71,7 +75,8 @@ public final class EmissionReport {
         return m;
     }
 
-    public static void write(String name, EmissionAnalysis.Result r, Path target) throws IOException {
+    @Override
+    public void write(String name, EmissionAnalysis.Result r, Path target) throws IOException {
         RunReport.writeFolder(target, tmp -> {
             double[] wl = r.spectral().wavelength();
             StringBuilder csv = new StringBuilder("wavelengthNm");
@@ -167,5 +172,15 @@ public final class EmissionReport {
         md.append("\n![far field](farfield.png)\n\n![near field](nearfield.png)\n\n## Notes\n\n");
         r.notes().forEach(n -> md.append("- ").append(n).append('\n'));
         return md.toString();
+    }
+
+    @Override
+    public void print(PrintWriter o, String name, EmissionAnalysis.Result r) {
+        for (EmissionAnalysis.LengthResult l : r.lengths()) {
+            o.printf(Locale.ROOT, "%.4g cm: trapped %.4f bound + %.4f tunnelling, out of the end face %.4f, peak %.0f nm, CIE (%.4f, %.4f), "
+                    + "NA95 %.3f (bound rays %.3f)%n", l.length() * 100, l.fraction(l.tally().firstBound), l.fraction(l.tally().firstTunnelling),
+                    l.fraction(l.tally().output), l.peakWavelength() * 1e9, l.chromaticity()[0], l.chromaticity()[1], l.na95(), l.na95Bound());
+        }
+        o.printf(Locale.ROOT, "%.3g rays/s%n", r.raysPerSecond());
     }
 }

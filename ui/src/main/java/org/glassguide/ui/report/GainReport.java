@@ -1,6 +1,7 @@
 package org.glassguide.ui.report;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,11 +21,14 @@ import org.glassguide.solver.gain.GainProfile;
  * The output folder of `glassguide gain`: summary.json, power.csv/png (channels and inversion along z), gain-spectrum.csv/png,
  * ase-spectrum.csv/png, study-*.csv/png (gain against length, concentration, pump), report.md/html.
  */
-public final class GainReport {
-    private GainReport() {
+public final class GainReport implements AnalysisReport<GainAnalysis.Result> {
+    @Override
+    public String analysis() {
+        return "gain";
     }
 
-    public static Map<String, Object> summary(String name, GainAnalysis.Result r) {
+    @Override
+    public Map<String, Object> summary(String name, GainAnalysis.Result r) {
         GainProfile p = r.profile();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("design", name);
@@ -73,7 +77,8 @@ public final class GainReport {
         return m;
     }
 
-    public static void write(String name, GainAnalysis.Result r, Path target) throws IOException {
+    @Override
+    public void write(String name, GainAnalysis.Result r, Path target) throws IOException {
         RunReport.writeFolder(target, tmp -> {
             GainProfile p = r.profile();
             List<Channel> cs = r.channels();
@@ -280,5 +285,23 @@ public final class GainReport {
             }
         }
         return b.toString();
+    }
+
+    @Override
+    public void print(PrintWriter o, String name, GainAnalysis.Result r) {
+        o.printf(Locale.ROOT, "%s: %s in %s, %.3g m^-3, %.4g m long, mean excited fraction %.4f%n", name, r.spectroscopy().ion(), r.dopant(),
+                r.concentration(), r.length(), r.profile().meanExcitation());
+        for (int k = 0; k < r.channels().size(); k++) {
+            Channel c = r.channels().get(k);
+            if (c.kind() == Channel.Kind.ASE) {
+                continue;
+            }
+            o.printf(Locale.ROOT, "  %-24s %-8s in %.5g W -> out %.5g W (%+.3f dB)%n", c.label(), c.forward() ? "forward" : "backward", c.inputPower(),
+                    r.profile().output(k), r.profile().gainDb(k));
+        }
+        if (r.aseWavelengths().length > 0) {
+            o.printf(Locale.ROOT, "  ASE out: %.4g W forward, %.4g W backward%n", r.aseOutput(true), r.aseOutput(false));
+        }
+        r.notes().forEach(n -> o.println("  note: " + n));
     }
 }

@@ -1,6 +1,7 @@
 package org.glassguide.ui.report;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +19,10 @@ import org.glassguide.solver.loss.LossResult;
 import org.glassguide.solver.loss.Mechanism;
 
 /** The output folder of `glassguide loss`: budget.csv, summary.json, budget.png (stacked bars), calibration.png, report.md/html. */
-public final class LossReport {
-    private LossReport() {
+public final class LossReport implements AnalysisReport<LossResult> {
+    @Override
+    public String analysis() {
+        return "loss";
     }
 
     static List<String> parts(LossResult r) {
@@ -28,7 +31,8 @@ public final class LossReport {
         return new ArrayList<>(names);
     }
 
-    public static Map<String, Object> summary(String name, LossResult r) {
+    @Override
+    public Map<String, Object> summary(String name, LossResult r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("design", name);
         m.put("lengthM", r.length());
@@ -81,7 +85,8 @@ public final class LossReport {
         return m;
     }
 
-    public static void write(String name, LossResult r, Path target) throws IOException {
+    @Override
+    public void write(String name, LossResult r, Path target) throws IOException {
         RunReport.writeFolder(target, tmp -> {
             List<String> parts = parts(r);
             StringBuilder csv = new StringBuilder("wavelengthNm");
@@ -201,5 +206,15 @@ public final class LossReport {
         md.append("\n## Notes\n\n");
         r.notes().forEach(n -> md.append("- ").append(n).append('\n'));
         return md.toString();
+    }
+
+    @Override
+    public void print(PrintWriter o, String name, LossResult r) {
+        for (LossResult.Row row : r.rows()) {
+            o.printf(Locale.ROOT, "%s nm: propagation %.4g dB/cm (core share %.4f), Fresnel %.3f dB, coupling %.3f dB, bend %.4g dB; %.4g dB over "
+                    + "%.4g cm%n", Units.nm(row.wavelength()), row.propagationTotalDbPerM() / 100, row.coreFraction(), row.fresnelDb(), row.couplingDb(),
+                    row.bendDb(), row.totalDb(), r.length() * 100);
+        }
+        r.notes().forEach(n -> o.println("  note: " + n));
     }
 }

@@ -1,6 +1,7 @@
 package org.glassguide.ui.report;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,11 +14,14 @@ import java.util.Map;
 import org.glassguide.solver.sensor.SensorAnalysis;
 
 /** The output folder of `glassguide sensor`: summary.json, response.csv/png, decay.csv/png, report.md/html. */
-public final class SensorReport {
-    private SensorReport() {
+public final class SensorReport implements AnalysisReport<SensorAnalysis.Result> {
+    @Override
+    public String analysis() {
+        return "sensor";
     }
 
-    public static Map<String, Object> summary(String name, SensorAnalysis.Result r) {
+    @Override
+    public Map<String, Object> summary(String name, SensorAnalysis.Result r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("design", name);
         m.put("material", r.material());
@@ -35,7 +39,8 @@ public final class SensorReport {
         return m;
     }
 
-    public static void write(String name, SensorAnalysis.Result r, Path target) throws IOException {
+    @Override
+    public void write(String name, SensorAnalysis.Result r, Path target) throws IOException {
         RunReport.writeFolder(target, tmp -> {
             StringBuilder csv = new StringBuilder("o2Percent,relativeIntensity,lifetimeS,resolutionPercentO2\n");
             for (int i = 0; i < r.oxygen().length; i++) {
@@ -80,5 +85,14 @@ public final class SensorReport {
             Files.writeString(tmp.resolve("report.md"), md.toString(), StandardCharsets.UTF_8);
             Files.writeString(tmp.resolve("report.html"), MarkdownHtml.page(name + " oxygen sensing", md.toString()), StandardCharsets.UTF_8);
         });
+    }
+
+    @Override
+    public void print(PrintWriter o, String name, SensorAnalysis.Result r) {
+        int last = r.oxygen().length - 1;
+        o.printf(Locale.ROOT, "%s: K_SV %.4g per %% O2 (%s), detection limit %.3g %% O2; at %.3g %% O2 the intensity is %.4f of the unquenched "
+                + "and the lifetime %.4g s (resolution %.3g %% O2)%n", name, r.model().kSv(), r.kSource(), r.detectionLimit(), r.oxygen()[last],
+                r.relativeIntensity()[last], r.lifetime()[last], r.resolution()[last]);
+        r.notes().forEach(n -> o.println("  note: " + n));
     }
 }

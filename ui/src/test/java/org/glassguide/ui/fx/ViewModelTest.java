@@ -1,9 +1,5 @@
 package org.glassguide.ui.fx;
 
-import org.glassguide.solver.bpm.PropagationSettings;
-
-import org.glassguide.solver.loss.LossSettings;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -16,10 +12,12 @@ import java.nio.file.Path;
 
 import org.glassguide.materials.catalog.MaterialLibrary;
 import org.glassguide.solver.ProgressMonitor;
+import org.glassguide.solver.bpm.PropagationSettings;
 import org.glassguide.solver.design.Design;
 import org.glassguide.solver.designfile.DesignReader;
 import org.glassguide.solver.fiber.StepIndexFiber;
 import org.glassguide.solver.fiber.StepIndexModeSolver;
+import org.glassguide.solver.loss.LossSettings;
 import org.glassguide.ui.fx.viewmodel.DesignViewModel;
 import org.glassguide.ui.fx.viewmodel.FiberNumbers;
 import org.glassguide.ui.fx.viewmodel.MaterialsViewModel;

@@ -2,8 +2,16 @@ package org.glassguide.ui.fx.view;
 
 import java.util.List;
 
+import org.glassguide.ui.fx.viewmodel.MaterialsViewModel;
+
 import javafx.geometry.Insets;
 import javafx.scene.chart.LineChart;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
@@ -11,15 +19,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.scene.control.Alert;
-import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.CheckBox;
-import javafx.scene.control.Dialog;
-import javafx.scene.control.Label;
 import javafx.stage.FileChooser;
-
-import org.glassguide.ui.fx.viewmodel.MaterialsViewModel;
 
 /** The catalog browser: search, the list, n(lambda) and attenuation charts, every number's provenance. */
 public final class MaterialsView extends SplitPane {

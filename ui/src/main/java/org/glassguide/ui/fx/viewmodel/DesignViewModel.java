@@ -1,7 +1,6 @@
 package org.glassguide.ui.fx.viewmodel;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import org.glassguide.materials.Material;
+import org.glassguide.materials.catalog.MaterialLibrary;
+import org.glassguide.materials.units.Units;
+import org.glassguide.materials.yaml.YamlNode;
+import org.glassguide.solver.design.Design;
+import org.glassguide.solver.designfile.DesignReader;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -18,14 +26,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-
-import org.glassguide.materials.Material;
-import org.glassguide.materials.catalog.MaterialLibrary;
-import org.glassguide.materials.units.Units;
-import org.glassguide.solver.design.Design;
-import org.glassguide.solver.designfile.DesignReader;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * The design being edited: the fiber's core and cladding (material and diameter, units typed as text) and the
@@ -221,6 +221,11 @@ public final class DesignViewModel {
         return new Yaml(o).dump(tree);
     }
 
+    /** The edited design, read from the editor's data as a file would be (no YAML text in between). */
+    private Design readEdited() {
+        return new DesignReader(library).read(YamlNode.fromData("editor", tree), file.get() == null ? null : file.get().getParent());
+    }
+
     public void save(Path path) throws IOException {
         Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
         Files.writeString(tmp, yaml(), StandardCharsets.UTF_8);
@@ -241,7 +246,7 @@ public final class DesignViewModel {
                 throw new IllegalArgumentException("cladding diameter (" + claddingDiameter.get() + ") must exceed the core's (" + coreDiameter.get() + ")");
             }
             writeFields();
-            Design d = new DesignReader(library).read("editor", new StringReader(yaml()), file.get() == null ? null : file.get().getParent());
+            Design d = readEdited();
             Material core = d.fiber().layers().get(0).material();
             Material clad = d.fiber().layers().get(1).material();
             double n1 = core.n(wl, true, w -> { });
@@ -308,7 +313,7 @@ public final class DesignViewModel {
             }
             w.put("shapes", list);
             tree.put("wavelengths", new java.util.ArrayList<>(wavelengths()));
-            Design d = new DesignReader(library).read("editor", new StringReader(yaml()), file.get() == null ? null : file.get().getParent());
+            Design d = readEdited();
             double wl = d.wavelengths().get(0);
             org.glassguide.solver.fd.CrossSection cs = org.glassguide.solver.fd.FdAnalysis.crossSection(d, wl, true, x -> { }, new java.util.ArrayList<>());
             double ww = d.solver().windowWidth();

@@ -5,6 +5,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.glassguide.materials.Material;
+import org.glassguide.materials.WavelengthRange;
+import org.glassguide.materials.catalog.MaterialLibrary;
+import org.glassguide.materials.source.SourcedValue;
+import org.glassguide.materials.source.SpectralBand;
+import org.glassguide.materials.units.Units;
+
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -13,13 +20,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-
-import org.glassguide.materials.Material;
-import org.glassguide.materials.catalog.MaterialLibrary;
-import org.glassguide.materials.source.SourcedValue;
-import org.glassguide.materials.source.SpectralBand;
-import org.glassguide.materials.WavelengthRange;
-import org.glassguide.materials.units.Units;
 
 /** The catalog browser: search, n(lambda) and attenuation curves of the selected material, provenance of every number. */
 public final class MaterialsViewModel {

@@ -1,35 +1,22 @@
 package org.glassguide.ui.fx.viewmodel;
 
-import org.glassguide.solver.codraw.DrawSettings;
-
-import org.glassguide.solver.bpm.PropagationSettings;
-
-import org.glassguide.solver.gain.GainSettings;
-
-import org.glassguide.solver.sensor.SensorSettings;
-
-import org.glassguide.solver.emission.EmissionSettings;
-
-import org.glassguide.solver.loss.LossSettings;
-
 import java.util.List;
 import java.util.Locale;
-
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.IntegerProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 
 import org.glassguide.solver.design.Design;
 import org.glassguide.solver.fiber.FiberAnalysis;
 import org.glassguide.solver.fiber.GuidedMode;
 import org.glassguide.solver.fiber.StepIndexAnalysis;
 import org.glassguide.solver.fiber.StepIndexFields;
-import org.glassguide.ui.fx.viewmodel.TaskRunner;
+
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /**
  * The modes of the current fiber design at its first wavelength (exact step-index analysis, in the background): a table

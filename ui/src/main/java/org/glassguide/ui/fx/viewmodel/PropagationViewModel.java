@@ -1,23 +1,21 @@
 package org.glassguide.ui.fx.viewmodel;
 
-import org.glassguide.solver.bpm.PropagationSettings;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+
+import org.glassguide.solver.bpm.BpmAnalysis;
+import org.glassguide.solver.bpm.BpmGrid;
+import org.glassguide.solver.bpm.PropagationSettings;
+import org.glassguide.solver.bpm.SliceMonitor;
+import org.glassguide.solver.compute.ComputeBackend;
+import org.glassguide.solver.compute.ComputeBackends;
+import org.glassguide.solver.design.Design;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-
-import org.glassguide.solver.bpm.BpmAnalysis;
-import org.glassguide.solver.bpm.BpmGrid;
-import org.glassguide.solver.bpm.SliceMonitor;
-import org.glassguide.solver.compute.ComputeBackend;
-import org.glassguide.solver.compute.ComputeBackends;
-import org.glassguide.solver.design.Design;
-import org.glassguide.ui.fx.viewmodel.TaskRunner;
 
 /**
  * A beam-propagation run of the design's propagation: section, in the background, with the x-z intensity filling in as

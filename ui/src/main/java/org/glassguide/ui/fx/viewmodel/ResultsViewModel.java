@@ -1,28 +1,25 @@
 package org.glassguide.ui.fx.viewmodel;
 
-import org.glassguide.solver.emission.EmissionSettings;
-
-import org.glassguide.solver.gain.GainSettings;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 
 import org.glassguide.materials.units.Units;
 import org.glassguide.solver.ProgressMonitor;
 import org.glassguide.solver.design.Design;
 import org.glassguide.solver.emission.EmissionAnalysis;
+import org.glassguide.solver.emission.EmissionSettings;
 import org.glassguide.solver.gain.Channel;
 import org.glassguide.solver.gain.GainAnalysis;
+import org.glassguide.solver.gain.GainSettings;
 import org.glassguide.solver.loss.LossBudget;
 import org.glassguide.solver.loss.LossResult;
 import org.glassguide.solver.loss.LossSettings;
-import org.glassguide.ui.fx.viewmodel.TaskRunner;
+
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * Loss, emission and gain of the current fiber design, each run in the background: the loss budget's parts per

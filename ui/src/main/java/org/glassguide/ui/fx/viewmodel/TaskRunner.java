@@ -2,11 +2,11 @@ package org.glassguide.ui.fx.viewmodel;
 
 import java.util.function.Consumer;
 
+import org.glassguide.solver.ProgressMonitor;
+
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
-
-import org.glassguide.solver.ProgressMonitor;
 
 /**
  * Runs long work off the UI thread with progress, a status line and cancel; view models talk only to this, so tests
