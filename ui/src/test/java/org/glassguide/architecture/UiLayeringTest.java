@@ -47,6 +47,19 @@ class UiLayeringTest {
                 .haveFullyQualifiedName("org.glassguide.ui.report.Npy").check(UI);
     }
 
+    /**
+     * The command line holds no physics: the analyses are reached through the registry (or the one entry point a shortcut
+     * command calls), their results through the reports; a command reads options, makes one call and sets the exit code.
+     */
+    @Test
+    void commandsHoldNoPhysics() {
+        noClasses().that().resideInAPackage("org.glassguide.ui.cli..").should().dependOnClassesThat().resideInAnyPackage(
+                "org.glassguide.solver.special..", "org.glassguide.solver.radial..", "org.glassguide.solver.fd..", "org.glassguide.solver.loss..",
+                "org.glassguide.solver.gain..", "org.glassguide.solver.emission..", "org.glassguide.solver.sensor..", "org.glassguide.solver.codraw..",
+                "org.glassguide.materials.index..", "org.glassguide.materials.attenuation..", "org.glassguide.materials.gain..",
+                "org.glassguide.materials.thermal..").check(UI);
+    }
+
     @Test
     void noPackageCycles() {
         slices().assignedFrom(new SliceAssignment() {

@@ -5,13 +5,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
-import org.glassguide.materials.units.Units;
 import org.glassguide.solver.bpm.BpmAnalysis;
 import org.glassguide.solver.bpm.PropagationSettings;
 import org.glassguide.solver.compute.ComputeBackend;
@@ -129,15 +127,7 @@ public final class BpmCommand implements Callable<Integer> {
         if (json) {
             o.print(Json.write(BpmReport.modeSummary(rows)));
         } else {
-            for (BpmAnalysis.ModeResult r : found) {
-                if (r.mode().steps() > 0) {
-                    o.printf(Locale.ROOT, "%s at %s nm: fundamental mode n_eff = %.10f (imaginary distance, %d steps, last change %.1e)%n",
-                            d.name(), Units.nm(r.wavelength()), r.mode().nEff(), r.mode().steps(), r.mode().lastChange());
-                } else {
-                    o.printf(Locale.ROOT, "%s at %s nm: fundamental mode n_eff = %.10f %+.4ei, loss %.6g dB/cm, %.3f of |psi|^2 in the core (%s)%n",
-                            d.name(), Units.nm(r.wavelength()), r.mode().nEff(), r.nEffImag(), r.lossDbPerCm(), r.coreFraction(), r.method());
-                }
-            }
+            BpmReport.printModes(o, d.name(), found);
             o.println("wrote " + target);
         }
         o.flush();

@@ -8,12 +8,9 @@ import java.util.concurrent.Callable;
 
 import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
-import org.glassguide.materials.units.Units;
 import org.glassguide.solver.design.Design;
 import org.glassguide.solver.design.DesignOptions;
 import org.glassguide.solver.designfile.DesignReader;
-import org.glassguide.solver.fiber.FiberAnalysis;
-import org.glassguide.solver.radial.RadialAnalysisResult;
 import org.glassguide.solver.run.DesignResult;
 import org.glassguide.solver.run.DesignRunner;
 import org.glassguide.solver.run.ModeSolverAnalysis;
@@ -94,14 +91,7 @@ public final class RunCommand implements Callable<Integer> {
                 o.print(lines.get(k));
                 o.printf(Locale.ROOT, "  %s: %s/%n", others.get(k).name(), target.resolve(others.get(k).name()));
             }
-            for (FiberAnalysis a : r.fiberAnalyses()) {
-                o.printf(Locale.ROOT, "%s nm: NA %.4f, V %.3f, %,d LP mode groups, %,d guided modes%n", Units.nm(a.wavelength()),
-                        a.numericalAperture(), a.vNumber(), a.modes().lpGroupCount(), a.modes().vectorModeCount());
-            }
-            for (RadialAnalysisResult a : r.modeAnalyses()) {
-                o.printf(Locale.ROOT, "%s nm (radial solver): %,d LP mode groups, %,d guided modes, LP01 n_eff %.8f%n",
-                        Units.nm(a.wavelength()), a.modes().modes().size(), a.modes().modeCount(), a.modes().modes().get(0).nEff());
-            }
+            RunReport.print(o, r);
             o.printf(Locale.ROOT, "wrote %s (%.1f s)%n", target, (System.nanoTime() - started) * 1e-9);
             o.flush();
             return 0;

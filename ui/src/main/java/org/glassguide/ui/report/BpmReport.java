@@ -447,4 +447,17 @@ public final class BpmReport {
                     r.measuredNa()), map, -lim, lim, -lim, lim, "", Math.min(r.measuredNa(), lim));
         }
     }
+
+    /** The lines `glassguide bpm --find-mode` prints: each wavelength's fundamental mode. */
+    public static void printModes(java.io.PrintWriter o, String designName, List<BpmAnalysis.ModeResult> found) {
+        for (BpmAnalysis.ModeResult r : found) {
+            if (r.mode().steps() > 0) {
+                o.printf(Locale.ROOT, "%s at %s nm: fundamental mode n_eff = %.10f (imaginary distance, %d steps, last change %.1e)%n",
+                        designName, Units.nm(r.wavelength()), r.mode().nEff(), r.mode().steps(), r.mode().lastChange());
+            } else {
+                o.printf(Locale.ROOT, "%s at %s nm: fundamental mode n_eff = %.10f %+.4ei, loss %.6g dB/cm, %.3f of |psi|^2 in the core (%s)%n",
+                        designName, Units.nm(r.wavelength()), r.mode().nEff(), r.nEffImag(), r.lossDbPerCm(), r.coreFraction(), r.method());
+            }
+        }
+    }
 }

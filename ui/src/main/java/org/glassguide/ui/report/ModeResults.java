@@ -1,14 +1,19 @@
 package org.glassguide.ui.report;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import org.glassguide.materials.units.Units;
+import org.glassguide.solver.design.Design;
 import org.glassguide.solver.fd.FdAnalysisResult;
 import org.glassguide.solver.radial.ModeReport;
 import org.glassguide.solver.radial.RadialAnalysisResult;
 import org.glassguide.solver.radial.RadialVectorModeSolver;
+import org.glassguide.solver.run.DesignResult;
 
 /** Turns a mode-solver result into the ordered maps written as JSON (`modes --json`, summary.json). */
 public final class ModeResults {
@@ -80,5 +85,66 @@ public final class ModeResults {
         }
         m.put("warnings", a.warnings());
         return m;
+    }
+
+    /** The --json document of a mode-solver run: one wavelength's result, or the design's name and every result. */
+    public static Object summary(DesignResult r) {
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (RadialAnalysisResult a : r.modeAnalyses()) {
+            results.add(toMap(a));
+        }
+        for (FdAnalysisResult a : r.fdAnalyses()) {
+            results.add(toMap(a));
+        }
+        if (results.size() == 1) {
+            return results.get(0);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("design", r.design().name());
+        m.put("results", results);
+        return m;
+    }
+
+    /** The mode tables printed after a mode-solver run, one per wavelength. */
+    public static void print(PrintWriter o, DesignResult r) {
+        Design d = r.design();
+        for (RadialAnalysisResult a : r.modeAnalyses()) {
+            o.printf(Locale.ROOT, "%s at %s nm, radial solver: %,d guided LP groups (%,d modes); grid %.4g um x %d%n", d.name(),
+                    Units.nm(a.wavelength()), a.modes().modes().size(), a.modes().modeCount(), a.modes().step() * 1e6,
+                    a.modes().gridPoints());
+            o.println("     #  mode      n_eff          Im n_eff    loss dB/cm   A_eff um^2   core conf.  group index");
+            int i = 0;
+            for (ModeReport m : a.listed()) {
+                o.printf(Locale.ROOT, "  %4d  %-8s  %.10f  %.3e  %10.4g  %11.5g  %10.6f  %s%n", ++i, m.name(), m.nEff(), m.nEffImag(),
+                        m.lossDbPerCm(), m.effectiveArea() * 1e12, m.confinement(),
+                        Double.isNaN(m.groupIndex()) ? "-" : String.format(Locale.ROOT, "%.6f", m.groupIndex()));
+            }
+            if (!a.vectorModes().isEmpty()) {
+                o.printf(Locale.ROOT, "  full-vectorial modes (%d):%n", a.vectorModes().size());
+                int k = 0;
+                for (var v : a.vectorModes()) {
+                    o.printf(Locale.ROOT, "  %4d  %-8s  %.10f%n", ++k, v.name(), v.nEff());
+                }
+            }
+        }
+        for (FdAnalysisResult a : r.fdAnalyses()) {
+            o.printf(Locale.ROOT, "%s at %s nm, 2D FD (%s): grid %d x %d, step %.4g um%n", d.name(), Units.nm(a.wavelength()),
+                    a.solver().startsWith("fd-semivector") ? "semi-vectorial, quasi-" + d.solver().polarization().toUpperCase(Locale.ROOT)
+                            : a.solver().equals("fd-vector") ? "full-vectorial" : "scalar",
+                    a.grid().nx(), a.grid().ny(), a.grid().dx() * 1e6);
+            o.println("  symmetry: " + a.symmetry());
+            boolean vec = !a.vectorModes().isEmpty();
+            boolean classes = a.symmetryClasses().stream().anyMatch(c -> !c.isEmpty());
+            o.println("     #  mode      n_eff          Im n_eff    loss dB/cm   A_eff um^2   in core (highest n)" + (vec ? "  TE fraction" : "")
+                    + (classes ? "  class" : ""));
+            int k = 0;
+            for (ModeReport m : a.listed()) {
+                o.printf(Locale.ROOT, "  %4d  %-8s  %.10f  %.3e  %10.4g  %11.5g  %10.6f%s%s%n", m.radialOrder(), m.name(), m.nEff(),
+                        m.nEffImag(), m.lossDbPerCm(), m.effectiveArea() * 1e12, m.confinement(),
+                        vec ? String.format(Locale.ROOT, "  %11.4f", a.vectorModes().get(k).teFraction()) : "",
+                        classes ? "  " + a.symmetryClasses().get(k) : "");
+                k++;
+            }
+        }
     }
 }

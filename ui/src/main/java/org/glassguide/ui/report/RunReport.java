@@ -2,6 +2,7 @@ package org.glassguide.ui.report;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +21,8 @@ import org.glassguide.solver.design.Design;
 import org.glassguide.solver.design.Layer;
 import org.glassguide.solver.design.WaveguideStructure;
 import org.glassguide.solver.fd.FdAnalysisResult;
-import org.glassguide.solver.fd.FdVectorModeSolver;
 import org.glassguide.solver.fd.FdScalarModeSolver;
+import org.glassguide.solver.fd.FdVectorModeSolver;
 import org.glassguide.solver.fiber.FiberAnalysis;
 import org.glassguide.solver.fiber.GuidedMode;
 import org.glassguide.solver.fiber.StepIndexFields;
@@ -579,5 +580,17 @@ public final class RunReport {
 
     private static String cell(String s) {
         return s.replace("|", "/").replaceAll("\\s+", " ");
+    }
+
+    /** The lines `glassguide run` prints for the fiber and mode analyses of its own report. */
+    public static void print(PrintWriter o, DesignResult r) {
+        for (FiberAnalysis a : r.fiberAnalyses()) {
+            o.printf(Locale.ROOT, "%s nm: NA %.4f, V %.3f, %,d LP mode groups, %,d guided modes%n", Units.nm(a.wavelength()),
+                    a.numericalAperture(), a.vNumber(), a.modes().lpGroupCount(), a.modes().vectorModeCount());
+        }
+        for (RadialAnalysisResult a : r.modeAnalyses()) {
+            o.printf(Locale.ROOT, "%s nm (radial solver): %,d LP mode groups, %,d guided modes, LP01 n_eff %.8f%n",
+                    Units.nm(a.wavelength()), a.modes().modes().size(), a.modes().modeCount(), a.modes().modes().get(0).nEff());
+        }
     }
 }
