@@ -1,5 +1,11 @@
 package org.glassguide.validation;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
 import org.glassguide.solver.ProgressMonitor;
 import org.glassguide.solver.bpm.BeamPropagator;
 import org.glassguide.solver.bpm.BpmGrid;
@@ -53,5 +59,69 @@ public final class BpmBenchmark {
         java.util.Arrays.sort(rates);
         return new Result(n, precision, threads, wideAngle, steps, rates[1], rates[0], rates[2], Math.max(0, heap) / ((double) n * n),
                 backend.device(), iterations);
+    }
+
+    /** One configuration of the stepping benchmark. */
+    public record Config(int grid, Precision precision, int threads, WideAngle wideAngle) {
+    }
+
+    /** A timed configuration with its cost per cell-step against the paraxial run of the same grid, precision and threads (NaN if none ran). */
+    public record Row(Result result, double costVsParaxial) {
+    }
+
+    /**
+     * The default table: paraxial at 256² to 2048², float and double, one thread and all cores; then the unsplit
+     * wide-angle steps (Pade (1,1) at both precisions and thread counts, Pade (2,2) in double on all cores) at 512² and
+     * 1024², beside the paraxial rows they are compared with.
+     */
+    public static List<Config> defaultTable(int cores) {
+        List<Config> configs = new ArrayList<>();
+        int[] threads = cores > 1 ? new int[] {1, cores} : new int[] {1};
+        for (int n : new int[] {256, 512, 1024, 2048}) {
+            for (Precision q : Precision.values()) {
+                for (int t : threads) {
+                    configs.add(new Config(n, q, t, WideAngle.PARAXIAL));
+                }
+            }
+        }
+        for (int n : new int[] {512, 1024}) {
+            for (Precision q : Precision.values()) {
+                for (int t : threads) {
+                    configs.add(new Config(n, q, t, WideAngle.PADE11));
+                }
+            }
+            configs.add(new Config(n, Precision.DOUBLE, cores, WideAngle.PADE22));
+        }
+        return configs;
+    }
+
+    /** Times each configuration in order, handing each row on as it finishes (the paraxial reference timed in the same run). */
+    public static void runAll(List<Config> configs, ComputeBackend backend, Consumer<Row> rows) {
+        Map<String, Double> paraxial = new HashMap<>();
+        for (Config c : configs) {
+            Result r = run(c.grid(), c.precision(), c.threads(), c.wideAngle(), backend);
+            String key = r.grid() + "/" + r.precision() + "/" + r.threads();
+            if (r.wideAngle() == WideAngle.PARAXIAL) {
+                paraxial.put(key, r.cellStepsPerSecond());
+            }
+            Double ref = paraxial.get(key);
+            // a ratio is what survives a noisy shared host
+            rows.accept(new Row(r, ref == null ? Double.NaN : ref / r.cellStepsPerSecond()));
+        }
+    }
+
+    /** A GPU row beside the CPU backend on all cores of the same machine, with the bytes the GPU kernels move per cell-step. */
+    public record DeviceRow(int grid, Precision precision, Result gpu, Result cpu, double bytesPerCellStep) {
+    }
+
+    /** The GPU table's runs: 1024², 2048², 4096² in float and double on the GPU (one stream) and on the CPU (all cores). */
+    public static void runDeviceTable(ComputeBackend gpu, ComputeBackend cpu, int cores, Consumer<DeviceRow> rows) {
+        for (int n : new int[] {1024, 2048, 4096}) {
+            for (Precision q : Precision.values()) {
+                Result g = run(n, q, 1, WideAngle.PARAXIAL, gpu);
+                Result c = run(n, q, cores, WideAngle.PARAXIAL, cpu);
+                rows.accept(new DeviceRow(n, q, g, c, gpu.bytesPerCellStep(q, 1)));
+            }
+        }
     }
 }

@@ -289,4 +289,33 @@ public final class FiberBenchmark {
         Arrays.sort(t);
         return new double[] {t[repeat / 2]};
     }
+
+    /**
+     * Median wall time of a fresh JVM running the command line's main class with these arguments (after one untimed run),
+     * started as the launcher starts it: the same collector flags and, where the kernel leaves them to the program,
+     * transparent huge pages.
+     */
+    public static double processTime(int reps, String mainClass, String... args) throws java.io.IOException, InterruptedException {
+        String javaCommand = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = new ArrayList<>(List.of(javaCommand, "-XX:+UseParallelGC", "-Xmn256m"));
+        java.nio.file.Path thp = java.nio.file.Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        if (java.nio.file.Files.isReadable(thp) && java.nio.file.Files.readString(thp).contains("[madvise]")) {
+            cmd.add("-XX:+UseTransparentHugePages");
+        }
+        cmd.addAll(List.of("-Xshare:auto", "-cp", System.getProperty("java.class.path"), mainClass));
+        cmd.addAll(List.of(args));
+        double[] t = new double[reps];
+        for (int i = -1; i < reps; i++) {
+            long t0 = System.nanoTime();
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("process failed: " + cmd);
+            }
+            if (i >= 0) {
+                t[i] = (System.nanoTime() - t0) * 1e-9;
+            }
+        }
+        java.util.Arrays.sort(t);
+        return t[reps / 2];
+    }
 }
