@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.WeakHashMap;
+import java.util.function.Consumer;
+
+import org.glassguide.solver.compute.ComputeBackend;
+import org.glassguide.solver.compute.ComputeBackends;
 
 /**
  * The registry of analyses, found like the compute backends: every {@link Analysis} listed in
@@ -40,6 +44,20 @@ public final class Analyses {
     /** The registered names, in order ("fiber, modes, bpm, ..." in messages). */
     public static List<String> names() {
         return all().stream().map(Analysis::name).toList();
+    }
+
+    /**
+     * The backend an analysis runs on: the chosen device where it propagates ({@link Analysis#usesComputeBackend}), the
+     * CPU otherwise (a note when a device was asked for: nothing of this analysis runs on one).
+     */
+    public static ComputeBackend backendFor(Analysis<?> analysis, String device, Consumer<String> notices) {
+        if (analysis.usesComputeBackend()) {
+            return ComputeBackends.select(device, notices);
+        }
+        if (device != null && !device.trim().equals("auto")) {
+            notices.accept("note: --device " + device.trim() + " is ignored: this analysis (" + analysis.name() + ") runs on the CPU only");
+        }
+        return ComputeBackends.select("cpu", n -> { });
     }
 
     private static List<Analysis<?>> load(ClassLoader loader) {

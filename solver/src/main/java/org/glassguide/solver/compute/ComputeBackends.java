@@ -25,20 +25,6 @@ public final class ComputeBackends {
     }
 
     /**
-     * The backend for the points of a sweep or optimisation: the chosen device where the analysis propagates
-     * (bpm), the CPU otherwise (no notice: nothing runs on a device).
-     */
-    public static ComputeBackend forAnalysis(String analysis, String device, Consumer<String> notices) {
-        if (analysis.equals("bpm")) {
-            return select(device, notices);
-        }
-        if (device != null && !device.trim().equals("auto")) {
-            notices.accept("note: --device " + device.trim() + " is ignored: only bpm analyses run on a device; this one (" + analysis + ") runs on the CPU");
-        }
-        return select("cpu", n -> { });
-    }
-
-    /**
      * auto: the first available non-CPU backend, else the CPU with a one-line notice; cpu; gpu or gpu:N (an
      * error naming the reason when it cannot run).
      */

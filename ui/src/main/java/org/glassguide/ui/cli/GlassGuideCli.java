@@ -5,8 +5,8 @@ import java.io.PrintWriter;
 import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.solver.ProgressMonitor;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The `glassguide` command. Exit codes: 0 success; 1 a check failed (validate) or an internal error;

@@ -3,10 +3,11 @@ package org.glassguide.ui.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.glassguide.solver.analysis.Analyses;
+import org.glassguide.solver.compute.ComputeBackend;
 import org.glassguide.solver.optimise.DesignOptimisation;
 import org.glassguide.solver.optimise.OptimisationReader;
 import org.glassguide.solver.optimise.OptimisationSpec;
@@ -47,8 +48,7 @@ public final class OptimiseCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         OptimisationSpec s = OptimisationReader.read(file);
-        org.glassguide.solver.compute.ComputeBackend backend = org.glassguide.solver.compute.ComputeBackends.forAnalysis(
-                s.base().analysis(), device, err::println);
+        ComputeBackend backend = Analyses.backendFor(Analyses.named(s.base().analysis()), device, err::println);
         Path target = output.target(s.base().name() + "-optimise");
         ConsoleProgress progress = ConsoleProgress.forTerminal();
         try (CancelOnInterrupt interrupt = new CancelOnInterrupt(progress, 20_000)) {
@@ -61,13 +61,7 @@ public final class OptimiseCommand implements Callable<Integer> {
             if (output.json) {
                 o.print(Json.write(summary));
             } else {
-                StringBuilder at = new StringBuilder();
-                for (int i = 0; i < s.variables().size(); i++) {
-                    at.append(i > 0 ? ", " : "").append(s.variables().get(i).name()).append(" = ").append(s.parameter(i).valueOf(r.x()[i]));
-                }
-                o.printf(Locale.ROOT, "%s: %s %s = %.10g at %s (%s, %d evaluations, %s)%s%n", s.base().name(), s.maximise() ? "max" : "min",
-                        s.objective(), r.objective(), at, r.method(), r.evaluations(), r.stopReason(), r.feasible() ? ""
-                                : "; NO feasible point found: the constraints cannot all be met within the bounds");
+                OptimisationReport.print(o, s, r);
                 o.println("wrote " + target);
             }
             o.flush();

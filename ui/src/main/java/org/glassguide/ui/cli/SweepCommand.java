@@ -3,11 +3,12 @@ package org.glassguide.ui.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
+import org.glassguide.solver.analysis.Analyses;
+import org.glassguide.solver.compute.ComputeBackend;
 import org.glassguide.solver.sweep.SweepReader;
 import org.glassguide.solver.sweep.SweepRunner;
 import org.glassguide.solver.sweep.SweepSpec;
@@ -58,8 +59,7 @@ public final class SweepCommand implements Callable<Integer> {
         SweepSpec s = SweepReader.read(sweepFile);
         Path target = output.target(s.name() + "-sweep");
         // bad values stop the sweep in run(), before the folder is touched
-        org.glassguide.solver.compute.ComputeBackend backend = org.glassguide.solver.compute.ComputeBackends.forAnalysis(s.analysis(),
-                device, err::println);
+        ComputeBackend backend = Analyses.backendFor(Analyses.named(s.analysis()), device, err::println);
         SweepRunner runner = new SweepRunner(s, libraryOptions.library(), backend);
         ConsoleProgress progress = ConsoleProgress.forTerminal();
         try (CancelOnInterrupt interrupt = new CancelOnInterrupt(progress, 20_000)) {
@@ -74,9 +74,7 @@ public final class SweepCommand implements Callable<Integer> {
                 if (r.restarted()) {
                     err.println("note: the sweep or its design changed since the last run in " + target + ": started over");
                 }
-                o.printf(Locale.ROOT, "%s: %d of %d points (%d computed now in %.1f s, %.3g points/s on %d threads; %d from an earlier run)%s%n",
-                        s.name(), r.results().size(), r.points().size(), r.computed(), r.seconds(), r.computed() / Math.max(r.seconds(), 1e-9), t,
-                        r.reused(), r.failed() > 0 ? "; " + r.failed() + " failed (see the error column)" : "");
+                SweepReport.print(o, s, r, t);
                 o.println((r.cancelled() ? "interrupted: wrote the finished points to " : "wrote ") + target.resolve("results.csv")
                         + (r.cancelled() ? "; run the same command again to compute the rest" : ""));
             }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -82,5 +83,16 @@ public final class OptimisationReport {
         }
         m.put("constraints", cons);
         return m;
+    }
+
+    /** The line `glassguide optimise` prints: the optimum, where it is, how it was found. */
+    public static void print(java.io.PrintWriter o, OptimisationSpec s, Optimiser.Result r) {
+        StringBuilder at = new StringBuilder();
+        for (int i = 0; i < s.variables().size(); i++) {
+            at.append(i > 0 ? ", " : "").append(s.variables().get(i).name()).append(" = ").append(s.parameter(i).valueOf(r.x()[i]));
+        }
+        o.printf(Locale.ROOT, "%s: %s %s = %.10g at %s (%s, %d evaluations, %s)%s%n", s.base().name(), s.maximise() ? "max" : "min",
+                s.objective(), r.objective(), at, r.method(), r.evaluations(), r.stopReason(), r.feasible() ? ""
+                        : "; NO feasible point found: the constraints cannot all be met within the bounds");
     }
 }

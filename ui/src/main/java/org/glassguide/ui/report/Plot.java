@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-
 /** PNG line plots and intensity maps drawn with Java2D (headless), for reports and `materials plot`. */
 public final class Plot {
     /** A named curve, or with {@code markers} a set of points drawn as dots. */

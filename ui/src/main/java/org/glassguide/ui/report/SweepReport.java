@@ -240,4 +240,11 @@ public final class SweepReport {
         xs[2 * bins + 1] = max;
         Plot.lines(png, "Distribution of " + out + " (" + v.length + " samples)", out, "samples per bin", List.of(new Plot.Series("", xs, ys)));
     }
+
+    /** The line `glassguide sweep` prints: points done, computed now and reused, rate, failures. */
+    public static void print(java.io.PrintWriter o, SweepSpec s, SweepRunner.Outcome r, int t) {
+        o.printf(Locale.ROOT, "%s: %d of %d points (%d computed now in %.1f s, %.3g points/s on %d threads; %d from an earlier run)%s%n",
+                s.name(), r.results().size(), r.points().size(), r.computed(), r.seconds(), r.computed() / Math.max(r.seconds(), 1e-9), t,
+                r.reused(), r.failed() > 0 ? "; " + r.failed() + " failed (see the error column)" : "");
+    }
 }
