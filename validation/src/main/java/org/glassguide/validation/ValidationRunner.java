@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -42,8 +43,70 @@ public final class ValidationRunner {
     private final StepIndexModeSolver solver = new StepIndexModeSolver();
     private final MaterialLibrary library;
 
+    /** One kind of reference case: its data file's node, id and source in, the rows it checks out. */
+    @FunctionalInterface
+    interface Check {
+        List<ValidationRow> run(YamlNode c, String id, String source);
+    }
+
+    private final Map<String, Check> checks = new LinkedHashMap<>();
+
     public ValidationRunner(MaterialLibrary library) {
         this.library = library;
+        // every case kind, by the name its data file gives
+        check("lp-cutoffs", this::lpCutoffs);
+        check("vector-neff", this::vectorNeff);
+        check("lp-count", this::lpCount);
+        check("catalog-na", this::catalogNa);
+        check("radial-vs-exact", this::radialVsExact);
+        check("radial-parabolic", this::radialParabolic);
+        check("radial-convergence", this::radialConvergence);
+        check("radial-vector-vs-exact", this::radialVector);
+        check("radial-leaky", this::radialLeaky);
+        check("fd-scalar-fiber", this::fdScalarFiber);
+        check("hadley-rib", this::hadleyRib);
+        check("hadley-corner", this::hadleyCorner);
+        check("fd-vector-fiber", this::fdVectorFiber);
+        check("fd-symmetry", this::fdSymmetry);
+        check("fd-vector-slab-order", this::fdVectorSlabOrder);
+        check("fd-vector-leaky-bend", this::fdVectorLeakyBend);
+        check("bpm-gaussian-tilt", BpmValidation::gaussianTilt);
+        check("bpm-mode", BpmValidation::modeStaysMode);
+        check("bpm-wide-angle-mode", BpmValidation::wideAngleMode);
+        check("bpm-absorption", BpmValidation::absorption);
+        check("bpm-dz-order", BpmValidation::dzOrder);
+        check("bpm-beating", BpmValidation::beating);
+        check("bpm-bend", BpmValidation::bend);
+        check("bpm-bend-user-path", BpmValidation::bendUserPath);
+        check("bpm-diagonal-tilt", BpmValidation::diagonalTilt);
+        check("bpm-dx-order", BpmValidation::dxOrder);
+        check("bpm-acceptance", BpmValidation::acceptance);
+        check("bpm-splice", BpmValidation::splice);
+        check("bpm-index-function", BpmValidation::indexFunction);
+        check("bpm-semivectorial", BpmValidation::semiVectorial);
+        check("myega", CoDrawValidation::myega);
+        check("viscosity-catalog", (c, id, source) -> CoDrawValidation.catalogCurves(c, id, source, library));
+        check("draw-down", CoDrawValidation::drawDown);
+        check("optimiser-analytic", OptimiserValidation::analytic);
+        check("optimiser-single-mode", (c, id, source) -> OptimiserValidation.singleModeCutoff(c, id, source, library));
+        check("loss-calibration", LossValidation::calibration);
+        check("loss-core-share", (c, id, source) -> LossValidation.coreShare(c, id, source, library));
+        check("loss-marcuse-bend", LossValidation::marcuseBend);
+        check("loss-faces-coupling", LossValidation::facesAndCoupling);
+        check("emission-ray-tracer", EmissionValidation::rayTracer);
+        check("cie-1931", EmissionValidation::cie);
+        check("mode-coupling", ModeCouplingValidation::sumOverModes);
+        check("gain-published", (c, id, source) -> GainValidation.published(c, id, source, library));
+        check("gain-saturable-absorption", (c, id, source) -> GainValidation.saturableAbsorption(c, id, source, library));
+        check("gain-conservation", (c, id, source) -> GainValidation.conservation(c, id, source, library));
+        check("stern-volmer", SensorValidation::sternVolmer);
+        check("sweep-vs-single", (c, id, source) -> SweepValidation.equalsSingleRuns(c, id, source, library));
+    }
+
+    private void check(String kind, Check check) {
+        if (checks.putIfAbsent(kind, check) != null) {
+            throw new IllegalStateException("case kind " + kind + " registered twice");
+        }
     }
 
     /** The case files, in order. */
@@ -78,104 +141,11 @@ public final class ValidationRunner {
         String id = c.require("id").text();
         String source = c.require("source").text().replaceAll("\\s+", " ").trim();
         String kind = c.require("kind").text();
-        switch (kind) {
-            case "lp-cutoffs":
-                return lpCutoffs(c, id, source);
-            case "vector-neff":
-                return vectorNeff(c, id, source);
-            case "lp-count":
-                return lpCount(c, id, source);
-            case "catalog-na":
-                return catalogNa(c, id, source);
-            case "radial-vs-exact":
-                return radialVsExact(c, id, source);
-            case "radial-parabolic":
-                return radialParabolic(c, id, source);
-            case "radial-convergence":
-                return radialConvergence(c, id, source);
-            case "radial-vector-vs-exact":
-                return radialVector(c, id, source);
-            case "radial-leaky":
-                return radialLeaky(c, id, source);
-            case "fd-scalar-fiber":
-                return fdScalarFiber(c, id, source);
-            case "hadley-rib":
-                return hadleyRib(c, id, source);
-            case "hadley-corner":
-                return hadleyCorner(c, id, source);
-            case "fd-vector-fiber":
-                return fdVectorFiber(c, id, source);
-            case "fd-symmetry":
-                return fdSymmetry(c, id, source);
-            case "fd-vector-slab-order":
-                return fdVectorSlabOrder(c, id, source);
-            case "fd-vector-leaky-bend":
-                return fdVectorLeakyBend(c, id, source);
-            case "bpm-gaussian-tilt":
-                return BpmValidation.gaussianTilt(c, id, source);
-            case "bpm-mode":
-                return BpmValidation.modeStaysMode(c, id, source);
-            case "bpm-wide-angle-mode":
-                return BpmValidation.wideAngleMode(c, id, source);
-            case "bpm-absorption":
-                return BpmValidation.absorption(c, id, source);
-            case "bpm-dz-order":
-                return BpmValidation.dzOrder(c, id, source);
-            case "bpm-beating":
-                return BpmValidation.beating(c, id, source);
-            case "bpm-bend":
-                return BpmValidation.bend(c, id, source);
-            case "bpm-bend-user-path":
-                return BpmValidation.bendUserPath(c, id, source);
-            case "bpm-diagonal-tilt":
-                return BpmValidation.diagonalTilt(c, id, source);
-            case "bpm-dx-order":
-                return BpmValidation.dxOrder(c, id, source);
-            case "bpm-acceptance":
-                return BpmValidation.acceptance(c, id, source);
-            case "bpm-splice":
-                return BpmValidation.splice(c, id, source);
-            case "bpm-index-function":
-                return BpmValidation.indexFunction(c, id, source);
-            case "bpm-semivectorial":
-                return BpmValidation.semiVectorial(c, id, source);
-            case "myega":
-                return CoDrawValidation.myega(c, id, source);
-            case "viscosity-catalog":
-                return CoDrawValidation.catalogCurves(c, id, source, library);
-            case "draw-down":
-                return CoDrawValidation.drawDown(c, id, source);
-            case "optimiser-analytic":
-                return OptimiserValidation.analytic(c, id, source);
-            case "optimiser-single-mode":
-                return OptimiserValidation.singleModeCutoff(c, id, source, library);
-            case "loss-calibration":
-                return LossValidation.calibration(c, id, source);
-            case "loss-core-share":
-                return LossValidation.coreShare(c, id, source, library);
-            case "loss-marcuse-bend":
-                return LossValidation.marcuseBend(c, id, source);
-            case "loss-faces-coupling":
-                return LossValidation.facesAndCoupling(c, id, source);
-            case "emission-ray-tracer":
-                return EmissionValidation.rayTracer(c, id, source);
-            case "cie-1931":
-                return EmissionValidation.cie(c, id, source);
-            case "mode-coupling":
-                return ModeCouplingValidation.sumOverModes(c, id, source);
-            case "gain-published":
-                return GainValidation.published(c, id, source, library);
-            case "gain-saturable-absorption":
-                return GainValidation.saturableAbsorption(c, id, source, library);
-            case "gain-conservation":
-                return GainValidation.conservation(c, id, source, library);
-            case "stern-volmer":
-                return SensorValidation.sternVolmer(c, id, source);
-            case "sweep-vs-single":
-                return SweepValidation.equalsSingleRuns(c, id, source, library);
-            default:
-                throw new IllegalStateException(file + ": unknown case kind " + kind);
+        Check check = checks.get(kind);
+        if (check == null) {
+            throw new IllegalStateException(file + ": unknown case kind " + kind);
         }
+        return check.run(c, id, source);
     }
 
     private static StepIndexFiber fiber(YamlNode f, double nCore) {
