@@ -3,11 +3,13 @@ package org.glassguide.validation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleUnaryOperator;
 
 import org.glassguide.materials.units.Units;
 import org.glassguide.materials.yaml.YamlNode;
 import org.glassguide.solver.fiber.FiberAnalysis;
 import org.glassguide.solver.fiber.GuidedMode;
+import org.glassguide.solver.fiber.ModePowerShares;
 import org.glassguide.solver.loss.Calibration;
 import org.glassguide.solver.loss.LossChecks;
 import org.glassguide.solver.loss.Mechanism;
@@ -79,9 +81,47 @@ final class LossValidation {
             double k0 = Bessel.kScaled(0, w);
             double outside = Numerics.simpson(t -> sq(j0 * Bessel.kScaled(0, w * t) * Math.exp(-w * (t - 1)) / k0) * t, 1, 1 + 60 / w, 40000);
             double integrated = inside / (inside + outside);
-            rows.add(new ValidationRow(id, String.format(Locale.ROOT, "LP01 core share at V = %.2f", v), integrated, LossChecks.coreShare(an), 1e-7,
+            rows.add(new ValidationRow(id, String.format(Locale.ROOT, "LP01 core share at V = %.2f", v), integrated, LossChecks.coreShare(an, ModePowerShares.Launch.FUNDAMENTAL), 1e-7,
                     source));
         }
+        return rows;
+    }
+
+    /**
+     * A few-mode core's shares: each LP mode's power within the core and within half its radius, and the launches' means
+     * over the guided modes, against the exact fields integrated by Simpson's rule (J_l inside, matched K_l outside).
+     */
+    static List<ValidationRow> fewModeShares(YamlNode c, String id, String source) {
+        List<ValidationRow> rows = new ArrayList<>();
+        double n2 = c.require("n-clad").number();
+        double na = c.require("na").number();
+        double wl = c.require("wavelength").quantity(Units::wavelength);
+        double a = c.require("core-diameter").quantity(Units::length) / 2;
+        double tol = c.require("tolerance").number();
+        FiberAnalysis an = Numerics.stepIndex(Math.sqrt(n2 * n2 + na * na), n2, a, wl);
+        List<GuidedMode> modes = an.modes().lpModes();
+        double equalNum = 0;
+        double equalDen = 0;
+        for (GuidedMode m : modes) {
+            int l = m.order();
+            double u = m.u();
+            double w = m.w();
+            double jl = Bessel.j(l, u);
+            double kl = Bessel.kScaled(l, w);
+            DoubleUnaryOperator field = t -> t <= 1 ? sq(Bessel.j(l, u * t)) * t : sq(jl * Bessel.kScaled(l, w * t) * Math.exp(-w * (t - 1)) / kl) * t;
+            double core = Numerics.simpson(field, 0, 1, 4000);
+            double total = core + Numerics.simpson(field, 1, 1 + 80 / w, 200000);
+            double half = Numerics.simpson(field, 0, 0.5, 4000);
+            rows.add(new ValidationRow(id, m.name() + " power in the core", core / total, ModePowerShares.share(m, 1), tol, source));
+            rows.add(new ValidationRow(id, m.name() + " power within half the core radius", half / total, ModePowerShares.share(m, 0.5), tol, source));
+            double g = l == 0 ? 2 : 4;
+            equalNum += g * core / total;
+            equalDen += g;
+        }
+        rows.add(new ValidationRow(id, "every guided mode equally excited: mean core share", equalNum / equalDen,
+                ModePowerShares.mean(modes, 1, ModePowerShares.Launch.EQUAL), tol, source));
+        rows.add(new ValidationRow(id, "loss budget's core share, single-mode launch", ModePowerShares.share(modes.get(0), 1),
+                LossChecks.coreShare(an, ModePowerShares.Launch.FUNDAMENTAL), 1e-15, source));
         return rows;
     }
 

@@ -91,6 +91,7 @@ public final class ValidationRunner {
         check("optimiser-single-mode", (c, id, source) -> OptimiserValidation.singleModeCutoff(c, id, source, library));
         check("loss-calibration", LossValidation::calibration);
         check("loss-core-share", (c, id, source) -> LossValidation.coreShare(c, id, source, library));
+        check("few-mode-shares", LossValidation::fewModeShares);
         check("loss-marcuse-bend", LossValidation::marcuseBend);
         check("loss-faces-coupling", LossValidation::facesAndCoupling);
         check("emission-ray-tracer", EmissionValidation::rayTracer);

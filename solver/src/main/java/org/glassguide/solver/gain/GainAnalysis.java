@@ -23,8 +23,8 @@ import org.glassguide.solver.design.Design;
 import org.glassguide.solver.design.FiberStructure;
 import org.glassguide.solver.fiber.FiberAnalysis;
 import org.glassguide.solver.fiber.GuidedMode;
+import org.glassguide.solver.fiber.ModePowerShares;
 import org.glassguide.solver.fiber.StepIndexAnalysis;
-import org.glassguide.solver.loss.LossBudget;
 
 /**
  * A rare-earth-doped fiber amplifier from a design: channels from the gain: section (overlaps from the exact step-index
@@ -119,7 +119,7 @@ public final class GainAnalysis implements Analysis<GainAnalysis.Result> {
                 m.put("signal" + sig + "GainDb", p.gainDb(k));
             } else if (c.kind() == Channel.Kind.PUMP) {
                 pump++;
-                m.put("pump" + pump + "OutputW", p.output(k));
+                m.put("pump" + pump + "OutputW", p.reportedOutput(k));
             }
         }
         if (r.aseWavelengths().length > 0) {
@@ -170,7 +170,7 @@ public final class GainAnalysis implements Analysis<GainAnalysis.Result> {
         for (GainSettings.Launch l : s.launches()) {
             String label = l.label() != null ? l.label() : (l.pump() ? "pump" + (++pumps) : "signal" + (++signals)) + " "
                     + Units.nm(l.wavelength()) + " nm";
-            Overlap ov = overlap(d, l.mode(), l.modeValue(), l.wavelength(), rd, warnings);
+            Overlap ov = overlap(d, l.mode(), l.modeValue(), l.wavelength(), rd, l.pump(), warnings);
             Material guideMat = l.mode() == GainSettings.ModeKind.CLADDING ? f.layers().get(Math.min(1, f.layers().size() - 1)).material() : core;
             double loss = loss(s, guideMat, l.wavelength(), notes);
             channels.add(channel(label, l.pump() ? Channel.Kind.PUMP : Channel.Kind.SIGNAL, l.wavelength(), l.power(), l.forward(), ov.value(),
@@ -184,18 +184,18 @@ public final class GainAnalysis implements Analysis<GainAnalysis.Result> {
             int nb = a.bins();
             binWidth = (a.to() - a.from()) / nb;
             aseWl = new double[nb];
-            double mid = 0.5 * (a.from() + a.to());
-            Overlap ovMid = overlap(d, GainSettings.ModeKind.AUTO, Double.NaN, mid, rd, warnings);
             for (int b = 0; b < nb; b++) {
                 double wl = a.from() + (b + 0.5) * binWidth;
                 aseWl[b] = wl;
-                // guided-mode count scales as V^2, i.e. 1/lambda^2, across the band; a single-mode count stays 2
-                int modes = ovMid.modes() <= 2 ? 2 : (int) Math.max(2, Math.round(ovMid.modes() * (mid / wl) * (mid / wl)));
+                // spontaneous emission goes into every guided mode alike: each bin takes the equal-power overlap and the
+                // guided-mode count (polarisations counted) of its own wavelength
+                Overlap ov = overlap(d, GainSettings.ModeKind.EQUAL, Double.NaN, wl, rd, false, warnings);
+                int modes = Math.max(2, ov.modes());
                 double dnu = RateEquations.C * binWidth / (wl * wl);
                 double loss = loss(s, core, wl, notes);
                 for (boolean fwd : new boolean[] {true, false}) {
                     channels.add(channel(String.format(Locale.ROOT, "ASE %s %s nm", fwd ? "forward" : "backward", Units.nm(wl)), Channel.Kind.ASE,
-                            wl, 0, fwd, ovMid.value(), ovMid.basis() + " (at the band centre)", g, sens, loss, dnu, modes));
+                            wl, 0, fwd, ov.value(), ov.basis() + " (at the bin's own wavelength)", g, sens, loss, dnu, modes));
                 }
             }
         }
@@ -317,7 +317,9 @@ public final class GainAnalysis implements Analysis<GainAnalysis.Result> {
     private record Overlap(double value, int modes, String basis) {
     }
 
-    private Overlap overlap(Design d, GainSettings.ModeKind kind, double value, double wl, double rd, java.util.function.Consumer<String> warnings) {
+    /** @param pump whether the channel is a pump (auto: a pump fills the guide, a signal is launched into LP01) */
+    private Overlap overlap(Design d, GainSettings.ModeKind kind, double value, double wl, double rd, boolean pump,
+            java.util.function.Consumer<String> warnings) {
         FiberStructure f = d.fiber();
         double a = f.core().outerRadius();
         switch (kind) {
@@ -338,24 +340,20 @@ public final class GainAnalysis implements Analysis<GainAnalysis.Result> {
                         String.format(Locale.ROOT, "pump cladding %.4g um filled uniformly: (r_d / r_clad)^2", 2e6 * rc));
             }
             default: {
+                // the exact guided modes, power spread as the launch says (auto: a signal from a single-mode seed into LP01, a
+                // pump from a source filling the guide)
+                ModePowerShares.Launch launch = kind == GainSettings.ModeKind.EQUAL ? ModePowerShares.Launch.EQUAL
+                        : kind == GainSettings.ModeKind.FILLED || (kind == GainSettings.ModeKind.AUTO && pump) ? ModePowerShares.Launch.FILLED
+                        : ModePowerShares.Launch.FUNDAMENTAL;
                 FiberAnalysis fa = stepIndex.analyse(f, wl, d.options(), warnings, ProgressMonitor.NONE);
-                double[] gamma = new double[1];
-                String b = LossBudget.coreFraction(fa, gamma);
+                // every guided mode (orientations and polarisations) carries spontaneous emission, whatever the launch
                 int count = 0;
                 for (GuidedMode m : fa.modes().lpModes()) {
                     count += m.order() == 0 ? 2 : 4;
                 }
-                double share = gamma[0];
-                if (rd < a) {
-                    if (fa.modes().lpGroupCount() <= 1) {
-                        double w = fa.modeFieldDiameter() / 2;
-                        share = 1 - Math.exp(-2 * rd * rd / (w * w));
-                        b = String.format(Locale.ROOT, "LP01 as a Gaussian of the Petermann MFD %.4g um over the doped %.4g um", 2e6 * w, 2e6 * rd);
-                    } else {
-                        share = gamma[0] * (rd / a) * (rd / a);
-                        b += ", doped share of the core by area";
-                    }
-                }
+                double share = ModePowerShares.mean(fa.modes().lpModes(), rd / a, launch);
+                String b = String.format(Locale.ROOT, "%s%s, exact share within the doped %.4g um of the %.4g um core", launch.words(),
+                        kind == GainSettings.ModeKind.AUTO ? " (auto)" : "", 2e6 * rd, 2e6 * a);
                 return new Overlap(share, count, "step-index modes: " + b);
             }
         }
@@ -488,7 +486,7 @@ public final class GainAnalysis implements Analysis<GainAnalysis.Result> {
         SourcedValue tau = g.lifetime();
         notes.add(String.format(Locale.ROOT, "upper-level lifetime %.4g us (%s)", tau.value() * 1e6, tau.provenance()));
         if (channels.stream().anyMatch(c -> c.kind() == Channel.Kind.ASE && c.modes() > 2)) {
-            notes.add("the core guides many modes: spontaneous emission is collected into all of them (count scaled as 1/lambda^2 across the band)");
+            notes.add("the core guides many modes: spontaneous emission is collected into all of them (the guided modes counted, and their overlap found, at each ASE bin's own wavelength)");
         }
         if (g.note() != null && !g.note().isBlank()) {
             notes.add(g.ion() + ": " + g.note());

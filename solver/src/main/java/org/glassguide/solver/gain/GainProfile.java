@@ -14,6 +14,19 @@ public record GainProfile(RateEquations equations, double[] z, double[][] power,
         return equations.forward[k] ? power[k][z.length - 1] : power[k][0];
     }
 
+    /**
+     * Whether channel k leaves with less than the solver resolves (a billionth of its launched power, -90 dB): a pump
+     * absorbed to nothing, reported as such.
+     */
+    public boolean fullyAbsorbed(int k) {
+        return output(k) < GilesSolver.RESOLVED_FRACTION * equations.channels().get(k).inputPower();
+    }
+
+    /** The output of channel k as reported: 0 when fully absorbed (the solver's residual there means nothing). */
+    public double reportedOutput(int k) {
+        return fullyAbsorbed(k) ? 0 : output(k);
+    }
+
     /** Gain of channel k, output over input, in dB (floored at -3000 dB: a pump absorbed to nothing). */
     public double gainDb(int k) {
         double in = equations.channels().get(k).inputPower();

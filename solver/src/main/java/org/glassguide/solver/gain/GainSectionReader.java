@@ -18,7 +18,8 @@ final class GainSectionReader {
     /**
      * gain: {dopant, concentration, doped-diameter, length, steps, background-loss, signals: [...], pumps: [...],
      * ase: {from, to, bins}, study: {lengths, concentrations, pump-scale}}; each signal or pump {wavelength, power,
-     * direction: forward | backward, mode: auto | cladding | {mfd} | {overlap} | {cladding-diameter}, label}.
+     * direction: forward | backward, mode: auto | fundamental | equal | filled | cladding | {mfd} | {overlap} | {cladding-diameter},
+     * label}.
      */
     /** Largest rare-earth density accepted, m^-3: above the site density of any doped glass (about 1e28). */
     static final double MAX_ION_DENSITY = 1e28;
@@ -166,8 +167,11 @@ final class GainSectionReader {
                 String t = m.text().trim();
                 if (t.equals("cladding")) {
                     kind = GainSettings.ModeKind.CLADDING;
+                } else if (t.equals("fundamental") || t.equals("equal") || t.equals("filled")) {
+                    kind = GainSettings.ModeKind.valueOf(t.toUpperCase(java.util.Locale.ROOT));
                 } else if (!t.equals("auto")) {
-                    throw m.error(Messages.BAD_CHOICE, m.path(), t, "auto, cladding, { mfd: 9.6 um }, { overlap: 0.8 }, { cladding-diameter: 100 um }");
+                    throw m.error(Messages.BAD_CHOICE, m.path(), t,
+                            "auto, fundamental, equal, filled, cladding, { mfd: 9.6 um }, { overlap: 0.8 }, { cladding-diameter: 100 um }");
                 }
             } else {
                 m.requireMap().allowOnly(List.of("mfd", "overlap", "cladding-diameter"));

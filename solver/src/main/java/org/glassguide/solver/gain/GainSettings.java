@@ -30,7 +30,12 @@ public record GainSettings(org.glassguide.materials.Material dopant, double conc
 
 
     /** How a channel's overlap with the doped region is found. */
-    public enum ModeKind { AUTO, CLADDING, GAUSSIAN, GIVEN }
+    /**
+     * How a channel's overlap with the doped region is found: AUTO (LP01 only, as FUNDAMENTAL), the exact guided modes under
+     * a stated launch (FUNDAMENTAL, EQUAL, FILLED: see ModePowerShares.Launch), the pump cladding, a Gaussian of given
+     * MFD, or a given number.
+     */
+    public enum ModeKind { AUTO, FUNDAMENTAL, EQUAL, FILLED, CLADDING, GAUSSIAN, GIVEN }
 
     /**
      * A signal or pump at the fiber's input.

@@ -25,6 +25,12 @@ public final class GilesSolver {
      */
     private static final double RELATIVE_FLOOR = 1e-9;
 
+    /**
+     * The smallest output, as a fraction of a channel's launched power, that the iteration resolves (RELATIVE_FLOOR): below
+     * it a channel is reported as fully absorbed, not as a number from the floor.
+     */
+    public static final double RESOLVED_FRACTION = RELATIVE_FLOOR;
+
     private final int steps;
     private final double tolerance;
     private final int guessSweeps;

@@ -24,9 +24,8 @@ import org.glassguide.solver.analysis.SectionContext;
 import org.glassguide.solver.design.Design;
 import org.glassguide.solver.design.FiberStructure;
 import org.glassguide.solver.fiber.FiberAnalysis;
-import org.glassguide.solver.fiber.GuidedMode;
+import org.glassguide.solver.fiber.ModePowerShares;
 import org.glassguide.solver.fiber.StepIndexAnalysis;
-import org.glassguide.solver.special.Bessel;
 
 /**
  * Loss budget of a step-index fiber, per wavelength: the core's material loss split into absorption, Rayleigh
@@ -69,7 +68,7 @@ public final class LossBudget implements Analysis<LossResult> {
             double wl = d.wavelengths().get(i);
             FiberAnalysis a = stepIndex.analyse(f, wl, d.options(), warnings, ProgressMonitor.NONE);
             double[] gamma = new double[1];
-            String basis = coreFraction(a, gamma);
+            String basis = coreFraction(a, s.launch(), gamma);
             Map<String, Double> parts = new LinkedHashMap<>();
             split(core, "core", wl, gamma[0], cal, calibrated, parts, notes);
             split(clad, "cladding", wl, 1 - gamma[0], cal, calibrated, parts, notes);
@@ -102,24 +101,16 @@ public final class LossBudget implements Analysis<LossResult> {
     }
 
     /**
-     * Share of guided power in the core: LP01's exact fraction 1 - (u/V)^2 (1 - K0(w)^2 / K1(w)^2) (Snyder and Love,
-     * Optical Waveguide Theory, 1983, table 14-6) when single-mode; else the all-modes average 1 - 4 / (3 sqrt(M)),
-     * M = V^2 / 2 (Gloge, Appl. Opt. 10 (1971) 2252): every mode equally excited, as by a source filling the NA.
+     * Share of guided power in the core over the launch's modes, exact for every guided LP mode
+     * ({@link ModePowerShares}); the basis says which launch it assumes.
      */
-    public static String coreFraction(FiberAnalysis a, double[] gamma) {
-        double v = a.vNumber();
-        if (a.modes().lpGroupCount() <= 1) {
-            GuidedMode lp01 = a.modes().lpModes().get(0);
-            double u = lp01.u();
-            double w = lp01.w();
-            double k0 = Bessel.kScaled(0, w);
-            double k1 = Bessel.kScaled(1, w);
-            gamma[0] = 1 - (u * u) / (v * v) * (1 - k0 * k0 / (k1 * k1));
+    public static String coreFraction(FiberAnalysis a, ModePowerShares.Launch launch, double[] gamma) {
+        gamma[0] = ModePowerShares.mean(a.modes().lpModes(), 1, launch);
+        long groups = a.modes().lpGroupCount();
+        if (groups <= 1) {
             return "LP01, exact (single-mode)";
         }
-        double m = v * v / 2;
-        gamma[0] = 1 - 4 / (3 * Math.sqrt(m));
-        return String.format(Locale.ROOT, "mean over all %d LP groups, equally excited (Gloge 1971)", a.modes().lpGroupCount());
+        return String.format(Locale.ROOT, "%s over %d guided LP groups, each mode's exact share", launch.words(), groups);
     }
 
     /** Per face: -10 log10(1 - R), R = ((n1 - n0) / (n1 + n0))^2 at normal incidence. */

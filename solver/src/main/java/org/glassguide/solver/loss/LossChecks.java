@@ -1,16 +1,17 @@
 package org.glassguide.solver.loss;
 
 import org.glassguide.solver.fiber.FiberAnalysis;
+import org.glassguide.solver.fiber.ModePowerShares;
 
 /** The budget's closed forms, exposed for the validation cases that check them against independent computations. */
 public final class LossChecks {
     private LossChecks() {
     }
 
-    /** LP01's (or the all-mode mean) share of power in the core, as the budget uses it. */
-    public static double coreShare(FiberAnalysis a) {
+    /** The share of power in the core over the launch's modes, as the budget uses it. */
+    public static double coreShare(FiberAnalysis a, ModePowerShares.Launch launch) {
         double[] g = new double[1];
-        LossBudget.coreFraction(a, g);
+        LossBudget.coreFraction(a, launch, g);
         return g[0];
     }
 

@@ -8,6 +8,7 @@ import org.glassguide.materials.errors.Messages;
 import org.glassguide.materials.units.Units;
 import org.glassguide.materials.yaml.YamlNode;
 import org.glassguide.solver.design.DesignYaml;
+import org.glassguide.solver.fiber.ModePowerShares;
 
 /** The `loss:` section of a design, read and validated. */
 final class LossSectionReader {
@@ -16,10 +17,11 @@ final class LossSectionReader {
 
     /**
      * loss: {length, source: {kind: incoherent, na, diameter} | {kind: gaussian, waist}, end-faces: none | input | both,
+     * mode-power: fundamental | equal | filled,
      * calibrate: {material, points: [[wavelength, attenuation(, sigma)], ...], mechanisms: [rayleigh, floor, {band: {centre, fwhm}}]}}.
      */
     static LossSettings readLoss(YamlNode l) {
-        l.requireMap().allowOnly(List.of("length", "source", "end-faces", "calibrate", "bend"));
+        l.requireMap().allowOnly(List.of("length", "source", "end-faces", "calibrate", "bend", "mode-power"));
         double length = l.has("length") ? DesignYaml.positive(l.require("length")) : 0.01;
         LossSettings.Source src = null;
         if (l.has("source")) {
@@ -128,7 +130,15 @@ final class LossSectionReader {
             }
             bend = new LossSettings.Bend(radius, bentLength);
         }
-        return new LossSettings(length, src, faces, cal, bend);
+        ModePowerShares.Launch modePower = null;
+        if (l.has("mode-power")) {
+            YamlNode mp = l.require("mode-power");
+            modePower = ModePowerShares.Launch.parse(mp.text());
+            if (modePower == null) {
+                throw mp.error(Messages.BAD_CHOICE, mp.path(), mp.text(), ModePowerShares.Launch.accepted());
+            }
+        }
+        return new LossSettings(length, src, faces, cal, bend, modePower);
     }
 
 }

@@ -3,6 +3,8 @@ package org.glassguide.solver.loss;
 import java.util.List;
 import java.util.Objects;
 
+import org.glassguide.solver.fiber.ModePowerShares;
+
 /**
  * What a loss budget is told (the design's loss: section). SI units.
  *
@@ -11,8 +13,11 @@ import java.util.Objects;
  * @param fresnelFaces end faces with Fresnel reflection loss: 0, 1 (input) or 2 (input and output)
  * @param calibration measured points and mechanisms to fit to a material, or null
  * @param bend a bend along the way, or null for a straight guide
+ * @param modePower how the guided power spreads over the modes for the core share: null for the source's own (LP01 for a
+ *        Gaussian beam, every mode equally for an incoherent source or none given)
  */
-public record LossSettings(double length, Source source, int fresnelFaces, CalibrationSpec calibration, Bend bend) {
+public record LossSettings(double length, Source source, int fresnelFaces, CalibrationSpec calibration, Bend bend,
+        ModePowerShares.Launch modePower) {
     /** The design section this record is read from. */
     public static final String SECTION = "loss";
 
@@ -40,8 +45,16 @@ public record LossSettings(double length, Source source, int fresnelFaces, Calib
         }
     }
 
+    /** The launch the core share assumes: the one given, else the source's own. */
+    public ModePowerShares.Launch launch() {
+        if (modePower != null) {
+            return modePower;
+        }
+        return source != null && source.kind().equals("gaussian") ? ModePowerShares.Launch.FUNDAMENTAL : ModePowerShares.Launch.EQUAL;
+    }
+
     public static LossSettings defaults() {
-        return new LossSettings(0.01, null, 2, null, null);
+        return new LossSettings(0.01, null, 2, null, null, null);
     }
 
     /**

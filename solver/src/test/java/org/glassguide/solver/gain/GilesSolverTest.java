@@ -1,6 +1,7 @@
 package org.glassguide.solver.gain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,6 +33,25 @@ class GilesSolverTest {
         assertEquals(19.685, r.output(0), 0.02 * 19.685);
         assertEquals(25.248, r.output(1), 0.02 * 25.248);
         assertTrue(Math.abs(r.photonBalanceError()) < 1e-5);
+    }
+
+    /**
+     * A weak 976 nm core pump in a heavily doped core: absorbed as exp(-sigma_a Gamma N L) ~ e^-50 over 0.5 m, far below
+     * the billionth of the launch the iteration resolves, so it is reported as fully absorbed (0 W, no gain figure); over
+     * 2 cm it is not (e^-2 and less: bleaching only lets more through).
+     */
+    @Test
+    void aPumpAbsorbedBelowTheSolversResolutionIsReportedAsSuch() {
+        double a = 3e-6;
+        Channel p = channel("pump", Channel.Kind.PUMP, 976e-9, 1e-3, true, 0.8, 0);
+        double alpha = YB.absorption().at(976e-9) * 0.8 * 5e25;
+        RateEquations eq = new RateEquations(List.of(p), 5e25, Math.PI * a * a, 1e-3, 0);
+        GainProfile longFiber = new GilesSolver(400, 1e-10, 30).solve(eq, 50 / alpha, ProgressMonitor.NONE);
+        assertTrue(longFiber.fullyAbsorbed(0), "out " + longFiber.output(0) + " W");
+        assertEquals(0, longFiber.reportedOutput(0));
+        GainProfile shortFiber = new GilesSolver(400, 1e-10, 30).solve(eq, 2 / alpha, ProgressMonitor.NONE);
+        assertFalse(shortFiber.fullyAbsorbed(0));
+        assertTrue(shortFiber.reportedOutput(0) >= 1e-3 * Math.exp(-2) * (1 - 1e-6), "out " + shortFiber.output(0));
     }
 
     /**

@@ -57,8 +57,10 @@ public final class GainReport implements AnalysisReport<GainAnalysis.Result> {
             cm.put("wavelengthM", c.wavelength());
             cm.put("direction", c.forward() ? "forward" : "backward");
             cm.put("inputW", c.inputPower());
-            cm.put("outputW", p.output(k));
-            cm.put("gainDb", p.gainDb(k));
+            cm.put("outputW", p.reportedOutput(k));
+            // fully absorbed: below the solver's resolution, so no gain figure (it would be the floor's)
+            cm.put("gainDb", p.fullyAbsorbed(k) ? null : p.gainDb(k));
+            cm.put("fullyAbsorbed", p.fullyAbsorbed(k));
             cm.put("overlap", c.overlap());
             cm.put("overlapBasis", c.overlapBasis());
             cm.put("sigmaAbsorptionM2", c.sigmaA());
@@ -240,9 +242,10 @@ public final class GainReport implements AnalysisReport<GainAnalysis.Result> {
             if (c.kind() == Channel.Kind.ASE) {
                 continue;
             }
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.4f | %.4g | %.4g | %.4g | %.5g | %.5g | %+.3f |%n", c.label(),
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.4f | %.4g | %.4g | %.4g | %.5g | %s | %s |%n", c.label(),
                     c.forward() ? "forward" : "backward", Units.nm(c.wavelength()), c.overlap(), c.sigmaA(), c.sigmaE(),
-                    c.loss() * Units.DB_PER_NEPER_POWER, c.inputPower(), p.output(k), p.gainDb(k)));
+                    c.loss() * Units.DB_PER_NEPER_POWER, c.inputPower(), p.fullyAbsorbed(k) ? "fully absorbed" : String.format(Locale.ROOT, "%.5g",
+                            p.output(k)), p.fullyAbsorbed(k) ? "below -90" : String.format(Locale.ROOT, "%+.3f", p.gainDb(k))));
         }
         md.append("\nOverlaps: ");
         r.channels().stream().filter(c -> c.kind() != Channel.Kind.ASE).forEach(c -> md.append(c.label()).append(": ").append(c.overlapBasis())
@@ -296,8 +299,13 @@ public final class GainReport implements AnalysisReport<GainAnalysis.Result> {
             if (c.kind() == Channel.Kind.ASE) {
                 continue;
             }
-            o.printf(Locale.ROOT, "  %-24s %-8s in %.5g W -> out %.5g W (%+.3f dB)%n", c.label(), c.forward() ? "forward" : "backward", c.inputPower(),
-                    r.profile().output(k), r.profile().gainDb(k));
+            if (r.profile().fullyAbsorbed(k)) {
+                o.printf(Locale.ROOT, "  %-24s %-8s in %.5g W -> fully absorbed (out below 1e-9 of it, what the solver resolves)%n", c.label(),
+                        c.forward() ? "forward" : "backward", c.inputPower());
+            } else {
+                o.printf(Locale.ROOT, "  %-24s %-8s in %.5g W -> out %.5g W (%+.3f dB)%n", c.label(), c.forward() ? "forward" : "backward",
+                        c.inputPower(), r.profile().output(k), r.profile().gainDb(k));
+            }
         }
         if (r.aseWavelengths().length > 0) {
             o.printf(Locale.ROOT, "  ASE out: %.4g W forward, %.4g W backward%n", r.aseOutput(true), r.aseOutput(false));

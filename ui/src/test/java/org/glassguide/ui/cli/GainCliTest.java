@@ -45,7 +45,7 @@ class GainCliTest {
             {"power: 47.2 W", "power: -1 W", "power"},
             {"wavelength: 914 nm, power: 47.2 W", "wavelength: 1500 nm, power: 47.2 W", "absorbs"},
             {"  length: 3 m\n", "  length: 3 m\n  steps: 10\n", "steps"},
-            {"mode: cladding }", "mode: sideways }", "auto, cladding"},
+            {"mode: cladding }", "mode: sideways }", "auto, fundamental, equal, filled, cladding"},
         };
         for (String[] c : cases) {
             assertTrue(base.contains(c[0]), c[0]);
