@@ -89,7 +89,7 @@ public final class ValidationRunner {
         check("draw-down", CoDrawValidation::drawDown);
         check("optimiser-analytic", OptimiserValidation::analytic);
         check("optimiser-single-mode", (c, id, source) -> OptimiserValidation.singleModeCutoff(c, id, source, library));
-        check("loss-calibration", LossValidation::calibration);
+        check("loss-calibration", (c, id, source) -> LossValidation.calibration(c, id, source, library));
         check("loss-core-share", (c, id, source) -> LossValidation.coreShare(c, id, source, library));
         check("few-mode-shares", LossValidation::fewModeShares);
         check("loss-marcuse-bend", LossValidation::marcuseBend);

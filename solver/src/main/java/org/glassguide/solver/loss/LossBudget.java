@@ -72,6 +72,9 @@ public final class LossBudget implements Analysis<LossResult> {
             Map<String, Double> parts = new LinkedHashMap<>();
             split(core, "core", wl, gamma[0], cal, calibrated, parts, notes);
             split(clad, "cladding", wl, 1 - gamma[0], cal, calibrated, parts, notes);
+            if (cal != null) {
+                guideCalibrated(parts, calibrated.equals(core.name()) ? "core" : "cladding", cal, wl);
+            }
             double fresnel = fresnelDb(a.nCore(), a.nLaunch()) * s.fresnelFaces();
             double[] coupling = {0};
             String couplingBasis = coupling(s.source(), a, coupling);
@@ -166,11 +169,7 @@ public final class LossBudget implements Analysis<LossResult> {
             Map<String, Double> parts, List<String> notes) {
         double toDb = Units.DB_PER_NEPER_POWER;
         if (cal != null && m.name().equals(calibrated)) {
-            for (int k = 0; k < cal.mechanisms().size(); k++) {
-                Mechanism mech = cal.mechanisms().get(k);
-                double alpha = cal.best().amplitudes()[k] * mech.shape(wl);
-                parts.merge(mech.budgetPart() + " (" + region + ")", alpha * toDb * share, Double::sum);
-            }
+            // placed by guideCalibrated once the other region's share is known
             return;
         }
         AttenuationModel model = m.attenuationModel().orElse(null);
@@ -196,6 +195,27 @@ public final class LossBudget implements Analysis<LossResult> {
                     notes.add(m.name() + "'s loss is a measured total, not split by mechanism: calibrate it (loss.calibrate) to attribute it");
                 }
             }
+        }
+    }
+
+    /**
+     * The calibration's points are losses measured on this guide (with this launch), not on the bulk glass: the fitted
+     * curve is the guide's loss. The calibrated material's parts are its mechanisms' shares of what the other region's
+     * loss leaves of it, so the budget's propagation loss is the fitted guide loss itself: at the measured points, the
+     * measurements to the fit's residual. (The material's own loss is that remainder over its power share.)
+     */
+    private static void guideCalibrated(Map<String, Double> parts, String region, Calibration.Result cal, double wl) {
+        double toDb = Units.DB_PER_NEPER_POWER;
+        double guide = 0;
+        double[] alpha = new double[cal.mechanisms().size()];
+        for (int k = 0; k < alpha.length; k++) {
+            alpha[k] = cal.best().amplitudes()[k] * cal.mechanisms().get(k).shape(wl) * toDb;
+            guide += alpha[k];
+        }
+        double other = parts.values().stream().mapToDouble(Double::doubleValue).sum();
+        double left = guide > 0 ? Math.max(0, guide - other) / guide : 0;
+        for (int k = 0; k < alpha.length; k++) {
+            parts.merge(cal.mechanisms().get(k).budgetPart() + " (" + region + ")", alpha[k] * left, Double::sum);
         }
     }
 
