@@ -230,11 +230,25 @@ public final class GainAnalysis implements Analysis<GainAnalysis.Result> {
             throw new GlassGuideException(Messages.NUMERICAL_FAILURE, "the rate equations", String.format(Locale.ROOT,
                     "photons are not conserved to 0.1 %% (balance error %.2e): raise gain.steps", balance));
         }
-        // small-signal gain spectrum of the solved inversion, seen by a probe with the first core channel's overlap
-        double spectrumOverlap = channels.stream().filter(c -> c.kind() != Channel.Kind.PUMP || !c.overlapBasis().startsWith("pump cladding"))
-                .findFirst().orElse(channels.get(0)).overlap();
+        // small-signal gain spectrum of the solved inversion, seen by a probe launched as the first core channel is, with
+        // that launch's overlap at the probe's own wavelength
+        int probe = 0;
+        for (int k = 0; k < s.launches().size(); k++) {
+            if (s.launches().get(k).mode() != GainSettings.ModeKind.CLADDING) {
+                probe = k;
+                break;
+            }
+        }
+        GainSettings.Launch probeLaunch = s.launches().get(probe);
+        double spectrumOverlap = channels.get(probe).overlap();
         double[] span = spectrumSpan(g, aseWl, channels);
         int ns = 201;
+        double[][] probeTable = probeOverlaps(d, probeLaunch, span, rd, spectrumOverlap, warnings);
+        if (probeTable[1][0] != probeTable[1][PROBE_POINTS - 1]) {
+            notes.add(String.format(Locale.ROOT, "gain spectrum: a probe launched as %s is, with the overlap at its own wavelength (%.4f at %.0f nm "
+                    + "to %.4f at %.0f nm); each ASE bin likewise at its own", channels.get(probe).label(), probeTable[1][0], probeTable[0][0] * 1e9,
+                    probeTable[1][PROBE_POINTS - 1], probeTable[0][PROBE_POINTS - 1] * 1e9));
+        }
         double[] swl = new double[ns];
         double[] net = new double[ns];
         double[] ion = new double[ns];
@@ -245,12 +259,13 @@ public final class GainAnalysis implements Analysis<GainAnalysis.Result> {
             double se = g.emission().at(wl);
             double al = sens == null ? 0 : sens.absorption().at(wl);
             double bg = loss(s, core, wl, new ArrayList<>());
+            double gamma = interpolate(probeTable, wl);
             double sumIon = 0;
             double[] z = base.z();
             double[] n2 = base.excited();
             for (int i = 1; i < z.length; i++) {
-                double a0 = spectrumOverlap * ((se * n2[i - 1] - sa * (1 - n2[i - 1])) * conc - al);
-                double a1 = spectrumOverlap * ((se * n2[i] - sa * (1 - n2[i])) * conc - al);
+                double a0 = gamma * ((se * n2[i - 1] - sa * (1 - n2[i - 1])) * conc - al);
+                double a1 = gamma * ((se * n2[i] - sa * (1 - n2[i])) * conc - al);
                 sumIon += 0.5 * (a0 + a1) * (z[i] - z[i - 1]);
             }
             ion[q] = LOG10E10 * sumIon;
@@ -357,6 +372,42 @@ public final class GainAnalysis implements Analysis<GainAnalysis.Result> {
                 return new Overlap(share, count, "step-index modes: " + b);
             }
         }
+    }
+
+    /** Points across the gain spectrum at which the probe's overlap is solved; between them it is interpolated. */
+    private static final int PROBE_POINTS = 17;
+
+    /**
+     * The probe's overlap across the span: from the guided modes, solved at PROBE_POINTS wavelengths (the shares vary
+     * smoothly with wavelength; interpolated linearly between); a Gaussian, cladding or given overlap is the same at all.
+     * Returns {wavelengths, overlaps}.
+     */
+    private double[][] probeOverlaps(Design d, GainSettings.Launch probe, double[] span, double rd, double fixed,
+            java.util.function.Consumer<String> warnings) {
+        GainSettings.ModeKind kind = probe.mode();
+        double[] wl = new double[PROBE_POINTS];
+        double[] ov = new double[PROBE_POINTS];
+        boolean fromModes = kind != GainSettings.ModeKind.GIVEN && kind != GainSettings.ModeKind.GAUSSIAN && kind != GainSettings.ModeKind.CLADDING;
+        for (int j = 0; j < PROBE_POINTS; j++) {
+            wl[j] = span[0] + (span[1] - span[0]) * j / (PROBE_POINTS - 1);
+            ov[j] = fromModes ? overlap(d, kind, probe.modeValue(), wl[j], rd, probe.pump(), warnings).value() : fixed;
+        }
+        return new double[][] {wl, ov};
+    }
+
+    private static double interpolate(double[][] table, double x) {
+        double[] xs = table[0];
+        double[] ys = table[1];
+        if (x <= xs[0]) {
+            return ys[0];
+        }
+        for (int j = 1; j < xs.length; j++) {
+            if (x <= xs[j]) {
+                double t = (x - xs[j - 1]) / (xs[j] - xs[j - 1]);
+                return ys[j - 1] + t * (ys[j] - ys[j - 1]);
+            }
+        }
+        return ys[ys.length - 1];
     }
 
     /** Background loss of a channel: the design's, else the guiding glass's catalog attenuation, else none. */
