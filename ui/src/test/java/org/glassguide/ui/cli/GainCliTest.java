@@ -37,6 +37,47 @@ class GainCliTest {
         assertTrue(Files.isRegularFile(dir.resolve("g").resolve("ase-spectrum-vs-length.png")));
     }
 
+    /**
+     * A 6 um Yb core at V = 2.47 (1040 nm, NA 0.136279: LP01 and LP11 guided). The signal's overlap is the exact share of
+     * the stated launch: LP01's 0.837806 (auto, a single-mode seed) or the all-mode mean 0.487803 (equal), as an
+     * independent root-finding and quadrature gave them (1e-3 asked, where the large-V formula gave 0.236); and through
+     * LP11's cutoff (a 5.84 um core) the auto overlap moves smoothly (5.8 to 5.9 um: under 1 %, where it used to drop 3.7x).
+     */
+    @Test
+    void fewModeOverlapIsTheLaunchsExactShare(@TempDir Path dir) throws IOException {
+        assertEquals(0.837806, overlap(dir, "6 um", "auto"), 1e-3);
+        assertEquals(0.487803, overlap(dir, "6 um", "equal"), 1e-3);
+        double below = overlap(dir, "5.8 um", "auto");
+        double above = overlap(dir, "5.9 um", "auto");
+        assertEquals(below, above, 0.01 * below);
+    }
+
+    private static double overlap(Path dir, String core, String mode) throws IOException {
+        Path d = dir.resolve("few-" + core.replace(" ", "") + "-" + mode + ".yaml");
+        Files.writeString(d, """
+                format: glassguide/1
+                name: few-mode-yb
+                structure:
+                  fiber:
+                    layers:
+                      - { material: { name: core glass, index: 1.456390 }, diameter: %s }
+                      - { material: { name: clad glass, index: 1.45 }, diameter: 125 um }
+                    surround: air
+                wavelengths: [1040 nm]
+                analyses: [gain]
+                gain:
+                  dopant: Yb-germanosilicate
+                  concentration: 1e25 m^-3
+                  length: 0.5 m
+                  background-loss: 0
+                  signals:
+                    - { wavelength: 1040 nm, power: 1 mW, mode: %s }
+                """.formatted(core, mode));
+        GlassGuideCliTest.Run r = GlassGuideCliTest.run("gain", d.toString(), "--out", dir.resolve("out-" + d.getFileName()).toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        return new ObjectMapper().readTree(r.out()).get("channels").get(0).get("overlap").asDouble();
+    }
+
     @Test
     void badGainInputIsOneLineExitTwo(@TempDir Path dir) throws IOException {
         String base = Files.readString(Path.of("../examples/yb-double-clad-amplifier.yaml"));
