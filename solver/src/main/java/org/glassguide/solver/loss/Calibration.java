@@ -65,6 +65,15 @@ public final class Calibration {
         public double sigmaAlpha(double wavelength) {
             return best.sigmaAlpha(mechanisms, wavelength, covariance);
         }
+
+        /**
+         * Whether the fit has an uncertainty at all: the points state theirs, or outnumber the fitted mechanisms so the
+         * residuals estimate it. Otherwise the fit is exact and its uncertainty unknown (not zero).
+         */
+        public boolean uncertaintyKnown() {
+            boolean stated = points.stream().allMatch(p -> p.sigma() > 0);
+            return stated || points.size() > best.used().size();
+        }
     }
 
     public Result fit(List<Mechanism> mechanisms, List<Point> points) {

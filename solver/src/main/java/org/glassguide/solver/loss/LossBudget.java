@@ -72,8 +72,21 @@ public final class LossBudget implements Analysis<LossResult> {
             Map<String, Double> parts = new LinkedHashMap<>();
             split(core, "core", wl, gamma[0], cal, calibrated, parts, notes);
             split(clad, "cladding", wl, 1 - gamma[0], cal, calibrated, parts, notes);
+            double[] range = null;
             if (cal != null) {
+                double other = parts.values().stream().mapToDouble(Double::doubleValue).sum();
                 guideCalibrated(parts, calibrated.equals(core.name()) ? "core" : "cladding", cal, wl);
+                if (!cal.alternatives().isEmpty()) {
+                    // every equally good calibration's guide loss, the other region's parts as they are
+                    double lo = Double.POSITIVE_INFINITY;
+                    double hi = 0;
+                    for (Calibration.Fit fit : allFits(cal)) {
+                        double total = Math.max(fit.alpha(cal.mechanisms(), wl) * Units.DB_PER_NEPER_POWER, other);
+                        lo = Math.min(lo, total);
+                        hi = Math.max(hi, total);
+                    }
+                    range = new double[] {lo, hi};
+                }
             }
             double fresnel = fresnelDb(a.nCore(), a.nLaunch()) * s.fresnelFaces();
             double[] coupling = {0};
@@ -90,7 +103,8 @@ public final class LossBudget implements Analysis<LossResult> {
                 bend = BendAndLeakage.bendDb(a, s.bend().radius(), Math.min(s.bend().length(), s.length()), bendBasis);
             }
             double total = parts.values().stream().mapToDouble(Double::doubleValue).sum() * s.length() + fresnel + coupling[0] + bend;
-            rows.add(new LossResult.Row(wl, parts, gamma[0], basis, fresnel, coupling[0], couplingBasis, bend, bendBasis[0], leakBasis[0], total));
+            rows.add(new LossResult.Row(wl, parts, gamma[0], basis, fresnel, coupling[0], couplingBasis, bend, bendBasis[0], leakBasis[0], total,
+                    range));
         }
         monitor.progress(n, n, "done");
         if (s.bend() == null) {
@@ -217,6 +231,12 @@ public final class LossBudget implements Analysis<LossResult> {
         for (int k = 0; k < alpha.length; k++) {
             parts.merge(cal.mechanisms().get(k).budgetPart() + " (" + region + ")", alpha[k] * left, Double::sum);
         }
+    }
+
+    private static List<Calibration.Fit> allFits(Calibration.Result cal) {
+        List<Calibration.Fit> all = new ArrayList<>(cal.alternatives());
+        all.add(cal.best());
+        return all;
     }
 
     @Override

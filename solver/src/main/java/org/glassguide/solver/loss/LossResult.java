@@ -19,10 +19,12 @@ public record LossResult(double length, List<Row> rows, Calibration.Result calib
     /**
      * One wavelength: propagation parts (dB/m by name, e.g. "absorption (core)", "Rayleigh scattering (core)",
      * "cladding material", "leakage"), the fraction of guided power in the core and how it was found, Fresnel, coupling
-     * and bend (dB), how leakage and bend were found.
+     * and bend (dB), how leakage and bend were found; and, when the calibration's points fit other mechanisms equally well,
+     * the lowest and highest propagation loss (dB/m) over every such calibration (null when the calibration is unique).
      */
     public record Row(double wavelength, Map<String, Double> propagationDbPerM, double coreFraction, String coreFractionBasis,
-            double fresnelDb, double couplingDb, String couplingBasis, double bendDb, String bendBasis, String leakageBasis, double totalDb) {
+            double fresnelDb, double couplingDb, String couplingBasis, double bendDb, String bendBasis, String leakageBasis, double totalDb,
+            double[] propagationRangeDbPerM) {
         public Row {
             propagationDbPerM = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(propagationDbPerM));
         }

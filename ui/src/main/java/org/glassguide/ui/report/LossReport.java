@@ -42,6 +42,10 @@ public final class LossReport implements AnalysisReport<LossResult> {
             e.put("wavelengthM", row.wavelength());
             e.put("propagationDbPerM", row.propagationDbPerM());
             e.put("propagationDbPerCm", row.propagationTotalDbPerM() / 100);
+            if (row.propagationRangeDbPerM() != null) {
+                // every calibration that fits the points equally well: the budget is known only within this range
+                e.put("propagationDbPerCmRange", List.of(row.propagationRangeDbPerM()[0] / 100, row.propagationRangeDbPerM()[1] / 100));
+            }
             e.put("coreFraction", row.coreFraction());
             e.put("coreFractionBasis", row.coreFractionBasis());
             e.put("fresnelDb", row.fresnelDb());
@@ -64,7 +68,8 @@ public final class LossReport implements AnalysisReport<LossResult> {
                 Map<String, Object> e = new LinkedHashMap<>();
                 e.put("mechanism", mech.label());
                 e.put("dbPerMAtReference", c.best().amplitudes()[k] * Units.DB_PER_NEPER_POWER);
-                e.put("uncertaintyDbPerM", c.best().uncertainties()[k] * Units.DB_PER_NEPER_POWER);
+                // unknown, not zero, when the points state none and leave no residual
+                e.put("uncertaintyDbPerM", c.uncertaintyKnown() ? c.best().uncertainties()[k] * Units.DB_PER_NEPER_POWER : null);
                 e.put("reference", mech.kind().equals("band") ? "band centre" : mech.kind().equals("rayleigh") ? "1 um" : "any wavelength");
                 mechs.add(e);
             }
@@ -160,10 +165,13 @@ public final class LossReport implements AnalysisReport<LossResult> {
         double[] py = c.points().stream().mapToDouble(p -> p.alpha() * Units.DB_PER_NEPER_POWER / 1000).toArray();
         List<Plot.Series> series = new ArrayList<>();
         series.add(new Plot.Series("calibrated model", x, y));
-        series.add(new Plot.Series("+1 sigma", x, up));
-        series.add(new Plot.Series("-1 sigma", x, dn));
+        if (c.uncertaintyKnown()) {
+            series.add(new Plot.Series("+1 sigma", x, up));
+            series.add(new Plot.Series("-1 sigma", x, dn));
+        }
         series.add(new Plot.Series("measured", px, py, true));
-        Plot.lines(png, "Calibrated attenuation of " + r.calibratedMaterial(), "wavelength (nm)", "attenuation (dB/mm)", series);
+        Plot.lines(png, "Calibrated attenuation of " + r.calibratedMaterial() + (c.uncertaintyKnown() ? "" : " (uncertainty unknown: exact fit, no stated errors)"),
+                "wavelength (nm)", "attenuation (dB/mm)", series);
     }
 
     static String markdown(String name, LossResult r, List<String> parts) {
@@ -172,13 +180,19 @@ public final class LossReport implements AnalysisReport<LossResult> {
                 r.length() * 100));
         md.append("| wavelength (nm) |");
         parts.forEach(p -> md.append(' ').append(p).append(" |"));
+        boolean ranges = r.rows().stream().anyMatch(row -> row.propagationRangeDbPerM() != null);
+        md.append(ranges ? " propagation over equally good calibrations (dB/cm) |" : "");
         md.append(" core share | Fresnel (dB) | coupling (dB) | bend (dB) | total (dB) |\n|---|");
         parts.forEach(p -> md.append("---|"));
-        md.append("---|---|---|---|---|\n");
+        md.append(ranges ? "---|" : "").append("---|---|---|---|---|\n");
         for (LossResult.Row row : r.rows()) {
             md.append("| ").append(Units.nm(row.wavelength())).append(" |");
             for (String p : parts) {
                 md.append(String.format(Locale.ROOT, " %.4g |", row.propagationDbPerM().getOrDefault(p, 0.0) / 100));
+            }
+            if (ranges) {
+                md.append(row.propagationRangeDbPerM() == null ? " - |" : String.format(Locale.ROOT, " %.4g to %.4g |",
+                        row.propagationRangeDbPerM()[0] / 100, row.propagationRangeDbPerM()[1] / 100));
             }
             md.append(String.format(Locale.ROOT, " %.5f | %.4f | %.4g | %.4g | %.4g |%n", row.coreFraction(), row.fresnelDb(), row.couplingDb(),
                     row.bendDb(), row.totalDb()));
@@ -194,7 +208,7 @@ public final class LossReport implements AnalysisReport<LossResult> {
             md.append("| mechanism | attenuation (dB/mm) at its reference | uncertainty (dB/mm) |\n|---|---|---|\n");
             for (int k = 0; k < c.mechanisms().size(); k++) {
                 md.append(String.format(Locale.ROOT, "| %s | %.5g | %s |%n", c.mechanisms().get(k).label(),
-                        c.best().amplitudes()[k] * Units.DB_PER_NEPER_POWER / 1000, c.best().uncertainties()[k] > 0
+                        c.best().amplitudes()[k] * Units.DB_PER_NEPER_POWER / 1000, c.uncertaintyKnown()
                         ? String.format(Locale.ROOT, "%.3g", c.best().uncertainties()[k] * Units.DB_PER_NEPER_POWER / 1000) : "not known"));
             }
             md.append("\n| wavelength (nm) | measured (dB/mm) | calibrated (dB/mm) |\n|---|---|---|\n");
@@ -211,9 +225,11 @@ public final class LossReport implements AnalysisReport<LossResult> {
     @Override
     public void print(PrintWriter o, String name, LossResult r) {
         for (LossResult.Row row : r.rows()) {
-            o.printf(Locale.ROOT, "%s nm: propagation %.4g dB/cm (core share %.4f), Fresnel %.3f dB, coupling %.3f dB, bend %.4g dB; %.4g dB over "
-                    + "%.4g cm%n", Units.nm(row.wavelength()), row.propagationTotalDbPerM() / 100, row.coreFraction(), row.fresnelDb(), row.couplingDb(),
-                    row.bendDb(), row.totalDb(), r.length() * 100);
+            String range = row.propagationRangeDbPerM() == null ? "" : String.format(Locale.ROOT, " (%.4g to %.4g over equally good calibrations)",
+                    row.propagationRangeDbPerM()[0] / 100, row.propagationRangeDbPerM()[1] / 100);
+            o.printf(Locale.ROOT, "%s nm: propagation %.4g dB/cm%s (core share %.4f), Fresnel %.3f dB, coupling %.3f dB, bend %.4g dB; %.4g dB over "
+                    + "%.4g cm%n", Units.nm(row.wavelength()), row.propagationTotalDbPerM() / 100, range, row.coreFraction(), row.fresnelDb(),
+                    row.couplingDb(), row.bendDb(), row.totalDb(), r.length() * 100);
         }
         r.notes().forEach(n -> o.println("  note: " + n));
     }

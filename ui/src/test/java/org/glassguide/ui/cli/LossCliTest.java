@@ -36,6 +36,25 @@ class LossCliTest {
         for (String f : new String[] {"budget.csv", "budget.png", "calibration.png", "summary.json", "report.md", "report.html"}) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
         }
+        // the budget is the guide loss measured (978 and 5100 dB/m), and every equally good calibration agrees there; between
+        // the points they part (Rayleigh or a floor under the band): the budget shows the range, not one of them alone
+        JsonNode at819 = j.get("budget").get(0);
+        JsonNode at940 = j.get("budget").get(1);
+        JsonNode at1048 = j.get("budget").get(2);
+        assertEquals(9.78, at819.get("propagationDbPerCm").asDouble(), 1e-8);
+        assertEquals(51.0, at1048.get("propagationDbPerCm").asDouble(), 1e-7);
+        for (JsonNode row : new JsonNode[] {at819, at1048}) {
+            JsonNode range = row.get("propagationDbPerCmRange");
+            assertEquals(range.get(0).asDouble(), range.get(1).asDouble(), 1e-6 * range.get(1).asDouble(), row.toString());
+        }
+        JsonNode range = at940.get("propagationDbPerCmRange");
+        double p940 = at940.get("propagationDbPerCm").asDouble();
+        assertTrue(range.get(0).asDouble() <= p940 && p940 <= range.get(1).asDouble() && range.get(1).asDouble() > 1.3 * range.get(0).asDouble(),
+                at940.toString());
+        // two points, three mechanisms, no stated errors: the uncertainty is unknown, not zero
+        for (JsonNode m : j.get("calibration").get("mechanisms")) {
+            assertTrue(m.get("uncertaintyDbPerM").isNull(), m.toString());
+        }
     }
 
     @Test
