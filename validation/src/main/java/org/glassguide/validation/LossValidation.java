@@ -61,7 +61,7 @@ final class LossValidation {
                 FiberStructure fs = new FiberStructure(List.of(new Layer(core, f.require("core-diameter").quantity(Units::length) / 2),
                         new Layer(clad, f.require("cladding-diameter").quantity(Units::length) / 2)), library.get("air"));
                 List<Double> wls = pts.stream().map(Calibration.Point::wavelength).toList();
-                LossSettings ls = new LossSettings(0.01, null, 0, new LossSettings.CalibrationSpec(core.name(), pts, mechs), null, null);
+                LossSettings ls = new LossSettings(0.01, null, 0, new LossSettings.CalibrationSpec(core.name(), pts, mechs), null, null, false);
                 Design d = new Design(id, "", fs, null, wls, List.of("loss"), DesignOptions.defaults(), SolverSettings.defaults(),
                         Map.of(LossSettings.SECTION, ls), id);
                 LossResult budget = new LossBudget().analyse(d, ls, w -> { }, ProgressMonitor.NONE);
@@ -164,6 +164,12 @@ final class LossValidation {
         rows.add(new ValidationRow(id, "Gaussian into LP01, waist ratio 2 (dB)", -10 * Math.log10(0.64), LossChecks.gaussianIntoLp01Db(2e-6, 4e-6),
                 1e-12, source));
         rows.add(new ValidationRow(id, "Gaussian into LP01, matched (dB)", 0, LossChecks.gaussianIntoLp01Db(3e-6, 3e-6), 1e-12, source));
+        // the averaged Fresnel loss: its narrow-cone limit is the normal-incidence value; over the whole Lambertian hemisphere
+        // the mean reflectance of n = 1.5 from air is 0.0917780 (independent quadrature, see the case's source)
+        rows.add(new ValidationRow(id, "Fresnel averaged over a narrow cone (sin 1e-4), n 1.5 (dB)", -10 * Math.log10(0.96),
+                LossChecks.fresnelAveragedDb(1.5, 1.0, 1e-4), 1e-9, source));
+        rows.add(new ValidationRow(id, "Fresnel averaged over the Lambertian hemisphere, n 1.5 from air (dB)", -10 * Math.log10(1 - 0.0917780),
+                LossChecks.fresnelAveragedDb(1.5, 1.0, 1.0), 1e-5, source));
         return rows;
     }
 

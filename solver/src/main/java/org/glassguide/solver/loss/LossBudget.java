@@ -88,7 +88,8 @@ public final class LossBudget implements Analysis<LossResult> {
                     range = new double[] {lo, hi};
                 }
             }
-            double fresnel = fresnelDb(a.nCore(), a.nLaunch()) * s.fresnelFaces();
+            double fresnel = (s.fresnelAveraged() ? fresnelAveragedDb(a.nCore(), a.nLaunch(), launchSine(s.source(), a)) : fresnelDb(a.nCore(),
+                    a.nLaunch())) * s.fresnelFaces();
             double[] coupling = {0};
             String couplingBasis = coupling(s.source(), a, coupling);
             String[] leakBasis = {""};
@@ -128,6 +129,47 @@ public final class LossBudget implements Analysis<LossResult> {
             return "LP01, exact (single-mode)";
         }
         return String.format(Locale.ROOT, "%s over %d guided LP groups, each mode's exact share", launch.words(), groups);
+    }
+
+    /**
+     * The sine of the widest launched angle in the launch medium: the smaller of the source's NA (an incoherent source; a
+     * Gaussian beam's far-field half-angle lambda / (pi n0 w0)) and the fiber's, over n0; the fiber's NA when no source.
+     */
+    private static double launchSine(LossSettings.Source source, FiberAnalysis a) {
+        double na = Math.min(a.numericalAperture(), a.nLaunch());
+        if (source != null && source.kind().equals("incoherent")) {
+            na = Math.min(na, source.na());
+        } else if (source != null) {
+            na = Math.min(na, a.nLaunch() * Math.sin(Math.atan(a.wavelength() / (Math.PI * a.nLaunch() * source.waist()))));
+        }
+        return Math.min(1, na / a.nLaunch());
+    }
+
+    /**
+     * Per face, Fresnel loss averaged over a Lambertian cone (power per solid angle as cos theta) up to sin(theta) = sinMax
+     * in the launch medium and over both polarisations: -10 log10 of the mean of 1 - (R_s + R_p) / 2. By reciprocity the
+     * exit face, meeting the same rays from inside, loses the same.
+     */
+    static double fresnelAveragedDb(double n1, double n0, double sinMax) {
+        if (!(sinMax > 0)) {
+            return fresnelDb(n1, n0);
+        }
+        double tMax = Math.asin(Math.min(1, sinMax));
+        int n = 2000;
+        double num = 0;
+        double den = 0;
+        for (int i = 0; i <= n; i++) {
+            double t = tMax * i / n;
+            double w = (i == 0 || i == n ? 1 : i % 2 == 1 ? 4 : 2) * Math.cos(t) * Math.sin(t);
+            double c0 = Math.cos(t);
+            double s1 = n0 * Math.sin(t) / n1;
+            double c1 = Math.sqrt(1 - s1 * s1);
+            double rs = (n0 * c0 - n1 * c1) / (n0 * c0 + n1 * c1);
+            double rp = (n1 * c0 - n0 * c1) / (n1 * c0 + n0 * c1);
+            num += w * (1 - 0.5 * (rs * rs + rp * rp));
+            den += w;
+        }
+        return -10 * Math.log10(num / den);
     }
 
     /** Per face: -10 log10(1 - R), R = ((n1 - n0) / (n1 + n0))^2 at normal incidence. */

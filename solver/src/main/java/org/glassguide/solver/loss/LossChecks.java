@@ -19,6 +19,11 @@ public final class LossChecks {
         return LossBudget.fresnelDb(n1, n0);
     }
 
+    /** Fresnel loss per face averaged over a Lambertian cone up to sin(theta) = sinMax and both polarisations (dB). */
+    public static double fresnelAveragedDb(double n1, double n0, double sinMax) {
+        return LossBudget.fresnelAveragedDb(n1, n0, sinMax);
+    }
+
     /** Coupling loss (dB) of a Gaussian beam of waist ws into a Gaussian mode of radius wf, aligned. */
     public static double gaussianIntoLp01Db(double ws, double wf) {
         return LossBudget.gaussianOverlapDb(ws, wf);

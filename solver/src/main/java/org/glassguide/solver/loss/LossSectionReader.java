@@ -17,11 +17,11 @@ final class LossSectionReader {
 
     /**
      * loss: {length, source: {kind: incoherent, na, diameter} | {kind: gaussian, waist}, end-faces: none | input | both,
-     * mode-power: fundamental | equal | filled,
+     * fresnel: normal | averaged, mode-power: fundamental | equal | filled,
      * calibrate: {material, points: [[wavelength, attenuation(, sigma)], ...], mechanisms: [rayleigh, floor, {band: {centre, fwhm}}]}}.
      */
     static LossSettings readLoss(YamlNode l) {
-        l.requireMap().allowOnly(List.of("length", "source", "end-faces", "calibrate", "bend", "mode-power"));
+        l.requireMap().allowOnly(List.of("length", "source", "end-faces", "fresnel", "calibrate", "bend", "mode-power"));
         double length = l.has("length") ? DesignYaml.positive(l.require("length")) : 0.01;
         LossSettings.Source src = null;
         if (l.has("source")) {
@@ -55,6 +55,16 @@ final class LossSectionReader {
                 default:
                     throw fn.error(Messages.BAD_CHOICE, fn.path(), fn.text(), "none, input, both (Fresnel loss at those faces)");
             }
+        }
+        boolean fresnelAveraged = false;
+        if (l.has("fresnel")) {
+            YamlNode fr = l.require("fresnel");
+            String t = fr.text().trim();
+            if (!t.equals("normal") && !t.equals("averaged")) {
+                throw fr.error(Messages.BAD_CHOICE, fr.path(), t, "normal (at normal incidence), averaged (over the launched cone and both "
+                        + "polarisations)");
+            }
+            fresnelAveraged = t.equals("averaged");
         }
         LossSettings.CalibrationSpec cal = null;
         if (l.has("calibrate")) {
@@ -138,7 +148,7 @@ final class LossSectionReader {
                 throw mp.error(Messages.BAD_CHOICE, mp.path(), mp.text(), ModePowerShares.Launch.accepted());
             }
         }
-        return new LossSettings(length, src, faces, cal, bend, modePower);
+        return new LossSettings(length, src, faces, cal, bend, modePower, fresnelAveraged);
     }
 
 }

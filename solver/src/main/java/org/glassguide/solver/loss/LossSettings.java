@@ -15,9 +15,11 @@ import org.glassguide.solver.fiber.ModePowerShares;
  * @param bend a bend along the way, or null for a straight guide
  * @param modePower how the guided power spreads over the modes for the core share: null for the source's own (LP01 for a
  *        Gaussian beam, every mode equally for an incoherent source or none given)
+ * @param fresnelAveraged Fresnel loss averaged over the launched cone (Lambertian within the smaller of the source's and
+ *        the fiber's NA) and both polarisations, instead of at normal incidence
  */
 public record LossSettings(double length, Source source, int fresnelFaces, CalibrationSpec calibration, Bend bend,
-        ModePowerShares.Launch modePower) {
+        ModePowerShares.Launch modePower, boolean fresnelAveraged) {
     /** The design section this record is read from. */
     public static final String SECTION = "loss";
 
@@ -54,7 +56,7 @@ public record LossSettings(double length, Source source, int fresnelFaces, Calib
     }
 
     public static LossSettings defaults() {
-        return new LossSettings(0.01, null, 2, null, null, null);
+        return new LossSettings(0.01, null, 2, null, null, null, false);
     }
 
     /**

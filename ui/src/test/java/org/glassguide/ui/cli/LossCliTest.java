@@ -57,6 +57,23 @@ class LossCliTest {
         }
     }
 
+    /** The ZIF-62 fiber lit by an NA 0.8 LED: Fresnel averaged over the launched cone exceeds the normal-incidence value. */
+    @Test
+    void fresnelAveragedOverTheLaunchedCone(@TempDir Path dir) throws IOException {
+        String base = Files.readString(Path.of("../examples/zif62-hfk95n-loss.yaml"));
+        Path avg = dir.resolve("avg.yaml");
+        Files.writeString(avg, base.replace("  end-faces: both", "  end-faces: both\n  fresnel: averaged"));
+        GlassGuideCliTest.Run normal = GlassGuideCliTest.run("loss", "../examples/zif62-hfk95n-loss.yaml", "--out", dir.resolve("n").toString(), "--json");
+        GlassGuideCliTest.Run averaged = GlassGuideCliTest.run("loss", avg.toString(), "--out", dir.resolve("a").toString(), "--json");
+        assertEquals(0, averaged.code(), averaged.err());
+        double fn = new ObjectMapper().readTree(normal.out()).get("budget").get(0).get("fresnelDb").asDouble();
+        double fa = new ObjectMapper().readTree(averaged.out()).get("budget").get(0).get("fresnelDb").asDouble();
+        assertTrue(fa > fn && fa < 2 * fn, fn + " " + fa);
+        Files.writeString(avg, base.replace("  end-faces: both", "  end-faces: both\n  fresnel: oblique"));
+        GlassGuideCliTest.assertBadInput(GlassGuideCliTest.run("loss", avg.toString(), "--out", dir.resolve("b").toString()), "loss.fresnel",
+                "oblique", "averaged");
+    }
+
     @Test
     void badLossSectionIsOneLine(@TempDir Path dir) throws IOException {
         Path d = dir.resolve("d.yaml");
