@@ -28,7 +28,8 @@ public final class TabulatedIndexModel implements RefractiveIndexModel {
         this.kv = k == null ? new double[wavelengths.length] : k.clone();
     }
 
-    static double interpolate(double[] x, double[] y, double at) {
+    /** Linear interpolation in a table of increasing x, held at the end values outside it. */
+    public static double interpolate(double[] x, double[] y, double at) {
         int last = x.length - 1;
         if (at <= x[0]) {
             return y[0];

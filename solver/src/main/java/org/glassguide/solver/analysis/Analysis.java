@@ -57,6 +57,17 @@ public interface Analysis<R> {
      */
     List<Map<String, Double>> outputs(R result);
 
+    /** Whether the design lacks the section this analysis needs: it owns one, the design has none and there are no defaults. */
+    default boolean lacksSection(Design design) {
+        return section() != null && settings(design, Object.class) == null;
+    }
+
+    /** "needs a propagation: section", the words every message about a missing section uses. */
+    default String needsSectionWords() {
+        String key = section();
+        return "needs " + ("aeiou".indexOf(key.charAt(0)) >= 0 ? "an " : "a ") + key + ": section";
+    }
+
     /** This analysis' settings of the design: its section, or its defaults when the design has none (null if neither). */
     default <S> S settings(Design design, Class<S> type) {
         Object s = section() == null ? null : design.sections().get(section());

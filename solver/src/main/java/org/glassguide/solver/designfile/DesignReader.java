@@ -138,8 +138,7 @@ public final class DesignReader {
             }
             Object settings = root.has(key) ? a.readSection(root.require(key), context) : a.defaultSection();
             if (settings == null && analyses.contains(a.name())) {
-                throw root.error(Messages.MISSING_KEY, key, "the design (analyses: [" + a.name() + "] needs " + article(key) + " " + key
-                        + ": section)");
+                throw root.error(Messages.MISSING_KEY, key, "the design (analyses: [" + a.name() + "] " + a.needsSectionWords() + ")");
             }
             if (settings != null) {
                 sections.put(key, settings);
@@ -155,9 +154,6 @@ public final class DesignReader {
         return keys;
     }
 
-    private static String article(String word) {
-        return "aeiou".indexOf(word.charAt(0)) >= 0 ? "an" : "a";
-    }
 
     static SolverSettings readSolver(YamlNode s, boolean waveguide) {
         SolverSettings d = SolverSettings.defaults();

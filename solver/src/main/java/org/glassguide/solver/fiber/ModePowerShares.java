@@ -138,9 +138,9 @@ public final class ModePowerShares {
         double num = 0;
         double den = 0;
         for (GuidedMode m : lpModes) {
-            double g = m.order() == 0 ? 2 : 4;
-            double weight = launch == Launch.EQUAL ? g : g * share(m, 1);
-            num += weight * share(m, rho);
+            double inRho = share(m, rho);
+            double weight = launch == Launch.EQUAL ? m.degeneracy() : m.degeneracy() * (rho == 1 ? inRho : share(m, 1));
+            num += weight * inRho;
             den += weight;
         }
         return num / den;

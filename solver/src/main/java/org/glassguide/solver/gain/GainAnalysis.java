@@ -12,6 +12,7 @@ import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
 import org.glassguide.materials.gain.GainSpectroscopy;
 import org.glassguide.materials.gain.Sensitiser;
+import org.glassguide.materials.index.TabulatedIndexModel;
 import org.glassguide.materials.source.SourcedValue;
 import org.glassguide.materials.units.Units;
 import org.glassguide.materials.yaml.YamlNode;
@@ -259,7 +260,7 @@ public final class GainAnalysis implements Analysis<GainAnalysis.Result> {
             double se = g.emission().at(wl);
             double al = sens == null ? 0 : sens.absorption().at(wl);
             double bg = loss(s, core, wl, new ArrayList<>());
-            double gamma = interpolate(probeTable, wl);
+            double gamma = TabulatedIndexModel.interpolate(probeTable[0], probeTable[1], wl);
             double sumIon = 0;
             double[] z = base.z();
             double[] n2 = base.excited();
@@ -364,7 +365,7 @@ public final class GainAnalysis implements Analysis<GainAnalysis.Result> {
                 // every guided mode (orientations and polarisations) carries spontaneous emission, whatever the launch
                 int count = 0;
                 for (GuidedMode m : fa.modes().lpModes()) {
-                    count += m.order() == 0 ? 2 : 4;
+                    count += m.degeneracy();
                 }
                 double share = ModePowerShares.mean(fa.modes().lpModes(), rd / a, launch);
                 String b = String.format(Locale.ROOT, "%s%s, exact share within the doped %.4g um of the %.4g um core", launch.words(),
@@ -393,21 +394,6 @@ public final class GainAnalysis implements Analysis<GainAnalysis.Result> {
             ov[j] = fromModes ? overlap(d, kind, probe.modeValue(), wl[j], rd, probe.pump(), warnings).value() : fixed;
         }
         return new double[][] {wl, ov};
-    }
-
-    private static double interpolate(double[][] table, double x) {
-        double[] xs = table[0];
-        double[] ys = table[1];
-        if (x <= xs[0]) {
-            return ys[0];
-        }
-        for (int j = 1; j < xs.length; j++) {
-            if (x <= xs[j]) {
-                double t = (x - xs[j - 1]) / (xs[j] - xs[j - 1]);
-                return ys[j - 1] + t * (ys[j] - ys[j - 1]);
-            }
-        }
-        return ys[ys.length - 1];
     }
 
     /** Background loss of a channel: the design's, else the guiding glass's catalog attenuation, else none. */

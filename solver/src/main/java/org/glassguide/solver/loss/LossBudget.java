@@ -75,7 +75,7 @@ public final class LossBudget implements Analysis<LossResult> {
             double[] range = null;
             if (cal != null) {
                 double other = parts.values().stream().mapToDouble(Double::doubleValue).sum();
-                guideCalibrated(parts, calibrated.equals(core.name()) ? "core" : "cladding", cal, wl);
+                guideCalibrated(parts, other, calibrated.equals(core.name()) ? "core" : "cladding", cal, wl);
                 if (!cal.alternatives().isEmpty()) {
                     // every equally good calibration's guide loss, the other region's parts as they are
                     double lo = Double.POSITIVE_INFINITY;
@@ -259,19 +259,16 @@ public final class LossBudget implements Analysis<LossResult> {
      * curve is the guide's loss. The calibrated material's parts are its mechanisms' shares of what the other region's
      * loss leaves of it, so the budget's propagation loss is the fitted guide loss itself: at the measured points, the
      * measurements to the fit's residual. (The material's own loss is that remainder over its power share.)
+     *
+     * @param other the other region's parts (dB/m), already in parts
      */
-    private static void guideCalibrated(Map<String, Double> parts, String region, Calibration.Result cal, double wl) {
+    private static void guideCalibrated(Map<String, Double> parts, double other, String region, Calibration.Result cal, double wl) {
         double toDb = Units.DB_PER_NEPER_POWER;
-        double guide = 0;
-        double[] alpha = new double[cal.mechanisms().size()];
-        for (int k = 0; k < alpha.length; k++) {
-            alpha[k] = cal.best().amplitudes()[k] * cal.mechanisms().get(k).shape(wl) * toDb;
-            guide += alpha[k];
-        }
-        double other = parts.values().stream().mapToDouble(Double::doubleValue).sum();
+        double guide = cal.alpha(wl) * toDb;
         double left = guide > 0 ? Math.max(0, guide - other) / guide : 0;
-        for (int k = 0; k < alpha.length; k++) {
-            parts.merge(cal.mechanisms().get(k).budgetPart() + " (" + region + ")", alpha[k] * left, Double::sum);
+        for (int k = 0; k < cal.mechanisms().size(); k++) {
+            Mechanism mech = cal.mechanisms().get(k);
+            parts.merge(mech.budgetPart() + " (" + region + ")", cal.best().amplitudes()[k] * mech.shape(wl) * toDb * left, Double::sum);
         }
     }
 

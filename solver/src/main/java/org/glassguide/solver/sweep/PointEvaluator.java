@@ -94,10 +94,9 @@ public final class PointEvaluator {
 
     /** Runs the analysis on a point's design: rows of named outputs (one per wavelength, or per length). */
     public List<Map<String, Double>> evaluate(Design d, Consumer<String> warnings, ProgressMonitor monitor) {
-        if (analysis.section() != null && analysis.settings(d, Object.class) == null) {
+        if (analysis.lacksSection(d)) {
             throw new GlassGuideException(spec.source(), org.glassguide.materials.errors.Messages.MISSING_KEY, analysis.section(),
-                    spec.designFile().getFileName() + " (analysis: " + analysis.name() + " needs " + ("aeiou".indexOf(analysis.section().charAt(0)) >= 0
-                            ? "an " : "a ") + analysis.section() + ": section)");
+                    spec.designFile().getFileName() + " (analysis: " + analysis.name() + " " + analysis.needsSectionWords() + ")");
         }
         // one thread a point: the sweep runs its points in parallel
         AnalysisContext context = new AnalysisContext(warnings, monitor, backend, 1, true);

@@ -47,9 +47,8 @@ final class AnalysisRun<R> {
         if (a == null) {
             throw new GlassGuideException(Messages.BAD_CHOICE, "analysis", name, String.join(", ", Analyses.names()));
         }
-        if (a.section() != null && a.settings(d, Object.class) == null) {
-            throw new GlassGuideException(Messages.MISSING_KEY, a.section(), source + " (" + a.name() + " needs " + ("aeiou".indexOf(a.section()
-                    .charAt(0)) >= 0 ? "an " : "a ") + a.section() + ": section)");
+        if (a.lacksSection(d)) {
+            throw new GlassGuideException(Messages.MISSING_KEY, a.section(), source + " (" + a.name() + " " + a.needsSectionWords() + ")");
         }
         return new AnalysisRun<>(a, device);
     }

@@ -19,7 +19,7 @@ public record FiberNumbers(double na, double acceptanceDeg, double v, long lpGro
         double v = f.vNumber();
         if (v < EXACT_BELOW_V) {
             StepIndexModes m = new StepIndexModeSolver().solve(f, false, ProgressMonitor.NONE);
-            long modes = m.lpModes().stream().mapToLong(g -> g.order() == 0 ? 2 : 4).sum();
+            long modes = m.lpModes().stream().mapToLong(g -> g.degeneracy()).sum();
             return new FiberNumbers(na, acc, v, m.lpGroupCount(), modes, true);
         }
         // Gloge: about V^2/2 guided modes, most LP groups holding four (two orientations, two polarisations)
