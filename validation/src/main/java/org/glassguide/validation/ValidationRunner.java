@@ -100,7 +100,10 @@ public final class ValidationRunner {
         check("gain-published", (c, id, source) -> GainValidation.published(c, id, source, library));
         check("gain-saturable-absorption", (c, id, source) -> GainValidation.saturableAbsorption(c, id, source, library));
         check("gain-conservation", (c, id, source) -> GainValidation.conservation(c, id, source, library));
+        check("gain-ase-spectrum", (c, id, source) -> GainValidation.aseSpectrum(c, id, source, library));
         check("stern-volmer", SensorValidation::sternVolmer);
+        check("stern-volmer-two-site", SensorValidation::twoSite);
+        check("oxygen-diffusion", SensorValidation::diffusion);
         check("sweep-vs-single", (c, id, source) -> SweepValidation.equalsSingleRuns(c, id, source, library));
     }
 

@@ -14,8 +14,14 @@ public final class MeasuredAttenuation implements AttenuationModel {
     private final double[] wl;
     private final double[] logAlpha;
     private final double[] alpha;
+    private final LossMeasurement measuredOn;
 
     public MeasuredAttenuation(double[] wavelengths, double[] alphaPerMetre) {
+        this(wavelengths, alphaPerMetre, null);
+    }
+
+    /** @param measuredOn what the loss was measured on (bulk glass or a guide), or null when the source does not say */
+    public MeasuredAttenuation(double[] wavelengths, double[] alphaPerMetre, LossMeasurement measuredOn) {
         if (wavelengths.length == 0 || wavelengths.length != alphaPerMetre.length) {
             throw new IllegalArgumentException("measured attenuation needs equal-length, non-empty columns");
         }
@@ -27,12 +33,18 @@ public final class MeasuredAttenuation implements AttenuationModel {
                 throw new IllegalArgumentException("measured attenuation wavelengths must increase strictly");
             }
         }
+        this.measuredOn = measuredOn;
         this.wl = wavelengths.clone();
         this.alpha = alphaPerMetre.clone();
         this.logAlpha = new double[alpha.length];
         for (int i = 0; i < alpha.length; i++) {
             logAlpha[i] = Math.log(alpha[i]);
         }
+    }
+
+    /** What the loss was measured on, or null when the source does not say. */
+    public LossMeasurement measuredOn() {
+        return measuredOn;
     }
 
     public double[] wavelengths() {

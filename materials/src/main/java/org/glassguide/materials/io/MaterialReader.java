@@ -14,6 +14,7 @@ import org.glassguide.materials.Material;
 import org.glassguide.materials.RefractiveIndexModel;
 import org.glassguide.materials.WavelengthRange;
 import org.glassguide.materials.attenuation.GaussianAbsorptionBands;
+import org.glassguide.materials.attenuation.LossMeasurement;
 import org.glassguide.materials.attenuation.MeasuredAttenuation;
 import org.glassguide.materials.attenuation.RayleighAttenuation;
 import org.glassguide.materials.attenuation.TotalAttenuation;
@@ -333,6 +334,32 @@ public final class MaterialReader {
         return RefractiveIndexInfoReader.numbers(n);
     }
 
+    /** measured-on: bulk | waveguide | fiber | {fiber: {core-diameter, cladding, launch}}. */
+    private static LossMeasurement readMeasuredOn(YamlNode m) {
+        String accepted = "bulk (a material loss), waveguide, fiber, or {fiber: {core-diameter, cladding, launch}} (guide losses)";
+        if (m.isScalar()) {
+            return switch (m.text().trim()) {
+                case "bulk" -> LossMeasurement.BULK;
+                case "waveguide" -> new LossMeasurement(true, "waveguide", Double.NaN, null, null);
+                case "fiber" -> new LossMeasurement(true, "fiber", Double.NaN, null, null);
+                default -> throw m.error(Messages.BAD_CHOICE, m.path(), m.text(), accepted);
+            };
+        }
+        YamlNode f = m.requireMap().allowOnly(List.of("fiber")).require("fiber").requireMap().allowOnly(List.of("core-diameter", "cladding", "launch"));
+        double core = f.require("core-diameter").quantity(Units::length);
+        if (!(core > 0)) {
+            throw f.require("core-diameter").error(Messages.NOT_POSITIVE, f.path() + ".core-diameter", f.require("core-diameter").text());
+        }
+        String launch = null;
+        if (f.has("launch")) {
+            launch = f.require("launch").text().trim();
+            if (!List.of("equal", "fundamental", "filled").contains(launch)) {
+                throw f.require("launch").error(Messages.BAD_CHOICE, f.path() + ".launch", launch, "equal, fundamental, filled");
+            }
+        }
+        return new LossMeasurement(true, "fiber", core, f.require("cladding").text().trim(), launch);
+    }
+
     private static AttenuationModel readAttenuation(YamlNode a) {
         a.requireMap();
         String model = a.require("model").text();
@@ -340,7 +367,7 @@ public final class MaterialReader {
         try {
             switch (model) {
                 case "measured": {
-                    allow(a, common, "points");
+                    allow(a, common, "points", "measured-on");
                     List<YamlNode> pts = a.require("points").list();
                     List<double[]> rows = new ArrayList<>();
                     for (YamlNode p : pts) {
@@ -367,7 +394,7 @@ public final class MaterialReader {
                     if (wl.length == 0) {
                         throw a.require("points").error(Messages.TOO_FEW_POINTS, a.path() + ".points", 1, 0);
                     }
-                    return new MeasuredAttenuation(wl, al);
+                    return new MeasuredAttenuation(wl, al, a.has("measured-on") ? readMeasuredOn(a.require("measured-on")) : null);
                 }
                 case "rayleigh": {
                     // alpha = alpha(at) (at/lambda)^4 + floor

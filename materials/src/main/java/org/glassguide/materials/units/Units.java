@@ -29,6 +29,8 @@ public final class Units {
     private static final Map<String, Double> POWER = new LinkedHashMap<>();
     private static final Map<String, Double> AREA = new LinkedHashMap<>();
     private static final Map<String, Double> DENSITY = new LinkedHashMap<>();
+    private static final Map<String, Double> MOLAR_ENERGY = new LinkedHashMap<>();
+    private static final Map<String, Double> DIFFUSIVITY = new LinkedHashMap<>();
 
     static {
         LENGTH.put("m", 1.0);
@@ -84,6 +86,17 @@ public final class Units {
         DENSITY.put("cm^-3", 1e6);
         DENSITY.put("1/cm3", 1e6);
         DENSITY.put("/cm3", 1e6);
+        MOLAR_ENERGY.put("J/mol", 1.0);
+        MOLAR_ENERGY.put("kJ/mol", 1e3);
+        MOLAR_ENERGY.put("kcal/mol", 4184.0);
+        // one electronvolt per particle, times Avogadro's number
+        MOLAR_ENERGY.put("eV", 96485.33212);
+        DIFFUSIVITY.put("m^2/s", 1.0);
+        DIFFUSIVITY.put("m2/s", 1.0);
+        DIFFUSIVITY.put("cm^2/s", 1e-4);
+        DIFFUSIVITY.put("cm2/s", 1e-4);
+        DIFFUSIVITY.put("um^2/s", 1e-12);
+        DIFFUSIVITY.put("um2/s", 1e-12);
         PRESSURE.put("Pa", 1.0);
         PRESSURE.put("kPa", 1e3);
         PRESSURE.put("MPa", 1e6);
@@ -147,6 +160,16 @@ public final class Units {
             return 1e-3 * Math.pow(10, Double.parseDouble(m.group(1)) / 10);
         }
         return parse(field, text, POWER, "power", "0.4 W");
+    }
+
+    /** An activation energy such as "20 kJ/mol" or "0.2 eV" (per particle), in J/mol. */
+    public static double molarEnergy(String field, String text) {
+        return parse(field, text, MOLAR_ENERGY, "activation energy", "20 kJ/mol");
+    }
+
+    /** A diffusion coefficient such as "1e-11 m^2/s" or "1e-7 cm^2/s", in m^2/s. */
+    public static double diffusivity(String field, String text) {
+        return parse(field, text, DIFFUSIVITY, "diffusion coefficient", "1e-11 m^2/s");
     }
 
     /** A cross section such as "2.6e-24 m2" or "2.6e-20 cm2", in m^2. */

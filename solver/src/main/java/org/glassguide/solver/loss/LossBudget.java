@@ -10,9 +10,11 @@ import java.util.function.Consumer;
 import org.glassguide.materials.AttenuationModel;
 import org.glassguide.materials.Material;
 import org.glassguide.materials.attenuation.GaussianAbsorptionBands;
+import org.glassguide.materials.attenuation.LossMeasurement;
 import org.glassguide.materials.attenuation.MeasuredAttenuation;
 import org.glassguide.materials.attenuation.RayleighAttenuation;
 import org.glassguide.materials.attenuation.TotalAttenuation;
+import org.glassguide.materials.catalog.MaterialLibrary;
 import org.glassguide.materials.errors.GlassGuideException;
 import org.glassguide.materials.errors.Messages;
 import org.glassguide.materials.units.Units;
@@ -23,6 +25,7 @@ import org.glassguide.solver.analysis.AnalysisContext;
 import org.glassguide.solver.analysis.SectionContext;
 import org.glassguide.solver.design.Design;
 import org.glassguide.solver.design.FiberStructure;
+import org.glassguide.solver.design.Layer;
 import org.glassguide.solver.fiber.FiberAnalysis;
 import org.glassguide.solver.fiber.ModePowerShares;
 import org.glassguide.solver.fiber.StepIndexAnalysis;
@@ -70,12 +73,24 @@ public final class LossBudget implements Analysis<LossResult> {
             double[] gamma = new double[1];
             String basis = coreFraction(a, s.launch(), gamma);
             Map<String, Double> parts = new LinkedHashMap<>();
-            split(core, "core", wl, gamma[0], cal, calibrated, parts, notes);
-            split(clad, "cladding", wl, 1 - gamma[0], cal, calibrated, parts, notes);
+            split(core, "core", wl, gamma[0], cal, calibrated, parts, notes, d, warnings);
+            split(clad, "cladding", wl, 1 - gamma[0], cal, calibrated, parts, notes, d, warnings);
+            // leakage is part of any loss measured on this guide: formed before a calibration takes what the rest leaves
+            String[] leakBasis = {""};
+            double nSurround = f.surround().n(wl, d.options().allowExtrapolation(), warnings);
+            double leak = BendAndLeakage.leakageDbPerM(a, f.layers().get(1).outerRadius(), nSurround, leakBasis);
+            if (leak > 0) {
+                parts.put("leakage (tunnelling into the surround)", leak);
+            }
             double[] range = null;
             if (cal != null) {
                 double other = parts.values().stream().mapToDouble(Double::doubleValue).sum();
                 guideCalibrated(parts, other, calibrated.equals(core.name()) ? "core" : "cladding", cal, wl);
+                if (other > cal.alpha(wl) * Units.DB_PER_NEPER_POWER * (1 + 1e-9)) {
+                    notes.add(String.format(Locale.ROOT, "at %s nm the rest of the budget (%.4g dB/m: the other region, leakage) exceeds the calibrated "
+                            + "guide loss (%.4g dB/m): the calibration cannot hold there, and the budget keeps the computed parts", Units.nm(wl), other,
+                            cal.alpha(wl) * Units.DB_PER_NEPER_POWER));
+                }
                 if (!cal.alternatives().isEmpty()) {
                     // every equally good calibration's guide loss, the other region's parts as they are
                     double lo = Double.POSITIVE_INFINITY;
@@ -92,12 +107,6 @@ public final class LossBudget implements Analysis<LossResult> {
                     a.nLaunch())) * s.fresnelFaces();
             double[] coupling = {0};
             String couplingBasis = coupling(s.source(), a, coupling);
-            String[] leakBasis = {""};
-            double nSurround = f.surround().n(wl, d.options().allowExtrapolation(), warnings);
-            double leak = BendAndLeakage.leakageDbPerM(a, f.layers().get(1).outerRadius(), nSurround, leakBasis);
-            if (leak > 0) {
-                parts.put("leakage (tunnelling into the surround)", leak);
-            }
             double bend = 0;
             String[] bendBasis = {"straight"};
             if (s.bend() != null) {
@@ -221,8 +230,8 @@ public final class LossBudget implements Analysis<LossResult> {
     }
 
     /** Adds a material's propagation loss (dB/m), split by mechanism and weighted by the power share, under the region's name. */
-    private static void split(Material m, String region, double wl, double share, Calibration.Result cal, String calibrated,
-            Map<String, Double> parts, List<String> notes) {
+    private void split(Material m, String region, double wl, double share, Calibration.Result cal, String calibrated,
+            Map<String, Double> parts, List<String> notes, Design d, Consumer<String> warnings) {
         double toDb = Units.DB_PER_NEPER_POWER;
         if (cal != null && m.name().equals(calibrated)) {
             // placed by guideCalibrated once the other region's share is known
@@ -246,12 +255,46 @@ public final class LossBudget implements Analysis<LossResult> {
             } else if (p instanceof GaussianAbsorptionBands) {
                 parts.merge("absorption (" + region + ")", p.alpha(wl) * toDb * share, Double::sum);
             } else {
-                parts.merge("measured, not attributed (" + region + ")", p.alpha(wl) * toDb * share, Double::sum);
-                if (p instanceof MeasuredAttenuation) {
+                double material = p.alpha(wl);
+                if (p instanceof MeasuredAttenuation ma) {
+                    material /= measuredShare(m, ma, wl, d, warnings, notes);
                     notes.add(m.name() + "'s loss is a measured total, not split by mechanism: calibrate it (loss.calibrate) to attribute it");
                 }
+                parts.merge("measured, not attributed (" + region + ")", material * toDb * share, Double::sum);
             }
         }
+    }
+
+    /**
+     * The share of the guided power the glass carried where its loss was measured: 1 for a bulk (material) loss; for a
+     * guide loss on a known fiber, its core's exact share at the measurement's launch (so the glass's loss is the guide
+     * loss over it, and this design's share scales it back); 1, said in a note, when the measured guide is not known.
+     */
+    private double measuredShare(Material m, MeasuredAttenuation ma, double wl, Design d, Consumer<String> warnings, List<String> notes) {
+        LossMeasurement on = ma.measuredOn();
+        if (on == null) {
+            notes.add(m.name() + ": its source does not say whether the measured loss is the bulk glass's or a guide's: taken as the glass's own");
+            return 1;
+        }
+        if (!on.guide()) {
+            notes.add(m.name() + "'s measured loss is " + on.describe());
+            return 1;
+        }
+        if (!on.guideKnown()) {
+            notes.add(m.name() + "'s measured loss is " + on.describe());
+            return 1;
+        }
+        Material cladding = d.fiber().layers().stream().map(l -> l.material()).filter(x -> x.name().equals(on.cladding())).findFirst()
+                .orElseGet(() -> MaterialLibrary.builtIn().get(on.cladding()));
+        double a = on.coreDiameter() / 2;
+        // the cladding's outer radius does not enter the core share of guided modes; three core radii keeps the guide finite
+        FiberStructure measured = new FiberStructure(List.of(new Layer(m, a), new Layer(cladding, 3 * a)), d.fiber().surround());
+        FiberAnalysis fa = stepIndex.analyse(measured, wl, d.options(), warnings, ProgressMonitor.NONE);
+        ModePowerShares.Launch launch = ModePowerShares.Launch.parse(on.launch() == null ? "equal" : on.launch());
+        double share = ModePowerShares.mean(fa.modes().lpModes(), 1, launch);
+        notes.add(String.format(Locale.ROOT, "%s's measured loss is %s: the glass's own loss is that over the core's share there (%.6g at %s nm)",
+                m.name(), on.describe(), share, Units.nm(wl)));
+        return share;
     }
 
     /**

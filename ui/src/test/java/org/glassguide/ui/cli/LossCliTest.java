@@ -106,6 +106,51 @@ class LossCliTest {
         assertTrue(lj.get("bendBasis").asText().contains("Marcuse"));
     }
 
+    /**
+     * The catalog's ZIF-62 loss is a guide loss measured on the 150 um ZIF-62/HFK95N fiber: on that fiber the budget gives
+     * it back (0.72 dB/cm); on a 50 um core the glass's loss (guide loss over the measured fiber's core share) is weighted
+     * by the new core's share.
+     */
+    @Test
+    void catalogGuideLossIsGivenBackOnItsOwnFiberAndRescaledOnAnother(@TempDir Path dir) throws IOException {
+        String design = "format: glassguide/1\nname: g\nstructure:\n  fiber:\n    layers:\n      - { material: ZIF-62, diameter: CORE }\n"
+                + "      - { material: HFK95N, diameter: 680 um }\n    surround: air\nwavelengths: [650 nm]\nanalyses: [loss]\n"
+                + "loss: { length: 1 cm, end-faces: none, mode-power: equal }\n";
+        Path same = dir.resolve("same.yaml");
+        Files.writeString(same, design.replace("CORE", "150 um"));
+        Path small = dir.resolve("small.yaml");
+        Files.writeString(small, design.replace("CORE", "8 um"));
+        GlassGuideCliTest.Run a = GlassGuideCliTest.run("loss", same.toString(), "--out", dir.resolve("a").toString(), "--json");
+        assertEquals(0, a.code(), a.err());
+        GlassGuideCliTest.Run b = GlassGuideCliTest.run("loss", small.toString(), "--out", dir.resolve("b").toString(), "--json");
+        assertEquals(0, b.code(), b.err());
+        JsonNode ja = new ObjectMapper().readTree(a.out());
+        JsonNode jb = new ObjectMapper().readTree(b.out());
+        assertEquals(0.72, ja.get("budget").get(0).get("propagationDbPerCm").asDouble(), 1e-12);
+        assertTrue(ja.get("notes").toString().contains("guide loss, measured on a fiber"), ja.get("notes").toString());
+        double shareA = ja.get("budget").get(0).get("coreFraction").asDouble();
+        double shareB = jb.get("budget").get(0).get("coreFraction").asDouble();
+        assertTrue(shareB < shareA - 0.01, shareA + " " + shareB);
+        assertEquals(0.72 * shareB / shareA, jb.get("budget").get(0).get("propagationDbPerCm").asDouble(), 1e-12);
+    }
+
+    /** A calibration on a guide that leaks into its coating: the measured point is the guide loss, leakage included. */
+    @Test
+    void calibrationOnALeakyGuideReproducesTheMeasuredPoint(@TempDir Path dir) throws IOException {
+        Path d = dir.resolve("leaky.yaml");
+        Files.writeString(d, "format: glassguide/1\nname: leaky\nstructure:\n  fiber:\n    layers:\n"
+                + "      - { material: ZIF-62, diameter: 1.8 um }\n      - { material: HFK95N, diameter: 12 um }\n"
+                + "    surround: { index: 1.50 }\nwavelengths: [1.5 um, 1.55 um]\nanalyses: [loss]\n"
+                + "loss:\n  length: 1 m\n  end-faces: none\n  calibrate:\n    material: ZIF-62\n    points: [[1.55 um, 3 dB/m]]\n"
+                + "    mechanisms: [floor]\n");
+        GlassGuideCliTest.Run r = GlassGuideCliTest.run("loss", d.toString(), "--out", dir.resolve("o").toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode row = new ObjectMapper().readTree(r.out()).get("budget").get(1);
+        double leak = row.get("propagationDbPerM").get("leakage (tunnelling into the surround)").asDouble();
+        assertTrue(leak > 0.01 && leak < 3, "the guide must leak, but less than it loses in all: " + leak);
+        assertEquals(3.0, row.get("propagationDbPerCm").asDouble() * 100, 1e-9);
+    }
+
     @Test
     void aBendTighterThanTheLastModeIsBadInput(@TempDir Path dir) throws IOException {
         String text = Files.readString(Path.of("../examples/zif62-hfk95n-loss.yaml")).replace("bend: { radius: 1 cm }", "bend: { radius: 0.5 mm }");
