@@ -44,13 +44,47 @@ final class EmissionValidation {
         double expect = 0.5 * Numerics.simpson(cc -> Math.exp(-alpha * len / cc), n, 1, 20000);
         rows.add(new ValidationRow(id, String.format(Locale.ROOT, "Beer-Lambert: bound rays out after %.0f mm at %.0f /m", len * 1e3, alpha), expect,
                 (double) (t.output - t.outputTunnelling) / t.rays, tol(expect, rays), source));
+        // input face: on-axis emitters at the face, lossless, air outside, a fiber 100 core radii long. Bound rays end half at
+        // each face (1/(1+R) and R/(1+R) for the two directions); a backward ray the core does not guide meets the face before
+        // the wall and leaves with Fresnel's T (0 beyond the face's critical angle); a forward one meets the wall
+        t = new RayTracer().trace(flat(n1, n2, 0, 0), a, 100 * a, 1.0, 1, false, 1e12, rays, 9, true);
+        double inFace = 0.5 * pb + 0.5 * Numerics.simpson(mu -> fresnelT(n1, 1.0, mu), 0, n, 200000);
+        rows.add(new ValidationRow(id, "input face, on-axis emitters there: (1 - n2/n1)/2 + 1/2 int_0^(n2/n1) T(mu) dmu", inFace,
+                (double) t.input / t.rays, tol(inFace, rays), source));
+        rows.add(new ValidationRow(id, "input face: far face gets the bound half, (1 - n2/n1)/2", 0.5 * pb, (double) t.output / t.rays,
+                tol(0.5 * pb, rays), source));
+        // a bare fiber (air outside the cladding): on the axis a ray is guided by core or cladding when n1 |c| exceeds the
+        // surround's index, and never leaves a lossless fiber when both glasses reflect it totally at the air faces
+        t = new RayTracer().trace(flat(n1, n2, 0, 0), a, 1e4 * a, 1.0, 1, true, 1, rays, 15, true, new RayTracer.Cladding(4 * a, new double[] {1.0}));
+        double guided = 1 - 1 / n1;
+        rows.add(new ValidationRow(id, "bare fiber, on-axis emitters: guided by core or cladding, 1 - n_s/n1", guided,
+                (double) (t.firstBound + t.firstCladding) / t.rays, tol(guided, rays), source));
+        double forever = Math.max(0, Math.sqrt(n2 * n2 - 1) - 1) / n1;
+        rows.add(new ValidationRow(id, "bare fiber: never leaving (beta between n_s and sqrt(n2^2 - n0^2))", forever, (double) t.trappedForever / t.rays,
+                tol(forever, rays), source));
         // bookkeeping with self-absorption and re-emission, Fresnel at air faces
-        t = new RayTracer().trace(flat(n1, n2, 5, 200), a, 0.05, 1.0, 0.7, false, 300, rays, 11, false);
+        t = new RayTracer().trace(flat(n1, n2, 5, 200), a, 0.05, 1.0, 0.7, false, 300, rays, 11, false, new RayTracer.Cladding(4 * a,
+                new double[] {1.0}));
         long sum = t.output + t.input + t.escaped + t.absorbedBackground + t.absorbedNonRadiative + t.capped + t.trappedForever;
-        rows.add(new ValidationRow(id, "bookkeeping: rays - (out + back + escaped + absorbed + trapped), with re-emission", 0, t.rays - sum, 0,
+        rows.add(new ValidationRow(id, "bookkeeping: rays - (out + back + escaped + absorbed + trapped), with re-emission and cladding light", 0, t.rays - sum, 0,
                 source));
         rows.add(new ValidationRow(id, "bookkeeping: emissions - rays - re-emissions", 0, t.emissions - t.rays - t.reEmitted - t.capped, 0, source));
         return rows;
+    }
+
+    /** Unpolarised Fresnel transmission from n1 into n0 at an angle of cosine mu inside (0 beyond the critical angle), written out. */
+    static double fresnelT(double n1, double n0, double mu) {
+        double sin1 = Math.sqrt(Math.max(0, 1 - mu * mu));
+        double sin0 = n1 / n0 * sin1;
+        if (sin0 >= 1) {
+            return 0;
+        }
+        double cos0 = Math.sqrt(1 - sin0 * sin0);
+        double ts = 2 * n1 * mu / (n1 * mu + n0 * cos0);
+        double tp = 2 * n1 * mu / (n0 * mu + n1 * cos0);
+        // power transmission: |t|^2 times the ratio of the beams' flux factors (n0 cos0) / (n1 mu)
+        double flux = n0 * cos0 / (n1 * mu);
+        return 0.5 * (ts * ts + tp * tp) * flux;
     }
 
     /** 5 binomial standard deviations of a fraction p over n rays. */

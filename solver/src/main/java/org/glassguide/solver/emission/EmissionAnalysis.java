@@ -30,13 +30,28 @@ import org.glassguide.solver.loss.LossSettings;
  * length. Indices and losses are tabulated on 1 nm bins across the emission spectrum.
  */
 public final class EmissionAnalysis implements Analysis<EmissionAnalysis.Result> {
-    /** Per length: the tallies and what follows from them. */
-    public record LengthResult(double length, RayTracer.Tally tally, double[] chromaticity, double peakWavelength, double na95,
-            double na95Bound) {
+    /**
+     * Per length: the tallies and what follows from them, with the Monte Carlo standard errors of the output's colour
+     * (x, y) and peak wavelength (from resampling the output spectrum: each bin's count Poisson about its own).
+     */
+    public record LengthResult(double length, RayTracer.Tally tally, double[] chromaticity, double[] chromaticityStdErr, double peakWavelength,
+            double peakWavelengthStdErr, double na95, double na95Bound) {
         public double fraction(long count) {
             return (double) count / tally.rays;
         }
+
+        /**
+         * The standard error of a fraction of the rays: each ray ends in exactly one way, so a count k of n is binomial,
+         * sqrt(p (1 - p) / n) with p = k / n.
+         */
+        public double fractionStdErr(long count) {
+            double p = fraction(count);
+            return Math.sqrt(p * (1 - p) / tally.rays);
+        }
     }
+
+    /** Output rays below which a spectrum's peak and colour are warned about. */
+    public static final long FEW_OUTPUT_RAYS = 2000;
 
     public record Result(RayTracer.Spectral spectral, double coreRadius, double plqy, String plqySource, List<LengthResult> lengths,
             double raysPerSecond, ModeCoupling.Result modeCoupling, List<String> notes) {
@@ -144,11 +159,24 @@ public final class EmissionAnalysis implements Analysis<EmissionAnalysis.Result>
             notes.add(core.name() + "'s background loss has no model over part of the spectrum: counted zero there (calibrate it with a "
                     + "loss: section to include it)");
         }
-        notes.add("the cladding is taken lossless and the fiber's outer surface does not guide: light refracted out of the core is escaped");
+        notes.add(s.claddingGuided() ? "cladding light is guided (emission.cladding-light: guided): a ray leaving the core that the fiber's outer "
+                + "surface reflects totally crosses core and cladding to the end faces (outputCladding, inputCladding); the cladding is taken "
+                + "lossless and its surface smooth, so in a long fiber this light is an upper bound" : "cladding light is stripped: light "
+                + "refracted out of the core is escaped (a high-index coating or a mode stripper; emission.cladding-light: guided for a bare fiber)");
+        notes.add("light not guided by the core leaves through an end face when it meets that face before the core's wall (outputUnguided, "
+                + "inputUnguided)");
         notes.add("tunnelling (skew, totally reflected but not bound) rays are followed as guided; they leak in a real fiber, so the output "
                 + "counts them apart (outputTunnelling)");
         RayTracer.Spectral sp = new RayTracer.Spectral(wl, n1, n2, aBg, aDop, cdf);
         double n0 = d.options().launch() != null ? d.options().launch().index().n(wl[nb / 2]) : f.surround().index().n(wl[nb / 2]);
+        RayTracer.Cladding cladding = null;
+        if (s.claddingGuided()) {
+            double[] ns = new double[nb];
+            for (int i = 0; i < nb; i++) {
+                ns[i] = f.surround().n(wl[i], d.options().allowExtrapolation(), warnings);
+            }
+            cladding = new RayTracer.Cladding(f.layers().get(1).outerRadius(), ns);
+        }
         List<LengthResult> out = new ArrayList<>();
         long t0 = System.nanoTime();
         long traced = 0;
@@ -157,17 +185,22 @@ public final class EmissionAnalysis implements Analysis<EmissionAnalysis.Result>
             monitor.progress(i, s.lengths().size(), "length " + (i + 1) + "/" + s.lengths().size());
             double len = s.lengths().get(i);
             RayTracer.Tally t = new RayTracer().trace(sp, f.layers().get(0).outerRadius(), len, n0, plqy, s.sideExcitation(),
-                    s.excitationAbsorption(), s.rays(), s.seed());
+                    s.excitationAbsorption(), s.rays(), s.seed(), false, cladding);
             traced += t.emissions;
             double[] power = new double[nb];
-            int peak = 0;
             for (int k = 0; k < nb; k++) {
                 power[k] = t.spectrum[k];
-                if (t.spectrum[k] > t.spectrum[peak]) {
-                    peak = k;
-                }
             }
-            out.add(new LengthResult(len, t, Cie1931.chromaticity(wl, power), wl[peak], na95(t.farField, n0), na95(t.farFieldBound, n0)));
+            double[] xy = Cie1931.chromaticity(wl, power);
+            double peak = wl[peakBin(power)];
+            double[] err = spectrumStdErr(wl, t.spectrum, s.seed());
+            if (t.output < FEW_OUTPUT_RAYS) {
+                String w = String.format(java.util.Locale.ROOT, "at %.4g cm the output spectrum rests on %d rays: peak %.1f +- %.1f nm, colour (%.4f +- %.4f, "
+                        + "%.4f +- %.4f); trace more rays (emission.rays) for a spectrum worth quoting", len * 100, t.output, peak * 1e9, err[2] * 1e9, xy[0], err[0], xy[1], err[1]);
+                warnings.accept(w);
+                notes.add(w);
+            }
+            out.add(new LengthResult(len, t, xy, new double[] {err[0], err[1]}, peak, err[2], na95(t.farField, n0), na95(t.farFieldBound, n0)));
         }
         monitor.progress(s.lengths().size(), s.lengths().size(), "done");
         double secs = (System.nanoTime() - t0) * 1e-9;
@@ -180,6 +213,73 @@ public final class EmissionAnalysis implements Analysis<EmissionAnalysis.Result>
                 new org.glassguide.solver.design.DesignOptions(false, true, d.options().launch(), 0), w -> { }, ProgressMonitor.NONE);
         ModeCoupling.Result modal = new ModeCoupling().analyse(fa);
         return new Result(sp, f.layers().get(0).outerRadius(), plqy, plqySource, out, traced / secs, modal, notes);
+    }
+
+    private static int peakBin(double[] power) {
+        int peak = 0;
+        for (int k = 0; k < power.length; k++) {
+            if (power[k] > power[peak]) {
+                peak = k;
+            }
+        }
+        return peak;
+    }
+
+    /**
+     * Standard errors of the output's CIE x, y and peak wavelength: 200 resamplings of the spectrum, each bin's count
+     * drawn from a Poisson law about its own (the output rays of a run are independent), NaN without output.
+     */
+    static double[] spectrumStdErr(double[] wl, long[] counts, long seed) {
+        long total = 0;
+        for (long c : counts) {
+            total += c;
+        }
+        if (total == 0) {
+            return new double[] {Double.NaN, Double.NaN, Double.NaN};
+        }
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed ^ 0x5DEECE66DL);
+        int reps = 200;
+        double[] sum = new double[3];
+        double[] sum2 = new double[3];
+        double[] power = new double[counts.length];
+        for (int r = 0; r < reps; r++) {
+            for (int k = 0; k < counts.length; k++) {
+                power[k] = poisson(counts[k], rng);
+            }
+            double[] xy = Cie1931.chromaticity(wl, power);
+            double[] v = {xy[0], xy[1], wl[peakBin(power)]};
+            for (int i = 0; i < 3; i++) {
+                sum[i] += v[i];
+                sum2[i] += v[i] * v[i];
+            }
+        }
+        double[] err = new double[3];
+        for (int i = 0; i < 3; i++) {
+            double mean = sum[i] / reps;
+            err[i] = Math.sqrt(Math.max(0, (sum2[i] / reps - mean * mean) * reps / (reps - 1)));
+        }
+        return err;
+    }
+
+    /** A Poisson draw of mean m: by inversion below 30, else the normal approximation (rounded, non-negative). */
+    private static double poisson(long m, java.util.SplittableRandom rng) {
+        if (m == 0) {
+            return 0;
+        }
+        if (m < 30) {
+            double l = Math.exp(-m);
+            double p = rng.nextDouble();
+            int k = 0;
+            while (p > l) {
+                p *= rng.nextDouble();
+                k++;
+            }
+            return k;
+        }
+        double u1 = rng.nextDouble();
+        double u2 = rng.nextDouble();
+        double g = Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
+        return Math.max(0, Math.rint(m + Math.sqrt(m) * g));
     }
 
     private static double integral(Luminescence lum, double lo, double hi) {
@@ -247,9 +347,14 @@ public final class EmissionAnalysis implements Analysis<EmissionAnalysis.Result>
             m.put("trappedBound", l.fraction(l.tally().firstBound));
             m.put("trappedTunnelling", l.fraction(l.tally().firstTunnelling));
             m.put("outputFraction", l.fraction(l.tally().output));
+            m.put("outputFractionStdErr", l.fractionStdErr(l.tally().output));
+            m.put("inputFaceFraction", l.fraction(l.tally().input));
+            m.put("outputCladdingFraction", l.fraction(l.tally().outputCladding));
             m.put("outputPeakWavelengthM", l.peakWavelength());
             m.put("outputCieX", l.chromaticity()[0]);
             m.put("outputCieY", l.chromaticity()[1]);
+            m.put("outputCieXStdErr", l.chromaticityStdErr()[0]);
+            m.put("outputCieYStdErr", l.chromaticityStdErr()[1]);
             m.put("outputNA95BoundRays", l.na95Bound());
             rows.add(m);
         }

@@ -13,9 +13,9 @@ final class EmissionSectionReader {
     private EmissionSectionReader() {
     }
 
-    /** emission: {excitation: {wavelength, absorption, from: end-face | side}, plqy, lengths, rays, seed}. */
+    /** emission: {excitation: {wavelength, absorption, from: end-face | side}, plqy, lengths, rays, seed, cladding-light: stripped | guided}. */
     static EmissionSettings readEmission(YamlNode e) {
-        e.requireMap().allowOnly(List.of("excitation", "plqy", "lengths", "rays", "seed"));
+        e.requireMap().allowOnly(List.of("excitation", "plqy", "lengths", "rays", "seed", "cladding-light"));
         YamlNode x = e.require("excitation").requireMap().allowOnly(List.of("wavelength", "absorption", "from"));
         double wl = x.require("wavelength").quantity(Units::wavelength);
         YamlNode an = x.require("absorption");
@@ -53,7 +53,17 @@ final class EmissionSectionReader {
             rays = (long) v;
         }
         long seed = e.optional("seed").map(n -> (long) n.number()).orElse(1L);
-        return new EmissionSettings(wl, alpha, side, lengths, rays, seed, plqy);
+        boolean cladding = false;
+        if (e.has("cladding-light")) {
+            YamlNode cn = e.require("cladding-light");
+            String v = cn.text().trim();
+            if (!v.equals("stripped") && !v.equals("guided")) {
+                throw cn.error(Messages.BAD_CHOICE, cn.path(), v, "stripped (light leaving the core is lost: a high-index coating or a mode "
+                        + "stripper), guided (the fiber's outer surface guides it: a bare fiber)");
+            }
+            cladding = v.equals("guided");
+        }
+        return new EmissionSettings(wl, alpha, side, lengths, rays, seed, plqy, cladding);
     }
 
 }

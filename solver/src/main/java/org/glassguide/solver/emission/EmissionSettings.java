@@ -12,9 +12,11 @@ import java.util.List;
  * @param lengths fiber lengths to trace (m), each a separate run with the same seed
  * @param rays emission events started per length
  * @param plqy the quantum yield to use instead of the catalog's (NaN: the catalog's)
+ * @param claddingGuided true: the fiber's outer surface guides light refracted out of the core (a bare fiber, or a
+ *     coating of lower index); false: that light is lost (a high-index coating or a mode stripper)
  */
 public record EmissionSettings(double excitationWavelength, double excitationAbsorption, boolean sideExcitation, List<Double> lengths,
-        long rays, long seed, double plqy) {
+        long rays, long seed, double plqy, boolean claddingGuided) {
     /** The design section this record is read from. */
     public static final String SECTION = "emission";
 

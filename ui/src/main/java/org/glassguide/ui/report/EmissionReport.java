@@ -39,18 +39,30 @@ public final class EmissionReport implements AnalysisReport<EmissionAnalysis.Res
             e.put("trappedTunnelling", l.fraction(t.firstTunnelling));
             e.put("refracting", l.fraction(t.firstRefracting));
             e.put("outputFraction", l.fraction(t.output));
+            e.put("outputFractionStdErr", l.fractionStdErr(t.output));
             e.put("outputTunnellingFraction", l.fraction(t.outputTunnelling));
+            e.put("outputUnguidedFraction", l.fraction(t.outputUnguided));
+            e.put("outputCladdingFraction", l.fraction(t.outputCladding));
             e.put("inputFaceFraction", l.fraction(t.input));
+            e.put("inputFaceFractionStdErr", l.fractionStdErr(t.input));
+            e.put("inputUnguidedFraction", l.fraction(t.inputUnguided));
+            e.put("inputCladdingFraction", l.fraction(t.inputCladding));
+            e.put("trappedCladding", l.fraction(t.firstCladding));
             e.put("escapedFraction", l.fraction(t.escaped));
+            e.put("escapedFractionStdErr", l.fractionStdErr(t.escaped));
             e.put("absorbedBackgroundFraction", l.fraction(t.absorbedBackground));
             e.put("absorbedNonRadiativeFraction", l.fraction(t.absorbedNonRadiative));
             e.put("trappedNeverExitingFraction", l.fraction(t.trappedForever));
             e.put("reEmissionsPerRay", l.fraction(t.reEmitted));
             e.put("bookkeeping", t.rays == t.output + t.input + t.escaped + t.absorbedBackground + t.absorbedNonRadiative + t.capped + t.trappedForever
                     ? "exact" : "MISMATCH");
+            e.put("outputRays", t.output);
             e.put("outputPeakWavelengthM", l.peakWavelength());
+            e.put("outputPeakWavelengthStdErrM", l.peakWavelengthStdErr());
             e.put("outputCieX", l.chromaticity()[0]);
+            e.put("outputCieXStdErr", l.chromaticityStdErr()[0]);
             e.put("outputCieY", l.chromaticity()[1]);
+            e.put("outputCieYStdErr", l.chromaticityStdErr()[1]);
             e.put("outputNA95", l.na95());
             e.put("outputNA95BoundRays", l.na95Bound());
             ls.add(e);
@@ -153,14 +165,26 @@ public final class EmissionReport implements AnalysisReport<EmissionAnalysis.Res
     static String markdown(String name, EmissionAnalysis.Result r) {
         StringBuilder md = new StringBuilder("# Guided emission: ").append(name).append("\n\n![spectrum](spectrum.png)\n\n");
         md.append(String.format(Locale.ROOT, "Quantum yield %.3g (%s); %.3g rays/s.%n%n", r.plqy(), r.plqySource(), r.raysPerSecond()));
-        md.append("| length (cm) | bound | tunnelling | refracting | out (end face) | back (input face) | escaped | absorbed | re-emissions/ray "
-                + "| peak (nm) | CIE x | CIE y | NA (95 %), all / bound rays |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append("Each fraction is of the rays started, with its Monte Carlo standard error (binomial); the colour's and the peak's come "
+                + "from resampling the output spectrum.\n\n");
+        md.append("| length (cm) | bound | tunnelling | cladding | out (end face) | back (input face) | escaped | absorbed | re-emissions/ray "
+                + "| output rays | peak (nm) | CIE x | CIE y | NA (95 %), all / bound rays |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (EmissionAnalysis.LengthResult l : r.lengths()) {
             RayTracer.Tally t = l.tally();
-            md.append(String.format(Locale.ROOT, "| %.4g | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %.0f | %.4f | %.4f | %.3f / %.3f |%n",
-                    l.length() * 100, l.fraction(t.firstBound), l.fraction(t.firstTunnelling), l.fraction(t.firstRefracting), l.fraction(t.output),
-                    l.fraction(t.input), l.fraction(t.escaped), l.fraction(t.absorbedBackground + t.absorbedNonRadiative),
-                    l.fraction(t.reEmitted), l.peakWavelength() * 1e9, l.chromaticity()[0], l.chromaticity()[1], l.na95(), l.na95Bound()));
+            md.append(String.format(Locale.ROOT, "| %.4g | %.4f | %.4f | %.4f | %.4f ± %.1e | %.4f ± %.1e | %.4f ± %.1e | %.4f | %.4f | %d | %.0f ± %.1f "
+                    + "| %.4f ± %.4f | %.4f ± %.4f | %.3f / %.3f |%n", l.length() * 100, l.fraction(t.firstBound), l.fraction(t.firstTunnelling),
+                    l.fraction(t.firstCladding), l.fraction(t.output), l.fractionStdErr(t.output), l.fraction(t.input), l.fractionStdErr(t.input),
+                    l.fraction(t.escaped), l.fractionStdErr(t.escaped), l.fraction(t.absorbedBackground + t.absorbedNonRadiative),
+                    l.fraction(t.reEmitted), t.output, l.peakWavelength() * 1e9, l.peakWavelengthStdErr() * 1e9, l.chromaticity()[0],
+                    l.chromaticityStdErr()[0], l.chromaticity()[1], l.chromaticityStdErr()[1], l.na95(), l.na95Bound()));
+        }
+        md.append("\nOf the light leaving each face, the part not guided by the core (it met the face before the core's wall) and the "
+                + "part guided by the cladding:\n\n| length (cm) | out: unguided | out: cladding | back: unguided | back: cladding |\n"
+                + "|---|---|---|---|---|\n");
+        for (EmissionAnalysis.LengthResult l : r.lengths()) {
+            RayTracer.Tally t = l.tally();
+            md.append(String.format(Locale.ROOT, "| %.4g | %.4f | %.4f | %.4f | %.4f |%n", l.length() * 100, l.fraction(t.outputUnguided),
+                    l.fraction(t.outputCladding), l.fraction(t.inputUnguided), l.fraction(t.inputCladding)));
         }
         org.glassguide.solver.emission.ModeCoupling.Result mc = r.modeCoupling();
         md.append(String.format(Locale.ROOT, "%nWave picture at %.0f nm: spontaneous emission coupled into the %d guided LP groups, both directions: "
@@ -177,9 +201,12 @@ public final class EmissionReport implements AnalysisReport<EmissionAnalysis.Res
     @Override
     public void print(PrintWriter o, String name, EmissionAnalysis.Result r) {
         for (EmissionAnalysis.LengthResult l : r.lengths()) {
-            o.printf(Locale.ROOT, "%.4g cm: trapped %.4f bound + %.4f tunnelling, out of the end face %.4f, peak %.0f nm, CIE (%.4f, %.4f), "
-                    + "NA95 %.3f (bound rays %.3f)%n", l.length() * 100, l.fraction(l.tally().firstBound), l.fraction(l.tally().firstTunnelling),
-                    l.fraction(l.tally().output), l.peakWavelength() * 1e9, l.chromaticity()[0], l.chromaticity()[1], l.na95(), l.na95Bound());
+            o.printf(Locale.ROOT, "%.4g cm: trapped %.4f bound + %.4f tunnelling, out of the end face %.4f ± %.1e, back out of the input face "
+                    + "%.4f ± %.1e, peak %.0f ± %.1f nm, CIE (%.4f ± %.4f, %.4f ± %.4f) from %d rays, NA95 %.3f (bound rays %.3f)%n", l.length() * 100,
+                    l.fraction(l.tally().firstBound), l.fraction(l.tally().firstTunnelling), l.fraction(l.tally().output),
+                    l.fractionStdErr(l.tally().output), l.fraction(l.tally().input), l.fractionStdErr(l.tally().input), l.peakWavelength() * 1e9,
+                    l.peakWavelengthStdErr() * 1e9, l.chromaticity()[0], l.chromaticityStdErr()[0], l.chromaticity()[1], l.chromaticityStdErr()[1],
+                    l.tally().output, l.na95(), l.na95Bound());
         }
         o.printf(Locale.ROOT, "%.3g rays/s%n", r.raysPerSecond());
     }
