@@ -97,8 +97,16 @@ public final class BpmBenchmark {
 
     /** Times each configuration in order, handing each row on as it finishes (the paraxial reference timed in the same run). */
     public static void runAll(List<Config> configs, ComputeBackend backend, Consumer<Row> rows) {
+        runAll(configs, backend, rows, org.glassguide.solver.ProgressMonitor.NONE);
+    }
+
+    /** As above, reporting which row runs to the monitor. */
+    public static void runAll(List<Config> configs, ComputeBackend backend, Consumer<Row> rows, org.glassguide.solver.ProgressMonitor monitor) {
         Map<String, Double> paraxial = new HashMap<>();
-        for (Config c : configs) {
+        for (int i = 0; i < configs.size(); i++) {
+            Config c = configs.get(i);
+            monitor.progress(i, configs.size(), String.format(java.util.Locale.ROOT, "row %d/%d: %d^2 %s, %d thread(s), %s", i + 1, configs.size(),
+                    c.grid(), c.precision().name().toLowerCase(java.util.Locale.ROOT), c.threads(), c.wideAngle().name().toLowerCase(java.util.Locale.ROOT)));
             Result r = run(c.grid(), c.precision(), c.threads(), c.wideAngle(), backend);
             String key = r.grid() + "/" + r.precision() + "/" + r.threads();
             if (r.wideAngle() == WideAngle.PARAXIAL) {
@@ -108,6 +116,7 @@ public final class BpmBenchmark {
             // a ratio is what survives a noisy shared host
             rows.accept(new Row(r, ref == null ? Double.NaN : ref / r.cellStepsPerSecond()));
         }
+        monitor.progress(configs.size(), configs.size(), "done");
     }
 
     /** A GPU row beside the CPU backend on all cores of the same machine, with the bytes the GPU kernels move per cell-step. */

@@ -15,7 +15,12 @@ class ValidationCasesTest {
     @TestFactory
     Stream<DynamicTest> everyCasePasses() {
         ValidationRunner runner = new ValidationRunner(MaterialLibrary.builtIn());
-        return ValidationRunner.caseFiles().stream().flatMap(file -> {
+        List<String> files = ValidationRunner.caseFiles();
+        long start = System.nanoTime();
+        return files.stream().flatMap(file -> {
+            // a line per case: the suite runs for minutes, and the build log shows where it is
+            System.out.printf(java.util.Locale.ROOT, "validation case %d/%d %s (%.0f s elapsed)%n", files.indexOf(file) + 1, files.size(),
+                    file.replace(".yaml", ""), (System.nanoTime() - start) * 1e-9);
             List<ValidationRow> rows = runner.runCase(file);
             assertFalse(rows.isEmpty(), file + " checks something");
             return rows.stream().map(r -> DynamicTest.dynamicTest(r.caseId() + ": " + r.quantity(), () ->

@@ -201,9 +201,9 @@ public final class BpmAnalysis implements Analysis<List<BpmAnalysis.Result>> {
                     : String.format(Locale.ROOT, "a step of %s nm (%.0f points) brings them to %.1f %% and %.1f %%, and transverse: fourth-order to"
                     + " %.2f %% and %.2f %% on this grid (scalar runs)", Units.nm(wavelength / (sinMax * GOOD_POINTS_PER_WAVELENGTH)),
                     GOOD_POINTS_PER_WAVELENGTH, 100 * good[0], 100 * good[1], 100 * compact[0], 100 * compact[1]);
-            sink.accept(String.format(Locale.ROOT, "warning: propagation.step %s nm gives %.1f points per shortest transverse period lambda/%.3f:"
-                    + " the %s puts the steepest light's k_perp %.1f %% low and its walk-off %.1f %% short; %s", Units.nm(ps.step()), ppw, sinMax,
-                    ps.fourthOrder() ? "fourth-order operator" : "3-point stencil", 100 * err[0], 100 * err[1], remedy));
+            sink.accept(ps.warning("coarse-step", String.format(Locale.ROOT, "propagation.step %s nm gives %.1f points per shortest transverse period "
+                    + "lambda/%.3f: the %s puts the steepest light's k_perp %.1f %% low and its walk-off %.1f %% short; %s", Units.nm(ps.step()), ppw,
+                    sinMax, ps.fourthOrder() ? "fourth-order operator" : "3-point stencil", 100 * err[0], 100 * err[1], remedy)));
         }
         double inMedium = wavelength / nMin;
         if (ps.pml() > 0 && ps.pml() < inMedium) {
@@ -217,8 +217,8 @@ public final class BpmAnalysis implements Analysis<List<BpmAnalysis.Result>> {
         }
         WideAngle wa = WideAngle.parse(ps.wideAngle());
         if (wa != WideAngle.PARAXIAL && ps.dz() > wavelength) {
-            sink.accept(String.format(Locale.ROOT, "warning: propagation.dz = %s nm exceeds the wavelength: wide-angle (%s) accuracy needs"
-                    + " dz <= lambda", Units.nm(ps.dz()), ps.wideAngle()));
+            sink.accept(ps.warning("long-dz", String.format(Locale.ROOT, "propagation.dz = %s nm exceeds the wavelength: wide-angle (%s) accuracy "
+                    + "needs dz <= lambda", Units.nm(ps.dz()), ps.wideAngle())));
         }
         warnRotatedCutGain(ps, g, wa, wavelength, sinMax, nMin, nMax, sink);
         int pmlCells = (int) Math.round(ps.pml() / ps.step());
@@ -294,9 +294,9 @@ public final class BpmAnalysis implements Analysis<List<BpmAnalysis.Result>> {
                     + " compare with polarization: scalar or the fd-vector modes", 100 * r.powerChange()));
         }
         if (wa != WideAngle.PARAXIAL && !g.is2d() && ps.splitWideAngle() && nMax - nMin > 0.01) {
-            sink.accept(String.format(Locale.ROOT, "warning: wide-angle-solve: split drops each Pade factor's P_x P_y cross term: at this contrast"
-                    + " (%.4f/%.4f) it can shift n_eff (measured -2.6e-2 on a 2.0/1.44 channel with 0.04 um cells) and lets power drift, less on"
-                    + " coarse grids; leave wide-angle-solve out for the unsplit step", nMax, nMin));
+            sink.accept(ps.warning("split-step", String.format(Locale.ROOT, "wide-angle-solve: split drops each Pade factor's P_x P_y cross term: "
+                    + "at this contrast (%.4f/%.4f) it can shift n_eff (measured -2.6e-2 on a 2.0/1.44 channel with 0.04 um cells) and lets power "
+                    + "drift, less on coarse grids; leave wide-angle-solve out for the unsplit step", nMax, nMin)));
         }
         if (wa != WideAngle.PARAXIAL && (r.referenceIndex() > 1.05 * nMax || r.referenceIndex() < 0.95 * nMin)) {
             sink.accept(String.format(Locale.ROOT, "warning: reference-index %.4f lies outside the indices of the window (%.4f to %.4f): the wide-angle"

@@ -64,7 +64,7 @@ final class PropagationSectionReader {
     static PropagationSettings readPropagation(YamlNode p) {
         p.requireMap().allowOnly(List.of("length", "dz", "window", "step", "pml", "wide-angle", "reference-index", "precision",
                 "monitor-every", "launch", "bend-radius", "taper", "modal-spectrum", "splices", "index-function", "polarization",
-                "wide-angle-solve", "branch-cut", "export-fields", "monitors", "transverse"));
+                "wide-angle-solve", "branch-cut", "export-fields", "monitors", "transverse", "acknowledge"));
         double length = DesignYaml.positive(p.require("length"));
         double dz = DesignYaml.positive(p.require("dz"));
         YamlNode w = p.require("window");
@@ -294,8 +294,18 @@ final class PropagationSectionReader {
                 throw p.require("monitors").error(Messages.OUT_OF_RANGE, p.require("monitors").path(), monitors.size() + " monitors", "at most 20");
             }
         }
+        List<String> acknowledged = new ArrayList<>();
+        if (p.has("acknowledge")) {
+            for (YamlNode a : p.require("acknowledge").listOrSingle()) {
+                String name = a.text().trim();
+                if (!PropagationSettings.ACKNOWLEDGEABLE.contains(name)) {
+                    throw a.error(Messages.BAD_CHOICE, p.path() + ".acknowledge", name, String.join(", ", PropagationSettings.ACKNOWLEDGEABLE));
+                }
+                acknowledged.add(name);
+            }
+        }
         return new PropagationSettings(length, dz, ww, wh, step, pml, wide, nRef, precision, every, launch, bend, taper, modal,
-                splices, fn, pol, solve, cut, export, monitors, transverse);
+                splices, fn, pol, solve, cut, export, monitors, transverse, acknowledged);
     }
 
 }

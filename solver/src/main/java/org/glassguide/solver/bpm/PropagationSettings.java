@@ -35,9 +35,22 @@ import org.glassguide.solver.design.IndexExpression;
 public record PropagationSettings(double length, double dz, double windowWidth, double windowHeight, double step, double pml,
         String wideAngle, double referenceIndex, String precision, double monitorEvery, Launch launch, double bendRadius, Taper taper,
         int modalSpectrum, java.util.List<org.glassguide.solver.bpm.Splice> splices, IndexFunction indexFunction, String polarization,
-        String wideAngleSolve, double branchCut, double[] exportFields, java.util.List<RegionMonitor> monitors, String transverse) {
+        String wideAngleSolve, double branchCut, double[] exportFields, java.util.List<RegionMonitor> monitors, String transverse,
+        java.util.List<String> acknowledged) {
     /** The design section this record is read from. */
     public static final String SECTION = "propagation";
+
+    /**
+     * Warnings a design may acknowledge (propagation.acknowledge), each a choice made knowingly: a step coarser than 16
+     * points per shortest transverse period, a dz above the wavelength in a wide-angle run, the split wide-angle step.
+     * An acknowledged warning is printed as a note that says so.
+     */
+    public static final java.util.List<String> ACKNOWLEDGEABLE = java.util.List.of("coarse-step", "long-dz", "split-step");
+
+    /** The message as it is printed: a warning, or a note when the design acknowledges it by name. */
+    public String warning(String name, String message) {
+        return acknowledged.contains(name) ? "note (acknowledged in the design: " + name + "): " + message : "warning: " + message;
+    }
 
     /** The design's propagation: section, or null when it has none. */
     public static PropagationSettings of(org.glassguide.solver.design.Design design) {
@@ -54,7 +67,7 @@ public record PropagationSettings(double length, double dz, double windowWidth, 
             int modalSpectrum, java.util.List<org.glassguide.solver.bpm.Splice> splices, IndexFunction indexFunction, String polarization,
             String wideAngleSolve, double branchCut) {
         this(length, dz, windowWidth, windowHeight, step, pml, wideAngle, referenceIndex, precision, monitorEvery, launch, bendRadius, taper,
-                modalSpectrum, splices, indexFunction, polarization, wideAngleSolve, branchCut, new double[0], java.util.List.of(), "second-order");
+                modalSpectrum, splices, indexFunction, polarization, wideAngleSolve, branchCut, new double[0], java.util.List.of(), "second-order", java.util.List.of());
     }
 
     /** The settings with the default (unsplit) wide-angle solve. */
@@ -154,6 +167,7 @@ public record PropagationSettings(double length, double dz, double windowWidth, 
     }
 
     public PropagationSettings {
+        acknowledged = acknowledged == null ? java.util.List.of() : java.util.List.copyOf(acknowledged);
         if (!(length > 0) || !(dz > 0) || !(windowWidth > 0) || windowHeight < 0 || !(step > 0) || pml < 0 || !(monitorEvery > 0)
                 || bendRadius < 0) {
             throw new IllegalArgumentException("propagation settings out of range");

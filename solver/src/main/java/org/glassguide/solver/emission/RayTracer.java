@@ -129,10 +129,17 @@ public final class RayTracer {
             boolean onAxis, Cladding cladding) {
         int chunks = (int) ((rays + CHUNK - 1) / CHUNK);
         Tally[] parts = new Tally[chunks];
+        // one independent stream per chunk, split in order from the seed's generator: the result depends on the seed
+        // only, not on the thread count (seeding each chunk with seed x gamma + c, as before, gave every seed nearly
+        // the same numbers shifted by a few draws: SplittableRandom steps its state by that same gamma)
+        SplittableRandom root = new SplittableRandom(seed);
+        SplittableRandom[] streams = new SplittableRandom[chunks];
+        for (int c = 0; c < chunks; c++) {
+            streams[c] = root.split();
+        }
         IntStream.range(0, chunks).parallel().forEach(c -> {
             long n = Math.min(CHUNK, rays - (long) c * CHUNK);
-            parts[c] = new Walk(s, a, length, n0, plqy, cladding, new SplittableRandom(seed * 0x9E3779B97F4A7C15L + c)).chunk(side, alphaPump, n,
-                    onAxis);
+            parts[c] = new Walk(s, a, length, n0, plqy, cladding, streams[c]).chunk(side, alphaPump, n, onAxis);
         });
         Tally total = new Tally(s.wavelength().length, ANGLES, GRID);
         for (Tally t : parts) {
@@ -351,8 +358,9 @@ public final class RayTracer {
          * surface (beta^2 + l^2 / b^2 > n_s^2, beta = n cos(theta) and l = n sin(theta) rho the ray's invariants) it
          * crosses core and cladding periodically: per period the core chord 2 sqrt(a^2 - rho_1^2) and the cladding path
          * 2 (sqrt(b^2 - rho_2^2) - sqrt(a^2 - rho_2^2)), rho_i = l / sqrt(n_i^2 - beta^2), each advancing z by beta /
-         * sqrt(n_i^2 - beta^2) per unit of transverse path. Only the core absorbs (the cladding is lossless); at an end
-         * face the ray is in the core or the cladding in proportion to the z each takes, and Fresnel from that glass decides.
+         * sqrt(n_i^2 - beta^2) per unit of transverse path. Only the core absorbs (the cladding is lossless; the
+         * absorption is spread evenly over each period); at an end face the ray is in the core or the cladding as the z
+         * travelled since it left the core puts it, and Fresnel from that glass decides.
          */
         private int claddingGuided(int gen) {
             if (cladding == null) {
@@ -383,7 +391,6 @@ public final class RayTracer {
             double alphaTot = s.alphaBackground()[bin] + s.alphaDopant()[bin];
             // attenuation per unit of z: the core's over the core's path in one period
             double alphaZ = alphaTot > 0 ? alphaTot * sCore * n1 / k1 / (zCore + zClad) : 0;
-            double fCore = zCore / (zCore + zClad);
             double tCore = transmission(n1, n0, beta / n1);
             double tClad = transmission(n2, n0, beta / n2);
             if (!(zCore + zClad > 0) || (tCore == 0 && tClad == 0)) {
@@ -396,6 +403,9 @@ public final class RayTracer {
                 z = Math.abs(Math.IEEEremainder(z + Math.copySign(step, c), 2 * length));
                 return reEmitOnChord(rho1, absorbed());
             }
+            // the glass at a face follows from the z travelled since the ray left the core: each period is the cladding's
+            // way out to the surface and back (zClad), then a core chord (zCore)
+            double travelled = 0;
             for (int hits = 0; hits < MAX_FACE_HITS; hits++) {
                 double toFace = c > 0 ? length - z : z;
                 double step = alphaZ > 0 ? -Math.log(1 - rng.nextDouble()) / alphaZ : Double.POSITIVE_INFINITY;
@@ -404,7 +414,8 @@ public final class RayTracer {
                     return reEmitOnChord(rho1, absorbed());
                 }
                 z = c > 0 ? length : 0;
-                boolean inCore = rng.nextDouble() < fCore;
+                travelled += toFace;
+                boolean inCore = travelled % (zCore + zClad) >= zClad;
                 if (rng.nextDouble() < (inCore ? tCore : tClad)) {
                     if (c > 0) {
                         t.output++;

@@ -221,6 +221,8 @@ public final class FdAnalysis {
         // guiding regions are classified on the straight cross-section (a bend tilts every index)
         CrossSection plain = bent ? crossSection(d, wavelength, allowExtrapolation, w -> { }, new ArrayList<>()) : cs;
         double[][] eps = plain.sample(grid.x0(), grid.y0(), grid.dx(), grid.dy(), grid.nx(), grid.ny(), 8);
+        // no glass with gain (Im eps < 0): a computed gain of a mode is numerical
+        boolean passive = java.util.Arrays.stream(eps[1]).allMatch(v -> v >= 0);
         // regions (materials) by the cell centres, highest index first
         java.util.Map<String, Double> regionEps = new java.util.HashMap<>();
         int[] regionOf = new int[grid.nx() * grid.ny()];
@@ -290,7 +292,8 @@ public final class FdAnalysis {
             for (int p = 0; p < n; p++) {
                 fractions[regionOf[p]] += m.flux()[p] * da / flux;
             }
-            double loss = m.lossDbPerMetre(wavelength) / 100;
+            double loss = passive ? org.glassguide.solver.ModalLoss.passiveDbPerMetre("FD" + (q + 1), m.nEff(), m.nEffImag(), wavelength, sink) / 100
+                    : m.lossDbPerMetre(wavelength) / 100;
             double aEff = s2 * s2 / s4;
             reports.add(new ModeReport("FD" + (q + 1), -1, q + 1, m.nEff(), m.nEffImag(), loss, aEff, confinement, Double.NaN,
                     fractions));

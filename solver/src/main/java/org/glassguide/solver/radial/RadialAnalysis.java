@@ -107,7 +107,8 @@ public final class RadialAnalysis {
                 nRe = ne[0];
                 nIm = ne[1];
             }
-            double lossDbPerCm = ModalLoss.dbPerMetre(nIm, wavelength) / 100;
+            double lossDbPerCm = (full.isPassive() ? ModalLoss.passiveDbPerMetre(m.name(), nRe, nIm, wavelength, sink)
+                    : ModalLoss.dbPerMetre(nIm, wavelength)) / 100;
             reports.add(new ModeReport(m.name(), m.order(), m.radialOrder(), nRe, nIm, lossDbPerCm, modes.effectiveArea(m),
                     fractions[0], ng, fractions));
         }

@@ -47,6 +47,16 @@ public final class RadialIndexProfile {
         this.k = extinction.clone();
     }
 
+    /** Whether no layer has gain (every extinction coefficient at or above zero). */
+    public boolean isPassive() {
+        for (double v : k) {
+            if (v < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A step-index fiber: a uniform core in an infinite uniform cladding. */
     public static RadialIndexProfile stepIndex(double coreRadius, double nCore, double nClad) {
         return new RadialIndexProfile(new double[] {coreRadius}, new double[] {nCore, nClad}, new double[] {nCore, nClad},

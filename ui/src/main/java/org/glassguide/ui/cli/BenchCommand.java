@@ -148,7 +148,9 @@ public final class BenchCommand implements Callable<Integer> {
         if (!json) {
             BenchReport.bpmHeader(out, backend);
         }
-        BpmBenchmark.runAll(configs, backend, r -> BenchReport.bpmRow(out, r, json, backend));
+        try (ConsoleProgress progress = ConsoleProgress.forTerminal()) {
+            BpmBenchmark.runAll(configs, backend, r -> BenchReport.bpmRow(out, r, json, backend), progress);
+        }
         return 0;
     }
 }

@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** `glassguide bpm DESIGN.yaml`: the design's propagation run, with monitors, pictures and a report. */
-@Command(name = "bpm", mixinStandardHelpOptions = true,
+@Command(name = "bpm", header = "Propagate a launch field through the design by wide-angle beam propagation.", mixinStandardHelpOptions = true,
         description = {"Propagate the design's launch field through its structure (wide-angle FD-BPM with PML) and write",
             "out/<name>-bpm/: summary.json (lossDbPerCm, powerConservationError, measuredNA), monitors.csv, the x-z",
             "slice, end-face near and far field pictures and a report. Ctrl-C writes what was computed so far."})
@@ -83,7 +83,7 @@ public final class BpmCommand implements Callable<Integer> {
         if (findMode) {
             return findMode(d, backend, notices, o, err);
         }
-        Path target = OutputFolder.resolve(out, d.name() + "-bpm");
+        Path target = OutputFolder.resolve(out, OutputFolder.name(d.name(), "bpm"));
         ConsoleProgress progress = ConsoleProgress.forTerminal();
         try (CancelOnInterrupt interrupt = new CancelOnInterrupt(progress, 20_000)) {
             List<BpmAnalysis.Result> results = new ArrayList<>();
@@ -112,7 +112,7 @@ public final class BpmCommand implements Callable<Integer> {
     }
 
     private Integer findMode(Design d, ComputeBackend backend, List<String> notices, PrintWriter o, PrintWriter err) throws IOException {
-        Path target = OutputFolder.resolve(out, d.name() + "-bpm-mode");
+        Path target = OutputFolder.resolve(out, OutputFolder.name(d.name(), "bpm") + "-mode");
         ConsoleProgress progress = ConsoleProgress.forTerminal();
         List<BpmAnalysis.ModeResult> found = new ArrayList<>();
         try (CancelOnInterrupt interrupt = new CancelOnInterrupt(progress, 20_000)) {

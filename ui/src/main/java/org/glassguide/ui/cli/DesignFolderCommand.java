@@ -43,7 +43,7 @@ abstract class DesignFolderCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Design d = libraryOptions.apply(new DesignReader(libraryOptions.library()).read(designFile));
         AnalysisRun<?> run = AnalysisRun.of(analysis, d, designFile.toString(), "auto");
-        Path target = output.target(d.name() + "-" + analysis);
+        Path target = output.target(OutputFolder.name(d.name(), analysis));
         ConsoleProgress progress = ConsoleProgress.forTerminal();
         // Ctrl-C cancels the analysis; during the writing the hook waits, so the folder lands whole or not at all
         try (CancelOnInterrupt interrupt = new CancelOnInterrupt(progress, 20_000)) {

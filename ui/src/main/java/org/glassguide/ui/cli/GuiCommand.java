@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** `glassguide gui [DESIGN.yaml]`: the JavaFX desktop app. */
-@Command(name = "gui", mixinStandardHelpOptions = true,
+@Command(name = "gui", header = "The desktop app: design editor, catalog, modes, propagation, loss, emission and gain.", mixinStandardHelpOptions = true,
         description = {"The desktop app: design editor with live NA, V and mode count, material catalog, mode table and pictures, loss /",
             "emission / gain results, and a teaching view. Opens DESIGN.yaml when given. --screenshots DIR writes one PNG per view",
             "and exits (needs a display; under Xvfb on a server)."})

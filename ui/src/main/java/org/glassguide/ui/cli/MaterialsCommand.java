@@ -118,7 +118,7 @@ public final class MaterialsCommand implements Runnable {
      * the catalog would read it, then copies it into a materials folder (used with --materials DIR). Never replaces a
      * different file of the same name, and says when the name shadows a catalog material.
      */
-    @Command(name = "import", mixinStandardHelpOptions = true,
+    @Command(name = "import", mixinStandardHelpOptions = true, header = "Check a material file and copy it into a materials folder.",
             description = {"Check a material file (GlassGuide or a refractiveindex.info page) and copy it into a materials folder;",
                 "designs and commands then use it with --materials DIR."})
     static final class ImportMaterial implements Callable<Integer> {

@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** `glassguide modes DESIGN.yaml`: the mode solver on a design, with a table (or JSON) and an output folder. */
-@Command(name = "modes", mixinStandardHelpOptions = true,
+@Command(name = "modes", header = "Solve a design's guided modes: n_eff, loss, effective area, confinement and fields.", mixinStandardHelpOptions = true,
         description = {"Solve every guided mode of a design with a mode solver and list n_eff, loss, effective area and",
             "core confinement; writes out/<name>-modes/ (summary.json, radial-modes.csv, report, field pictures).",
             "Solvers: radial (any axisymmetric profile: step, graded, W, ring, leaky; LP and vector modes),",

@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** `glassguide optimise OPT.yaml`: minimise or maximise an analysis output over design variables, with constraints. */
-@Command(name = "optimise", aliases = "optimize", mixinStandardHelpOptions = true,
+@Command(name = "optimise", header = "Minimise or maximise an output of an analysis over design variables within bounds.", aliases = "optimize", mixinStandardHelpOptions = true,
         description = {"Minimise or maximise an output of an analysis over design variables within bounds, subject to",
             "bounds on other outputs (BOBYQA or CMA-ES). Writes out/<name>-optimise/: summary.json (optimum, outputs",
             "there, sensitivity), path.csv (every evaluation) and path.png."})
@@ -49,7 +49,7 @@ public final class OptimiseCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         OptimisationSpec s = OptimisationReader.read(file);
         ComputeBackend backend = Analyses.backendFor(Analyses.named(s.base().analysis()), device, err::println);
-        Path target = output.target(s.base().name() + "-optimise");
+        Path target = output.target(OutputFolder.name(s.base().name(), "optimise"));
         ConsoleProgress progress = ConsoleProgress.forTerminal();
         try (CancelOnInterrupt interrupt = new CancelOnInterrupt(progress, 20_000)) {
             Optimiser.Result r;

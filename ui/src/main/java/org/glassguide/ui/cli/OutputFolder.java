@@ -9,6 +9,11 @@ final class OutputFolder {
     private OutputFolder() {
     }
 
+    /** The default folder name for an analysis: NAME-ANALYSIS, or NAME alone when the design's name already ends so (no "x-bpm-bpm"). */
+    static String name(String designName, String analysis) {
+        return designName.endsWith("-" + analysis) ? designName : designName + "-" + analysis;
+    }
+
     static Path resolve(Path out, String defaultName) {
         Path target = out != null ? out : Path.of("out", defaultName);
         // refused before any work starts: missing, empty or an earlier GlassGuide output folder only

@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** `glassguide run DESIGN.yaml`: runs a design file and writes its output folder. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", header = "Run every analysis a design lists and write its output folder.", mixinStandardHelpOptions = true,
         description = {"Run every analysis of a design file and write an output folder: summary.json, modes.csv,",
             "report.md, report.html and PNG pictures for the fiber and mode analyses, and a sub-folder for each other analysis",
             "the design lists (bpm, codraw, loss, emission, sensor, gain: what its own command writes), its summary inside the run's.",

@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** `glassguide sweep SWEEP.yaml`: a design parameter study on local threads, resumable. */
-@Command(name = "sweep", mixinStandardHelpOptions = true,
+@Command(name = "sweep", header = "Run an analysis over design parameters, on this machine or on a Spark cluster.", mixinStandardHelpOptions = true,
         description = {"Run an analysis over design parameters (lists, ranges, crossed or zipped, or Monte Carlo samples) on",
             "local threads. Writes out/<name>-sweep/: results.csv (one row per point), summary.json and pictures.",
             "Interrupted (Ctrl-C), it keeps every finished point: run it again to compute only the rest."})
@@ -57,7 +57,7 @@ public final class SweepCommand implements Callable<Integer> {
         }
         int t = threads != null ? threads : cores;
         SweepSpec s = SweepReader.read(sweepFile);
-        Path target = output.target(s.name() + "-sweep");
+        Path target = output.target(OutputFolder.name(s.name(), "sweep"));
         // bad values stop the sweep in run(), before the folder is touched
         ComputeBackend backend = Analyses.backendFor(Analyses.named(s.analysis()), device, err::println);
         SweepRunner runner = new SweepRunner(s, libraryOptions.library(), backend);

@@ -31,10 +31,13 @@ public final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ValidationRunner runner = new ValidationRunner(MaterialLibrary.builtIn());
         List<ValidationRow> rows = new java.util.ArrayList<>();
-        for (String f : ValidationRunner.caseFiles()) {
-            if (only == null || f.startsWith(only)) {
-                rows.addAll(runner.runCase(f));
+        List<String> cases = ValidationRunner.caseFiles().stream().filter(f -> only == null || f.startsWith(only)).toList();
+        try (ConsoleProgress progress = ConsoleProgress.forTerminal()) {
+            for (int i = 0; i < cases.size(); i++) {
+                progress.progress(i, cases.size(), "case " + (i + 1) + "/" + cases.size() + " " + cases.get(i).replace(".yaml", ""));
+                rows.addAll(runner.runCase(cases.get(i)));
             }
+            progress.progress(cases.size(), cases.size(), "done");
         }
         if (rows.isEmpty()) {
             spec.commandLine().getErr().println("error: --case (" + only + ") matches no validation case; ids: "

@@ -30,6 +30,9 @@ public final class GlassGuideApp extends Application {
         initialDesign = design;
         screenshots = screenshotFolder;
         library = lib;
+        // JavaFX warns on every start that it was loaded from the class path ("Unsupported JavaFX configuration"); the
+        // app runs from its one jar by design, so the warning says nothing a user can act on
+        java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl").setLevel(java.util.logging.Level.SEVERE);
         Application.launch(GlassGuideApp.class);
     }
 

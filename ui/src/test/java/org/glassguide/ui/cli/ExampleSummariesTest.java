@@ -53,6 +53,23 @@ class ExampleSummariesTest {
                 dir.resolve(name).toString());
         assertEquals(0, r.code(), r.err());
         Map<String, JsonNode> now = leaves(new ObjectMapper().readTree(dir.resolve(name).resolve("summary.json").toFile()));
+        // what a user would distrust in a shipped example: a warning about its own settings, a negative loss, V rising with wavelength
+        List<String> warnings = r.err().lines().filter(l -> l.startsWith("warning:")).toList();
+        assertTrue(warnings.isEmpty(), name + " warns about its own settings: " + warnings);
+        for (Map.Entry<String, JsonNode> e : now.entrySet()) {
+            String last = e.getKey().substring(e.getKey().lastIndexOf('/') + 1);
+            if (last.matches("(?i).*loss.*(db|neper).*") && e.getValue().isNumber()) {
+                assertTrue(e.getValue().asDouble() >= 0, name + ": negative loss " + e.getKey() + " = " + e.getValue());
+            }
+        }
+        for (int i = 1; now.containsKey("/fiber/" + i + "/vNumber"); i++) {
+            double l0 = now.get("/fiber/" + (i - 1) + "/wavelengthM").asDouble();
+            double l1 = now.get("/fiber/" + i + "/wavelengthM").asDouble();
+            double v0 = now.get("/fiber/" + (i - 1) + "/vNumber").asDouble();
+            double v1 = now.get("/fiber/" + i + "/vNumber").asDouble();
+            assertTrue((l1 - l0) * (v1 - v0) < 0, name + ": V moves with the wavelength (" + v0 + " at " + l0 + " m, " + v1 + " at " + l1
+                    + " m): a constant-index glass beside a dispersive one?");
+        }
         Path file = RECORDED.resolve(name + ".json");
         if (Boolean.getBoolean("glassguide.writeExampleSummaries")) {
             Files.createDirectories(RECORDED);
