@@ -95,6 +95,10 @@ public record Material(String name, List<String> aliases, String description, Re
     public ComplexIndex complexIndex(double wavelength, boolean allowExtrapolation, Consumer<String> warnings) {
         checkWavelength(wavelength, allowExtrapolation, warnings);
         double k = index.k(wavelength) + (attenuation == null ? 0 : attenuation.k(wavelength));
+        String extended = attenuation == null ? null : attenuation.extension(wavelength);
+        if (extended != null) {
+            warnings.accept("note: " + name + "'s loss at " + Math.round(wavelength * 1e9) + " nm is " + extended);
+        }
         if (!(k >= 0) || !Double.isFinite(k)) {
             throw new GlassGuideException(Messages.OUT_OF_RANGE, "extinction coefficient k of " + name + " at " + Units.nm(wavelength) + " nm", k,
                     "a finite value >= 0 (check the material's k data and attenuation)");

@@ -8,7 +8,9 @@ import org.glassguide.materials.units.Units;
 
 /**
  * Attenuation measured at discrete wavelengths, interpolated linearly in log(alpha) between points
- * (loss spectra are closer to exponential than linear between bands); held constant outside.
+ * (loss spectra are closer to exponential than linear between bands); held at the nearest measured value outside
+ * them. That one rule serves every command and view; a value outside the measured span is an assumption, and
+ * {@link #extension} says so for each output that uses one.
  */
 public final class MeasuredAttenuation implements AttenuationModel {
     private final double[] wl;
@@ -72,10 +74,27 @@ public final class MeasuredAttenuation implements AttenuationModel {
         return Math.exp(logAlpha[i - 1] + t * (logAlpha[i] - logAlpha[i - 1]));
     }
 
+    /** Every wavelength: outside the measured span the nearest measured value is held (see {@link #extension}). */
     @Override
     public WavelengthRange validRange() {
-        return wl.length == 1 ? new WavelengthRange(wl[0] * (1 - 1e-9), wl[0] * (1 + 1e-9))
-                : new WavelengthRange(wl[0], wl[wl.length - 1]);
+        return WavelengthRange.ALL;
+    }
+
+    /** The wavelengths the measurements span (a single point's width is zero). */
+    public double[] span() {
+        return new double[] {wl[0], wl[wl.length - 1]};
+    }
+
+    @Override
+    public String extension(double wavelength) {
+        int last = wl.length - 1;
+        if (wavelength >= wl[0] * (1 - 1e-9) && wavelength <= wl[last] * (1 + 1e-9)) {
+            return null;
+        }
+        int i = wavelength < wl[0] ? 0 : last;
+        String span = last == 0 ? "a single measurement" : "the measured " + Units.nm(wl[0]) + "-" + Units.nm(wl[last]) + " nm";
+        return String.format(Locale.ROOT, "held at %.4g dB/m, its value measured at %s nm (outside %s: assumed)", alpha[i] * Units.DB_PER_NEPER_POWER,
+                Units.nm(wl[i]), span);
     }
 
     @Override

@@ -44,4 +44,15 @@ public final class TotalAttenuation implements AttenuationModel {
     public String describe() {
         return parts.stream().map(AttenuationModel::describe).collect(Collectors.joining(" + "));
     }
+
+    @Override
+    public String extension(double wavelength) {
+        for (AttenuationModel p : parts) {
+            String e = p.extension(wavelength);
+            if (e != null) {
+                return e;
+            }
+        }
+        return null;
+    }
 }

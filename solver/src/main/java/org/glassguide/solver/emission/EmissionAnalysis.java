@@ -131,6 +131,7 @@ public final class EmissionAnalysis implements Analysis<EmissionAnalysis.Result>
             notes.add(core.name() + "'s background loss: the loss: section's calibration (" + String.join("; ", cal.notes()) + ")");
         }
         boolean bgMissing = false;
+        String extended = null;
         double acc = 0;
         for (int i = 0; i < nb; i++) {
             wl[i] = lo + (hi - lo) * (i + 0.5) / nb;
@@ -140,6 +141,10 @@ public final class EmissionAnalysis implements Analysis<EmissionAnalysis.Result>
                 aBg[i] = cal.alpha(wl[i]);
             } else if (bg != null && bg.validRange().contains(wl[i])) {
                 aBg[i] = bg.alpha(wl[i]);
+                if (bg.extension(wl[i]) != null && extended == null) {
+                    extended = core.name() + "'s background loss outside its measured span (e.g. at " + Units.nm(wl[i]) + " nm) is "
+                            + bg.extension(wl[i]);
+                }
             } else {
                 bgMissing = true;
             }
@@ -155,6 +160,9 @@ public final class EmissionAnalysis implements Analysis<EmissionAnalysis.Result>
             cdf[i] /= acc;
         }
         cdf[nb - 1] = 1;
+        if (extended != null) {
+            notes.add(extended);
+        }
         if (bgMissing) {
             notes.add(core.name() + "'s background loss has no model over part of the spectrum: counted zero there (calibrate it with a "
                     + "loss: section to include it)");

@@ -248,6 +248,9 @@ public final class LossBudget implements Analysis<LossResult> {
                 notes.add(m.name() + " (" + region + "): " + p.describe() + " does not reach " + Units.nm(wl) + " nm: left out there");
                 continue;
             }
+            if (p.extension(wl) != null) {
+                notes.add(m.name() + " (" + region + ") at " + Units.nm(wl) + " nm: its loss is " + p.extension(wl));
+            }
             if (p instanceof RayleighAttenuation ra) {
                 double l2 = wl * wl;
                 parts.merge("Rayleigh scattering (" + region + ")", ra.a() / (l2 * l2) * toDb * share, Double::sum);
@@ -289,11 +292,14 @@ public final class LossBudget implements Analysis<LossResult> {
         double a = on.coreDiameter() / 2;
         // the cladding's outer radius does not enter the core share of guided modes; three core radii keeps the guide finite
         FiberStructure measured = new FiberStructure(List.of(new Layer(m, a), new Layer(cladding, 3 * a)), d.fiber().surround());
-        FiberAnalysis fa = stepIndex.analyse(measured, wl, d.options(), warnings, ProgressMonitor.NONE);
+        // the share where the loss was measured: at the wavelength itself within the measured span, else at the nearest
+        // measurement (whose value the one rule holds there)
+        double at = Math.min(Math.max(wl, ma.span()[0]), ma.span()[1]);
+        FiberAnalysis fa = stepIndex.analyse(measured, at, d.options(), warnings, ProgressMonitor.NONE);
         ModePowerShares.Launch launch = ModePowerShares.Launch.parse(on.launch() == null ? "equal" : on.launch());
         double share = ModePowerShares.mean(fa.modes().lpModes(), 1, launch);
         notes.add(String.format(Locale.ROOT, "%s's measured loss is %s: the glass's own loss is that over the core's share there (%.6g at %s nm)",
-                m.name(), on.describe(), share, Units.nm(wl)));
+                m.name(), on.describe(), share, Units.nm(at)));
         return share;
     }
 

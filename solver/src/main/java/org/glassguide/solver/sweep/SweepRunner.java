@@ -82,22 +82,25 @@ public final class SweepRunner {
         }
     }
 
-    public Outcome run(Path folder, int threads, Consumer<String> warnings, ProgressMonitor monitor) throws IOException {
-        long t0 = System.nanoTime();
-        List<Map<Parameter, Object>> points = spec.points();
-        ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
-        List<Design> designs;
-        try {
-            designs = designs(points, pool);
-        } catch (RuntimeException e) {
-            pool.shutdownNow();
-            throw e;
-        }
+    /**
+     * A sweep folder made ready to run into: checked, created and marked; the points an earlier run of the same sweep
+     * finished (the same points by fingerprint, failures left out to be tried again), with the progress file rewritten
+     * to hold only them, so a line cut off by an interruption cannot linger.
+     *
+     * @param done finished points by number (mutable: the caller adds to it)
+     * @param restarted whether a different sweep's progress was found and dropped
+     * @param progress the progress file, to append each finished point to ({@link #append})
+     */
+    public record Resume(Map<Integer, PointResult> done, boolean restarted, Path progress) {
+    }
+
+    /** Prepares a folder for the points (see {@link Resume}); local runs and cluster runs share it. */
+    public static Resume resume(Path folder, SweepSpec spec, List<Map<Parameter, Object>> points) throws IOException {
         org.glassguide.solver.run.OutputFolders.checkWritable("--out", folder);
         Files.createDirectories(folder);
         // marked before anything else lands in it: an interrupted sweep's folder is still recognised as ours
         org.glassguide.solver.run.OutputFolders.mark(folder, List.of(STATE_FILE, PROGRESS_FILE, PROGRESS_FILE + ".tmp"));
-        String fingerprint = fingerprint(points);
+        String fingerprint = fingerprint(spec, points);
         Path state = folder.resolve(STATE_FILE);
         Path progress = folder.resolve(PROGRESS_FILE);
         Map<Integer, PointResult> done = new TreeMap<>();
@@ -112,8 +115,6 @@ public final class SweepRunner {
         } else if (Files.exists(progress)) {
             restarted = true;
         }
-        int reused = done.size();
-        // rewrite the progress file with the kept points only, so a cut-off last line cannot linger
         Path tmp = folder.resolve(PROGRESS_FILE + ".tmp");
         try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             for (PointResult r : done.values()) {
@@ -125,6 +126,37 @@ public final class SweepRunner {
         }
         Files.move(tmp, progress, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.writeString(state, fingerprint + "\n", StandardCharsets.UTF_8);
+        return new Resume(done, restarted, progress);
+    }
+
+    /** Appends finished points to a progress file and flushes it: each is kept the moment it is written. */
+    public static void append(Path progress, List<PointResult> finished) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(progress, StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
+            for (PointResult r : finished) {
+                for (String line : r.lines()) {
+                    out.write(line);
+                    out.newLine();
+                }
+            }
+        }
+    }
+
+    public Outcome run(Path folder, int threads, Consumer<String> warnings, ProgressMonitor monitor) throws IOException {
+        long t0 = System.nanoTime();
+        List<Map<Parameter, Object>> points = spec.points();
+        ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
+        List<Design> designs;
+        try {
+            designs = designs(points, pool);
+        } catch (RuntimeException e) {
+            pool.shutdownNow();
+            throw e;
+        }
+        Resume resume = resume(folder, spec, points);
+        Map<Integer, PointResult> done = resume.done();
+        boolean restarted = resume.restarted();
+        Path progress = resume.progress();
+        int reused = done.size();
         List<Integer> todo = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
             if (!done.containsKey(i)) {
@@ -211,7 +243,7 @@ public final class SweepRunner {
     }
 
     /** Identifies the sweep: GlassGuide's version, base design text, analysis, outputs and every point's values. */
-    String fingerprint(List<Map<Parameter, Object>> points) {
+    static String fingerprint(SweepSpec spec, List<Map<Parameter, Object>> points) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             // results of another GlassGuide version are not reused

@@ -40,6 +40,7 @@ public final class GlassGuideCli implements Runnable {
     }
 
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        org.glassguide.ui.report.RunProvenance.record(args);
         CommandLine cl = new CommandLine(new GlassGuideCli());
         cl.setOut(out);
         cl.setErr(err);

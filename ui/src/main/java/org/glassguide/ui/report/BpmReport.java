@@ -444,7 +444,7 @@ public final class BpmReport {
                 }
             }
             Plot.intensity(dir.resolve("far-field" + tag + ".png"), String.format(Locale.ROOT, "Far field over sin(angle) in air, measured NA %.3f",
-                    r.measuredNa()), map, -lim, lim, -lim, lim, "", Math.min(r.measuredNa(), lim));
+                    r.measuredNa()), map, -lim, lim, -lim, lim, "", Math.min(r.measuredNa(), lim), "sin(angle) along x", "sin(angle) along y");
         }
     }
 

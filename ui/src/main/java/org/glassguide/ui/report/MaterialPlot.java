@@ -25,26 +25,36 @@ public final class MaterialPlot {
         double[] x = new double[n];
         double[] nv = new double[n];
         double[] av = new double[n];
+        double[] held = new double[n];
+        boolean anyHeld = false;
         for (int i = 0; i < n; i++) {
             double l = lo + (hi - lo) * i / (n - 1);
             x[i] = l * 1e9;
             nv[i] = m.index().n(l);
-            // bulk attenuation only where it is backed by data: held values outside would look like data
             boolean inRange = m.attenuationModel().map(a -> a.validRange().contains(l)).orElse(true);
-            double alpha = m.index().alpha(l) + m.attenuationModel().map(a -> a.alpha(l)).orElse(0.0);
-            av[i] = inRange ? alpha * Units.DB_PER_NEPER_POWER : Double.NaN;
+            // a value the data back is drawn apart from one the one rule extends (held at the nearest measurement)
+            boolean extended = m.attenuationModel().map(a -> a.extension(l) != null).orElse(false);
+            double alpha = (m.index().alpha(l) + m.attenuationModel().map(a -> a.alpha(l)).orElse(0.0)) * Units.DB_PER_NEPER_POWER;
+            av[i] = inRange && !extended ? alpha : Double.NaN;
+            held[i] = inRange && extended ? alpha : Double.NaN;
+            anyHeld |= extended;
         }
         List<java.awt.image.BufferedImage> panels = new ArrayList<>();
         panels.add(Plot.render(m.name() + ": refractive index", "wavelength (nm)", "n", List.of(new Plot.Series("", x, nv))));
         boolean lossy = false;
-        for (double a : av) {
-            lossy |= a > 0;
+        for (int i = 0; i < n; i++) {
+            lossy |= av[i] > 0 || held[i] > 0;
         }
         lossy |= m.attenuation() != null;
         if (lossy) {
             List<Plot.Series> loss = new ArrayList<>();
-            loss.add(new Plot.Series(m.attenuation() instanceof org.glassguide.materials.attenuation.MeasuredAttenuation
-                    ? "log-linear interpolation" : "", x, av));
+            if (java.util.Arrays.stream(av).anyMatch(Double::isFinite)) {
+                loss.add(new Plot.Series(m.attenuation() instanceof org.glassguide.materials.attenuation.MeasuredAttenuation
+                        ? "log-linear interpolation" : "", x, av));
+            }
+            if (anyHeld) {
+                loss.add(new Plot.Series("held flat (assumed)", x, held));
+            }
             if (m.attenuation() instanceof org.glassguide.materials.attenuation.MeasuredAttenuation) {
                 var ma = (org.glassguide.materials.attenuation.MeasuredAttenuation) m.attenuation();
                 double[] px = ma.wavelengths();
@@ -55,7 +65,7 @@ public final class MaterialPlot {
                 }
                 loss.add(new Plot.Series("measured points", px, py, true));
             }
-            panels.add(Plot.render(m.name() + ": attenuation (where backed by data)", "wavelength (nm)", "alpha (dB/m)", loss));
+            panels.add(Plot.render(m.name() + ": attenuation", "wavelength (nm)", "alpha (dB/m)", loss));
         }
         Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".plot-", ".png");
         try {

@@ -174,6 +174,12 @@ public final class Plot {
     /** As above, the vertical axis named {@code verticalName} (z for an x-z slice). */
     public static void intensity(Path file, String title, double[][] values, double xmin, double xmax, double ymin,
             double ymax, String axisUnit, double circleRadius, String verticalName) throws IOException {
+        intensity(file, title, values, xmin, xmax, ymin, ymax, axisUnit, circleRadius, "x", verticalName);
+    }
+
+    /** As above, both axes named; an empty unit (a dimensionless axis) is written without brackets. */
+    public static void intensity(Path file, String title, double[][] values, double xmin, double xmax, double ymin,
+            double ymax, String axisUnit, double circleRadius, String horizontalName, String verticalName) throws IOException {
         int size = 560;
         BufferedImage img = new BufferedImage(size + 140, size + 60, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = setup(img);
@@ -224,10 +230,11 @@ public final class Plot {
             String s = fmt(t);
             g.drawString(s, left - 8 - g.getFontMetrics().stringWidth(s), py + 4);
         }
-        centred(g, "x (" + axisUnit + ")", left + plot / 2, top + plot + 36);
+        String unit = axisUnit.isEmpty() ? "" : " (" + axisUnit + ")";
+        centred(g, horizontalName + unit, left + plot / 2, top + plot + 36);
         AffineTransform old = g.getTransform();
         g.rotate(-Math.PI / 2);
-        centred(g, verticalName + " (" + axisUnit + ")", -(top + plot / 2), 18);
+        centred(g, verticalName + unit, -(top + plot / 2), 18);
         g.setTransform(old);
         // colour bar
         int bx = left + plot + 25;

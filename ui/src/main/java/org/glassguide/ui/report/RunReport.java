@@ -132,6 +132,7 @@ public final class RunReport {
                 // the platform's default permissions are fine there
             }
             content.write(tmp);
+            RunProvenance.finish(tmp);
             OutputFolders.mark(tmp);
             replace(tmp, target.toAbsolutePath().normalize());
         } catch (IOException | RuntimeException | Error e) {

@@ -103,6 +103,7 @@ public final class SweepReport {
             Files.writeString(tmp.resolve("results.csv"), TidyCsv.write(spec, o.points(), o.results()), StandardCharsets.UTF_8);
             Files.writeString(tmp.resolve("summary.json"), Json.write(summary(spec, o, threads)), StandardCharsets.UTF_8);
             pictures(spec, o, tmp);
+            RunProvenance.finish(tmp);
             try (var files = Files.list(tmp)) {
                 for (Path f : files.sorted().toList()) {
                     Files.move(f, folder.resolve(f.getFileName().toString()), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
@@ -161,16 +162,22 @@ public final class SweepReport {
                 }
             }
         }
+        // axes in words and units (an SI key in metres shown in um, nm or mm), a log-spaced sweep against log10 of its value
+        double[] allY = byWl.values().stream().flatMap(List::stream).mapToDouble(p -> p[1]).toArray();
+        OutputAxis yAxis = OutputAxis.of(out, allY);
+        double[] xsUnique = byWl.values().stream().flatMap(List::stream).mapToDouble(p -> p[0]).distinct().sorted().toArray();
+        boolean logX = OutputAxis.logSpaced(xsUnique);
+        String xLabel = x.name() + (x.unit().isEmpty() ? "" : " (" + x.unit() + ")");
         List<Plot.Series> series = new ArrayList<>();
         for (Map.Entry<Double, List<double[]>> e : byWl.entrySet()) {
             List<double[]> pts = e.getValue();
             pts.sort((a, b) -> Double.compare(a[0], b[0]));
-            double[] xs = pts.stream().mapToDouble(p -> p[0]).toArray();
-            double[] ys = pts.stream().mapToDouble(p -> p[1]).toArray();
+            double[] xs = pts.stream().mapToDouble(p -> logX ? Math.log10(p[0]) : p[0]).toArray();
+            double[] ys = yAxis.apply(pts.stream().mapToDouble(p -> p[1]).toArray());
             String name = e.getKey().isNaN() ? "" : String.format(Locale.ROOT, "%.0f nm", e.getKey() * 1e9);
             series.add(new Plot.Series(name, xs, ys, xs.length < 12));
         }
-        Plot.lines(png, out + " against " + x.name(), x.column(), out, series);
+        Plot.lines(png, yAxis.label() + " against " + x.name(), logX ? "log10 of " + xLabel : xLabel, yAxis.label(), series);
     }
 
     private static void map(Path png, String out, Parameter px, Parameter py, SweepRunner.Outcome o) throws IOException {
@@ -213,8 +220,10 @@ public final class SweepReport {
                 shown[i][j] = Double.isNaN(grid[i][j]) ? 0 : max > min ? (grid[i][j] - min) / (max - min) : 1;
             }
         }
-        Plot.intensity(png, String.format(Locale.ROOT, "%s: %.4g (dark) to %.4g (bright)", out, min, max), shown, xs.get(0),
-                xs.get(xs.size() - 1), ys.get(0), ys.get(ys.size() - 1), "", 0, py.column() + " vs " + px.column());
+        OutputAxis z = OutputAxis.of(out, new double[] {min, max});
+        Plot.intensity(png, String.format(Locale.ROOT, "%s: %.4g (dark) to %.4g (bright)", z.label(), min * z.scale(), max * z.scale()), shown,
+                xs.get(0), xs.get(xs.size() - 1), ys.get(0), ys.get(ys.size() - 1), "", 0,
+                px.name() + (px.unit().isEmpty() ? "" : " (" + px.unit() + ")"), py.name() + (py.unit().isEmpty() ? "" : " (" + py.unit() + ")"));
     }
 
     private static void histogram(Path png, String out, double[] v) throws IOException {
@@ -238,7 +247,9 @@ public final class SweepReport {
         }
         xs[0] = min;
         xs[2 * bins + 1] = max;
-        Plot.lines(png, "Distribution of " + out + " (" + v.length + " samples)", out, "samples per bin", List.of(new Plot.Series("", xs, ys)));
+        OutputAxis axis = OutputAxis.of(out, v);
+        Plot.lines(png, "Distribution of " + axis.label() + " (" + v.length + " samples)", axis.label(), "samples per bin",
+                List.of(new Plot.Series("", axis.apply(xs), ys)));
     }
 
     /** The line `glassguide sweep` prints: points done, computed now and reused, rate, failures. */

@@ -3,8 +3,6 @@ package org.glassguide.ui.spark;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,15 +18,19 @@ import org.glassguide.solver.sweep.Parameter;
 import org.glassguide.solver.sweep.PointEvaluator;
 import org.glassguide.solver.sweep.PointResult;
 import org.glassguide.solver.sweep.SweepReader;
+import org.glassguide.solver.sweep.SweepRunner;
 import org.glassguide.solver.sweep.SweepSpec;
-import org.glassguide.solver.sweep.TidyCsv;
+import org.glassguide.ui.report.SweepReport;
 
 /**
  * A sweep on Apache Spark: the driver reads the sweep file and checks every point's design, Spark distributes the
  * point numbers, each executor rebuilds the same sweep from the file (so the sweep and design files, and any
  * material folders, must be readable at the same paths on every executor: a shared file system, or spark-submit
- * --files in client mode) and runs the same analysis code as a local run; the driver writes the same tidy
- * results.csv. Spark is a provided dependency: spark-submit supplies it.
+ * --files in client mode) and runs the same analysis code as a local run. The driver hands the points out in batches
+ * and keeps each finished batch in the folder's progress file at once, so a run stopped part-way (a lost driver, a
+ * killed job) resumes where it was, as a local sweep does; at the end it writes the same folder as a local sweep —
+ * results.csv, summary.json with statistics, the pictures and provenance.json. Spark is a provided dependency:
+ * spark-submit supplies it.
  *
  * <pre>
  * spark-submit --class org.glassguide.ui.spark.SparkSweep --master local[2] \
@@ -83,6 +85,12 @@ public final class SparkSweep {
             return 2;
         }
         Path target = org.glassguide.solver.run.OutputFolders.checkWritable("--out", outDir != null ? outDir : Path.of("out", spec.name() + "-spark-sweep"));
+        SweepRunner.Resume resume = SweepRunner.resume(target, spec, points);
+        if (resume.restarted()) {
+            err.println("note: the sweep or its design changed since the last run in " + target + ": started over");
+        }
+        int reused = resume.done().size();
+        List<Integer> todo = IntStream.range(0, points.size()).filter(i -> !resume.done().containsKey(i)).boxed().toList();
         SparkConf conf = new SparkConf().setAppName("glassguide sweep " + spec.name());
         if (master != null) {
             conf.setMaster(master);
@@ -91,19 +99,28 @@ public final class SparkSweep {
         }
         long t0 = System.nanoTime();
         Job job = new Job(sweepFile.toString(), materials);
-        List<String> lines;
+        int parallelism;
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
-            List<Integer> indices = IntStream.range(0, points.size()).boxed().toList();
-            int slices = Math.max(1, Math.min(points.size(), 4 * sc.defaultParallelism()));
-            lines = sc.parallelize(new ArrayList<>(indices), slices).mapPartitions(it -> evaluate(job, it)).collect();
+            parallelism = sc.defaultParallelism();
+            // batches of a few points per core: each finished batch is kept at once, the resume granularity
+            int batch = Math.max(1, 4 * parallelism);
+            for (int from = 0; from < todo.size(); from += batch) {
+                List<Integer> part = new ArrayList<>(todo.subList(from, Math.min(todo.size(), from + batch)));
+                int slices = Math.max(1, Math.min(part.size(), parallelism));
+                List<String> lines = sc.parallelize(part, slices).mapPartitions(it -> evaluate(job, it)).collect();
+                List<PointResult> finished = new ArrayList<>(PointResult.parse(lines).values());
+                SweepRunner.append(resume.progress(), finished);
+                finished.forEach(r -> resume.done().put(r.point(), r));
+                out.printf(java.util.Locale.ROOT, "%d of %d points done%n", resume.done().size(), points.size());
+            }
         }
         double seconds = (System.nanoTime() - t0) * 1e-9;
-        List<PointResult> results = new ArrayList<>(PointResult.parse(lines).values());
-        org.glassguide.ui.report.RunReport.writeFolder(target,
-                tmp -> Files.writeString(tmp.resolve("results.csv"), TidyCsv.write(spec, points, results), StandardCharsets.UTF_8));
-        long failed = results.stream().filter(r -> !r.error().isEmpty()).count();
-        out.printf(java.util.Locale.ROOT, "%s on Spark: %d points in %.1f s%s; wrote %s%n", spec.name(), results.size(), seconds,
-                failed > 0 ? " (" + failed + " failed: see the error column)" : "", target.resolve("results.csv"));
+        List<PointResult> results = new ArrayList<>(resume.done().values());
+        SweepRunner.Outcome outcome = new SweepRunner.Outcome(points, results, todo.size(), reused, false, seconds, resume.restarted());
+        SweepReport.write(spec, outcome, parallelism, target);
+        long failed = outcome.failed();
+        out.printf(java.util.Locale.ROOT, "%s on Spark: %d points (%d computed, %d reused) in %.1f s%s; wrote %s%n", spec.name(), results.size(),
+                todo.size(), reused, seconds, failed > 0 ? " (" + failed + " failed: see the error column)" : "", target);
         return 0;
     }
 

@@ -39,6 +39,18 @@ class SparkSweepTest {
         String expected = TidyCsv.write(spec, local.points(), local.results());
         assertEquals(13, expected.lines().count());
         assertEquals(expected, Files.readString(dir.resolve("spark").resolve("results.csv")));
+        // the same folder as a local sweep: summary with statistics, pictures, provenance
+        for (String f : new String[] {"summary.json", "provenance.json", "numericalAperture.png"}) {
+            org.junit.jupiter.api.Assertions.assertTrue(Files.isRegularFile(dir.resolve("spark").resolve(f)), f);
+        }
+        // run again: every point is kept from the progress file, none computed
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        code = SparkSweep.run(new String[] {sweep.toString(), "--out", dir.resolve("spark").toString()}, new PrintStream(again, true,
+                StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), "local[2]");
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        org.junit.jupiter.api.Assertions.assertTrue(again.toString(StandardCharsets.UTF_8).contains("(0 computed, 12 reused)"),
+                again.toString(StandardCharsets.UTF_8));
+        assertEquals(expected, Files.readString(dir.resolve("spark").resolve("results.csv")));
     }
 
     @Test

@@ -173,7 +173,12 @@ public final class MaterialsViewModel {
             for (int i = 0; i < n; i++) {
                 ay[i] = a.alpha(x[i] * 1e-9) * Units.DB_PER_NEPER_POWER / 100;
             }
-            return new Curve("attenuation (dB/cm)", x, ay);
+            boolean held = false;
+            for (double xi : x) {
+                held |= a.extension(xi * 1e-9) != null;
+            }
+            return new Curve(held ? "attenuation (dB/cm; held at the nearest measurement outside the measured span: assumed)" : "attenuation (dB/cm)",
+                    x, ay);
         }).orElse(null));
         emission.set(m.luminescenceData().filter(l -> !l.emission().isEmpty()).map(l -> {
             double elo = Double.MAX_VALUE;
