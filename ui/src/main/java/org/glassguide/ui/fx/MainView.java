@@ -61,7 +61,15 @@ public final class MainView extends BorderPane {
         setCenter(tabs);
         Label status = new Label();
         status.setId("status");
-        status.textProperty().bind(runner.statusProperty());
+        // the status belongs to the tab whose task set it: another tab shows its own last word, not a stale "done"
+        java.util.Map<javafx.scene.control.Tab, String> lastStatus = new java.util.HashMap<>();
+        runner.statusProperty().addListener((o, a, t) -> {
+            javafx.scene.control.Tab here = tabs.getSelectionModel().getSelectedItem();
+            lastStatus.put(here, t);
+            status.setText(t);
+        });
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> status.setText(runner.runningProperty().get()
+                ? runner.statusProperty().get() : lastStatus.getOrDefault(t, "")));
         ProgressBar bar = new ProgressBar();
         bar.progressProperty().bind(runner.progressProperty());
         bar.visibleProperty().bind(runner.runningProperty());

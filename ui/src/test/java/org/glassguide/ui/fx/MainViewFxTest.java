@@ -52,4 +52,33 @@ class MainViewFxTest {
         assertFalse(table.getItems().isEmpty());
         assertTrue(robot.lookup("#modes-summary").queryAs(Label.class).getText().contains("LP groups"));
     }
+
+    /**
+     * Every picture carries axes with units and a colour bar with its meaning; a picture or chart with nothing to show
+     * says so instead of drawing an empty square or made-up axes.
+     */
+    @Test
+    void picturesHaveAxesAndAbsentDataSaysSo(FxRobot robot) throws Exception {
+        robot.interact(() -> main.open(Path.of("../examples/single-mode-silica.yaml")));
+        robot.clickOn("Modes");
+        robot.clickOn("#run-modes");
+        org.glassguide.ui.fx.view.FieldMapView mode = robot.lookup("#mode-picture").queryAs(org.glassguide.ui.fx.view.FieldMapView.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !mode.xLabel().isEmpty());
+        assertEquals("x (um)", mode.xLabel());
+        assertEquals("y (um)", mode.yLabel());
+        assertTrue(mode.colourBarLabel().contains("intensity"), mode.colourBarLabel());
+        // a step-index fiber has no FD index map: the place says why, no axes
+        org.glassguide.ui.fx.view.FieldMapView index = robot.lookup("#index-map").queryAs(org.glassguide.ui.fx.view.FieldMapView.class);
+        assertEquals("", index.xLabel());
+        // the results view before any run, and for a design without gain: messages, not charts
+        robot.clickOn("Loss, emission, gain");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#gain-chart-empty").queryAs(Label.class).isVisible());
+        assertFalse(robot.lookup("#gain-chart").query().isVisible());
+        assertTrue(robot.lookup("#spectrum-chart-empty").queryAs(Label.class).isVisible());
+        // the propagation view of a design without a propagation section: its pictures say what they wait for
+        robot.clickOn("Propagation");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("", robot.lookup("#bpm-near").queryAs(org.glassguide.ui.fx.view.FieldMapView.class).xLabel());
+    }
 }

@@ -78,10 +78,10 @@ class ViewModelTest {
         assertEquals("{index: 1.56}", s.material());
         assertNotNull(vm.indexPictureProperty().get());
         // widen the channel to 2 um: the design read back has it, the picture's bright area grows
-        double before = bright(vm.indexPictureProperty().get());
+        double before = bright(vm.indexPictureProperty().get().values());
         vm.setShape(0, new DesignViewModel.Shape("rectangle", s.geometry().replace("width: 1.0 um", "width: 2.0 um"), s.material()));
         assertEquals("", vm.messageProperty().get(), vm.messageProperty().get());
-        assertEquals(2 * before, bright(vm.indexPictureProperty().get()), 0.1 * before);
+        assertEquals(2 * before, bright(vm.indexPictureProperty().get().values()), 0.1 * before);
         Design d = new DesignReader(LIB).read("edited", new StringReader(vm.yaml()), Path.of("../examples"));
         assertEquals(1, d.waveguide().shapes().size());
         assertEquals("fd-semivector", d.solver().kind());
@@ -142,7 +142,7 @@ class ViewModelTest {
         double ref = new StepIndexModeSolver().solve(new StepIndexFiber(1.5e-6, n1, n2, 633e-9), false, ProgressMonitor.NONE).lpModes().get(0).nEff();
         assertEquals(ref, vm.rows().get(0).nEff(), 1e-14);
         double max = 0;
-        for (double[] r : vm.pictureProperty().get()) {
+        for (double[] r : vm.pictureProperty().get().values()) {
             for (double v : r) {
                 max = Math.max(max, v);
             }

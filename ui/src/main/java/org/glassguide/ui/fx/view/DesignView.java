@@ -122,21 +122,17 @@ public final class DesignView extends VBox {
                 vm.removeShape(i);
             }
         });
-        javafx.scene.image.ImageView index = new javafx.scene.image.ImageView();
+        FieldMapView index = new FieldMapView(560, 360, "the cross-section appears once the shapes read as a waveguide");
         index.setId("waveguide-index");
-        index.setFitWidth(480);
-        index.setPreserveRatio(true);
-        vm.indexPictureProperty().addListener((o, a, p) -> index.setImage(p == null ? null : FxCharts.picture(p, 3)));
-        if (vm.indexPictureProperty().get() != null) {
-            index.setImage(FxCharts.picture(vm.indexPictureProperty().get(), 3));
-        }
+        vm.indexPictureProperty().addListener((o, a, p) -> index.show(p));
+        index.show(vm.indexPictureProperty().get());
         Label how = new Label("Double-click a cell to edit; geometry as the file writes it, e.g. {width: 1.5 um, height: 1.5 um, center: [0 um, 0 um]},"
                 + " {radius: 2 um, center: [0 um, 0 um]}, {y: [-1 um, 0 um]}, {points: [[0 um, 0 um], [1 um, 0 um], [0 um, 1 um]]};"
                 + " material a catalog name or {index: 1.56}.");
         how.setWrapText(true);
         how.setTextFill(Color.DIMGRAY);
         return new VBox(8, new javafx.scene.layout.HBox(8, new Label("background"), bg), table, new javafx.scene.layout.HBox(8, add, remove), how,
-                new Label("index over the solver window (low to high)"), index);
+                new Label("refractive index over the solver window"), index);
     }
 
     private static ComboBox<String> materialBox(DesignViewModel vm) {

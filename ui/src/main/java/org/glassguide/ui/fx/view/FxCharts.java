@@ -106,4 +106,23 @@ public final class FxCharts {
         }
         org.glassguide.ui.report.Png.write(out, file);
     }
+
+    /**
+     * The chart while it has data, else a message in its place (id: the chart's id + "-empty"): an empty chart's
+     * default axes would read as data.
+     */
+    public static javafx.scene.layout.StackPane withEmptyState(javafx.scene.Node chart, javafx.beans.binding.BooleanExpression hasData, String message) {
+        javafx.scene.control.Label empty = new javafx.scene.control.Label(message);
+        empty.setWrapText(true);
+        empty.setMaxWidth(360);
+        empty.setStyle("-fx-text-fill: #666; -fx-font-size: 13px;");
+        if (chart.getId() != null) {
+            empty.setId(chart.getId() + "-empty");
+        }
+        chart.visibleProperty().bind(hasData);
+        empty.visibleProperty().bind(hasData.not());
+        javafx.scene.layout.StackPane pane = new javafx.scene.layout.StackPane(chart, empty);
+        pane.setMinSize(400, 330);
+        return pane;
+    }
 }

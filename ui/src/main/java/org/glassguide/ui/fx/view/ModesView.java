@@ -13,7 +13,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -61,37 +60,30 @@ public final class ModesView extends VBox {
         vm.columns().addListener((ListChangeListener<String>) c -> columns.run());
         table.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> vm.selectedProperty().set(b.intValue()));
         table.setPrefWidth(620);
-        ImageView picture = new ImageView();
+        FieldMapView picture = new FieldMapView(SIZE + 130, SIZE + 50, "no mode selected: run the solver and pick a mode");
         picture.setId("mode-picture");
-        picture.setFitWidth(SIZE);
-        picture.setFitHeight(SIZE);
-        picture.setPreserveRatio(false);
-        Canvas arrows = new Canvas(SIZE, SIZE);
-        ImageView bar = new ImageView(FxCharts.colourBar(16, SIZE));
-        vm.pictureProperty().addListener((o, a, p) -> picture.setImage(p == null ? null : FxCharts.picture(p, 1)));
-        vm.arrowsProperty().addListener((o, a, list) -> drawArrows(arrows, list));
-        ImageView index = new ImageView();
-        index.setFitWidth(200);
-        index.setFitHeight(200);
-        Label indexLabel = new Label();
-        vm.indexMapProperty().addListener((o, a, m) -> {
-            index.setImage(m == null ? null : FxCharts.picture(m, 1));
-            indexLabel.setText(m == null ? "" : "index over the solver's window (low to high)");
-        });
-        VBox pic = new VBox(4, new Label("intensity |E|², colour bar 0 to 1; arrows: transverse E of vector modes"),
-                new HBox(6, new StackPane(picture, arrows), bar), indexLabel, index);
+        Canvas arrows = new Canvas(SIZE + 130, SIZE + 50);
+        arrows.setMouseTransparent(true);
+        vm.pictureProperty().addListener((o, a, p) -> picture.show(p));
+        vm.arrowsProperty().addListener((o, a, list) -> drawArrows(arrows, picture.plotBox(), list));
+        FieldMapView index = new FieldMapView(330, 250, "the index map comes with the finite-difference solvers");
+        index.setId("index-map");
+        vm.indexMapProperty().addListener((o, a, m) -> index.show(m));
+        VBox pic = new VBox(4, new Label("intensity |E|² (dashed: the core); arrows: transverse E of vector modes"),
+                new StackPane(picture, arrows), index);
         getChildren().addAll(new HBox(10, run, solver, summary), error, new HBox(10, table, pic));
     }
 
-    private static void drawArrows(Canvas c, List<ModesViewModel.Arrow> list) {
+    /** Arrows on the picture's plot box (left, top, width, height), at the lattice points the view model gives (0..1 across it). */
+    private static void drawArrows(Canvas c, double[] box, List<ModesViewModel.Arrow> list) {
         GraphicsContext g = c.getGraphicsContext2D();
         g.clearRect(0, 0, c.getWidth(), c.getHeight());
         g.setStroke(Color.WHITE);
         g.setLineWidth(1.5);
-        double len = c.getWidth() / 18;
+        double len = box[2] / 18;
         for (ModesViewModel.Arrow a : list) {
-            double x = a.x() * c.getWidth();
-            double y = a.y() * c.getHeight();
+            double x = box[0] + a.x() * box[2];
+            double y = box[1] + a.y() * box[3];
             double x2 = x + a.dx() * len;
             double y2 = y + a.dy() * len;
             g.strokeLine(x - a.dx() * len / 2, y - a.dy() * len / 2, x2 - a.dx() * len / 2, y2 - a.dy() * len / 2);

@@ -6,20 +6,15 @@ import javafx.geometry.Insets;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelWriter;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 
 import org.glassguide.solver.design.Design;
+import org.glassguide.ui.fx.viewmodel.FieldMap;
 import org.glassguide.ui.fx.viewmodel.PropagationViewModel;
 
 /** The x-z intensity filling in as the beam propagates, power against z, the end-face near field and the far field. */
 public final class PropagationView extends VBox {
-    private static final int W = 900;
-    private static final int H = 180;
 
     public PropagationView(PropagationViewModel vm, java.util.function.Supplier<Design> design) {
         setSpacing(8);
@@ -34,18 +29,18 @@ public final class PropagationView extends VBox {
         Label error = new Label();
         error.setStyle("-fx-text-fill: firebrick;");
         error.textProperty().bind(vm.errorProperty());
-        ImageView xz = new ImageView();
+        FieldMapView xz = new FieldMapView(900, 260, "run the propagation to see the x-z plane fill");
         xz.setId("bpm-xz");
         LineChart<Number, Number> power = FxCharts.lineChart("Power / launched", "z (mm)", "");
         power.setPrefSize(440, 260);
-        ImageView near = new ImageView();
+        FieldMapView near = new FieldMapView(330, 280, "the end-face near field comes with 3D runs");
         near.setId("bpm-near");
-        ImageView far = new ImageView();
-        ImageView yz = new ImageView();
+        FieldMapView far = new FieldMapView(330, 280, "the far field comes with 3D runs (dashed: the measured NA)");
+        FieldMapView yz = new FieldMapView(900, 260, "the y-z plane comes with 3D runs");
         yz.setId("bpm-yz");
         vm.slicesProperty().addListener((o, a, s) -> {
-            xz.setImage(s == null ? null : picture(s.rows(), s));
-            yz.setImage(s == null || s.columns() == null ? null : picture(s.columns(), s));
+            xz.show(s == null ? null : slice(s.rows(), s, "x"));
+            yz.show(s == null || s.columns() == null ? null : slice(s.columns(), s, "y"));
         });
         vm.powerProperty().addListener((o, a, p) -> {
             if (p == null) {
@@ -58,35 +53,35 @@ public final class PropagationView extends VBox {
             }
             FxCharts.setLines(power, List.of("total"), zmm, List.of(p.power()));
         });
-        vm.nearFieldProperty().addListener((o, a, n) -> near.setImage(n == null ? null : FxCharts.picture(n, Math.max(1, 240 / n.length))));
-        vm.farFieldProperty().addListener((o, a, f) -> far.setImage(f == null ? null : FxCharts.picture(f, Math.max(1, 240 / f.length))));
+        vm.nearFieldProperty().addListener((o, a, n) -> near.show(n));
+        vm.farFieldProperty().addListener((o, a, f) -> far.show(f));
         far.setId("bpm-far");
         getChildren().addAll(new HBox(10, run, error), summary, new Label("x-z intensity through y = 0 (z across, x up; fills as the run goes)"), xz,
                 new Label("y-z intensity through x = 0 (3D runs)"), yz,
-                new HBox(12, power, new VBox(4, new Label("end-face near field"), near), new VBox(4, new Label("far field over sin(angle) in air"), far)));
+                new HBox(12, power, new VBox(4, new Label("end-face near field"), near), new VBox(4, new Label("far field in air (dashed: the measured NA)"), far)));
     }
 
-    /** Slices so far as columns across a fixed-width picture: the unfinished part of the length stays dark grey. */
-    private static WritableImage picture(double[][] lines, PropagationViewModel.Slices s) {
-        WritableImage img = new WritableImage(W, H);
-        PixelWriter pw = img.getPixelWriter();
+    /**
+     * The slices so far as a map with z across (the whole length; what is not computed yet stays dark) and the transverse
+     * axis up, the colour the square root of the intensity: the eye then sees weak guided light next to a bright core.
+     */
+    private static FieldMap slice(double[][] lines, PropagationViewModel.Slices s, String transverse) {
+        int cols = 600;
         int nz = lines.length;
         int nx = lines[0].length;
         double zEnd = s.z()[nz - 1];
-        for (int c = 0; c < W; c++) {
-            double z = s.length() * c / (W - 1);
-            boolean done = z <= zEnd;
-            int k = done ? (int) Math.min(nz - 1, Math.round(z / Math.max(zEnd, 1e-300) * (nz - 1))) : -1;
-            for (int r = 0; r < H; r++) {
-                if (!done) {
-                    pw.setColor(c, r, Color.gray(0.2));
-                    continue;
-                }
-                int i = (int) Math.min(nx - 1, (long) (H - 1 - r) * nx / H);
-                // square root: the eye sees weak guided light next to a bright core
-                pw.setColor(c, r, FxCharts.colour(Math.sqrt(lines[k][i])));
+        double[][] v = new double[nx][cols];
+        for (int c = 0; c < cols; c++) {
+            double z = s.length() * c / (cols - 1);
+            if (z > zEnd) {
+                continue;
+            }
+            int k = (int) Math.min(nz - 1, Math.round(z / Math.max(zEnd, 1e-300) * (nz - 1)));
+            for (int i = 0; i < nx; i++) {
+                v[nx - 1 - i][c] = Math.sqrt(lines[k][i]);
             }
         }
-        return img;
+        return new FieldMap(v, 0, s.length() * 1e6, s.xMin() * 1e6, s.xMax() * 1e6, "z", transverse, "um", "sqrt of relative intensity", 0, 1,
+                List.of());
     }
 }

@@ -43,6 +43,7 @@ public final class ResultsView extends VBox {
         LineChart<Number, Number> gain = FxCharts.lineChart("Amplifier (designs with gain:): power along z", "z (m)", "W");
         gain.setId("gain-chart");
         LineChart<Number, Number> spectrum = FxCharts.lineChart("Output spectrum", "wavelength (nm)", "relative");
+        spectrum.setId("spectrum-chart");
         LineChart<Number, Number> vsLength = FxCharts.lineChart("Amplifier (designs with gain:): gain vs length", "length (m)", "dB");
         vsLength.setId("gain-length-chart");
         for (LineChart<?, ?> c : List.of(gain, spectrum, vsLength)) {
@@ -97,10 +98,13 @@ public final class ResultsView extends VBox {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(8);
-        grid.add(bars, 0, 0);
-        grid.add(gain, 1, 0);
-        grid.add(spectrum, 0, 1);
-        grid.add(vsLength, 2, 0);
+        // a chart with nothing to show says what is missing instead of drawing made-up axes
+        grid.add(FxCharts.withEmptyState(bars, vm.lossProperty().isNotNull(), "No loss budget yet: run it (designs with a fiber)"), 0, 0);
+        grid.add(FxCharts.withEmptyState(gain, vm.gainProperty().isNotNull(), "No amplifier: this design has no gain: section"), 1, 0);
+        grid.add(FxCharts.withEmptyState(spectrum, vm.colourProperty().isNotNull(), "No output spectrum: the design has no emission: section"),
+                0, 1);
+        grid.add(FxCharts.withEmptyState(vsLength, vm.gainVsLengthProperty().isNotNull(), "No gain-vs-length study: the design has no gain: section"),
+                2, 0);
         grid.add(new VBox(4, new Label("CIE 1931 xy of the output"), cie), 1, 1);
         getChildren().addAll(new HBox(10, run, error), grid, text);
     }

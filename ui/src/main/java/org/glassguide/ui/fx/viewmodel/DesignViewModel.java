@@ -50,7 +50,7 @@ public final class DesignViewModel {
     private final StringProperty background = new SimpleStringProperty("");
     /** Fiber layers beyond the cladding (a W profile's ring, a coating), each as the file writes it: { material: ..., diameter: ... }. */
     private final javafx.collections.ObservableList<String> outerLayers = javafx.collections.FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<double[][]> indexPicture = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<FieldMap> indexPicture = new ReadOnlyObjectWrapper<>();
     private final javafx.beans.property.ReadOnlyBooleanWrapper waveguide = new javafx.beans.property.ReadOnlyBooleanWrapper(false);
     private Map<String, Object> tree = defaultTree();
     private String loadedCore = "";
@@ -160,7 +160,7 @@ public final class DesignViewModel {
     }
 
     /** The waveguide's index over the solver window at the first wavelength, normalised 0..1 (low to high), [row][col] top first. */
-    public ReadOnlyObjectProperty<double[][]> indexPictureProperty() {
+    public ReadOnlyObjectProperty<FieldMap> indexPictureProperty() {
         return indexPicture.getReadOnlyProperty();
     }
 
@@ -337,7 +337,8 @@ public final class DesignViewModel {
                     row[i] = hi > lo ? (row[i] - lo) / (hi - lo) : 0;
                 }
             }
-            indexPicture.set(img);
+            indexPicture.set(new FieldMap(img, -ww / 2 * 1e6, ww / 2 * 1e6, -wh / 2 * 1e6, wh / 2 * 1e6, "x", "y", "um", "refractive index",
+                    lo, hi > lo ? hi : lo + 1e-3, java.util.List.of()));
             summary.set(String.format(Locale.ROOT, "waveguide: %d shapes in %s, index %.4f to %.4f over the %.4g x %.4g um solver window at %s nm",
                     shapes.size(), d.waveguide().background().name(), lo, hi, ww * 1e6, wh * 1e6, Units.nm(wl)));
             message.set("");

@@ -43,11 +43,11 @@ public final class ModesViewModel {
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObservableList<String> columns = FXCollections.observableArrayList(STEP_INDEX_COLUMNS);
     private final ReadOnlyObjectWrapper<List<Arrow>> arrows = new ReadOnlyObjectWrapper<>(List.of());
-    private final ReadOnlyObjectWrapper<double[][]> indexMap = new ReadOnlyObjectWrapper<>();
-    private java.util.function.IntFunction<double[][]> pictureOf = i -> null;
+    private final ReadOnlyObjectWrapper<FieldMap> indexMap = new ReadOnlyObjectWrapper<>();
+    private java.util.function.IntFunction<FieldMap> pictureOf = i -> null;
     private java.util.function.IntFunction<List<Arrow>> arrowsOf = i -> List.of();
     private final IntegerProperty selected = new SimpleIntegerProperty(-1);
-    private final ReadOnlyObjectWrapper<double[][]> picture = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<FieldMap> picture = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("no design analysed yet");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private FiberAnalysis analysis;
@@ -71,8 +71,8 @@ public final class ModesViewModel {
         return arrows.getReadOnlyProperty();
     }
 
-    /** The refractive index over the solver's window (FD solvers), normalised to 0..1 between its extremes; else null. */
-    public ReadOnlyObjectProperty<double[][]> indexMapProperty() {
+    /** The refractive index over the solver's window (FD solvers), its colour scale from the lowest to the highest index; else null. */
+    public ReadOnlyObjectProperty<FieldMap> indexMapProperty() {
         return indexMap.getReadOnlyProperty();
     }
 
@@ -101,9 +101,10 @@ public final class ModesViewModel {
                 rows.add(new Row(m.name(), m.nEff(), new double[] {m.lossDbPerCm(), m.effectiveArea() * 1e12, m.confinement()}));
             }
             var g = a.grid();
-            pictureOf = k -> flipped(a.intensities().get(k), g.nx(), g.ny(), true);
+            pictureOf = k -> window(g, flipped(a.intensities().get(k), g.nx(), g.ny(), true), "relative intensity |E|²", 0, 1);
             arrowsOf = k -> k < a.vectorModes().size() ? arrows(a.vectorModes().get(k), g.nx(), g.ny()) : List.of();
-            indexMap.set(flipped(a.indexMap(), g.nx(), g.ny(), false));
+            double[] range = range(a.indexMap());
+            indexMap.set(window(g, flipped(a.indexMap(), g.nx(), g.ny(), false), "refractive index", range[0], range[1]));
             summary.set(String.format(Locale.ROOT, "%s, %s nm: %d modes listed", a.solver(), org.glassguide.materials.units.Units.nm(a.wavelength()),
                     rows.size()));
         } else if (!r.modeAnalyses().isEmpty()) {
@@ -113,7 +114,8 @@ public final class ModesViewModel {
             }
             double rMax = a.modes().radius(a.modes().gridPoints() - 1);
             double half = Math.min(rMax, 2 * a.modes().profile().interfaces()[0]);
-            pictureOf = k -> radialPicture(a.modes(), a.modes().modes().get(k), half);
+            double core = a.modes().profile().interfaces()[0];
+            pictureOf = k -> FieldMap.square(radialPicture(a.modes(), a.modes().modes().get(k), half), half, "relative intensity", core);
             arrowsOf = k -> List.of();
             summary.set(String.format(Locale.ROOT, "radial solver, %s nm: %d guided, %d listed", org.glassguide.materials.units.Units.nm(a.wavelength()),
                     a.modes().modeCount(), rows.size()));
@@ -206,7 +208,7 @@ public final class ModesViewModel {
     }
 
     /** Intensity of the selected mode over twice the core diameter, normalised to 1, [row][col]. */
-    public ReadOnlyObjectProperty<double[][]> pictureProperty() {
+    public ReadOnlyObjectProperty<FieldMap> pictureProperty() {
         return picture.getReadOnlyProperty();
     }
 
@@ -256,9 +258,27 @@ public final class ModesViewModel {
         arrows.set(arrowsOf.apply(i));
     }
 
-    private double[][] stepIndexPicture(int i) {
+    private FieldMap stepIndexPicture(int i) {
         GuidedMode g = analysis.modes().lpModes().get(i);
-        return Pictures.square(PICTURE, 2 * analysis.coreRadius(), (x, y) -> StepIndexFields.intensity(analysis.fiber(), g, x, y));
+        double half = 2 * analysis.coreRadius();
+        return FieldMap.square(Pictures.square(PICTURE, half, (x, y) -> StepIndexFields.intensity(analysis.fiber(), g, x, y)), half,
+                "relative intensity", analysis.coreRadius());
+    }
+
+    /** A picture over the FD solver's window, in um. */
+    private static FieldMap window(org.glassguide.solver.fd.FdScalarModeSolver.Grid g, double[][] img, String valueName, double lo, double hi) {
+        return new FieldMap(img, g.x0() * 1e6, (g.x0() + g.nx() * g.dx()) * 1e6, g.y0() * 1e6, (g.y0() + g.ny() * g.dy()) * 1e6, "x", "y", "um",
+                valueName, lo, hi > lo ? hi : lo + 1, List.of());
+    }
+
+    private static double[] range(double[] v) {
+        double lo = Double.MAX_VALUE;
+        double hi = -Double.MAX_VALUE;
+        for (double x : v) {
+            lo = Math.min(lo, x);
+            hi = Math.max(hi, x);
+        }
+        return new double[] {lo, hi};
     }
 
     /** The table as CSV text. */

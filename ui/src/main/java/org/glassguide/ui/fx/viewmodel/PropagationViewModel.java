@@ -37,8 +37,8 @@ public final class PropagationViewModel {
     private final TaskRunner runner;
     private final ReadOnlyObjectWrapper<Slices> slices = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Power> power = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<double[][]> nearField = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<double[][]> farField = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<FieldMap> nearField = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<FieldMap> farField = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
 
@@ -55,12 +55,12 @@ public final class PropagationViewModel {
     }
 
     /** |psi|^2 over the end face, normalised to 1, [row][col] with row 0 at the top (or null for a 2D run). */
-    public ReadOnlyObjectProperty<double[][]> nearFieldProperty() {
+    public ReadOnlyObjectProperty<FieldMap> nearFieldProperty() {
         return nearField.getReadOnlyProperty();
     }
 
     /** Far-field intensity over sin(angle) in [-limit, limit] on both axes, normalised to 1 (or null for a 2D run). */
-    public ReadOnlyObjectProperty<double[][]> farFieldProperty() {
+    public ReadOnlyObjectProperty<FieldMap> farFieldProperty() {
         return farField.getReadOnlyProperty();
     }
 
@@ -108,7 +108,8 @@ public final class PropagationViewModel {
                     max = Math.max(max, v);
                 }
             }
-            nearField.set(normalise(img, max));
+            nearField.set(new FieldMap(normalise(img, max), g.x0() * 1e6, (g.x0() + g.nx() * g.dx()) * 1e6, g.y0() * 1e6,
+                    (g.y0() + g.ny() * g.dy()) * 1e6, "x", "y", "um", "relative intensity |psi|²", 0, 1, List.of()));
         }
         if (g.ny() > 1 && r.farField() != null && r.farField()[0] != null) {
             // the far field comes flat, a square over sin(angle) in [-limit, limit] on both axes, k_x fastest
@@ -122,7 +123,18 @@ public final class PropagationViewModel {
                     max = Math.max(max, ff[a + pts * b]);
                 }
             }
-            farField.set(normalise(map, max));
+            // zoomed to the NA the light fills (with a margin), so the pattern is not a dot in a black square
+            double lim = r.farLimit();
+            double show = Math.min(lim, Math.max(0.05, 1.3 * r.measuredNa()));
+            int keep = Math.max(8, (int) Math.round(pts * show / lim));
+            int off = (pts - keep) / 2;
+            double[][] zoom = new double[keep][keep];
+            for (int b = 0; b < keep; b++) {
+                System.arraycopy(map[off + b], off, zoom[b], 0, keep);
+            }
+            double half = lim * keep / pts;
+            farField.set(new FieldMap(normalise(zoom, max), -half, half, -half, half, "sin(angle) along x", "sin(angle) along y", "",
+                    "relative power per solid angle", 0, 1, List.of(new double[] {0, 0, r.measuredNa()})));
         }
         double[] pw = r.run().power();
         summary.set(String.format(Locale.ROOT, "%s nm, %.4g mm: %.4g %% of the launched power left, core %s, measured NA (95 %% of the far "

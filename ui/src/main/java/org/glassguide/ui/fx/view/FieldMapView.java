@@ -1,0 +1,199 @@
+package org.glassguide.ui.fx.view;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelWriter;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+import org.glassguide.ui.fx.viewmodel.FieldMap;
+
+/**
+ * A field or index picture as the command line draws it: the map smoothed to its physical aspect (up to 4:1; beyond
+ * that the longer axis is compressed and its ticks say so), axes with ticks in the map's unit, the structure's outline,
+ * and a colour bar with values. Empty, it says what is missing instead of showing a blank square.
+ */
+public final class FieldMapView extends Region {
+    private static final double MAX_ASPECT = 4;
+    private final Canvas canvas;
+    private String xLabel = "";
+    private String yLabel = "";
+    private String barLabel = "";
+    private String emptyText;
+    private double[] box = new double[4];
+
+    public FieldMapView(double width, double height, String emptyText) {
+        canvas = new Canvas(width, height);
+        this.emptyText = emptyText;
+        getChildren().add(canvas);
+        setPrefSize(width, height);
+        setMinSize(width, height);
+        show(null);
+    }
+
+    /** The horizontal axis' label as drawn ("x (um)"), empty when nothing is shown. */
+    public String xLabel() {
+        return xLabel;
+    }
+
+    public String yLabel() {
+        return yLabel;
+    }
+
+    /** The colour bar's label as drawn, with its unit. */
+    public String colourBarLabel() {
+        return barLabel;
+    }
+
+    /** Where the map was drawn on the view: left, top, width, height (for overlays such as field arrows). */
+    public double[] plotBox() {
+        return box.clone();
+    }
+
+    public void setEmptyText(String text) {
+        emptyText = text;
+    }
+
+    public void show(FieldMap m) {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        g.setFont(Font.font(11));
+        if (m == null) {
+            xLabel = "";
+            yLabel = "";
+            barLabel = "";
+            g.setFill(Color.GRAY);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(emptyText, w / 2, h / 2, w - 20);
+            return;
+        }
+        String unit = m.unit().isEmpty() ? "" : " (" + m.unit() + ")";
+        xLabel = m.xName() + unit;
+        yLabel = m.yName() + unit;
+        barLabel = m.valueName();
+        // the plot box: left margin for y ticks, right for the colour bar, bottom for x ticks
+        double left = 52;
+        double right = w - 78;
+        double top = 8;
+        double bottom = h - 40;
+        double boxW = right - left;
+        double boxH = bottom - top;
+        double aspect = (m.xMax() - m.xMin()) / (m.yMax() - m.yMin());
+        aspect = Math.max(1 / MAX_ASPECT, Math.min(MAX_ASPECT, aspect));
+        if (boxW / boxH > aspect) {
+            boxW = boxH * aspect;
+        } else {
+            boxH = boxW / aspect;
+        }
+        double x0 = left;
+        double y0 = top + (bottom - top - boxH) / 2;
+        box = new double[] {x0, y0, boxW, boxH};
+        double[][] v = m.values();
+        int rows = v.length;
+        int cols = v[0].length;
+        WritableImage img = new WritableImage(cols, rows);
+        PixelWriter pw = img.getPixelWriter();
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                pw.setColor(c, r, FxCharts.colour(v[r][c]));
+            }
+        }
+        g.setImageSmoothing(true);
+        g.drawImage(img, x0, y0, boxW, boxH);
+        // the structure's outline
+        g.setStroke(Color.rgb(255, 255, 255, 0.8));
+        g.setLineWidth(1.2);
+        g.setLineDashes(6, 4);
+        for (double[] c : m.circles()) {
+            double sx = boxW / (m.xMax() - m.xMin());
+            double sy = boxH / (m.yMax() - m.yMin());
+            double cx = x0 + (c[0] - m.xMin()) * sx;
+            double cy = y0 + (m.yMax() - c[1]) * sy;
+            g.strokeOval(cx - c[2] * sx, cy - c[2] * sy, 2 * c[2] * sx, 2 * c[2] * sy);
+        }
+        g.setLineDashes();
+        g.setStroke(Color.BLACK);
+        g.setLineWidth(1);
+        g.strokeRect(x0, y0, boxW, boxH);
+        g.setFill(Color.BLACK);
+        g.setTextBaseline(VPos.TOP);
+        g.setTextAlign(TextAlignment.CENTER);
+        for (double t : ticks(m.xMin(), m.xMax())) {
+            double px = x0 + (t - m.xMin()) / (m.xMax() - m.xMin()) * boxW;
+            g.strokeLine(px, y0 + boxH, px, y0 + boxH + 4);
+            g.fillText(fmt(t), px, y0 + boxH + 5);
+        }
+        g.fillText(xLabel, x0 + boxW / 2, y0 + boxH + 20);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        for (double t : ticks(m.yMin(), m.yMax())) {
+            double py = y0 + boxH - (t - m.yMin()) / (m.yMax() - m.yMin()) * boxH;
+            g.strokeLine(x0 - 4, py, x0, py);
+            g.fillText(fmt(t), x0 - 6, py);
+        }
+        g.save();
+        g.translate(12, y0 + boxH / 2);
+        g.rotate(-90);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.fillText(yLabel, 0, 0);
+        g.restore();
+        // the colour bar with its values
+        double bx = x0 + boxW + 12;
+        double bw = 12;
+        for (int i = 0; i < (int) boxH; i++) {
+            g.setFill(FxCharts.colour(1 - i / boxH));
+            g.fillRect(bx, y0 + i, bw, 1);
+        }
+        g.setStroke(Color.BLACK);
+        g.strokeRect(bx, y0, bw, boxH);
+        g.setFill(Color.BLACK);
+        g.setTextAlign(TextAlignment.LEFT);
+        for (double t : ticks(m.valueMin(), m.valueMax())) {
+            double py = y0 + boxH - (t - m.valueMin()) / (m.valueMax() - m.valueMin()) * boxH;
+            g.strokeLine(bx + bw, py, bx + bw + 3, py);
+            g.fillText(fmt(t), bx + bw + 5, py);
+        }
+        g.save();
+        g.translate(w - 6, y0 + boxH / 2);
+        g.rotate(-90);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.fillText(barLabel, 0, 0);
+        g.restore();
+    }
+
+    /** Round tick values over [lo, hi]: 1, 2 or 5 times a power of ten, four to eight of them. */
+    static List<Double> ticks(double lo, double hi) {
+        List<Double> out = new ArrayList<>();
+        if (!(hi > lo)) {
+            out.add(lo);
+            return out;
+        }
+        double raw = (hi - lo) / 5;
+        double p = Math.pow(10, Math.floor(Math.log10(raw)));
+        double step = raw / p < 1.5 ? p : raw / p < 3.5 ? 2 * p : raw / p < 7.5 ? 5 * p : 10 * p;
+        for (double t = Math.ceil(lo / step - 1e-9) * step; t <= hi + 1e-9 * step; t += step) {
+            out.add(Math.abs(t) < 1e-12 * step ? 0 : t);
+        }
+        return out;
+    }
+
+    private static String fmt(double v) {
+        double a = Math.abs(v);
+        if (a != 0 && (a < 1e-3 || a >= 1e5)) {
+            return String.format(Locale.ROOT, "%.1e", v);
+        }
+        String s = String.format(Locale.ROOT, "%.4f", v).replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+}
