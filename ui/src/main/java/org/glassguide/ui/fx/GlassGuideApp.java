@@ -21,6 +21,7 @@ import javafx.stage.Stage;
  * computation inline, writes one PNG per view and exits: how the README's pictures are made.
  */
 public final class GlassGuideApp extends Application {
+    private static final java.util.logging.Logger FX_STARTUP_LOG = java.util.logging.Logger.getLogger("javafx");
     private static volatile Path initialDesign;
     private static volatile Path screenshots;
     private static volatile MaterialLibrary library = MaterialLibrary.builtIn();
@@ -31,8 +32,9 @@ public final class GlassGuideApp extends Application {
         screenshots = screenshotFolder;
         library = lib;
         // JavaFX warns on every start that it was loaded from the class path ("Unsupported JavaFX configuration"); the
-        // app runs from its one jar by design, so the warning says nothing a user can act on
-        java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl").setLevel(java.util.logging.Level.SEVERE);
+        // app runs from its one jar by design, so the warning says nothing a user can act on (the logger is held in a
+        // field: java.util.logging keeps only weak references, and a collected logger would forget its level)
+        FX_STARTUP_LOG.setLevel(java.util.logging.Level.SEVERE);
         Application.launch(GlassGuideApp.class);
     }
 

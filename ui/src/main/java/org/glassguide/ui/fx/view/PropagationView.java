@@ -29,14 +29,14 @@ public final class PropagationView extends VBox {
         Label error = new Label();
         error.setStyle("-fx-text-fill: firebrick;");
         error.textProperty().bind(vm.errorProperty());
-        FieldMapView xz = new FieldMapView(900, 260, "run the propagation to see the x-z plane fill");
+        FieldMapView xz = new FieldMapView(900, 200, "run the propagation to see the x-z plane fill");
         xz.setId("bpm-xz");
         LineChart<Number, Number> power = FxCharts.lineChart("Power / launched", "z (mm)", "");
         power.setPrefSize(440, 260);
-        FieldMapView near = new FieldMapView(330, 280, "the end-face near field comes with 3D runs");
+        FieldMapView near = new FieldMapView(330, 250, "the end-face near field comes with 3D runs");
         near.setId("bpm-near");
-        FieldMapView far = new FieldMapView(330, 280, "the far field comes with 3D runs (dashed: the measured NA)");
-        FieldMapView yz = new FieldMapView(900, 260, "the y-z plane comes with 3D runs");
+        FieldMapView far = new FieldMapView(330, 250, "the far field comes with 3D runs (dashed: the measured NA)");
+        FieldMapView yz = new FieldMapView(900, 200, "the y-z plane comes with 3D runs");
         yz.setId("bpm-yz");
         vm.slicesProperty().addListener((o, a, s) -> {
             xz.show(s == null ? null : slice(s.rows(), s, "x"));
