@@ -26,7 +26,7 @@ public final class FieldMapView extends Region {
     private String xLabel = "";
     private String yLabel = "";
     private String barLabel = "";
-    private String emptyText;
+    private final String emptyText;
     private double[] box = new double[4];
 
     public FieldMapView(double width, double height, String emptyText) {
@@ -55,10 +55,6 @@ public final class FieldMapView extends Region {
     /** Where the map was drawn on the view: left, top, width, height (for overlays such as field arrows). */
     public double[] plotBox() {
         return box.clone();
-    }
-
-    public void setEmptyText(String text) {
-        emptyText = text;
     }
 
     public void show(FieldMap m) {
