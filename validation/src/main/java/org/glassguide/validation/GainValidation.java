@@ -67,16 +67,7 @@ final class GainValidation {
             double hv = pump.photonEnergy();
             double ps = hv * area / (gp * (pump.sigmaA() + pump.sigmaE()) * tau);
             double k = gp * pump.sigmaA() * n;
-            // Newton on f(P) = ln(P/P0) + (P - P0)/P_s + k L
-            double p = p0 * Math.exp(-k * len);
-            for (int it = 0; it < 100; it++) {
-                double f = Math.log(p / p0) + (p - p0) / ps + k * len;
-                double step = f / (1 / p + 1 / ps);
-                p = Math.max(p - step, p * 1e-3);
-                if (Math.abs(step) < 1e-15 * p) {
-                    break;
-                }
-            }
+            double p = saturatedPump(p0, ps, k * len, p0 * Math.exp(-k * len));
             double intN2 = (p0 - p) * tau / (hv * area * n);
             double lnG = gs * ((probe.sigmaE() + probe.sigmaA()) * n * intN2 - probe.sigmaA() * n * len);
             String tag = String.format(Locale.ROOT, "%s, pump %s nm %.3g W, probe %s nm", g.ion(), Units.nm(wp), p0, Units.nm(ws));
@@ -85,6 +76,23 @@ final class GainValidation {
                     r.gainDb(1), pc.require("gain-tolerance-db").number(), source));
         }
         return rows;
+    }
+
+    /**
+     * The pump power P solving the saturable-absorption law ln(P/P0) + (P - P0)/P_s = -k z (Newton from a guess; each step
+     * kept above a thousandth of the last P so the logarithm stays defined).
+     */
+    private static double saturatedPump(double p0, double ps, double kz, double guess) {
+        double p = guess;
+        for (int it = 0; it < 100; it++) {
+            double f = Math.log(p / p0) + (p - p0) / ps + kz;
+            double step = f / (1 / p + 1 / ps);
+            p = Math.max(p - step, p * 1e-3);
+            if (Math.abs(step) < 1e-15 * p) {
+                break;
+            }
+        }
+        return p;
     }
 
     /**
@@ -164,15 +172,8 @@ final class GainValidation {
         double p = pump.inputPower();
         for (int i = 0; i <= m; i++) {
             double z = len * i / m;
-            // Newton on ln(P/P0) + (P - P0)/P_s + k z = 0, from the last point's P
-            for (int it = 0; it < 100; it++) {
-                double f = Math.log(p / pump.inputPower()) + (p - pump.inputPower()) / ps + kp * z;
-                double step = f / (1 / p + 1 / ps);
-                p = Math.max(p - step, p * 1e-3);
-                if (Math.abs(step) < 1e-15 * p) {
-                    break;
-                }
-            }
+            // from the last point's P
+            p = saturatedPump(pump.inputPower(), ps, kp * z, p);
             n2[i] = a * p / ((a + e) * p + 1 / tau);
         }
         double h = len / m;

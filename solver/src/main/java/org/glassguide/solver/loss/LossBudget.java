@@ -279,11 +279,8 @@ public final class LossBudget implements Analysis<LossResult> {
             notes.add(m.name() + ": its source does not say whether the measured loss is the bulk glass's or a guide's: taken as the glass's own");
             return 1;
         }
-        if (!on.guide()) {
-            notes.add(m.name() + "'s measured loss is " + on.describe());
-            return 1;
-        }
         if (!on.guideKnown()) {
+            // bulk glass (share 1 by definition) or a guide not described (taken as 1): describe() says which
             notes.add(m.name() + "'s measured loss is " + on.describe());
             return 1;
         }

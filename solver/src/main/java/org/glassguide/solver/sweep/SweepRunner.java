@@ -118,10 +118,7 @@ public final class SweepRunner {
         Path tmp = folder.resolve(PROGRESS_FILE + ".tmp");
         try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             for (PointResult r : done.values()) {
-                for (String line : r.lines()) {
-                    w.write(line);
-                    w.newLine();
-                }
+                write(w, r);
             }
         }
         Files.move(tmp, progress, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -133,11 +130,16 @@ public final class SweepRunner {
     public static void append(Path progress, List<PointResult> finished) throws IOException {
         try (BufferedWriter out = Files.newBufferedWriter(progress, StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
             for (PointResult r : finished) {
-                for (String line : r.lines()) {
-                    out.write(line);
-                    out.newLine();
-                }
+                write(out, r);
             }
+        }
+    }
+
+    /** A finished point's lines, as the progress file holds them. */
+    private static void write(BufferedWriter out, PointResult r) throws IOException {
+        for (String line : r.lines()) {
+            out.write(line);
+            out.newLine();
         }
     }
 
@@ -192,10 +194,7 @@ public final class SweepRunner {
                     }
                     synchronized (done) {
                         try {
-                            for (String line : r.lines()) {
-                                out.write(line);
-                                out.newLine();
-                            }
+                            write(out, r);
                             out.flush();
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);

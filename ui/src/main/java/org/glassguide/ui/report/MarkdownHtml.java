@@ -88,7 +88,8 @@ public final class MarkdownHtml {
         return esc(s).replaceAll("`([^`]*)`", "<code>$1</code>");
     }
 
-    private static String esc(String s) {
+    /** The text with HTML's special characters escaped. */
+    static String esc(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

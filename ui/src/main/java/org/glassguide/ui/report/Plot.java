@@ -354,7 +354,7 @@ public final class Plot {
     }
 
     /** About six round tick values covering [lo, hi]. */
-    static List<Double> ticks(double lo, double hi) {
+    public static List<Double> ticks(double lo, double hi) {
         double span = hi - lo;
         double raw = span / 6;
         double mag = Math.pow(10, Math.floor(Math.log10(raw)));
@@ -372,7 +372,8 @@ public final class Plot {
         return out;
     }
 
-    static String fmt(double v) {
+    /** A tick value as it is printed: plain to six decimals without trailing zeros, else in e-notation. */
+    public static String fmt(double v) {
         double a = Math.abs(v);
         if (a != 0 && (a < 1e-3 || a >= 1e5)) {
             return String.format(Locale.ROOT, "%.2e", v);

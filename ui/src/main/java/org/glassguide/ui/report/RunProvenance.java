@@ -93,13 +93,13 @@ public final class RunProvenance {
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         m.appendTail(out);
-        StringBuilder foot = new StringBuilder("<hr><p style=\"color:#555;font-size:90%\">Made by GlassGuide ").append(esc((String) p.get("glassguide")))
-                .append(" (Java ").append(esc((String) p.get("java"))).append(") on ").append(esc((String) p.get("generated")))
-                .append(".<br>Command: <code>").append(esc((String) p.get("command"))).append("</code>");
+        StringBuilder foot = new StringBuilder("<hr><p style=\"color:#555;font-size:90%\">Made by GlassGuide ").append(MarkdownHtml.esc((String) p.get("glassguide")))
+                .append(" (Java ").append(MarkdownHtml.esc((String) p.get("java"))).append(") on ").append(MarkdownHtml.esc((String) p.get("generated")))
+                .append(".<br>Command: <code>").append(MarkdownHtml.esc((String) p.get("command"))).append("</code>");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> inputs = (List<Map<String, Object>>) p.get("inputs");
         for (Map<String, Object> in : inputs) {
-            foot.append("<br>Input <code>").append(esc((String) in.get("file"))).append("</code>, SHA-256 <code>").append(in.get("sha256"))
+            foot.append("<br>Input <code>").append(MarkdownHtml.esc((String) in.get("file"))).append("</code>, SHA-256 <code>").append(in.get("sha256"))
                     .append("</code>");
         }
         foot.append("</p>\n");
@@ -107,9 +107,5 @@ public final class RunProvenance {
         int end = done.lastIndexOf("</body>");
         done = end >= 0 ? done.substring(0, end) + foot + done.substring(end) : done + foot;
         Files.writeString(html, done, StandardCharsets.UTF_8);
-    }
-
-    private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -1,8 +1,6 @@
 package org.glassguide.ui.fx.view;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -14,6 +12,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.glassguide.ui.fx.viewmodel.FieldMap;
+import org.glassguide.ui.report.Plot;
 
 /**
  * A field or index picture as the command line draws it: the map smoothed to its physical aspect (up to 4:1; beyond
@@ -128,7 +127,7 @@ public final class FieldMapView extends Region {
         for (double t : ticks(m.xMin(), m.xMax())) {
             double px = x0 + (t - m.xMin()) / (m.xMax() - m.xMin()) * boxW;
             g.strokeLine(px, y0 + boxH, px, y0 + boxH + 4);
-            g.fillText(fmt(t), px, y0 + boxH + 5);
+            g.fillText(Plot.fmt(t), px, y0 + boxH + 5);
         }
         g.fillText(xLabel, x0 + boxW / 2, y0 + boxH + 20);
         g.setTextAlign(TextAlignment.RIGHT);
@@ -136,7 +135,7 @@ public final class FieldMapView extends Region {
         for (double t : ticks(m.yMin(), m.yMax())) {
             double py = y0 + boxH - (t - m.yMin()) / (m.yMax() - m.yMin()) * boxH;
             g.strokeLine(x0 - 4, py, x0, py);
-            g.fillText(fmt(t), x0 - 6, py);
+            g.fillText(Plot.fmt(t), x0 - 6, py);
         }
         g.save();
         g.translate(12, y0 + boxH / 2);
@@ -158,7 +157,7 @@ public final class FieldMapView extends Region {
         for (double t : ticks(m.valueMin(), m.valueMax())) {
             double py = y0 + boxH - (t - m.valueMin()) / (m.valueMax() - m.valueMin()) * boxH;
             g.strokeLine(bx + bw, py, bx + bw + 3, py);
-            g.fillText(fmt(t), bx + bw + 5, py);
+            g.fillText(Plot.fmt(t), bx + bw + 5, py);
         }
         g.save();
         g.translate(w - 6, y0 + boxH / 2);
@@ -168,28 +167,8 @@ public final class FieldMapView extends Region {
         g.restore();
     }
 
-    /** Round tick values over [lo, hi]: 1, 2 or 5 times a power of ten, four to eight of them. */
-    static List<Double> ticks(double lo, double hi) {
-        List<Double> out = new ArrayList<>();
-        if (!(hi > lo)) {
-            out.add(lo);
-            return out;
-        }
-        double raw = (hi - lo) / 5;
-        double p = Math.pow(10, Math.floor(Math.log10(raw)));
-        double step = raw / p < 1.5 ? p : raw / p < 3.5 ? 2 * p : raw / p < 7.5 ? 5 * p : 10 * p;
-        for (double t = Math.ceil(lo / step - 1e-9) * step; t <= hi + 1e-9 * step; t += step) {
-            out.add(Math.abs(t) < 1e-12 * step ? 0 : t);
-        }
-        return out;
-    }
-
-    private static String fmt(double v) {
-        double a = Math.abs(v);
-        if (a != 0 && (a < 1e-3 || a >= 1e5)) {
-            return String.format(Locale.ROOT, "%.1e", v);
-        }
-        String s = String.format(Locale.ROOT, "%.4f", v).replaceAll("0+$", "");
-        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    /** The command line's ticks (a flat range gets one tick at its value). */
+    private static List<Double> ticks(double lo, double hi) {
+        return hi > lo ? Plot.ticks(lo, hi) : List.of(lo);
     }
 }

@@ -103,8 +103,8 @@ public final class ModesViewModel {
             var g = a.grid();
             pictureOf = k -> window(g, flipped(a.intensities().get(k), g.nx(), g.ny(), true), "relative intensity |E|²", 0, 1);
             arrowsOf = k -> k < a.vectorModes().size() ? arrows(a.vectorModes().get(k), g.nx(), g.ny()) : List.of();
-            double[] range = range(a.indexMap());
-            indexMap.set(window(g, flipped(a.indexMap(), g.nx(), g.ny(), false), "refractive index", range[0], range[1]));
+            java.util.DoubleSummaryStatistics range = java.util.Arrays.stream(a.indexMap()).summaryStatistics();
+            indexMap.set(window(g, flipped(a.indexMap(), g.nx(), g.ny(), false), "refractive index", range.getMin(), range.getMax()));
             summary.set(String.format(Locale.ROOT, "%s, %s nm: %d modes listed", a.solver(), org.glassguide.materials.units.Units.nm(a.wavelength()),
                     rows.size()));
         } else if (!r.modeAnalyses().isEmpty()) {
@@ -271,15 +271,6 @@ public final class ModesViewModel {
                 valueName, lo, hi > lo ? hi : lo + 1, List.of());
     }
 
-    private static double[] range(double[] v) {
-        double lo = Double.MAX_VALUE;
-        double hi = -Double.MAX_VALUE;
-        for (double x : v) {
-            lo = Math.min(lo, x);
-            hi = Math.max(hi, x);
-        }
-        return new double[] {lo, hi};
-    }
 
     /** The table as CSV text. */
     public String csv() {
