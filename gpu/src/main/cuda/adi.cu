@@ -4,7 +4,9 @@
 //   explicit_rows, transpose_rows: blocks of TILE x ROWS_PER_PASS threads, a grid of
 //     ceil(nLanes / TILE) x ceil(nRows / TILE) blocks; each block handles a TILE x TILE tile;
 //   solve_rows: one thread per lane, 1D;
-//   multiply: one thread per cell, 1D; power_partial: REDUCE threads per block, one double per block out.
+//   multiply, combine: one thread per cell, 1D; power_partial: REDUCE threads per block, one double per block out;
+//   dot_partial: REDUCE threads per block, two doubles (re, im) per block out;
+//   wide_apply: blocks of TILE x ROWS_PER_PASS threads over a ceil(nx / TILE) x ceil(ny / TILE) grid, as explicit_rows.
 #include "adi_kernels.cuh"
 
 #define TILE 32
@@ -106,6 +108,52 @@ __device__ void power_partial(const T* a, const unsigned char* mask, long n, dou
     }
 }
 
+template <typename T>
+__device__ void wide_apply(const T* in, T* out, int nx, int ny, const T* lowX, const T* upX, const T* lowY, const T* upY, const T* v,
+                           const T* rl, const T* ru, T cr, T ci) {
+    int i = blockIdx.x * TILE + threadIdx.x;
+    for (int p = 0; p < TILE; p += ROWS_PER_PASS) {
+        int j = blockIdx.y * TILE + threadIdx.y + p;
+        if (i < nx && j < ny) {
+            gg::store(out, (long)j * nx + i, gg::wide_cell(in, nx, ny, i, j, lowX, upX, lowY, upY, v, rl, ru, cr, ci));
+        }
+    }
+}
+
+template <typename T>
+__device__ void combine(T* out, const T* x, const T* y, long n, T ar, T ai, T br, T bi) {
+    for (long k = blockIdx.x * (long)blockDim.x + threadIdx.x; k < n; k += (long)gridDim.x * blockDim.x) {
+        gg::store(out, k, gg::combine_cell(x, y, k, ar, ai, br, bi));
+    }
+}
+
+template <typename T>
+__device__ void dot_partial(const T* a, const T* b, long n, double* partial) {
+    __shared__ double sr[REDUCE];
+    __shared__ double si[REDUCE];
+    double accR = 0.0;
+    double accI = 0.0;
+    for (long k = blockIdx.x * (long)blockDim.x + threadIdx.x; k < n; k += (long)gridDim.x * blockDim.x) {
+        gg::cplx<double> z = gg::dot_cell(a, b, k);
+        accR += z.re;
+        accI += z.im;
+    }
+    sr[threadIdx.x] = accR;
+    si[threadIdx.x] = accI;
+    __syncthreads();
+    for (int h = REDUCE / 2; h > 0; h >>= 1) {
+        if (threadIdx.x < h) {
+            sr[threadIdx.x] += sr[threadIdx.x + h];
+            si[threadIdx.x] += si[threadIdx.x + h];
+        }
+        __syncthreads();
+    }
+    if (threadIdx.x == 0) {
+        partial[2 * blockIdx.x] = sr[0];
+        partial[2 * blockIdx.x + 1] = si[0];
+    }
+}
+
 #define GG_KERNELS(T, S)                                                                                                   \
     extern "C" __global__ void explicit_rows_##S(const T* in, T* out, int nLanes, int nRows, const T* low, const T* up,   \
                                                  const T* v, const T* rl, const T* ru, T cr, T ci, int transposeOut) {    \
@@ -121,6 +169,17 @@ __device__ void power_partial(const T* a, const unsigned char* mask, long n, dou
     extern "C" __global__ void multiply_##S(T* a, const T* f, long n, T re, T im) { multiply<T>(a, f, n, re, im); }        \
     extern "C" __global__ void power_partial_##S(const T* a, const unsigned char* mask, long n, double* partial) {        \
         power_partial<T>(a, mask, n, partial);                                                                             \
+    }                                                                                                                      \
+    extern "C" __global__ void wide_apply_##S(const T* in, T* out, int nx, int ny, const T* lowX, const T* upX,            \
+                                              const T* lowY, const T* upY, const T* v, const T* rl, const T* ru, T cr,     \
+                                              T ci) {                                                                      \
+        wide_apply<T>(in, out, nx, ny, lowX, upX, lowY, upY, v, rl, ru, cr, ci);                                           \
+    }                                                                                                                      \
+    extern "C" __global__ void combine_##S(T* out, const T* x, const T* y, long n, T ar, T ai, T br, T bi) {             \
+        combine<T>(out, x, y, n, ar, ai, br, bi);                                                                          \
+    }                                                                                                                      \
+    extern "C" __global__ void dot_partial_##S(const T* a, const T* b, long n, double* partial) {                        \
+        dot_partial<T>(a, b, n, partial);                                                                                  \
     }
 
 GG_KERNELS(float, f)

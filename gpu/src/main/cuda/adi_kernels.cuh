@@ -159,4 +159,81 @@ GG_HD double norm_cell(const T* a, const unsigned char* mask, long k) {
     return re * re + im * im;
 }
 
+/**
+ * One cell (i, j) of out = a + c P a on layout A (lanes x, rows y) for the unsplit wide-angle solve, P the whole 2D
+ * operator: rl low_x a_{i-1} + ru up_x a_{i+1} + low_y a_{j-1} + up_y a_{j+1} + (V - rl low_x - ru up_x - low_y - up_y) a,
+ * with a zero field outside the grid; V, rl and ru in layout A (rl, ru null for a scalar operator).
+ */
+template <typename T>
+GG_HD cplx<T> wide_cell(const T* in, int nx, int ny, int i, int j, const T* lowX, const T* upX, const T* lowY, const T* upY,
+                        const T* v, const T* rl, const T* ru, T cr, T ci) {
+    long k = (long)j * nx + i;
+    cplx<T> a = load(in, k);
+    cplx<T> lx = load(lowX, i);
+    cplx<T> ux = load(upX, i);
+    if (rl != 0) {
+        lx = scale(lx, rl[k]);
+        ux = scale(ux, ru[k]);
+    }
+    cplx<T> ly = load(lowY, j);
+    cplx<T> uy = load(upY, j);
+    cplx<T> vk = load(v, k);
+    cplx<T> diag;
+    diag.re = vk.re - lx.re - ux.re - ly.re - uy.re;
+    diag.im = vk.im - lx.im - ux.im - ly.im - uy.im;
+    cplx<T> p = mul(diag, a);
+    if (i > 0) {
+        cplx<T> t = mul(lx, load(in, k - 1));
+        p.re += t.re;
+        p.im += t.im;
+    }
+    if (i + 1 < nx) {
+        cplx<T> t = mul(ux, load(in, k + 1));
+        p.re += t.re;
+        p.im += t.im;
+    }
+    if (j > 0) {
+        cplx<T> t = mul(ly, load(in, k - nx));
+        p.re += t.re;
+        p.im += t.im;
+    }
+    if (j + 1 < ny) {
+        cplx<T> t = mul(uy, load(in, k + nx));
+        p.re += t.re;
+        p.im += t.im;
+    }
+    cplx<T> c = {cr, ci};
+    cplx<T> cp = mul(c, p);
+    cplx<T> r;
+    r.re = a.re + cp.re;
+    r.im = a.im + cp.im;
+    return r;
+}
+
+/** One cell of out = a x + b y (a = ar + i ai, b = br + i bi). */
+template <typename T>
+GG_HD cplx<T> combine_cell(const T* x, const T* y, long k, T ar, T ai, T br, T bi) {
+    cplx<T> a = {ar, ai};
+    cplx<T> b = {br, bi};
+    cplx<T> u = mul(a, load(x, k));
+    cplx<T> w = mul(b, load(y, k));
+    cplx<T> r;
+    r.re = u.re + w.re;
+    r.im = u.im + w.im;
+    return r;
+}
+
+/** One cell of the conjugated dot product conj(a_k) b_k, in double. */
+template <typename T>
+GG_HD cplx<double> dot_cell(const T* a, const T* b, long k) {
+    double ar = a[2 * k];
+    double ai = a[2 * k + 1];
+    double br = b[2 * k];
+    double bi = b[2 * k + 1];
+    cplx<double> z;
+    z.re = ar * br + ai * bi;
+    z.im = ar * bi - ai * br;
+    return z;
+}
+
 }  // namespace gg

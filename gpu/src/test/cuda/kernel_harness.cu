@@ -95,6 +95,48 @@ static int run(const char* kernel, int nLanes, int nRows) {
         print(s);
         return 0;
     }
+    if (strcmp(kernel, "wide") == 0) {
+        // nLanes = nx, nRows = ny (layout A)
+        int hasRatios;
+        double cr, ci;
+        if (scanf("%d %lf %lf", &hasRatios, &cr, &ci) != 3) return 2;
+        std::vector<T> in = read_array<T>(2 * n), lowX = read_array<T>(2 * nLanes), upX = read_array<T>(2 * nLanes);
+        std::vector<T> lowY = read_array<T>(2 * nRows), upY = read_array<T>(2 * nRows), v = read_array<T>(2 * n);
+        std::vector<T> rl = hasRatios ? read_array<T>(n) : std::vector<T>();
+        std::vector<T> ru = hasRatios ? read_array<T>(n) : std::vector<T>();
+        std::vector<T> out(2 * n);
+        for (int j = 0; j < nRows; j++) {
+            for (int i = 0; i < nLanes; i++) {
+                gg::store(out.data(), (long)j * nLanes + i, gg::wide_cell(in.data(), nLanes, nRows, i, j, lowX.data(), upX.data(), lowY.data(),
+                                                                          upY.data(), v.data(), ptr(rl), ptr(ru), (T)cr, (T)ci));
+            }
+        }
+        for (T x : out) print(x);
+        return 0;
+    }
+    if (strcmp(kernel, "combine") == 0) {
+        double ar, ai, br, bi;
+        if (scanf("%lf %lf %lf %lf", &ar, &ai, &br, &bi) != 4) return 2;
+        std::vector<T> x = read_array<T>(2 * n), y = read_array<T>(2 * n);
+        std::vector<T> out(2 * n);
+        for (long k = 0; k < n; k++) {
+            gg::store(out.data(), k, gg::combine_cell(x.data(), y.data(), k, (T)ar, (T)ai, (T)br, (T)bi));
+        }
+        for (T v : out) print(v);
+        return 0;
+    }
+    if (strcmp(kernel, "dot") == 0) {
+        std::vector<T> a = read_array<T>(2 * n), b = read_array<T>(2 * n);
+        double re = 0, im = 0;
+        for (long k = 0; k < n; k++) {
+            gg::cplx<double> z = gg::dot_cell(a.data(), b.data(), k);
+            re += z.re;
+            im += z.im;
+        }
+        print(re);
+        print(im);
+        return 0;
+    }
     fprintf(stderr, "kernel_harness: unknown kernel %s\n", kernel);
     return 2;
 }

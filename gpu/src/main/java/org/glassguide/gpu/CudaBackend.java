@@ -5,6 +5,7 @@ import org.glassguide.materials.errors.Messages;
 import org.glassguide.solver.compute.AdiOperator;
 import org.glassguide.solver.compute.AdiStepper;
 import org.glassguide.solver.compute.ComputeBackend;
+import org.glassguide.solver.compute.KrylovVectors;
 import org.glassguide.solver.compute.Precision;
 
 /**
@@ -98,6 +99,21 @@ public final class CudaBackend implements ComputeBackend {
             k.free(a);
             k.free(b);
             return best;
+        }
+    }
+
+    /** The unsplit solve's vectors in this device's memory, beside its preconditioners. */
+    @Override
+    public KrylovVectors krylovVectors(AdiOperator op, Precision precision, int threads) {
+        if (!available()) {
+            throw new GlassGuideException(Messages.BAD_CHOICE, "--device", "gpu:" + index, "auto or cpu here: " + unavailableReason());
+        }
+        CudaKernels k = new CudaKernels(index, precision);
+        try {
+            return new DeviceKrylovVectors(k, "gpu:" + index, op);
+        } catch (RuntimeException e) {
+            k.close();
+            throw e;
         }
     }
 

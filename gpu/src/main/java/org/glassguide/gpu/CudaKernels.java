@@ -39,8 +39,12 @@ final class CudaKernels implements DeviceKernels {
     private final CUfunction solveRows = new CUfunction();
     private final CUfunction multiply = new CUfunction();
     private final CUfunction powerPartial = new CUfunction();
+    private final CUfunction wideApply = new CUfunction();
+    private final CUfunction combine = new CUfunction();
+    private final CUfunction dotPartial = new CUfunction();
+    /** Per-block partial sums of a reduction: one double per block (power), two (dot). */
     private final CUdeviceptr partial = new CUdeviceptr();
-    private final double[] partialHost = new double[REDUCE_BLOCKS];
+    private final double[] partialHost = new double[2 * REDUCE_BLOCKS];
     private final CUdeviceptr none = new CUdeviceptr();
     private boolean closed;
 
@@ -74,7 +78,10 @@ final class CudaKernels implements DeviceKernels {
             JCudaDriver.cuModuleGetFunction(solveRows, module, "solve_rows" + s);
             JCudaDriver.cuModuleGetFunction(multiply, module, "multiply" + s);
             JCudaDriver.cuModuleGetFunction(powerPartial, module, "power_partial" + s);
-            JCudaDriver.cuMemAlloc(partial, (long) REDUCE_BLOCKS * Sizeof.DOUBLE);
+            JCudaDriver.cuModuleGetFunction(wideApply, module, "wide_apply" + s);
+            JCudaDriver.cuModuleGetFunction(combine, module, "combine" + s);
+            JCudaDriver.cuModuleGetFunction(dotPartial, module, "dot_partial" + s);
+            JCudaDriver.cuMemAlloc(partial, 2L * REDUCE_BLOCKS * Sizeof.DOUBLE);
         } catch (CudaException e) {
             throw failure("starting the kernels", e);
         }
@@ -225,10 +232,43 @@ final class CudaKernels implements DeviceKernels {
         return s;
     }
 
-    /** b = a (device to device, same length). */
-    void copy(Buffer a, Buffer b) {
+    @Override
+    public void wideApply(Buffer in, Buffer out, int nx, int ny, Buffer lowX, Buffer upX, Buffer lowY, Buffer upY, Buffer v, Buffer rl, Buffer ru,
+            double cr, double ci) {
         current();
-        JCudaDriver.cuMemcpyDtoD(ptr(b), ptr(a), a.length() * bytes);
+        launch(wideApply, (nx + TILE - 1) / TILE, (ny + TILE - 1) / TILE, TILE, ROWS_PER_PASS,
+                Pointer.to(arg(in), arg(out), Pointer.to(new int[] {nx}), Pointer.to(new int[] {ny}), arg(lowX), arg(upX), arg(lowY), arg(upY),
+                        arg(v), arg(rl), arg(ru), real(cr), real(ci)));
+    }
+
+    @Override
+    public void combine(Buffer out, double ar, double ai, Buffer x, double br, double bi, Buffer y, long cells) {
+        current();
+        int blocks = (int) Math.min(65535, (cells + REDUCE - 1) / REDUCE);
+        launch(combine, blocks, 1, REDUCE, 1, Pointer.to(arg(out), arg(x), arg(y), Pointer.to(new long[] {cells}), real(ar), real(ai), real(br),
+                real(bi)));
+    }
+
+    @Override
+    public void dot(Buffer a, Buffer b, long cells, double[] reIm) {
+        current();
+        int blocks = (int) Math.min(REDUCE_BLOCKS, Math.max(1, (cells + REDUCE - 1) / REDUCE));
+        launch(dotPartial, blocks, 1, REDUCE, 1, Pointer.to(arg(a), arg(b), Pointer.to(new long[] {cells}), Pointer.to(partial)));
+        JCudaDriver.cuMemcpyDtoH(Pointer.to(partialHost), partial, 2L * blocks * Sizeof.DOUBLE);
+        double re = 0;
+        double im = 0;
+        for (int q = 0; q < blocks; q++) {
+            re += partialHost[2 * q];
+            im += partialHost[2 * q + 1];
+        }
+        reIm[0] = re;
+        reIm[1] = im;
+    }
+
+    @Override
+    public void copy(Buffer from, Buffer to) {
+        current();
+        JCudaDriver.cuMemcpyDtoD(ptr(to), ptr(from), from.length() * bytes);
     }
 
     @Override

@@ -49,6 +49,22 @@ interface DeviceKernels extends AutoCloseable {
     /** Sum of |a|^2 over n cells where the mask (may be null) is set, in double. */
     double power(Buffer a, Buffer mask, long cells);
 
+    /**
+     * out = (1 + c P) in on layout A for the whole 2D operator P = P_x + P_y + V (the unsplit wide-angle solve); V, rl, ru
+     * in layout A, rl and ru may be null. out differs from in.
+     */
+    void wideApply(Buffer in, Buffer out, int nx, int ny, Buffer lowX, Buffer upX, Buffer lowY, Buffer upY, Buffer v, Buffer rl, Buffer ru,
+            double cr, double ci);
+
+    /** out = a x + b y over n cells (a = ar + i ai, b = br + i bi; out may be x or y). */
+    void combine(Buffer out, double ar, double ai, Buffer x, double br, double bi, Buffer y, long cells);
+
+    /** sum conj(a) b over n cells in double, written to reIm as {re, im}. */
+    void dot(Buffer a, Buffer b, long cells, double[] reIm);
+
+    /** to = from (same length). */
+    void copy(Buffer from, Buffer to);
+
     /** Returns when every kernel launched so far has finished. */
     void synchronize();
 

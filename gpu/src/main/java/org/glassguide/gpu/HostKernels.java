@@ -249,6 +249,105 @@ final class HostKernels implements DeviceKernels {
     }
 
     @Override
+    public void wideApply(Buffer in, Buffer out, int nx, int ny, Buffer lowX, Buffer upX, Buffer lowY, Buffer upY, Buffer v, Buffer rl, Buffer ru,
+            double cr, double ci) {
+        double[] a = of(in);
+        double[] o = of(out);
+        double[] r = new double[2];
+        for (int j = 0; j < ny; j++) {
+            for (int i = 0; i < nx; i++) {
+                wideCell(a, nx, ny, i, j, of(lowX), of(upX), of(lowY), of(upY), of(v), of(rl), of(ru), cr, ci, r);
+                int k = i + nx * j;
+                o[2 * k] = round(r[0]);
+                o[2 * k + 1] = round(r[1]);
+            }
+        }
+    }
+
+    /** gg::wide_cell. */
+    static void wideCell(double[] in, int nx, int ny, int i, int j, double[] lowX, double[] upX, double[] lowY, double[] upY, double[] v,
+            double[] rl, double[] ru, double cr, double ci, double[] r) {
+        int k = j * nx + i;
+        double ar = in[2 * k];
+        double ai = in[2 * k + 1];
+        double lxr = lowX[2 * i];
+        double lxi = lowX[2 * i + 1];
+        double uxr = upX[2 * i];
+        double uxi = upX[2 * i + 1];
+        if (rl != null) {
+            lxr *= rl[k];
+            lxi *= rl[k];
+            uxr *= ru[k];
+            uxi *= ru[k];
+        }
+        double lyr = lowY[2 * j];
+        double lyi = lowY[2 * j + 1];
+        double uyr = upY[2 * j];
+        double uyi = upY[2 * j + 1];
+        double gr = v[2 * k] - lxr - uxr - lyr - uyr;
+        double gi = v[2 * k + 1] - lxi - uxi - lyi - uyi;
+        double pr = gr * ar - gi * ai;
+        double pi = gr * ai + gi * ar;
+        if (i > 0) {
+            pr += lxr * in[2 * (k - 1)] - lxi * in[2 * (k - 1) + 1];
+            pi += lxr * in[2 * (k - 1) + 1] + lxi * in[2 * (k - 1)];
+        }
+        if (i + 1 < nx) {
+            pr += uxr * in[2 * (k + 1)] - uxi * in[2 * (k + 1) + 1];
+            pi += uxr * in[2 * (k + 1) + 1] + uxi * in[2 * (k + 1)];
+        }
+        if (j > 0) {
+            pr += lyr * in[2 * (k - nx)] - lyi * in[2 * (k - nx) + 1];
+            pi += lyr * in[2 * (k - nx) + 1] + lyi * in[2 * (k - nx)];
+        }
+        if (j + 1 < ny) {
+            pr += uyr * in[2 * (k + nx)] - uyi * in[2 * (k + nx) + 1];
+            pi += uyr * in[2 * (k + nx) + 1] + uyi * in[2 * (k + nx)];
+        }
+        r[0] = ar + cr * pr - ci * pi;
+        r[1] = ai + cr * pi + ci * pr;
+    }
+
+    @Override
+    public void combine(Buffer out, double ar, double ai, Buffer x, double br, double bi, Buffer y, long cells) {
+        double[] o = of(out);
+        double[] a = of(x);
+        double[] b = of(y);
+        // the scalars as the kernel receives them
+        double sar = round(ar);
+        double sai = round(ai);
+        double sbr = round(br);
+        double sbi = round(bi);
+        for (int k = 0; k < cells; k++) {
+            double xr = a[2 * k];
+            double xi = a[2 * k + 1];
+            double yr = b[2 * k];
+            double yi = b[2 * k + 1];
+            o[2 * k] = round(sar * xr - sai * xi + sbr * yr - sbi * yi);
+            o[2 * k + 1] = round(sar * xi + sai * xr + sbr * yi + sbi * yr);
+        }
+    }
+
+    @Override
+    public void dot(Buffer a, Buffer b, long cells, double[] reIm) {
+        double[] u = of(a);
+        double[] v = of(b);
+        double re = 0;
+        double im = 0;
+        for (int k = 0; k < cells; k++) {
+            re += u[2 * k] * v[2 * k] + u[2 * k + 1] * v[2 * k + 1];
+            im += u[2 * k] * v[2 * k + 1] - u[2 * k + 1] * v[2 * k];
+        }
+        reIm[0] = re;
+        reIm[1] = im;
+    }
+
+    @Override
+    public void copy(Buffer from, Buffer to) {
+        System.arraycopy(of(from), 0, of(to), 0, of(from).length);
+    }
+
+    @Override
     public void synchronize() {
     }
 

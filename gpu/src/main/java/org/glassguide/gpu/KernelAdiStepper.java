@@ -57,9 +57,17 @@ final class KernelAdiStepper implements AdiStepper {
     private double[] d = new double[0];
     private boolean lod;
     private long stepCount;
+    /** Whether closing this stepper closes its kernels (not when it is one of several on shared kernels). */
+    private final boolean ownsKernels;
 
     /** deviceName names the device in memory messages ("gpu:0"). */
     KernelAdiStepper(DeviceKernels kernels, String deviceName, AdiOperator op) {
+        this(kernels, deviceName, op, true);
+    }
+
+    /** As above; ownsKernels false leaves the kernels open when the stepper closes (a preconditioner on shared kernels). */
+    KernelAdiStepper(DeviceKernels kernels, String deviceName, AdiOperator op, boolean ownsKernels) {
+        this.ownsKernels = ownsKernels;
         this.k = kernels;
         this.deviceName = deviceName;
         this.nx = op.nx();
@@ -257,6 +265,22 @@ final class KernelAdiStepper implements AdiStepper {
 
     @Override
     public void step(int n) {
+        advance(n);
+        // the launches are asynchronous: returning after the last one has run keeps the caller's timing honest
+        k.synchronize();
+    }
+
+    /**
+     * out = one step applied to in, device to device and without waiting for the device (the unsplit solve's
+     * preconditioner); in and out may be the same buffer.
+     */
+    void apply(DeviceKernels.Buffer in, DeviceKernels.Buffer out) {
+        k.copy(in, cur);
+        advance(1);
+        k.copy(cur, out);
+    }
+
+    private void advance(int n) {
         if (c.length == 0) {
             throw new IllegalStateException("no propagation factors set");
         }
@@ -280,8 +304,6 @@ final class KernelAdiStepper implements AdiStepper {
             }
             stepCount++;
         }
-        // the launches are asynchronous: returning after the last one has run keeps the caller's timing honest
-        k.synchronize();
     }
 
     /** Every factor along x on layout B, from and back to layout A. */
@@ -360,6 +382,8 @@ final class KernelAdiStepper implements AdiStepper {
             lastFactorBuffer}) {
             free(b);
         }
-        k.close();
+        if (ownsKernels) {
+            k.close();
+        }
     }
 }

@@ -205,6 +205,63 @@ class KernelHarnessTest {
         assertEquals(expected, got, 1e-13 * expected, "norm_cell");
     }
 
+    @ParameterizedTest(name = "wide operator {0} ratios {1}")
+    @CsvSource({"DOUBLE, true", "DOUBLE, false", "FLOAT, true", "FLOAT, false"})
+    void wideOperator(Precision p, boolean ratios) throws Exception {
+        int nx = 31;
+        int ny = 19;
+        int n = nx * ny;
+        Random r = new Random(5);
+        double[] in = random(r, 2 * n, -1, 1, p);
+        double[] lowX = random(r, 2 * nx, -1, 1, p);
+        double[] upX = random(r, 2 * nx, -1, 1, p);
+        double[] lowY = random(r, 2 * ny, -1, 1, p);
+        double[] upY = random(r, 2 * ny, -1, 1, p);
+        double[] v = random(r, 2 * n, -0.5, 0.5, p);
+        double[] rl = ratios ? random(r, n, 0.7, 1.3, p) : null;
+        double[] ru = ratios ? random(r, n, 0.7, 1.3, p) : null;
+        double cr = 0.02;
+        double ci = -0.4;
+        Input s = new Input().add(p == Precision.FLOAT ? "f" : "d", "wide", nx, ny).add(ratios ? 1 : 0, cr, ci).add(in).add(lowX).add(upX)
+                .add(lowY).add(upY).add(v);
+        if (ratios) {
+            s.add(rl).add(ru);
+        }
+        HostKernels h = new HostKernels(p);
+        DeviceKernels.Buffer bo = h.alloc(2L * n);
+        h.wideApply(buffer(h, in), bo, nx, ny, buffer(h, lowX), buffer(h, upX), buffer(h, lowY), buffer(h, upY), buffer(h, v), buffer(h, rl),
+                buffer(h, ru), cr, ci);
+        double[] expected = new double[2 * n];
+        h.download(bo, expected);
+        compare(expected, run(s.s.toString()), p, "wide_cell");
+    }
+
+    @ParameterizedTest(name = "combine and dot {0}")
+    @CsvSource({"DOUBLE", "FLOAT"})
+    void combineAndDot(Precision p) throws Exception {
+        int n = 257;
+        Random r = new Random(6);
+        double[] x = random(r, 2 * n, -1, 1, p);
+        double[] y = random(r, 2 * n, -1, 1, p);
+        // scalars exact in float, so both sides read the same numbers
+        double ar = 0.75;
+        double ai = -0.5;
+        double br = -1.25;
+        double bi = 0.375;
+        HostKernels h = new HostKernels(p);
+        DeviceKernels.Buffer bo = h.alloc(2L * n);
+        h.combine(bo, ar, ai, buffer(h, x), br, bi, buffer(h, y), n);
+        double[] expected = new double[2 * n];
+        h.download(bo, expected);
+        compare(expected, run(new Input().add(p == Precision.FLOAT ? "f" : "d", "combine", n, 1).add(ar, ai, br, bi).add(x).add(y).s.toString()), p,
+                "combine_cell");
+        double[] dot = new double[2];
+        h.dot(buffer(h, x), buffer(h, y), n, dot);
+        double[] got = run(new Input().add(p == Precision.FLOAT ? "f" : "d", "dot", n, 1).add(x).add(y).s.toString());
+        assertEquals(dot[0], got[0], 1e-12 * n, "dot_cell re");
+        assertEquals(dot[1], got[1], 1e-12 * n, "dot_cell im");
+    }
+
     private static DeviceKernels.Buffer buffer(HostKernels h, double[] a) {
         if (a == null) {
             return null;

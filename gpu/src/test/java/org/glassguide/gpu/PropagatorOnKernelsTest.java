@@ -12,6 +12,7 @@ import org.glassguide.solver.compute.AdiOperator;
 import org.glassguide.solver.compute.AdiStepper;
 import org.glassguide.solver.compute.ComputeBackend;
 import org.glassguide.solver.compute.CpuBackend;
+import org.glassguide.solver.compute.KrylovVectors;
 import org.glassguide.solver.compute.Precision;
 import org.glassguide.solver.design.Shape;
 import org.glassguide.solver.fd.CrossSection;
@@ -21,7 +22,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Whole beam propagations and the imaginary-distance mode finder through the GPU backend's stepper on the
  * host kernels, against the CPU backend: the propagator's use of the SPI (sections, masks, monitors,
- * multistep wide-angle factors) works unchanged on the device path.
+ * multistep wide-angle factors, the 3D wide-angle steps' unsplit solve with its vectors on the device) works unchanged
+ * on the device path.
  */
 class PropagatorOnKernelsTest {
     /** The GPU backend's stepper over the host kernels. */
@@ -49,6 +51,11 @@ class PropagatorOnKernelsTest {
         @Override
         public AdiStepper adi(AdiOperator op, Precision precision, int threads) {
             return new KernelAdiStepper(new HostKernels(precision), "host", op);
+        }
+
+        @Override
+        public KrylovVectors krylovVectors(AdiOperator op, Precision precision, int threads) {
+            return new DeviceKrylovVectors(new HostKernels(precision), "host", op);
         }
     };
 

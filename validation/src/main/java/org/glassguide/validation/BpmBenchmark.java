@@ -95,6 +95,23 @@ public final class BpmBenchmark {
         return configs;
     }
 
+    /**
+     * The accelerator's wide-angle table: at 512², 1024² and 2048², float and double, the paraxial step and the unsplit
+     * Pade (1,1) step (its Krylov vectors on the device), and Pade (2,2) in double, one stream: the unsplit step's cost per
+     * cell-step against the paraxial one timed in the same run.
+     */
+    public static List<Config> deviceWideAngleTable() {
+        List<Config> configs = new ArrayList<>();
+        for (int n : new int[] {512, 1024, 2048}) {
+            for (Precision q : Precision.values()) {
+                configs.add(new Config(n, q, 1, WideAngle.PARAXIAL));
+                configs.add(new Config(n, q, 1, WideAngle.PADE11));
+            }
+            configs.add(new Config(n, Precision.DOUBLE, 1, WideAngle.PADE22));
+        }
+        return configs;
+    }
+
     /** Times each configuration in order, handing each row on as it finishes (the paraxial reference timed in the same run). */
     public static void runAll(List<Config> configs, ComputeBackend backend, Consumer<Row> rows) {
         runAll(configs, backend, rows, org.glassguide.solver.ProgressMonitor.NONE);

@@ -9,6 +9,7 @@ import org.glassguide.solver.ProgressMonitor;
 import org.glassguide.solver.compute.AdiOperator;
 import org.glassguide.solver.compute.AdiStepper;
 import org.glassguide.solver.compute.TransposedStepper;
+import org.glassguide.solver.compute.HostKrylovVectors;
 import org.glassguide.solver.compute.UnsplitWideAngleStepper;
 import org.glassguide.solver.compute.ComputeBackend;
 import org.glassguide.solver.compute.Precision;
@@ -247,8 +248,11 @@ public final class BeamPropagator {
         double[] end = new double[2 * n];
         long stepNanos = 0;
         StepSolve solve = StepSolve.ADI;
-        UnsplitWideAngleStepper unsplit = unsplit(s, g) ? new UnsplitWideAngleStepper(op, s.precision(), s.threads(), o -> backend.adi(o, s.precision(), s.threads()))
-                : null;
+        // the fourth-order operator's line solves run on host vectors (over the backend's preconditioner); otherwise the
+        // solve's vectors stay where the backend keeps its field
+        UnsplitWideAngleStepper unsplit = unsplit(s, g) ? new UnsplitWideAngleStepper(fourthOrder
+                ? new HostKrylovVectors(op, s.threads(), o -> backend.adi(o, s.precision(), s.threads()))
+                : backend.krylovVectors(op, s.precision(), s.threads()), s.precision()) : null;
         if (unsplit != null) {
             unsplit.setTolerance((long) Math.round(s.length() / s.dz()) * f[0].length / 2);
             unsplit.setReference(kRef);

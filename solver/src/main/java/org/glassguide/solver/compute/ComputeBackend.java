@@ -33,6 +33,14 @@ public interface ComputeBackend {
     AdiStepper adi(AdiOperator op, Precision precision, int threads);
 
     /**
+     * The vectors of the unsplit wide-angle solve, with this backend's split step as the preconditioner: by default in the
+     * Java heap (double precision); a device backend keeps them in its own memory, beside the field.
+     */
+    default KrylovVectors krylovVectors(AdiOperator op, Precision precision, int threads) {
+        return new HostKrylovVectors(op, threads, o -> adi(o, precision, threads));
+    }
+
+    /**
      * Whether this backend runs on an accelerator with memory of its own, whose benchmark is its bandwidth table
      * ({@link #bytesPerCellStep}, {@link #measureCopyBandwidth}) beside the CPU backend on the same machine.
      */

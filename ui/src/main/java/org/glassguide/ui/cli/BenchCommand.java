@@ -141,6 +141,11 @@ public final class BenchCommand implements Callable<Integer> {
             double copy = backend.measureCopyBandwidth();
             BenchReport.deviceHeader(out, backend, cpu, copy, cores);
             BpmBenchmark.runDeviceTable(backend, cpu, cores, r -> BenchReport.deviceRow(out, r, copy));
+            out.println();
+            out.println("The unsplit 3D wide-angle step on the device (GMRES with its vectors in device memory, preconditioned by the split"
+                    + " step), beside the paraxial step timed in the same run:");
+            BenchReport.bpmHeader(out, backend);
+            BpmBenchmark.runAll(BpmBenchmark.deviceWideAngleTable(), backend, r -> BenchReport.bpmRow(out, r, false, backend));
             return 0;
         }
         List<BpmBenchmark.Config> configs = explicit ? List.of(new BpmBenchmark.Config(grid != null ? grid : 1024, p != null ? p : Precision.FLOAT,
