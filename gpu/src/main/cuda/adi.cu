@@ -184,3 +184,17 @@ __device__ void dot_partial(const T* a, const T* b, long n, double* partial) {
 
 GG_KERNELS(float, f)
 GG_KERNELS(double, d)
+
+// Precision conversion between a double buffer (the unsplit solve's Krylov vectors) and a float one (a float run's
+// preconditioner): one thread per real, grid-stride.
+extern "C" __global__ void convert_d_to_f(const double* in, float* out, long n) {
+    for (long k = blockIdx.x * (long)blockDim.x + threadIdx.x; k < n; k += (long)gridDim.x * blockDim.x) {
+        out[k] = (float)in[k];
+    }
+}
+
+extern "C" __global__ void convert_f_to_d(const float* in, double* out, long n) {
+    for (long k = blockIdx.x * (long)blockDim.x + threadIdx.x; k < n; k += (long)gridDim.x * blockDim.x) {
+        out[k] = (double)in[k];
+    }
+}

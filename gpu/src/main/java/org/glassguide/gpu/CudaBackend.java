@@ -102,16 +102,21 @@ public final class CudaBackend implements ComputeBackend {
         }
     }
 
-    /** The unsplit solve's vectors in this device's memory, beside its preconditioners. */
+    /** The unsplit solve's vectors in this device's memory (double), beside its preconditioners (the run's precision). */
     @Override
     public KrylovVectors krylovVectors(AdiOperator op, Precision precision, int threads) {
         if (!available()) {
             throw new GlassGuideException(Messages.BAD_CHOICE, "--device", "gpu:" + index, "auto or cpu here: " + unavailableReason());
         }
-        CudaKernels k = new CudaKernels(index, precision);
+        CudaKernels k = new CudaKernels(index, Precision.DOUBLE);
+        CudaKernels kp = null;
         try {
-            return new DeviceKrylovVectors(k, "gpu:" + index, op);
+            kp = precision == Precision.DOUBLE ? k : new CudaKernels(index, precision);
+            return new DeviceKrylovVectors(k, kp, "gpu:" + index, op);
         } catch (RuntimeException e) {
+            if (kp != null && kp != k) {
+                kp.close();
+            }
             k.close();
             throw e;
         }

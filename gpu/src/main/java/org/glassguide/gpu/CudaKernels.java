@@ -42,6 +42,8 @@ final class CudaKernels implements DeviceKernels {
     private final CUfunction wideApply = new CUfunction();
     private final CUfunction combine = new CUfunction();
     private final CUfunction dotPartial = new CUfunction();
+    /** Conversion into this precision from the other one. */
+    private final CUfunction convertIn = new CUfunction();
     /** Per-block partial sums of a reduction: one double per block (power), two (dot). */
     private final CUdeviceptr partial = new CUdeviceptr();
     private final double[] partialHost = new double[2 * REDUCE_BLOCKS];
@@ -81,6 +83,7 @@ final class CudaKernels implements DeviceKernels {
             JCudaDriver.cuModuleGetFunction(wideApply, module, "wide_apply" + s);
             JCudaDriver.cuModuleGetFunction(combine, module, "combine" + s);
             JCudaDriver.cuModuleGetFunction(dotPartial, module, "dot_partial" + s);
+            JCudaDriver.cuModuleGetFunction(convertIn, module, precision == Precision.FLOAT ? "convert_d_to_f" : "convert_f_to_d");
             JCudaDriver.cuMemAlloc(partial, 2L * REDUCE_BLOCKS * Sizeof.DOUBLE);
         } catch (CudaException e) {
             throw failure("starting the kernels", e);
@@ -269,6 +272,18 @@ final class CudaKernels implements DeviceKernels {
     public void copy(Buffer from, Buffer to) {
         current();
         JCudaDriver.cuMemcpyDtoD(ptr(to), ptr(from), from.length() * bytes);
+    }
+
+    @Override
+    public void copyFrom(Buffer from, Precision fromPrecision, Buffer to) {
+        if (fromPrecision == precision) {
+            copy(from, to);
+            return;
+        }
+        current();
+        long n = from.length();
+        int blocks = (int) Math.min(65535, (n + REDUCE - 1) / REDUCE);
+        launch(convertIn, blocks, 1, REDUCE, 1, Pointer.to(arg(from), arg(to), Pointer.to(new long[] {n})));
     }
 
     @Override

@@ -65,6 +65,12 @@ interface DeviceKernels extends AutoCloseable {
     /** to = from (same length). */
     void copy(Buffer from, Buffer to);
 
+    /**
+     * to = from, where from holds reals of fromPrecision on the same device (another kernels object's buffer), rounded to
+     * these kernels' precision; the same length.
+     */
+    void copyFrom(Buffer from, Precision fromPrecision, Buffer to);
+
     /** Returns when every kernel launched so far has finished. */
     void synchronize();
 

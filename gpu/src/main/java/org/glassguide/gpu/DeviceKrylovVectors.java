@@ -8,14 +8,18 @@ import org.glassguide.solver.compute.KrylovVectors;
 import org.glassguide.solver.compute.Precision;
 
 /**
- * The unsplit wide-angle solve's vectors in device memory, in the run's precision: the field, the GMRES basis and its
- * work vectors never leave the device; products with 1 + c P are one stencil kernel on layout A (wide_apply), linear
+ * The unsplit wide-angle solve's vectors in device memory, in double precision as on the host (a float run's
+ * preconditioner stays in float: in float vectors the products with P, sums of terms of 1/dx^2 cancelling to k_perp^2,
+ * lose the digits the solve needs, and GMRES stalls near 1e-3): the field, the GMRES basis and its work vectors never
+ * leave the device; products with 1 + c P are one stencil kernel on layout A (wide_apply), linear
  * combinations one kernel each, dot products a reduction whose two doubles come back. Each factor's preconditioner is a
  * {@link KernelAdiStepper} on the same kernels, stepped buffer to buffer. The operator's V and interface ratios are kept
  * here a second time in layout A (the steppers hold them in layout B for their x solves).
  */
 final class DeviceKrylovVectors implements KrylovVectors {
+    /** The vectors' kernels (double) and the preconditioners' (the run's precision; the same object in double). */
     private final DeviceKernels k;
+    private final DeviceKernels kp;
     private final String deviceName;
     private final int nx;
     private final int ny;
@@ -34,9 +38,16 @@ final class DeviceKrylovVectors implements KrylovVectors {
     private DeviceKernels.Buffer lastMaskBuffer;
     private DeviceKernels.Buffer factorBuffer;
 
-    /** The vectors on kernels that this object then owns (closed with it). */
-    DeviceKrylovVectors(DeviceKernels kernels, String deviceName, AdiOperator op) {
+    /**
+     * The vectors on double kernels and the preconditioners on kernels of the run's precision (the same object for a
+     * double run), on one device; this object then owns both (closed with it).
+     */
+    DeviceKrylovVectors(DeviceKernels kernels, DeviceKernels preconditionerKernels, String deviceName, AdiOperator op) {
+        if (kernels.precision() != Precision.DOUBLE) {
+            throw new IllegalArgumentException("the Krylov vectors are double");
+        }
         this.k = kernels;
+        this.kp = preconditionerKernels;
         this.deviceName = deviceName;
         this.nx = op.nx();
         this.ny = op.ny();
@@ -109,7 +120,7 @@ final class DeviceKrylovVectors implements KrylovVectors {
     public void setPreconditioners(double[] d) {
         int factors = d.length / 2;
         while (preconditioners.size() < factors) {
-            preconditioners.add(new KernelAdiStepper(k, deviceName, op, false));
+            preconditioners.add(new KernelAdiStepper(kp, deviceName, op, false));
         }
         while (preconditioners.size() > factors) {
             preconditioners.remove(preconditioners.size() - 1).close();
@@ -121,7 +132,7 @@ final class DeviceKrylovVectors implements KrylovVectors {
 
     @Override
     public void precondition(int f, int in, int out) {
-        preconditioners.get(f).apply(vectors.get(in), vectors.get(out));
+        preconditioners.get(f).apply(k, vectors.get(in), vectors.get(out));
     }
 
     @Override
@@ -184,6 +195,7 @@ final class DeviceKrylovVectors implements KrylovVectors {
     @Override
     public void finish() {
         k.synchronize();
+        kp.synchronize();
     }
 
     private void free(DeviceKernels.Buffer b) {
@@ -206,5 +218,8 @@ final class DeviceKrylovVectors implements KrylovVectors {
             free(b);
         }
         k.close();
+        if (kp != k) {
+            kp.close();
+        }
     }
 }

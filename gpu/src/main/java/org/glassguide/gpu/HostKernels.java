@@ -348,6 +348,15 @@ final class HostKernels implements DeviceKernels {
     }
 
     @Override
+    public void copyFrom(Buffer from, Precision fromPrecision, Buffer to) {
+        double[] a = of(from);
+        double[] b = of(to);
+        for (int k = 0; k < a.length; k++) {
+            b[k] = round(a[k]);
+        }
+    }
+
+    @Override
     public void synchronize() {
     }
 

@@ -280,6 +280,20 @@ final class KernelAdiStepper implements AdiStepper {
         k.copy(cur, out);
     }
 
+    /**
+     * As {@link #apply}, for buffers of other kernels on the same device (vk: double Krylov vectors around a float
+     * preconditioner): in is rounded into this stepper's precision, the result widened back.
+     */
+    void apply(DeviceKernels vk, DeviceKernels.Buffer in, DeviceKernels.Buffer out) {
+        if (vk == k) {
+            apply(in, out);
+            return;
+        }
+        k.copyFrom(in, vk.precision(), cur);
+        advance(1);
+        vk.copyFrom(cur, k.precision(), out);
+    }
+
     private void advance(int n) {
         if (c.length == 0) {
             throw new IllegalStateException("no propagation factors set");

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The unsplit wide-angle solve with its vectors on the device kernels (here their Java statement, HostKernels) against
  * the same solve on host vectors over the CPU backend: the device path's stencil (layout A, V and ratios copied there),
  * combinations, dot products and buffer-to-buffer preconditioner must reproduce the host solve. Double: the same
- * iterations in another order of rounding, 1e-11; float: vectors stored in float, solved to the float target 1e-5
+ * iterations in another order of rounding, 1e-11; float: double vectors around a float preconditioner (as on the host), solved to the float target 1e-5
  * per factor, 5 steps, 3e-4.
  */
 class DeviceKrylovVectorsTest {
@@ -32,7 +32,7 @@ class DeviceKrylovVectorsTest {
             ref = Problems.run(host, f, psi, 5);
         }
         double[] got;
-        UnsplitWideAngleStepper dev = new UnsplitWideAngleStepper(new DeviceKrylovVectors(new HostKernels(precision), "host", op), precision);
+        UnsplitWideAngleStepper dev = new UnsplitWideAngleStepper(new DeviceKrylovVectors(new HostKernels(Precision.DOUBLE), new HostKernels(precision), "host", op), precision);
         try (dev) {
             dev.setTolerance(1_000_000);
             got = Problems.run(dev, f, psi, 5);

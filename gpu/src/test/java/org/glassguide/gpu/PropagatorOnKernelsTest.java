@@ -55,7 +55,7 @@ class PropagatorOnKernelsTest {
 
         @Override
         public KrylovVectors krylovVectors(AdiOperator op, Precision precision, int threads) {
-            return new DeviceKrylovVectors(new HostKernels(precision), "host", op);
+            return new DeviceKrylovVectors(new HostKernels(Precision.DOUBLE), new HostKernels(precision), "host", op);
         }
     };
 

@@ -96,18 +96,18 @@ public final class BpmBenchmark {
     }
 
     /**
-     * The accelerator's wide-angle table: at 512², 1024² and 2048², float and double, the paraxial step and the unsplit
-     * Pade (1,1) step (its Krylov vectors on the device), and Pade (2,2) in double, one stream: the unsplit step's cost per
-     * cell-step against the paraxial one timed in the same run.
+     * A wide-angle cost table: for each grid, precision and thread count, the paraxial step and then the wide-angle one
+     * (unsplit in 3D), so that each wide-angle row's cost per cell-step is a ratio to a paraxial run timed just before it.
      */
-    public static List<Config> deviceWideAngleTable() {
+    public static List<Config> wideAngleTable(WideAngle w, int[] grids, List<Precision> precisions, int[] threads) {
         List<Config> configs = new ArrayList<>();
-        for (int n : new int[] {512, 1024, 2048}) {
-            for (Precision q : Precision.values()) {
-                configs.add(new Config(n, q, 1, WideAngle.PARAXIAL));
-                configs.add(new Config(n, q, 1, WideAngle.PADE11));
+        for (int n : grids) {
+            for (Precision q : precisions) {
+                for (int t : threads) {
+                    configs.add(new Config(n, q, t, WideAngle.PARAXIAL));
+                    configs.add(new Config(n, q, t, w));
+                }
             }
-            configs.add(new Config(n, Precision.DOUBLE, 1, WideAngle.PADE22));
         }
         return configs;
     }

@@ -51,7 +51,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "bpm: threads (default: 1 and all cores in the table, all cores for one run).")
     Integer threads;
 
-    @Option(names = "--wide-angle", paramLabel = "W", description = "bpm: none, pade11 or pade22 (default none).")
+    @Option(names = "--wide-angle", paramLabel = "W", description = "bpm: none, pade11 or pade22 (default none); pade11 or pade22 without --grid"
+            + " prints the wide-angle cost table: 512^2 and 1024^2 (and 2048^2 on a GPU), each row beside the paraxial step timed just before it.")
     String wideAngle;
 
     @Option(names = "--device", paramLabel = "D", defaultValue = "auto", description = "bpm: auto, cpu, gpu or gpu:N (default ${DEFAULT-VALUE}); gpu without --grid prints the GPU table.")
@@ -141,15 +142,19 @@ public final class BenchCommand implements Callable<Integer> {
             double copy = backend.measureCopyBandwidth();
             BenchReport.deviceHeader(out, backend, cpu, copy, cores);
             BpmBenchmark.runDeviceTable(backend, cpu, cores, r -> BenchReport.deviceRow(out, r, copy));
-            out.println();
-            out.println("The unsplit 3D wide-angle step on the device (GMRES with its vectors in device memory, preconditioned by the split"
-                    + " step), beside the paraxial step timed in the same run:");
-            BenchReport.bpmHeader(out, backend);
-            BpmBenchmark.runAll(BpmBenchmark.deviceWideAngleTable(), backend, r -> BenchReport.bpmRow(out, r, false, backend));
             return 0;
         }
-        List<BpmBenchmark.Config> configs = explicit ? List.of(new BpmBenchmark.Config(grid != null ? grid : 1024, p != null ? p : Precision.FLOAT,
-                threads != null ? threads : cores, w)) : BpmBenchmark.defaultTable(cores);
+        List<BpmBenchmark.Config> configs;
+        if (w != WideAngle.PARAXIAL && grid == null) {
+            // the wide-angle cost table: each row beside the paraxial step timed just before it (a GPU: one stream, and 2048^2
+            // too; the CPU: one thread and all cores, or the threads asked for)
+            int[] ts = threads != null ? new int[] {threads} : backend.accelerator() || cores == 1 ? new int[] {1} : new int[] {1, cores};
+            configs = BpmBenchmark.wideAngleTable(w, backend.accelerator() ? new int[] {512, 1024, 2048} : new int[] {512, 1024},
+                    p != null ? List.of(p) : List.of(Precision.values()), ts);
+        } else {
+            configs = explicit ? List.of(new BpmBenchmark.Config(grid != null ? grid : 1024, p != null ? p : Precision.FLOAT,
+                    threads != null ? threads : cores, w)) : BpmBenchmark.defaultTable(cores);
+        }
         if (!json) {
             BenchReport.bpmHeader(out, backend);
         }
