@@ -228,9 +228,10 @@ final class CudaKernels implements DeviceKernels {
         current();
         launch(powerPartial, REDUCE_BLOCKS, 1, REDUCE, 1, Pointer.to(arg(a), arg(mask), Pointer.to(new long[] {cells}), Pointer.to(partial)));
         JCudaDriver.cuMemcpyDtoH(Pointer.to(partialHost), partial, (long) REDUCE_BLOCKS * Sizeof.DOUBLE);
+        // only the blocks' partials just written: the rest of the array holds a dot product's
         double s = 0;
-        for (double p : partialHost) {
-            s += p;
+        for (int q = 0; q < REDUCE_BLOCKS; q++) {
+            s += partialHost[q];
         }
         return s;
     }

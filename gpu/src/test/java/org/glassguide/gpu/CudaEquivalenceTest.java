@@ -171,8 +171,39 @@ class CudaEquivalenceTest {
         }
     }
 
+    /**
+     * The reductions one after another on a grid whose dot product fills every partial-sum block (700^2 cells: 1024
+     * blocks of two doubles): a power after a dot must read its own partials only (it once summed the dot's stale
+     * second half as well, and the unsplit solve's norms went wrong from 512^2 up).
+     */
+    @ParameterizedTest(name = "reductions in turn {0}")
+    @CsvSource({"DOUBLE", "FLOAT"})
+    void reductionsInTurnOnALargeGrid(Precision p) {
+        assumeGpu();
+        int n = 700 * 700;
+        double[] a = Problems.field(700, 700, 11);
+        double[] b = Problems.field(700, 700, 12);
+        try (CudaKernels g = new CudaKernels(0, p)) {
+            HostKernels h = new HostKernels(p);
+            double[][] dots = new double[2][2];
+            double[] pw = new double[2];
+            int s = 0;
+            for (DeviceKernels k : new DeviceKernels[] {g, h}) {
+                DeviceKernels.Buffer x = up(k, a);
+                DeviceKernels.Buffer y = up(k, b);
+                k.dot(x, y, n, dots[s]);
+                pw[s++] = k.power(x, null, n);
+            }
+            assertEquals(pw[1], pw[0], 1e-12 * pw[1], "power after a dot");
+            double scale = Math.hypot(dots[1][0], dots[1][1]);
+            assertEquals(dots[1][0], dots[0][0], 1e-12 * scale, "dot re");
+            assertEquals(dots[1][1], dots[0][1], 1e-12 * scale, "dot im");
+        }
+    }
+
     @ParameterizedTest(name = "unsplit solve {0} {1}x{2} factors {3} ratios {4}")
-    @CsvSource({"DOUBLE, 256, 192, 1, false", "DOUBLE, 130, 257, 2, true", "FLOAT, 256, 192, 1, true", "FLOAT, 130, 257, 2, false"})
+    @CsvSource({"DOUBLE, 256, 192, 1, false", "DOUBLE, 130, 257, 2, true", "FLOAT, 256, 192, 1, true", "FLOAT, 130, 257, 2, false",
+        "DOUBLE, 600, 520, 1, false"})
     void unsplitSolveMatchesTheCpuBackend(Precision precision, int nx, int ny, int factors, boolean ratios) {
         assumeGpu();
         AdiOperator op = Problems.operator(nx, ny, 5L * nx + ny, ratios);
