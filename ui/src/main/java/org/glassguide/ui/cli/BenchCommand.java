@@ -159,7 +159,11 @@ public final class BenchCommand implements Callable<Integer> {
             BenchReport.bpmHeader(out, backend);
         }
         try (ConsoleProgress progress = ConsoleProgress.forTerminal()) {
-            BpmBenchmark.runAll(configs, backend, r -> BenchReport.bpmRow(out, r, json, backend), progress);
+            // the bar (standard error) is erased before each row (standard output): on one terminal they would share a line
+            BpmBenchmark.runAll(configs, backend, r -> {
+                progress.clearLine();
+                BenchReport.bpmRow(out, r, json, backend);
+            }, progress);
         }
         return 0;
     }

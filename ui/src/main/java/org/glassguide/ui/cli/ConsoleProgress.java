@@ -102,15 +102,25 @@ final class ConsoleProgress implements ProgressMonitor, AutoCloseable {
         }
     }
 
+    /**
+     * Erases the bar (on a terminal) so that a line written to standard output next, on the same terminal, starts on a
+     * clean line; the next progress call draws the bar again.
+     */
+    synchronized void clearLine() {
+        if (drawn) {
+            out.print("\r" + " ".repeat(WIDTH + 60) + "\r");
+            out.flush();
+            drawn = false;
+            lastDraw = 0;
+        }
+    }
+
     @Override
     public synchronized void close() {
         closed = true;
         if (ticker != null) {
             ticker.interrupt();
         }
-        if (drawn) {
-            out.print("\r" + " ".repeat(WIDTH + 60) + "\r");
-            out.flush();
-        }
+        clearLine();
     }
 }

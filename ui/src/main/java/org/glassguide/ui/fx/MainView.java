@@ -53,7 +53,7 @@ public final class MainView extends BorderPane {
         propagation = new PropagationViewModel(runner);
         tabs.getTabs().add(tab("Design", new DesignView(design)));
         tabs.getTabs().add(tab("Materials", new MaterialsView(new MaterialsViewModel(library))));
-        tabs.getTabs().add(tab("Modes", new ModesView(modes, () -> design.designProperty().get())));
+        tabs.getTabs().add(tab("Modes", new ModesView(modes, design.designProperty())));
         tabs.getTabs().add(tab("Propagation", new PropagationView(propagation, () -> design.designProperty().get())));
         tabs.getTabs().add(tab("Loss, emission, gain", new ResultsView(results, () -> design.designProperty().get())));
         tabs.getTabs().add(tab("Teaching", new TeachingView(new TeachingViewModel())));

@@ -37,4 +37,24 @@ class ConsoleProgressTest {
         }
         assertEquals("", bytes.toString(StandardCharsets.UTF_8));
     }
+
+    /** On a terminal, a row printed between bars starts on a clean line: the bar is erased first and drawn again after. */
+    @Test
+    void theBarIsErasedBeforeARowAndDrawnAgain() throws InterruptedException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        try (ConsoleProgress p = new ConsoleProgress(ps, true)) {
+            Thread.sleep(600);
+            p.progress(1, 4, "row 2/4");
+            p.clearLine();
+            ps.print("| row |\n");
+            p.progress(2, 4, "row 3/4");
+        }
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        int row = text.indexOf("| row |");
+        // the last thing before the row is the erasing carriage return, and a bar is drawn again after it
+        assertEquals('\r', text.charAt(row - 1), text);
+        assertTrue(text.substring(0, row).contains("row 2/4"), text);
+        assertTrue(text.substring(row).contains("row 3/4"), text);
+    }
 }

@@ -81,4 +81,56 @@ class MainViewFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("", robot.lookup("#bpm-near").queryAs(org.glassguide.ui.fx.view.FieldMapView.class).xLabel());
     }
+
+    /**
+     * The Design, Materials, Teaching and Modes views end to end: the index profile is a chart with labelled axes (one
+     * y label, ticks); the materials charts are labelled and the attenuation's note is a wrapped line, not a cut-off
+     * legend; every mode picture of the teaching gallery has axes in um and a colour bar; the Modes view solves at the
+     * wavelength picked among the design's.
+     */
+    @Test
+    void designMaterialsTeachingAndModesViewsAreLabelled(FxRobot robot) throws Exception {
+        robot.interact(() -> main.open(Path.of("../examples/single-mode-silica.yaml")));
+        robot.clickOn("Design");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.chart.LineChart<?, ?> profile = robot.lookup("#index-profile").queryAs(javafx.scene.chart.LineChart.class);
+        assertTrue(profile.isVisible());
+        assertEquals("r (um)", profile.getXAxis().getLabel());
+        assertEquals("refractive index n", profile.getYAxis().getLabel());
+        assertFalse(profile.getData().isEmpty());
+        assertFalse(robot.lookup("#index-profile-empty").queryAs(Label.class).isVisible());
+
+        robot.clickOn("Materials");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.chart.LineChart<?, ?> n = robot.lookup("#index-chart").queryAs(javafx.scene.chart.LineChart.class);
+        assertEquals("wavelength (nm)", n.getXAxis().getLabel());
+        assertEquals("n", n.getYAxis().getLabel());
+        Label note = robot.lookup("#attenuation-note").queryAs(Label.class);
+        assertTrue(note.isWrapText());
+
+        robot.clickOn("Teaching");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.layout.FlowPane gallery = robot.lookup("#teach-modes").queryAs(javafx.scene.layout.FlowPane.class);
+        java.util.List<org.glassguide.ui.fx.view.FieldMapView> pictures = robot.lookup(".teach-mode").queryAllAs(org.glassguide.ui.fx.view.FieldMapView.class)
+                .stream().toList();
+        assertFalse(gallery.getChildren().isEmpty());
+        assertFalse(pictures.isEmpty());
+        for (org.glassguide.ui.fx.view.FieldMapView p : pictures) {
+            assertEquals("x (um)", p.xLabel());
+            assertEquals("y (um)", p.yLabel());
+            assertTrue(p.colourBarLabel().contains("intensity"), p.colourBarLabel());
+        }
+
+        robot.clickOn("Modes");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> wl = robot.lookup("#modes-wavelength").queryAs(javafx.scene.control.ComboBox.class);
+        assertEquals(74, wl.getItems().size());
+        int at1550 = wl.getItems().indexOf("1550 nm");
+        assertTrue(at1550 > 0, wl.getItems().toString());
+        robot.interact(() -> wl.getSelectionModel().select(at1550));
+        robot.clickOn("#run-modes");
+        Label summary = robot.lookup("#modes-summary").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> summary.getText().contains("1550 nm"));
+        assertTrue(summary.getText().contains("1550 nm"), summary.getText());
+    }
 }

@@ -1,8 +1,8 @@
 package org.glassguide.ui.fx.view;
 
 import javafx.geometry.Insets;
-import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -16,7 +16,9 @@ import org.glassguide.ui.fx.viewmodel.FiberNumbers;
 
 /** The fiber editor: core and cladding glass and diameter, wavelength; live NA, V and modes; the index profile. */
 public final class DesignView extends VBox {
-    private final Canvas profile = new Canvas(520, 220);
+    private final LineChart<Number, Number> profile = FxCharts.lineChart(null, "r (um)", "refractive index n");
+    private final javafx.beans.property.BooleanProperty hasProfile = new javafx.beans.property.SimpleBooleanProperty(false);
+    private final Label profileTitle = new Label("index profile n(r)");
     private final DesignViewModel vm;
 
     public DesignView(DesignViewModel vm) {
@@ -65,9 +67,15 @@ public final class DesignView extends VBox {
                 vm.removeOuterLayer(i);
             }
         });
+        profile.setId("index-profile");
+        profile.setLegendVisible(false);
+        profile.setPrefSize(560, 260);
+        javafx.scene.layout.StackPane profilePane = FxCharts.withEmptyState(profile, hasProfile,
+                "No index profile: the layers do not read as a fiber yet (see the message below)");
+        profilePane.setMinSize(560, 260);
+        profilePane.setMaxSize(560, 260);
         VBox fiberPane = new VBox(10, g, new Label("layers outside the cladding (a ring, a coating), as the file writes them; double-click to edit"),
-                new javafx.scene.layout.HBox(8, outer, new VBox(6, addLayer, removeLayer)), new Label("index profile n(r) at the design wavelength"),
-                profile, hint);
+                new javafx.scene.layout.HBox(8, outer, new VBox(6, addLayer, removeLayer)), profileTitle, profilePane, hint);
         VBox guidePane = waveguidePane(vm);
         fiberPane.visibleProperty().bind(vm.waveguideProperty().not());
         fiberPane.managedProperty().bind(fiberPane.visibleProperty());
@@ -153,53 +161,29 @@ public final class DesignView extends VBox {
         return t;
     }
 
+    /** The stepped profile: each layer's index from its inner to its outer radius, then the surround to 1.15 times the outermost radius. */
     private void draw() {
-        GraphicsContext gc = profile.getGraphicsContext2D();
-        double w = profile.getWidth();
-        double h = profile.getHeight();
-        gc.setFill(Color.WHITE);
-        gc.fillRect(0, 0, w, h);
+        profile.getData().clear();
         FiberNumbers fn = vm.numbersProperty().get();
         if (vm.designProperty().get() == null || fn == null || !vm.designProperty().get().isFiber()) {
+            hasProfile.set(false);
             return;
         }
         var layers = vm.designProperty().get().fiber().layers();
         double wl = vm.designProperty().get().wavelengths().get(0);
         double rMax = layers.get(layers.size() - 1).outerRadius() * 1.15;
-        double[] n = new double[layers.size() + 1];
-        double lo = Double.MAX_VALUE;
-        double hi = 0;
-        for (int i = 0; i < layers.size(); i++) {
-            n[i] = layers.get(i).material().n(wl, true, s -> { });
-        }
-        n[layers.size()] = vm.designProperty().get().fiber().surround().n(wl, true, s -> { });
-        for (double v : n) {
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
-        }
-        double pad = 0.1 * (hi - lo + 1e-3);
-        double x0 = 50;
-        double y0 = h - 30;
-        gc.setStroke(Color.GRAY);
-        gc.strokeLine(x0, y0, w - 10, y0);
-        gc.strokeLine(x0, 10, x0, y0);
-        gc.setFill(Color.BLACK);
-        gc.fillText(String.format(java.util.Locale.ROOT, "%.3f", hi), 2, 20);
-        gc.fillText(String.format(java.util.Locale.ROOT, "%.3f", lo), 2, y0);
-        gc.fillText(String.format(java.util.Locale.ROOT, "r (um), 0 to %.4g", rMax * 1e6), w / 2 - 40, h - 8);
-        gc.setStroke(Color.web("#1f5fa8"));
-        gc.setLineWidth(2);
-        double prevX = x0;
+        XYChart.Series<Number, Number> s = new XYChart.Series<>();
+        double r0 = 0;
         for (int i = 0; i <= layers.size(); i++) {
+            double n = i < layers.size() ? layers.get(i).material().n(wl, true, w -> { })
+                    : vm.designProperty().get().fiber().surround().n(wl, true, w -> { });
             double r1 = i < layers.size() ? layers.get(i).outerRadius() : rMax;
-            double x1 = x0 + (w - 10 - x0) * Math.min(r1, rMax) / rMax;
-            double y = y0 - (y0 - 10) * (n[i] - lo + pad) / (hi - lo + 2 * pad);
-            gc.strokeLine(prevX, y, x1, y);
-            if (i < layers.size()) {
-                double yn = y0 - (y0 - 10) * (n[i + 1] - lo + pad) / (hi - lo + 2 * pad);
-                gc.strokeLine(x1, y, x1, yn);
-            }
-            prevX = x1;
+            s.getData().add(new XYChart.Data<>(r0 * 1e6, n));
+            s.getData().add(new XYChart.Data<>(r1 * 1e6, n));
+            r0 = r1;
         }
+        profile.getData().add(s);
+        profileTitle.setText("index profile n(r) at " + org.glassguide.materials.units.Units.nm(wl) + " nm, the design's first wavelength");
+        hasProfile.set(true);
     }
 }

@@ -50,6 +50,18 @@ public final class FxCharts {
         }
     }
 
+    /**
+     * The colours JavaFX's default style (modena) gives a chart's series in turn (default-color0 to 7): pictures that
+     * mark the same series elsewhere (the CIE diagram's points) use them, so one series has one colour in every view.
+     */
+    private static final Color[] SERIES = {Color.web("#f3622d"), Color.web("#fba71b"), Color.web("#57b757"), Color.web("#41a9c9"),
+        Color.web("#4258c9"), Color.web("#9a42c8"), Color.web("#c84164"), Color.web("#888888")};
+
+    /** The colour of a line chart's series number i (as the default style draws it). */
+    public static Color seriesColour(int i) {
+        return SERIES[Math.floorMod(i, SERIES.length)];
+    }
+
     /** A perceptually ordered colour map (dark blue, through teal and green, to yellow) for values in 0..1. */
     public static Color colour(double v) {
         double t = Math.max(0, Math.min(1, v));

@@ -48,8 +48,10 @@ public final class MaterialsView extends SplitPane {
                 return null;
             }));
         });
-        VBox left = new VBox(6, search, list, new HBox(6, importFile, create, save),
-                new Label("Imported and new materials join this session's catalog;\nsave them into a --materials folder to keep them."));
+        Label keep = new Label("Imported and new materials join this session's catalog; save them into a --materials folder to keep them.");
+        keep.setWrapText(true);
+        keep.setMaxWidth(280);
+        VBox left = new VBox(6, search, list, new HBox(6, importFile, create, save), keep);
         left.setPadding(new Insets(8));
         LineChart<Number, Number> n = FxCharts.lineChart("refractive index", "wavelength (nm)", "n");
         n.setId("index-chart");
@@ -78,14 +80,24 @@ public final class MaterialsView extends SplitPane {
                 n.getData().clear();
             }
         });
+        // one curve per chart: no legend (a long one was cut off); what the attenuation curve is, and how it was extended,
+        // goes in a wrapped line under the charts
+        Label attNote = new Label();
+        attNote.setId("attenuation-note");
+        attNote.setWrapText(true);
+        for (LineChart<Number, Number> c : List.of(n, att, em)) {
+            c.setLegendVisible(false);
+        }
         vm.attenuationCurveProperty().addListener((o, a, c) -> {
             if (c != null) {
                 FxCharts.setLines(att, List.of(c.name()), c.xNm(), List.of(c.y()));
+                attNote.setText(c.name());
             } else {
                 att.getData().clear();
+                attNote.setText("");
             }
         });
-        VBox right = new VBox(6, new HBox(6, n, att), em, details);
+        VBox right = new VBox(6, new HBox(6, n, att), attNote, em, details);
         right.setPadding(new Insets(8));
         getItems().addAll(left, right);
         setDividerPositions(0.25);

@@ -29,7 +29,8 @@ import org.glassguide.ui.fx.viewmodel.ModesViewModel;
 public final class ModesView extends VBox {
     private static final int SIZE = 322;
 
-    public ModesView(ModesViewModel vm, java.util.function.Supplier<Design> design) {
+    public ModesView(ModesViewModel vm, javafx.beans.value.ObservableValue<Design> designValue) {
+        java.util.function.Supplier<Design> design = designValue::getValue;
         setSpacing(8);
         setPadding(new Insets(10));
         Button run = new Button("Exact step-index modes");
@@ -38,6 +39,24 @@ public final class ModesView extends VBox {
         Button solver = new Button("Design's mode solver");
         solver.setId("run-solver");
         solver.setOnAction(e -> vm.runSolver(design.get()));
+        // the design's wavelengths, refreshed with the design
+        javafx.scene.control.ComboBox<String> wavelength = new javafx.scene.control.ComboBox<>();
+        wavelength.setId("modes-wavelength");
+        Runnable fill = () -> {
+            List<String> w = ModesViewModel.wavelengths(design.get());
+            int keep = Math.max(0, Math.min(w.size() - 1, vm.wavelengthIndexProperty().get()));
+            wavelength.getItems().setAll(w);
+            if (!w.isEmpty()) {
+                wavelength.getSelectionModel().select(keep);
+            }
+        };
+        fill.run();
+        designValue.addListener((o, a, b) -> fill.run());
+        wavelength.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
+            if (b.intValue() >= 0) {
+                vm.wavelengthIndexProperty().set(b.intValue());
+            }
+        });
         Label summary = new Label();
         summary.setId("modes-summary");
         summary.textProperty().bind(vm.summaryProperty());
@@ -71,7 +90,9 @@ public final class ModesView extends VBox {
         vm.indexMapProperty().addListener((o, a, m) -> index.show(m));
         VBox pic = new VBox(4, new Label("intensity |E|² (dashed: the core); arrows: transverse E of vector modes"),
                 new StackPane(picture, arrows), index);
-        getChildren().addAll(new HBox(10, run, solver, summary), error, new HBox(10, table, pic));
+        HBox top = new HBox(10, new Label("wavelength"), wavelength, run, solver, summary);
+        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        getChildren().addAll(top, error, new HBox(10, table, pic));
     }
 
     /** Arrows on the picture's plot box (left, top, width, height), at the lattice points the view model gives (0..1 across it). */

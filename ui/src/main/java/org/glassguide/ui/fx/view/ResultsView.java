@@ -105,24 +105,49 @@ public final class ResultsView extends VBox {
                 0, 1);
         grid.add(FxCharts.withEmptyState(vsLength, vm.gainVsLengthProperty().isNotNull(), "No gain-vs-length study: the design has no gain: section"),
                 2, 0);
-        grid.add(new VBox(4, new Label("CIE 1931 xy of the output"), cie), 1, 1);
+        grid.add(new VBox(4, new Label("CIE 1931 xy of the output (each length in its spectrum's colour)"), cie), 1, 1);
         getChildren().addAll(new HBox(10, run, error), grid, text);
     }
 
-    /** The spectral locus, the purple line, and the output colour per length. */
+    /**
+     * The spectral locus, the purple line, axes with ticks, and the output colour per length, each point in its spectrum's
+     * colour in the chart beside it.
+     */
     private void drawCie(ResultsViewModel.Colour c) {
         GraphicsContext g = cie.getGraphicsContext2D();
-        double s = cie.getWidth() - 40;
-        double ox = 30;
-        double oy = cie.getHeight() - 20;
+        double ox = 42;
+        double oy = cie.getHeight() - 34;
+        // 0.1 of x or y per s / 10 pixels: x 0..0.8, y 0..0.9
+        double s = Math.min((cie.getWidth() - ox - 12) / 0.8, (oy - 10) / 0.9);
         g.setFill(Color.WHITE);
         g.fillRect(0, 0, cie.getWidth(), cie.getHeight());
-        g.setStroke(Color.LIGHTGRAY);
+        g.setFont(javafx.scene.text.Font.font(11));
+        g.setLineWidth(1);
+        g.setStroke(Color.gray(0.88));
         for (int i = 0; i <= 8; i++) {
             g.strokeLine(ox + s * i / 10.0, oy, ox + s * i / 10.0, oy - s * 0.9);
+        }
+        for (int i = 0; i <= 9; i++) {
             g.strokeLine(ox, oy - s * i / 10.0, ox + s * 0.8, oy - s * i / 10.0);
         }
         g.setStroke(Color.BLACK);
+        g.strokeLine(ox, oy, ox + s * 0.8, oy);
+        g.strokeLine(ox, oy, ox, oy - s * 0.9);
+        g.setFill(Color.BLACK);
+        g.setTextAlign(javafx.scene.text.TextAlignment.CENTER);
+        g.setTextBaseline(javafx.geometry.VPos.TOP);
+        for (int i = 0; i <= 8; i += 2) {
+            g.strokeLine(ox + s * i / 10.0, oy, ox + s * i / 10.0, oy + 4);
+            g.fillText(String.format(java.util.Locale.ROOT, "%.1f", i / 10.0), ox + s * i / 10.0, oy + 5);
+        }
+        g.fillText("x", ox + s * 0.4, oy + 19);
+        g.setTextAlign(javafx.scene.text.TextAlignment.RIGHT);
+        g.setTextBaseline(javafx.geometry.VPos.CENTER);
+        for (int i = 0; i <= 8; i += 2) {
+            g.strokeLine(ox - 4, oy - s * i / 10.0, ox, oy - s * i / 10.0);
+            g.fillText(String.format(java.util.Locale.ROOT, "%.1f", i / 10.0), ox - 6, oy - s * i / 10.0);
+        }
+        g.fillText("y", ox - 28, oy - s * 0.45);
         double[] xyz = new double[3];
         double px = Double.NaN;
         double py = Double.NaN;
@@ -143,16 +168,17 @@ public final class ResultsView extends VBox {
             py = y;
         }
         g.strokeLine(px, py, fx, fy);
-        g.setFill(Color.BLACK);
-        g.fillText("x", ox + s * 0.8 + 4, oy);
-        g.fillText("y", ox - 14, oy - s * 0.85);
         if (c != null) {
+            g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
             for (int i = 0; i < c.xy().size(); i++) {
                 double x = ox + s * c.xy().get(i)[0];
                 double y = oy - s * c.xy().get(i)[1];
-                g.setFill(Color.hsb(360.0 * i / Math.max(1, c.xy().size()), 0.9, 0.8));
+                g.setFill(FxCharts.seriesColour(i));
                 g.fillOval(x - 4, y - 4, 8, 8);
-                g.fillText(c.labels().get(i), x + 6, y - 4);
+                g.setStroke(Color.BLACK);
+                g.strokeOval(x - 4, y - 4, 8, 8);
+                g.setFill(Color.BLACK);
+                g.fillText(c.labels().get(i), x + 7, y - 5 + 11 * (i % 2));
             }
         }
     }

@@ -46,14 +46,25 @@ public final class TeachingView extends HBox {
         explanation.setId("teach-explanation");
         explanation.textProperty().bind(vm.explanationProperty());
         TextFlow flow = new TextFlow(explanation);
-        flow.setPrefWidth(380);
+        flow.setPrefWidth(640);
         javafx.scene.layout.FlowPane gallery = new javafx.scene.layout.FlowPane(6, 6);
         gallery.setId("teach-modes");
-        gallery.setPrefWrapLength(380);
+        gallery.setPrefWrapLength(660);
+        Label noModes = new Label("Too many modes to draw one by one: ray optics describes this guide (see the text above).");
+        noModes.setWrapText(true);
+        noModes.setMaxWidth(380);
         Runnable drawModes = () -> {
             gallery.getChildren().clear();
             for (TeachingViewModel.ModePicture p : vm.picturesProperty().get()) {
-                gallery.getChildren().add(new VBox(2, new Label(p.name()), new javafx.scene.image.ImageView(FxCharts.picture(p.intensity(), 2))));
+                // each mode with axes in um, the core's outline and a colour bar, as the Modes tab draws them
+                FieldMapView view = new FieldMapView(210, 180, "");
+                view.setId("teach-mode-" + p.name());
+                view.getStyleClass().add("teach-mode");
+                view.show(p.intensity());
+                gallery.getChildren().add(new VBox(2, new Label(p.name()), view));
+            }
+            if (gallery.getChildren().isEmpty()) {
+                gallery.getChildren().add(noModes);
             }
         };
         vm.picturesProperty().addListener((o, a, b) -> drawModes.run());

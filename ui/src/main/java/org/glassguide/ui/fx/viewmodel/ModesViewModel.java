@@ -19,7 +19,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The modes of the current fiber design at its first wavelength (exact step-index analysis, in the background): a table
+ * The modes of the current design at the wavelength picked among the design's (the first by default; exact step-index
+ * analysis or the design's own solver, in the background): a table
  * of LP modes and the intensity picture of the selected one. At most {@link #LISTED} modes are listed, the fundamental
  * first; the count is always the full one.
  */
@@ -47,6 +48,8 @@ public final class ModesViewModel {
     private java.util.function.IntFunction<FieldMap> pictureOf = i -> null;
     private java.util.function.IntFunction<List<Arrow>> arrowsOf = i -> List.of();
     private final IntegerProperty selected = new SimpleIntegerProperty(-1);
+    /** Which of the design's wavelengths the solvers run at (0: the first; past the last: the last). */
+    private final IntegerProperty wavelengthIndex = new SimpleIntegerProperty(0);
     private final ReadOnlyObjectWrapper<FieldMap> picture = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("no design analysed yet");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
@@ -86,7 +89,7 @@ public final class ModesViewModel {
             return;
         }
         error.set("");
-        Design one = d.withWavelengths(List.of(d.wavelengths().get(0))).withAnalyses(List.of("modes"));
+        Design one = d.withWavelengths(List.of(wavelength(d))).withAnalyses(List.of("modes"));
         runner.run("mode solver", m -> new org.glassguide.solver.run.DesignRunner().run(one, w -> { }, m), this::showSolver, error::set);
     }
 
@@ -226,7 +229,23 @@ public final class ModesViewModel {
             return;
         }
         error.set("");
-        runner.run("modes", m -> new StepIndexAnalysis().analyse(d.fiber(), d.wavelengths().get(0), d.options(), w -> { }, m), this::show, error::set);
+        double wl = wavelength(d);
+        runner.run("modes", m -> new StepIndexAnalysis().analyse(d.fiber(), wl, d.options(), w -> { }, m), this::show, error::set);
+    }
+
+    /** The index of the design's wavelength the solvers run at (see {@link #wavelengths}). */
+    public IntegerProperty wavelengthIndexProperty() {
+        return wavelengthIndex;
+    }
+
+    /** The design's wavelengths as the picker lists them ("633 nm"). */
+    public static List<String> wavelengths(Design d) {
+        return d == null ? List.of() : d.wavelengths().stream().map(w -> org.glassguide.materials.units.Units.nm(w) + " nm").toList();
+    }
+
+    private double wavelength(Design d) {
+        List<Double> w = d.wavelengths();
+        return w.get(Math.max(0, Math.min(w.size() - 1, wavelengthIndex.get())));
     }
 
     private void show(FiberAnalysis a) {

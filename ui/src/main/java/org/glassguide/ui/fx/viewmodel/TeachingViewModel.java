@@ -29,8 +29,8 @@ public final class TeachingViewModel {
     private final ReadOnlyObjectWrapper<double[][]> profile = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<java.util.List<ModePicture>> pictures = new ReadOnlyObjectWrapper<>(java.util.List.of());
 
-    /** A guided LP mode's name and intensity picture over twice the core diameter, normalised to 1. */
-    public record ModePicture(String name, double[][] intensity) {
+    /** A guided LP mode's name and intensity picture over twice the core diameter (normalised to 1, the core outlined, axes in um). */
+    public record ModePicture(String name, FieldMap intensity) {
     }
 
     /** Mode pictures are drawn while the fiber guides fewer LP groups than this. */
@@ -110,7 +110,8 @@ public final class TeachingViewModel {
         java.util.List<ModePicture> pics = new java.util.ArrayList<>();
         int px = 61;
         for (GuidedMode m : all.subList(0, Math.min(PICTURED, all.size()))) {
-            pics.add(new ModePicture(m.name(), Pictures.square(px, 2 * a, (x, y) -> StepIndexFields.intensity(fiber, m, x, y))));
+            pics.add(new ModePicture(m.name(), FieldMap.square(Pictures.square(px, 2 * a, (x, y) -> StepIndexFields.intensity(fiber, m, x, y)), 2 * a,
+                    "relative intensity", a)));
         }
         pictures.set(pics);
         int n = 121;
