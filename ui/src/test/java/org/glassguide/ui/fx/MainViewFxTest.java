@@ -107,6 +107,15 @@ class MainViewFxTest {
         assertEquals("n", n.getYAxis().getLabel());
         Label note = robot.lookup("#attenuation-note").queryAs(Label.class);
         assertTrue(note.isWrapText());
+        // a glass without an emission band: the chart's place says so
+        robot.clickOn("HFK95N");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#emission-chart-empty").queryAs(Label.class).isVisible());
+        assertFalse(robot.lookup("#emission-chart").query().isVisible());
+        robot.clickOn("ZIF-62");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#emission-chart").query().isVisible());
+        assertEquals("wavelength (nm)", robot.lookup("#emission-chart").queryAs(javafx.scene.chart.LineChart.class).getXAxis().getLabel());
 
         robot.clickOn("Teaching");
         WaitForAsyncUtils.waitForFxEvents();

@@ -97,7 +97,16 @@ public final class MaterialsView extends SplitPane {
                 attNote.setText("");
             }
         });
-        VBox right = new VBox(6, new HBox(6, n, att), attNote, em, details);
+        att.setId("attenuation-chart");
+        // a material without a measured loss or an emission band: a message in the chart's place, not made-up axes
+        javafx.scene.layout.StackPane attPane = FxCharts.withEmptyState(att, vm.attenuationCurveProperty().isNotNull(),
+                "No attenuation data for this material");
+        javafx.scene.layout.StackPane emPane = FxCharts.withEmptyState(em, vm.emissionCurveProperty().isNotNull(),
+                "No luminescence band in this material's catalog entry");
+        for (javafx.scene.layout.StackPane p : List.of(attPane, emPane)) {
+            p.setMinSize(300, 230);
+        }
+        VBox right = new VBox(6, new HBox(6, n, attPane), attNote, emPane, details);
         right.setPadding(new Insets(8));
         getItems().addAll(left, right);
         setDividerPositions(0.25);
