@@ -52,18 +52,26 @@ public final class GlassGuideApp extends Application {
         if (screenshots != null) {
             Files.createDirectories(screenshots);
             var d = main.designModel().designProperty().get();
+            // each computation started from its own tab, as a user starts it (the status line is that tab's)
+            select(main, "Modes");
             if (d != null && d.isFiber() && d.fiber().layers().size() == 2) {
                 main.modesModel().run(d);
             } else {
                 main.modesModel().runSolver(d);
             }
+            select(main, "Loss, emission, gain");
             main.resultsModel().run(main.designModel().designProperty().get());
             if (main.designModel().designProperty().get() != null && PropagationSettings.of(main.designModel().designProperty().get()) != null) {
+                select(main, "Propagation");
                 main.propagationModel().run(main.designModel().designProperty().get());
             }
             List<Tab> tabs = new ArrayList<>(main.tabs().getTabs());
             shoot(main, tabs, 0);
         }
+    }
+
+    private static void select(MainView main, String tab) {
+        main.tabs().getTabs().stream().filter(t -> t.getText().equals(tab)).findFirst().ifPresent(t -> main.tabs().getSelectionModel().select(t));
     }
 
     /** Selects each tab in turn, lets it lay out over two pulses, snapshots the whole window, then exits. */

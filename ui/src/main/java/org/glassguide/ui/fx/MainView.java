@@ -63,10 +63,21 @@ public final class MainView extends BorderPane {
         status.setId("status");
         // the status belongs to the tab whose task set it: another tab shows its own last word, not a stale "done"
         java.util.Map<javafx.scene.control.Tab, String> lastStatus = new java.util.HashMap<>();
+        // the tab that was shown when the running task started: its words are kept under that tab, even when it ends
+        // while another is shown
+        javafx.scene.control.Tab[] owner = new javafx.scene.control.Tab[1];
+        runner.runningProperty().addListener((o, a, running) -> {
+            if (running) {
+                owner[0] = tabs.getSelectionModel().getSelectedItem();
+            }
+        });
         runner.statusProperty().addListener((o, a, t) -> {
-            javafx.scene.control.Tab here = tabs.getSelectionModel().getSelectedItem();
+            javafx.scene.control.Tab shown = tabs.getSelectionModel().getSelectedItem();
+            javafx.scene.control.Tab here = owner[0] != null ? owner[0] : shown;
             lastStatus.put(here, t);
-            status.setText(t);
+            if (here == shown || runner.runningProperty().get()) {
+                status.setText(t);
+            }
         });
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> status.setText(runner.runningProperty().get()
                 ? runner.statusProperty().get() : lastStatus.getOrDefault(t, "")));

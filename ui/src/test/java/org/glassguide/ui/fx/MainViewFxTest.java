@@ -51,6 +51,18 @@ class MainViewFxTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
         assertFalse(table.getItems().isEmpty());
         assertTrue(robot.lookup("#modes-summary").queryAs(Label.class).getText().contains("LP groups"));
+        // the status line belongs to the tab whose task wrote it: the Design tab does not show the modes' "done"
+        javafx.scene.control.Button cancel = robot.lookup("#cancel").queryAs(javafx.scene.control.Button.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, cancel::isDisabled);
+        Label status = robot.lookup("#status").queryAs(Label.class);
+        String onModes = status.getText();
+        assertFalse(onModes.isEmpty());
+        robot.clickOn("Design");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(status.getText().equals(onModes), status.getText());
+        robot.clickOn("Modes");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(onModes, status.getText());
     }
 
     /**

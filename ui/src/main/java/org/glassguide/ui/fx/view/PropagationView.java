@@ -26,6 +26,9 @@ public final class PropagationView extends VBox {
         summary.setId("bpm-summary");
         summary.textProperty().bind(vm.summaryProperty());
         summary.setWrapText(true);
+        // a fixed width to wrap at: in this column the label would otherwise take its one-line width and be cut at the window's edge
+        summary.setPrefWidth(1180);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label error = new Label();
         error.setStyle("-fx-text-fill: firebrick;");
         error.textProperty().bind(vm.errorProperty());
