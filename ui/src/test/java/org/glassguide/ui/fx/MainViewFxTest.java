@@ -88,10 +88,19 @@ class MainViewFxTest {
         assertTrue(robot.lookup("#gain-chart-empty").queryAs(Label.class).isVisible());
         assertFalse(robot.lookup("#gain-chart").query().isVisible());
         assertTrue(robot.lookup("#spectrum-chart-empty").queryAs(Label.class).isVisible());
+        // each chart's axes say what they show, with units
+        assertEquals("dB", robot.lookup("#loss-bars").queryAs(javafx.scene.chart.XYChart.class).getYAxis().getLabel());
+        assertEquals("z (m)", robot.lookup("#gain-chart").queryAs(javafx.scene.chart.LineChart.class).getXAxis().getLabel());
+        assertEquals("wavelength (nm)", robot.lookup("#spectrum-chart").queryAs(javafx.scene.chart.LineChart.class).getXAxis().getLabel());
         // the propagation view of a design without a propagation section: its pictures say what they wait for
         robot.clickOn("Propagation");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("", robot.lookup("#bpm-near").queryAs(org.glassguide.ui.fx.view.FieldMapView.class).xLabel());
+        javafx.scene.chart.LineChart<?, ?> power = robot.lookup("#bpm-power").queryAs(javafx.scene.chart.LineChart.class);
+        assertEquals("z (mm)", power.getXAxis().getLabel());
+        assertEquals("power / launched", power.getYAxis().getLabel());
+        assertTrue(robot.lookup("#bpm-power-empty").queryAs(Label.class).isVisible());
+        assertFalse(power.isVisible());
     }
 
     /**

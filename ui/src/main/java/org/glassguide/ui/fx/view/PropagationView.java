@@ -34,8 +34,13 @@ public final class PropagationView extends VBox {
         error.textProperty().bind(vm.errorProperty());
         FieldMapView xz = new FieldMapView(900, 200, "run the propagation to see the x-z plane fill");
         xz.setId("bpm-xz");
-        LineChart<Number, Number> power = FxCharts.lineChart("Power / launched", "z (mm)", "");
+        LineChart<Number, Number> power = FxCharts.lineChart("Power along z", "z (mm)", "power / launched");
+        power.setId("bpm-power");
+        power.setLegendVisible(false);
         power.setPrefSize(440, 260);
+        javafx.scene.layout.StackPane powerPane = FxCharts.withEmptyState(power, vm.powerProperty().isNotNull(),
+                "the power along z appears as the run goes");
+        powerPane.setMinSize(440, 260);
         FieldMapView near = new FieldMapView(330, 250, "the end-face near field comes with 3D runs");
         near.setId("bpm-near");
         FieldMapView far = new FieldMapView(330, 250, "the far field comes with 3D runs (dashed: the measured NA)");
@@ -61,7 +66,7 @@ public final class PropagationView extends VBox {
         far.setId("bpm-far");
         getChildren().addAll(new HBox(10, run, error), summary, new Label("x-z intensity through y = 0 (z across, x up; fills as the run goes)"), xz,
                 new Label("y-z intensity through x = 0 (3D runs)"), yz,
-                new HBox(12, power, new VBox(4, new Label("end-face near field"), near), new VBox(4, new Label("far field in air (dashed: the measured NA)"), far)));
+                new HBox(12, powerPane, new VBox(4, new Label("end-face near field"), near), new VBox(4, new Label("far field in air (dashed: the measured NA)"), far)));
     }
 
     /**
