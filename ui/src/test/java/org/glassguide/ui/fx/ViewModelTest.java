@@ -168,6 +168,12 @@ class ViewModelTest {
             assertTrue(Math.abs(a.dx()) >= Math.abs(a.dy()), a.toString());
         }
         assertNotNull(vm.indexMapProperty().get());
+        // the mode picture carries the waveguide's outline: the index over the same window, with a core above its background
+        double[][] structure = vm.pictureProperty().get().structure();
+        assertNotNull(structure);
+        assertEquals(vm.pictureProperty().get().values().length, structure.length);
+        assertTrue(java.util.Arrays.stream(structure).flatMapToDouble(java.util.Arrays::stream).max().getAsDouble()
+                > java.util.Arrays.stream(structure).flatMapToDouble(java.util.Arrays::stream).min().getAsDouble());
         Design fiber = new DesignReader(LIB).read(Path.of("../examples/graded-index-fiber.yaml"));
         vm.runSolver(fiber);
         assertEquals("", vm.errorProperty().get());

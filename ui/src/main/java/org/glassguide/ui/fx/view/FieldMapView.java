@@ -34,6 +34,8 @@ public final class FieldMapView extends Region {
         getChildren().add(canvas);
         setPrefSize(width, height);
         setMinSize(width, height);
+        // never stretched by its parent: overlays (the field arrows) are drawn at this size over the same box
+        setMaxSize(width, height);
         show(null);
     }
 
@@ -118,6 +120,35 @@ public final class FieldMapView extends Region {
             g.strokeOval(cx - c[2] * sx, cy - c[2] * sy, 2 * c[2] * sx, 2 * c[2] * sy);
         }
         g.setLineDashes();
+        double[][] st = m.structure();
+        if (st != null) {
+            // the structure's edges: a segment between every two neighbouring cells whose index differs
+            double lo = Double.MAX_VALUE;
+            double hi = -Double.MAX_VALUE;
+            for (double[] row : st) {
+                for (double x : row) {
+                    lo = Math.min(lo, x);
+                    hi = Math.max(hi, x);
+                }
+            }
+            double tol = 1e-3 * (hi - lo);
+            int sr = st.length;
+            int sc = st[0].length;
+            double cw = boxW / sc;
+            double ch = boxH / sr;
+            g.setStroke(Color.rgb(255, 255, 255, 0.85));
+            g.setLineWidth(1.2);
+            for (int r = 0; r < sr && hi > lo; r++) {
+                for (int c = 0; c < sc; c++) {
+                    if (c + 1 < sc && Math.abs(st[r][c + 1] - st[r][c]) > tol) {
+                        g.strokeLine(x0 + (c + 1) * cw, y0 + r * ch, x0 + (c + 1) * cw, y0 + (r + 1) * ch);
+                    }
+                    if (r + 1 < sr && Math.abs(st[r + 1][c] - st[r][c]) > tol) {
+                        g.strokeLine(x0 + c * cw, y0 + (r + 1) * ch, x0 + (c + 1) * cw, y0 + (r + 1) * ch);
+                    }
+                }
+            }
+        }
         g.setStroke(Color.BLACK);
         g.setLineWidth(1);
         g.strokeRect(x0, y0, boxW, boxH);

@@ -88,7 +88,7 @@ public final class ModesView extends VBox {
         FieldMapView index = new FieldMapView(330, 250, "the index map comes with the finite-difference solvers");
         index.setId("index-map");
         vm.indexMapProperty().addListener((o, a, m) -> index.show(m));
-        VBox pic = new VBox(4, new Label("intensity |E|² (dashed: the core); arrows: transverse E of vector modes"),
+        VBox pic = new VBox(4, new Label("intensity |E|², the structure outlined; arrows: transverse E of vector modes"),
                 new StackPane(picture, arrows), index);
         HBox top = new HBox(10, new Label("wavelength"), wavelength, run, solver, summary);
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);

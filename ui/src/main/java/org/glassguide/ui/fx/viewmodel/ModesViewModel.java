@@ -104,7 +104,9 @@ public final class ModesViewModel {
                 rows.add(new Row(m.name(), m.nEff(), new double[] {m.lossDbPerCm(), m.effectiveArea() * 1e12, m.confinement()}));
             }
             var g = a.grid();
-            pictureOf = k -> window(g, flipped(a.intensities().get(k), g.nx(), g.ny(), true), "relative intensity |E|²", 0, 1);
+            // the structure's edges over each mode (the waveguide's outline, as the solver's grid sees it)
+            double[][] structure = flipped(a.indexMap(), g.nx(), g.ny(), false);
+            pictureOf = k -> window(g, flipped(a.intensities().get(k), g.nx(), g.ny(), true), "relative intensity |E|²", 0, 1).withStructure(structure);
             arrowsOf = k -> k < a.vectorModes().size() ? arrows(a.vectorModes().get(k), g.nx(), g.ny()) : List.of();
             java.util.DoubleSummaryStatistics range = java.util.Arrays.stream(a.indexMap()).summaryStatistics();
             indexMap.set(window(g, flipped(a.indexMap(), g.nx(), g.ny(), false), "refractive index", range.getMin(), range.getMax()));
