@@ -259,6 +259,11 @@ class ViewModelTest {
             assertTrue(v <= 1 + 1e-9);
         }
         assertNotNull(vm.nearFieldProperty().get());
+        // the near field carries the channel's outline: the permittivity over the same window, the core above the cladding
+        double[][] st = vm.nearFieldProperty().get().structure();
+        assertNotNull(st);
+        assertEquals(vm.nearFieldProperty().get().values().length, st.length);
+        assertEquals(1.56 * 1.56, java.util.Arrays.stream(st).flatMapToDouble(java.util.Arrays::stream).max().getAsDouble(), 1e-9);
         assertNotNull(vm.farFieldProperty().get());
         assertNotNull(s.columns());
         assertEquals(s.rows().length, s.columns().length);

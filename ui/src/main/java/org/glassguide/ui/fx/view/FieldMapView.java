@@ -122,28 +122,21 @@ public final class FieldMapView extends Region {
         g.setLineDashes();
         double[][] st = m.structure();
         if (st != null) {
-            // the structure's edges: a segment between every two neighbouring cells whose index differs
-            double lo = Double.MAX_VALUE;
-            double hi = -Double.MAX_VALUE;
-            for (double[] row : st) {
-                for (double x : row) {
-                    lo = Math.min(lo, x);
-                    hi = Math.max(hi, x);
-                }
-            }
-            double tol = 1e-3 * (hi - lo);
+            // the structure's edges: where neighbouring cells lie on either side of a level halfway between two of the
+            // structure's materials (cells cut by an interface hold averages; a midway level draws one line through them)
+            double[] cuts = levels(st);
             int sr = st.length;
             int sc = st[0].length;
             double cw = boxW / sc;
             double ch = boxH / sr;
             g.setStroke(Color.rgb(255, 255, 255, 0.85));
             g.setLineWidth(1.2);
-            for (int r = 0; r < sr && hi > lo; r++) {
+            for (int r = 0; r < sr; r++) {
                 for (int c = 0; c < sc; c++) {
-                    if (c + 1 < sc && Math.abs(st[r][c + 1] - st[r][c]) > tol) {
+                    if (c + 1 < sc && crosses(st[r][c], st[r][c + 1], cuts)) {
                         g.strokeLine(x0 + (c + 1) * cw, y0 + r * ch, x0 + (c + 1) * cw, y0 + (r + 1) * ch);
                     }
-                    if (r + 1 < sr && Math.abs(st[r + 1][c] - st[r][c]) > tol) {
+                    if (r + 1 < sr && crosses(st[r][c], st[r + 1][c], cuts)) {
                         g.strokeLine(x0 + c * cw, y0 + (r + 1) * ch, x0 + (c + 1) * cw, y0 + (r + 1) * ch);
                     }
                 }
@@ -196,6 +189,38 @@ public final class FieldMapView extends Region {
         g.setTextAlign(TextAlignment.CENTER);
         g.fillText(barLabel, 0, 0);
         g.restore();
+    }
+
+    /**
+     * The levels halfway between the structure's materials: the values held by at least 1 % of the cells (a material, not
+     * a cell cut by an interface), sorted, and the midpoints between neighbours.
+     */
+    private static double[] levels(double[][] st) {
+        java.util.Map<Double, Integer> count = new java.util.HashMap<>();
+        int cells = 0;
+        for (double[] row : st) {
+            for (double x : row) {
+                count.merge(Math.rint(x * 1e9) / 1e9, 1, Integer::sum);
+                cells++;
+            }
+        }
+        int least = Math.max(1, cells / 100);
+        double[] pure = count.entrySet().stream().filter(e -> e.getValue() >= least).mapToDouble(java.util.Map.Entry::getKey).sorted().toArray();
+        double[] cuts = new double[Math.max(0, pure.length - 1)];
+        for (int i = 0; i < cuts.length; i++) {
+            cuts[i] = 0.5 * (pure[i] + pure[i + 1]);
+        }
+        return cuts;
+    }
+
+    private static boolean crosses(double a, double b, double[] cuts) {
+        for (double c : cuts) {
+            // half-open: a cell cut exactly in half (its value the level itself) counts as above, so one line is drawn
+            if ((a < c) != (b < c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The command line's ticks (a flat range gets one tick at its value). */

@@ -90,11 +90,36 @@ public final class PropagationViewModel {
             BpmAnalysis.Result r = new BpmAnalysis().run(d, d.wavelengths().get(0), backend, null, Runtime.getRuntime().availableProcessors(), w -> { },
                     live);
             live.publish();
-            return r;
+            return new Finished(r, endStructure(d, r));
         }, this::finish, error::set);
     }
 
-    private void finish(BpmAnalysis.Result r) {
+    /** A run's result and the cross-section's permittivity at its end face (null where the guide changes along z). */
+    private record Finished(BpmAnalysis.Result result, double[] endEps) {
+    }
+
+    /**
+     * The permittivity over the run's grid at the end face, for the near field's outline: the design's own cross-section
+     * where the guide does not change along z (no taper, splice or index expression); null otherwise.
+     */
+    private static double[] endStructure(Design d, BpmAnalysis.Result r) {
+        PropagationSettings ps = r.settings();
+        BpmGrid g = r.run().grid();
+        if (g.ny() == 1 || ps.taper() != null || !ps.splices().isEmpty() || ps.indexFunction() != null) {
+            return null;
+        }
+        try {
+            org.glassguide.solver.fd.CrossSection cs = org.glassguide.solver.fd.FdAnalysis.crossSection(d, r.wavelength(), true, w -> { },
+                    new java.util.ArrayList<>());
+            return org.glassguide.solver.bpm.BeamPropagator.sample(cs, g)[0];
+        } catch (RuntimeException e) {
+            // the outline is a courtesy: a structure it cannot draw leaves the picture without one
+            return null;
+        }
+    }
+
+    private void finish(Finished f) {
+        BpmAnalysis.Result r = f.result();
         BpmGrid g = r.run().grid();
         if (g.ny() > 1) {
             double[] e = r.run().endField();
@@ -108,8 +133,18 @@ public final class PropagationViewModel {
                     max = Math.max(max, v);
                 }
             }
-            nearField.set(new FieldMap(normalise(img, max), g.x0() * 1e6, (g.x0() + g.nx() * g.dx()) * 1e6, g.y0() * 1e6,
-                    (g.y0() + g.ny() * g.dy()) * 1e6, "x", "y", "um", "relative intensity |psi|²", 0, 1, List.of()));
+            FieldMap near = new FieldMap(normalise(img, max), g.x0() * 1e6, (g.x0() + g.nx() * g.dx()) * 1e6, g.y0() * 1e6,
+                    (g.y0() + g.ny() * g.dy()) * 1e6, "x", "y", "um", "relative intensity |psi|²", 0, 1, List.of());
+            if (f.endEps() != null) {
+                double[][] st = new double[g.ny()][g.nx()];
+                for (int j = 0; j < g.ny(); j++) {
+                    for (int i = 0; i < g.nx(); i++) {
+                        st[g.ny() - 1 - j][i] = f.endEps()[i + g.nx() * j];
+                    }
+                }
+                near = near.withStructure(st);
+            }
+            nearField.set(near);
         }
         if (g.ny() > 1 && r.farField() != null && r.farField()[0] != null) {
             // the far field comes flat, a square over sin(angle) in [-limit, limit] on both axes, k_x fastest
