@@ -265,6 +265,10 @@ class ViewModelTest {
         assertEquals(vm.nearFieldProperty().get().values().length, st.length);
         assertEquals(1.56 * 1.56, java.util.Arrays.stream(st).flatMapToDouble(java.util.Arrays::stream).max().getAsDouble(), 1e-9);
         assertNotNull(vm.farFieldProperty().get());
+        // and the planes carry the walls the row and column cut: core and cladding along each
+        var done = vm.slicesProperty().get();
+        assertEquals(1.56 * 1.56, java.util.Arrays.stream(done.rowEps()).max().getAsDouble(), 1e-9);
+        assertEquals(1.44 * 1.44, java.util.Arrays.stream(done.columnEps()).min().getAsDouble(), 1e-9);
         assertNotNull(s.columns());
         assertEquals(s.rows().length, s.columns().length);
         assertTrue(vm.summaryProperty().get().contains("measured NA"));

@@ -192,23 +192,27 @@ public final class FieldMapView extends Region {
     }
 
     /**
-     * The levels halfway between the structure's materials: the values held by at least 1 % of the cells (a material, not
-     * a cell cut by an interface), sorted, and the midpoints between neighbours.
+     * The levels halfway between the structure's materials: the values of cells whose neighbours all hold the same value
+     * (inside a material, not cut by an interface), sorted, and the midpoints between neighbouring ones.
      */
     private static double[] levels(double[][] st) {
-        java.util.Map<Double, Integer> count = new java.util.HashMap<>();
-        int cells = 0;
-        for (double[] row : st) {
-            for (double x : row) {
-                count.merge(Math.rint(x * 1e9) / 1e9, 1, Integer::sum);
-                cells++;
+        java.util.TreeSet<Double> pure = new java.util.TreeSet<>();
+        int rows = st.length;
+        int cols = st[0].length;
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                double x = st[r][c];
+                boolean inside = (r == 0 || st[r - 1][c] == x) && (r + 1 == rows || st[r + 1][c] == x) && (c == 0 || st[r][c - 1] == x)
+                        && (c + 1 == cols || st[r][c + 1] == x);
+                if (inside) {
+                    pure.add(Math.rint(x * 1e9) / 1e9);
+                }
             }
         }
-        int least = Math.max(1, cells / 100);
-        double[] pure = count.entrySet().stream().filter(e -> e.getValue() >= least).mapToDouble(java.util.Map.Entry::getKey).sorted().toArray();
-        double[] cuts = new double[Math.max(0, pure.length - 1)];
+        double[] p = pure.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] cuts = new double[Math.max(0, p.length - 1)];
         for (int i = 0; i < cuts.length; i++) {
-            cuts[i] = 0.5 * (pure[i] + pure[i + 1]);
+            cuts[i] = 0.5 * (p[i] + p[i + 1]);
         }
         return cuts;
     }

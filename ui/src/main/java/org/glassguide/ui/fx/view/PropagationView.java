@@ -47,8 +47,8 @@ public final class PropagationView extends VBox {
         FieldMapView yz = new FieldMapView(900, 200, "the y-z plane comes with 3D runs");
         yz.setId("bpm-yz");
         vm.slicesProperty().addListener((o, a, s) -> {
-            xz.show(s == null ? null : slice(s.rows(), s, "x"));
-            yz.show(s == null || s.columns() == null ? null : slice(s.columns(), s, "y"));
+            xz.show(s == null ? null : slice(s.rows(), s.rowEps(), s, "x"));
+            yz.show(s == null || s.columns() == null ? null : slice(s.columns(), s.columnEps(), s, "y"));
         });
         vm.powerProperty().addListener((o, a, p) -> {
             if (p == null) {
@@ -73,7 +73,7 @@ public final class PropagationView extends VBox {
      * The slices so far as a map with z across (the whole length; what is not computed yet stays dark) and the transverse
      * axis up, the colour the square root of the intensity: the eye then sees weak guided light next to a bright core.
      */
-    private static FieldMap slice(double[][] lines, PropagationViewModel.Slices s, String transverse) {
+    private static FieldMap slice(double[][] lines, double[] eps, PropagationViewModel.Slices s, String transverse) {
         int cols = 600;
         int nz = lines.length;
         int nx = lines[0].length;
@@ -89,7 +89,16 @@ public final class PropagationView extends VBox {
                 v[nx - 1 - i][c] = Math.sqrt(lines[k][i]);
             }
         }
-        return new FieldMap(v, 0, s.length() * 1e6, s.xMin() * 1e6, s.xMax() * 1e6, "z", transverse, "um", "sqrt of relative intensity", 0, 1,
+        FieldMap m = new FieldMap(v, 0, s.length() * 1e6, s.xMin() * 1e6, s.xMax() * 1e6, "z", transverse, "um", "sqrt of relative intensity", 0, 1,
                 List.of());
+        if (eps == null) {
+            return m;
+        }
+        // the guide's walls along z: the permittivity across, the same at every z of a z-invariant guide
+        double[][] st = new double[nx][cols];
+        for (int i = 0; i < nx; i++) {
+            java.util.Arrays.fill(st[nx - 1 - i], eps[i]);
+        }
+        return m.withStructure(st);
     }
 }

@@ -27,7 +27,15 @@ public final class PropagationViewModel {
      * The x-z and y-z pictures so far: rows[k] (along x through y = 0) and columns[k] (along y through x = 0; null in 2D)
      * at z[k], each normalised to the launch's peak.
      */
-    public record Slices(double[][] rows, double[][] columns, double[] z, double xMin, double xMax, double length) {
+    /**
+     * The x-z and y-z planes so far; rowEps and columnEps, the permittivity along the row (y = 0) and the column (x = 0)
+     * the planes cut, are set once a z-invariant run has finished (for the planes' outline), else null.
+     */
+    public record Slices(double[][] rows, double[][] columns, double[] z, double xMin, double xMax, double length, double[] rowEps,
+            double[] columnEps) {
+        public Slices(double[][] rows, double[][] columns, double[] z, double xMin, double xMax, double length) {
+            this(rows, columns, z, xMin, xMax, length, null, null);
+        }
     }
 
     /** Power (relative to the launch) against z so far. */
@@ -135,6 +143,19 @@ public final class PropagationViewModel {
             }
             FieldMap near = new FieldMap(normalise(img, max), g.x0() * 1e6, (g.x0() + g.nx() * g.dx()) * 1e6, g.y0() * 1e6,
                     (g.y0() + g.ny() * g.dy()) * 1e6, "x", "y", "um", "relative intensity |psi|²", 0, 1, List.of());
+            if (f.endEps() != null && slices.get() != null) {
+                // the planes cut the structure along the same row and column as the slices (y = 0: row ny/2; x = 0: column nx/2)
+                double[] rowEps = new double[g.nx()];
+                double[] colEps = new double[g.ny()];
+                for (int i = 0; i < g.nx(); i++) {
+                    rowEps[i] = f.endEps()[i + g.nx() * (g.ny() / 2)];
+                }
+                for (int j = 0; j < g.ny(); j++) {
+                    colEps[j] = f.endEps()[g.nx() / 2 + g.nx() * j];
+                }
+                Slices sl = slices.get();
+                slices.set(new Slices(sl.rows(), sl.columns(), sl.z(), sl.xMin(), sl.xMax(), sl.length(), rowEps, colEps));
+            }
             if (f.endEps() != null) {
                 double[][] st = new double[g.ny()][g.nx()];
                 for (int j = 0; j < g.ny(); j++) {
