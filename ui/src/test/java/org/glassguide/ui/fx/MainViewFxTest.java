@@ -120,6 +120,14 @@ class MainViewFxTest {
         assertEquals("refractive index n", profile.getYAxis().getLabel());
         assertFalse(profile.getData().isEmpty());
         assertFalse(robot.lookup("#index-profile-empty").queryAs(Label.class).isVisible());
+        // fields that do not read as a fiber: the profile's place says so, and comes back with a valid diameter
+        robot.clickOn("#core-diameter").eraseText(20).write("abc");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#index-profile-empty").queryAs(Label.class).isVisible());
+        assertFalse(profile.isVisible());
+        robot.clickOn("#core-diameter").eraseText(20).write("8.2 um");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(profile.isVisible());
 
         robot.clickOn("Materials");
         WaitForAsyncUtils.waitForFxEvents();
@@ -150,6 +158,12 @@ class MainViewFxTest {
             assertEquals("y (um)", p.yLabel());
             assertTrue(p.colourBarLabel().contains("intensity"), p.colourBarLabel());
         }
+        // thousands of modes: no pictures, a sentence saying why
+        robot.interact(() -> robot.lookup("#teach-core").queryAs(javafx.scene.control.Slider.class).setValue(50));
+        robot.interact(() -> robot.lookup("#teach-ncore").queryAs(javafx.scene.control.Slider.class).setValue(1.8));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup(".teach-mode").queryAll().isEmpty());
+        assertTrue(robot.lookup("#teach-modes-none").queryAs(Label.class).isVisible());
 
         robot.clickOn("Modes");
         @SuppressWarnings("unchecked")

@@ -51,6 +51,7 @@ public final class TeachingView extends HBox {
         gallery.setId("teach-modes");
         gallery.setPrefWrapLength(660);
         Label noModes = new Label("Too many modes to draw one by one: ray optics describes this guide (see the text above).");
+        noModes.setId("teach-modes-none");
         noModes.setWrapText(true);
         noModes.setMaxWidth(380);
         Runnable drawModes = () -> {

@@ -263,6 +263,9 @@ public final class DesignViewModel {
             design.set(d);
         } catch (RuntimeException e) {
             message.set(org.glassguide.ui.fx.viewmodel.TaskRunner.message(e));
+            // the fields no longer read as a fiber: no numbers or profile of an earlier, different one
+            numbers.set(null);
+            summary.set("");
         }
     }
 
