@@ -40,11 +40,11 @@ public final class ResultsView extends VBox {
         bars.setTitle("Loss budget");
         bars.setAnimated(false);
         bars.getYAxis().setLabel("dB");
-        LineChart<Number, Number> gain = FxCharts.lineChart("Amplifier (designs with gain:): power along z", "z (m)", "W");
+        LineChart<Number, Number> gain = FxCharts.lineChart("Amplifier: power along z", "z (m)", "W");
         gain.setId("gain-chart");
         LineChart<Number, Number> spectrum = FxCharts.lineChart("Output spectrum", "wavelength (nm)", "relative");
         spectrum.setId("spectrum-chart");
-        LineChart<Number, Number> vsLength = FxCharts.lineChart("Amplifier (designs with gain:): gain vs length", "length (m)", "dB");
+        LineChart<Number, Number> vsLength = FxCharts.lineChart("Amplifier: gain vs length", "length (m)", "dB");
         vsLength.setId("gain-length-chart");
         for (LineChart<?, ?> c : List.of(gain, spectrum, vsLength)) {
             c.setPrefSize(400, 330);
@@ -168,7 +168,14 @@ public final class ResultsView extends VBox {
             py = y;
         }
         g.strokeLine(px, py, fx, fy);
-        if (c != null) {
+        if (c == null) {
+            // the locus is the reference; say why no output point is on it
+            g.setFill(Color.gray(0.4));
+            g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
+            g.fillText("no output colour:", ox + s * 0.2, oy - s * 0.45);
+            g.fillText("the design has no", ox + s * 0.2, oy - s * 0.45 + 14);
+            g.fillText("emission: section", ox + s * 0.2, oy - s * 0.45 + 28);
+        } else {
             g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
             for (int i = 0; i < c.xy().size(); i++) {
                 double x = ox + s * c.xy().get(i)[0];
