@@ -140,7 +140,7 @@ public final class BpmAnalysis implements Analysis<List<BpmAnalysis.Result>> {
             }
             nMin = Math.min(nMin, n);
         }
-        BpmGrid g = grid(ps);
+        BpmGrid g = grid(ps, backend);
         // with an index function, the indices on the grid at the start (centres) set the range; a
         // replacing function's core is where n lies above the middle of that range
         double coreThreshold = Double.NaN;
@@ -338,6 +338,24 @@ public final class BpmAnalysis implements Analysis<List<BpmAnalysis.Result>> {
      * launch field (a partially coherent launch starts from a Gaussian of half its radius); n_eff
      * to 1e-10 between levels of the imaginary step.
      */
+    private static boolean unsplit(PropagationSettings ps) {
+        WideAngle wa = WideAngle.parse(ps.wideAngle());
+        return ps.fourthOrder() || (!ps.is2d() && wa != null && wa != WideAngle.PARAXIAL && !ps.splitWideAngle());
+    }
+
+    /**
+     * Java heap per transverse cell of a run, for the estimate made before anything is allocated: {@link #BYTES_PER_CELL},
+     * the unsplit solve's Krylov vectors (measured 900-1500 bytes a cell in `glassguide bench bpm`) unless they live on an
+     * accelerator (its own memory is checked when they are allocated there; the fourth-order operator keeps them on the
+     * host), and the exported field snapshots.
+     */
+    static double hostBytesPerCell(PropagationSettings ps, boolean accelerator) {
+        boolean onHost = unsplit(ps) && (ps.fourthOrder() || !accelerator);
+        WideAngle wa = WideAngle.parse(ps.wideAngle());
+        return BYTES_PER_CELL + (onHost ? org.glassguide.solver.compute.UnsplitWideAngleStepper.BYTES_PER_CELL + (wa == WideAngle.PADE22 ? 150 : 0) : 0)
+                + 16.0 * ps.exportFields().length;
+    }
+
     /**
      * Heap per transverse cell of a propagation, for the estimate made before anything is allocated: the stepper's
      * fields and factors (94 to 170 bytes a cell by `glassguide bench`), the sampled index sections and the monitors.
@@ -345,14 +363,11 @@ public final class BpmAnalysis implements Analysis<List<BpmAnalysis.Result>> {
     static final double BYTES_PER_CELL = 400;
 
     /** The run's grid, refused first when it cannot fit in memory (and, with a mode launch or modal spectrum, its mode solve). */
-    private static BpmGrid grid(PropagationSettings ps) {
+    private static BpmGrid grid(PropagationSettings ps, ComputeBackend backend) {
         double nx = Math.rint(ps.windowWidth() / ps.step());
         double ny = ps.is2d() ? 1 : Math.rint(ps.windowHeight() / ps.step());
-        WideAngle wa = WideAngle.parse(ps.wideAngle());
-        boolean unsplit = ps.fourthOrder() || (!ps.is2d() && wa != null && wa != WideAngle.PARAXIAL && !ps.splitWideAngle());
-        // the unsplit wide-angle solve adds its Krylov vectors (measured 900-1500 bytes a cell in `glassguide bench bpm`)
-        double perCell = BYTES_PER_CELL + (unsplit ? org.glassguide.solver.compute.UnsplitWideAngleStepper.BYTES_PER_CELL
-                + (wa == WideAngle.PADE22 ? 150 : 0) : 0) + 16.0 * ps.exportFields().length;
+        boolean unsplit = unsplit(ps);
+        double perCell = hostBytesPerCell(ps, backend.accelerator());
         org.glassguide.solver.MemoryBudget.require(String.format(Locale.ROOT, "the propagation grid %.0f x %.0f%s", nx, ny,
                 unsplit ? " with the unsplit solve" : ""), nx * ny * perCell,
                 "use a larger propagation.step or a smaller window" + (unsplit && !ps.fourthOrder() ? " (or wide-angle-solve: split, which needs less)"
@@ -399,7 +414,7 @@ public final class BpmAnalysis implements Analysis<List<BpmAnalysis.Result>> {
         }
         CrossSection cs = section(d, wavelength, ps, 0, true);
         CrossSection plain = ps.bendRadius() > 0 ? section(d, wavelength, ps, 0, false) : cs;
-        BpmGrid g = grid(ps);
+        BpmGrid g = grid(ps, backend);
         double nMax = Math.sqrt(Math.max(plain.maxEpsRe(), 1));
         int pmlCells = (int) Math.round(ps.pml() / ps.step());
         boolean[] core = coreMask(plain, g, nMax * nMax);

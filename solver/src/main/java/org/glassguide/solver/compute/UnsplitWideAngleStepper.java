@@ -82,7 +82,13 @@ public final class UnsplitWideAngleStepper implements AdiStepper {
         this.ny = vectors.ny();
         this.precision = precision;
         this.tolerance = precision == Precision.DOUBLE ? 1e-8 : 1e-5;
-        vectors.reserve(CORRECTION);
+        try {
+            vectors.reserve(CORRECTION);
+        } catch (RuntimeException e) {
+            // out of (device) memory: what was allocated goes back before the message does
+            vectors.close();
+            throw e;
+        }
     }
 
     public void setReference(double kRef) {
