@@ -34,9 +34,7 @@ final class DeviceKrylovVectors implements KrylovVectors {
     private DeviceKernels.Buffer rl;
     private DeviceKernels.Buffer ru;
     private AdiOperator op;
-    private boolean[] lastMask;
-    private DeviceKernels.Buffer lastMaskBuffer;
-    private DeviceKernels.Buffer factorBuffer;
+    private final DeviceFieldOps fieldOps;
 
     /**
      * The vectors on double kernels and the preconditioners on kernels of the run's precision (the same object for a
@@ -57,6 +55,7 @@ final class DeviceKrylovVectors implements KrylovVectors {
         lowY = k.alloc(2L * ny);
         upY = k.alloc(2L * ny);
         potential = k.alloc(2 * cells);
+        fieldOps = new DeviceFieldOps(k, cells);
         setOperator(op);
     }
 
@@ -167,29 +166,12 @@ final class DeviceKrylovVectors implements KrylovVectors {
 
     @Override
     public double power(int v, boolean[] mask) {
-        if (mask == null) {
-            return k.power(vectors.get(v), null, cells);
-        }
-        if (mask != lastMask) {
-            free(lastMaskBuffer);
-            lastMaskBuffer = k.mask(mask);
-            lastMask = mask;
-        }
-        return k.power(vectors.get(v), lastMaskBuffer, cells);
+        return fieldOps.power(vectors.get(v), mask);
     }
 
     @Override
     public void multiply(int v, double[] factor, double re, double im) {
-        if (factor == null) {
-            k.multiply(vectors.get(v), null, cells, re, im);
-            return;
-        }
-        if (factorBuffer == null) {
-            factorBuffer = k.alloc(2 * cells);
-        }
-        // uploaded on every call: the caller may refill the same array
-        k.upload(factorBuffer, factor);
-        k.multiply(vectors.get(v), factorBuffer, cells, re, im);
+        fieldOps.multiply(vectors.get(v), factor, re, im);
     }
 
     @Override
@@ -214,7 +196,8 @@ final class DeviceKrylovVectors implements KrylovVectors {
             free(b);
         }
         vectors.clear();
-        for (DeviceKernels.Buffer b : new DeviceKernels.Buffer[] {lowX, upX, lowY, upY, potential, rl, ru, lastMaskBuffer, factorBuffer}) {
+        fieldOps.close();
+        for (DeviceKernels.Buffer b : new DeviceKernels.Buffer[] {lowX, upX, lowY, upY, potential, rl, ru}) {
             free(b);
         }
         k.close();

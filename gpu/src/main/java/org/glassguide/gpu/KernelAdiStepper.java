@@ -49,9 +49,7 @@ final class KernelAdiStepper implements AdiStepper {
     private DeviceKernels.Buffer[] subY = new DeviceKernels.Buffer[0];
     private DeviceKernels.Buffer[] supY = new DeviceKernels.Buffer[0];
     private DeviceKernels.Buffer[] invY = new DeviceKernels.Buffer[0];
-    private DeviceKernels.Buffer lastMaskBuffer;
-    private boolean[] lastMask;
-    private DeviceKernels.Buffer lastFactorBuffer;
+    private final DeviceFieldOps fieldOps;
     private AdiOperator op;
     private double[] c = new double[0];
     private double[] d = new double[0];
@@ -82,6 +80,7 @@ final class KernelAdiStepper implements AdiStepper {
         lowY = k.alloc(2L * ny);
         upY = k.alloc(2L * ny);
         potential = k.alloc(2 * cells);
+        fieldOps = new DeviceFieldOps(k, cells);
         setOperator(op);
     }
 
@@ -350,29 +349,12 @@ final class KernelAdiStepper implements AdiStepper {
 
     @Override
     public double power(boolean[] mask) {
-        if (mask == null) {
-            return k.power(cur, null, cells);
-        }
-        if (mask != lastMask) {
-            free(lastMaskBuffer);
-            lastMaskBuffer = k.mask(mask);
-            lastMask = mask;
-        }
-        return k.power(cur, lastMaskBuffer, cells);
+        return fieldOps.power(cur, mask);
     }
 
     @Override
     public void multiply(double[] factor, double re, double im) {
-        if (factor == null) {
-            k.multiply(cur, null, cells, re, im);
-            return;
-        }
-        // uploaded on every call: the caller may refill the same array
-        if (lastFactorBuffer == null) {
-            lastFactorBuffer = k.alloc(2 * cells);
-        }
-        k.upload(lastFactorBuffer, factor);
-        k.multiply(cur, lastFactorBuffer, cells, re, im);
+        fieldOps.multiply(cur, factor, re, im);
     }
 
     private void free(DeviceKernels.Buffer b) {
@@ -392,8 +374,8 @@ final class KernelAdiStepper implements AdiStepper {
     @Override
     public void close() {
         release();
-        for (DeviceKernels.Buffer b : new DeviceKernels.Buffer[] {cur, tmp, lowX, upX, lowY, upY, potential, rl, ru, lastMaskBuffer,
-            lastFactorBuffer}) {
+        fieldOps.close();
+        for (DeviceKernels.Buffer b : new DeviceKernels.Buffer[] {cur, tmp, lowX, upX, lowY, upY, potential, rl, ru}) {
             free(b);
         }
         if (ownsKernels) {
