@@ -87,6 +87,11 @@ final class DeviceKrylovVectors implements KrylovVectors {
     }
 
     @Override
+    public AdiOperator operator() {
+        return op;
+    }
+
+    @Override
     public void setOperator(AdiOperator o) {
         if (o.nx() != nx || o.ny() != ny) {
             throw new IllegalArgumentException("a new operator must keep the " + nx + " x " + ny + " grid");

@@ -223,12 +223,11 @@ final class PropagationSectionReader {
             throw p.require("wide-angle-solve").error(Messages.BAD_CHOICE, p.require("wide-angle-solve").path(), solve,
                     "unsplit (each Pade factor solved on the whole 2D operator; the default), split (the ADI product alone: faster, biased at high contrast)");
         }
-        if (!pol.equals("scalar") && wh > 0 && (wide.equals("pade22") || (wide.equals("pade11") && solve.equals("split")))) {
-            // measured: the split 3D semi-vectorial wide-angle step lets sum eps |E|^2 grow in high-contrast guides, and the
-            // unsplit Pade (2,2) solve does not converge for the semi-vectorial operator; the unsplit Pade (1,1) step holds
-            // the mode (n_eff to 4e-7, eps |E|^2 to 2e-5 at 2.0/1.44); 2D runs are exact to any order
+        if (!pol.equals("scalar") && wh > 0 && !wide.equals("none") && !wide.equals("paraxial") && solve.equals("split")) {
+            // measured: the split 3D semi-vectorial wide-angle step lets sum eps |E|^2 grow in high-contrast guides; the
+            // unsplit steps hold the mode (validation case bpm-semivectorial, 2.0/1.44); 2D runs are exact to any order
             throw p.require("polarization").error(Messages.BAD_CHOICE, p.require("polarization").path(), pol + " with wide-angle: " + wide
-                    + (solve.equals("split") ? " (split)" : ""), "wide-angle: pade11 (unsplit, the default solve) or none for a semi-vectorial 3D run,"
+                    + " (split)", "wide-angle-solve: unsplit (the default) or wide-angle: none for a semi-vectorial 3D run,"
                             + " or polarization: scalar, or a 2D run");
         }
         String transverse = p.optional("transverse").map(YamlNode::text).orElse("second-order");

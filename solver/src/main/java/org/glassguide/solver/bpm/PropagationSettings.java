@@ -24,8 +24,8 @@ import org.glassguide.solver.design.IndexExpression;
  * @param polarization scalar, te (quasi-TE: E_x, semi-vectorial) or tm (quasi-TM: E_y)
  * @param wideAngleSolve unsplit (each 3D wide-angle factor solved on the whole 2D operator, the default) or split (the
  *        ADI product alone: faster, but it drops the P_x P_y cross term, which shifts n_eff at high contrast)
- * @param branchCut the rotation of the wide-angle approximant's branch cut (radians), or NaN for the default (45 degrees for
- *        the unsplit Pade (2,2) step, 0 otherwise)
+ * @param branchCut the rotation of the wide-angle approximant's branch cut (radians), or NaN for the default (0: the plain
+ *        approximant, exactly unitary)
  * @param exportFields positions along z (m) where the whole transverse field is written out (at the first monitor at or
  *        after each), besides the end field
  * @param monitors named regions of the cross-section whose power is followed along z (besides the core's)

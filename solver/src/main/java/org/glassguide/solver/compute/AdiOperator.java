@@ -35,4 +35,43 @@ public record AdiOperator(int nx, int ny, double[] lowX, double[] upX, double[] 
     public AdiOperator(int nx, int ny, double[] lowX, double[] upX, double[] lowY, double[] upY, double[] potential) {
         this(nx, ny, lowX, upX, lowY, upY, potential, null, null);
     }
+
+    /**
+     * Bounds {tMin, tMax} on -lambda over the eigenvalues lambda of P_x and of P_y (Gershgorin discs, real parts): the
+     * 1D operators' spectra lie in -[tMin, tMax], from the most strongly guided light (tMin = -max V, or 0) to the
+     * grid's checkerboard (about 4/dx^2 - min V). The unsplit solve's preconditioner is tuned to this range.
+     */
+    public double[] transverseSpectrum() {
+        double vMax = 0;
+        double tMax = 0;
+        for (int j = 0; j < ny; j++) {
+            for (int i = 0; i < nx; i++) {
+                int c = i + nx * j;
+                double rl = ratioLowX == null ? 1 : ratioLowX[c];
+                double ru = ratioUpX == null ? 1 : ratioUpX[c];
+                double v = potential[2 * c];
+                vMax = Math.max(vMax, v);
+                tMax = Math.max(tMax, 2 * (Math.hypot(lowX[2 * i], lowX[2 * i + 1]) * Math.abs(rl) + Math.hypot(upX[2 * i], upX[2 * i + 1]) * Math.abs(ru)) - v);
+            }
+        }
+        for (int j = 0; j < ny; j++) {
+            tMax = Math.max(tMax, 2 * (Math.hypot(lowY[2 * j], lowY[2 * j + 1]) + Math.hypot(upY[2 * j], upY[2 * j + 1])));
+        }
+        return new double[] {-vMax, tMax};
+    }
+
+    /** Whether P_y is zero (a 2D x-z problem): the split product is then exact. */
+    public boolean oneDimensional() {
+        for (double a : lowY) {
+            if (a != 0) {
+                return false;
+            }
+        }
+        for (double a : upY) {
+            if (a != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

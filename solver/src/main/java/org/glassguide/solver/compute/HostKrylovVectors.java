@@ -68,6 +68,11 @@ public final class HostKrylovVectors implements KrylovVectors {
     }
 
     @Override
+    public AdiOperator operator() {
+        return op;
+    }
+
+    @Override
     public void setOperator(AdiOperator o) {
         if (o.nx() != nx || o.ny() != ny) {
             throw new IllegalArgumentException("a new operator must keep the " + nx + " x " + ny + " grid");

@@ -21,11 +21,14 @@ public interface KrylovVectors extends AutoCloseable {
     /** The operator P (a new z-section: same grid); the preconditioners follow it. */
     void setOperator(AdiOperator op);
 
+    /** The operator P now in use. */
+    AdiOperator operator();
+
     /**
-     * One preconditioner per factor d_k (interleaved complex): the split product (1 + d_k P_x)(1 + d_k P_y) of the
-     * backend's ADI step.
+     * One preconditioner per factor (interleaved complex coefficients e_k): the split product (1 + e_k P_x)(1 + e_k P_y)
+     * of the backend's ADI step.
      */
-    void setPreconditioners(double[] d);
+    void setPreconditioners(double[] e);
 
     /** out = M_k^-1 in: one split step of factor k's preconditioner (in and out may be the same vector). */
     void precondition(int k, int in, int out);

@@ -157,12 +157,13 @@ class DesignReaderTest {
         assertEquals("scalar", PropagationSettings.of(read(bpm)).polarization());
         assertEquals("te", PropagationSettings.of(read(bpm + "  polarization: te\n  wide-angle: none\n")).polarization());
         assertEquals(Messages.BAD_CHOICE, fails(bpm + "  polarization: x\n").key());
-        // 3D semi-vectorial runs: paraxial or the unsplit Pade (1,1) step (the default); a 2D one may use any order
+        // 3D semi-vectorial runs: paraxial or an unsplit wide-angle step (the default); not the split one; a 2D run any
         assertEquals("tm", PropagationSettings.of(read(bpm + "  polarization: tm\n")).polarization());
-        GlassGuideException wide = fails(bpm + "  polarization: tm\n  wide-angle: pade22\n");
-        assertEquals(Messages.BAD_CHOICE, wide.key());
-        assertTrue(wide.getMessage().contains("wide-angle: pade11 (unsplit"), wide.getMessage());
-        assertEquals(Messages.BAD_CHOICE, fails(bpm + "  polarization: te\n  wide-angle-solve: split\n").key());
+        assertEquals("tm", PropagationSettings.of(read(bpm + "  polarization: tm\n  wide-angle: pade22\n")).polarization());
+        GlassGuideException split = fails(bpm + "  polarization: te\n  wide-angle-solve: split\n");
+        assertEquals(Messages.BAD_CHOICE, split.key());
+        assertTrue(split.getMessage().contains("wide-angle-solve: unsplit (the default)"), split.getMessage());
+        assertEquals(Messages.BAD_CHOICE, fails(bpm + "  polarization: tm\n  wide-angle: pade22\n  wide-angle-solve: split\n").key());
         assertEquals("te", PropagationSettings.of(read(bpm.replace("[200 um, 200 um]", "200 um") + "  polarization: te\n  wide-angle: pade22\n")).polarization());
         assertEquals("te", PropagationSettings.of(read(bpm.replace("[200 um, 200 um]", "200 um") + "  polarization: te\n")).polarization());
     }

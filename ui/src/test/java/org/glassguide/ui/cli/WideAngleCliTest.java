@@ -64,7 +64,10 @@ class WideAngleCliTest {
         assertTrue(r.err().contains("points per shortest transverse period") && r.err().contains("% low") && r.err().contains("walk-off"), r.err());
     }
 
-    /** A steep launch with Pade (2,2)'s rotated branch cut: warned before the run; a y tilt is refused in 2D. */
+    /**
+     * A steep launch with Pade (2,2) and a rotated branch cut: warned before the run; not with the default (plain, unitary)
+     * approximant; a y tilt is refused in 2D.
+     */
     @Test
     void rotatedCutGainIsWarnedAndAzimuthNeedsThreeDimensions(@TempDir Path dir) throws IOException {
         String base = "format: glassguide/1\nname: tilt\nstructure:\n  waveguide:\n    background: { index: 1.56 }\n    shapes:\n"
@@ -72,6 +75,10 @@ class WideAngleCliTest {
                 + "propagation:\n  length: 0.5 um\n  dz: 0.1 um\n  step: 0.1 um\n  pml: 1 um\n  wide-angle: pade22\n";
         Path d = dir.resolve("tilt.yaml");
         Files.writeString(d, base + "  window: [8 um, 8 um]\n  launch: { gaussian: { waist: 1.5 um, tilt: 30 deg, azimuth: 45 deg } }\n");
+        GlassGuideCliTest.Run plain = run("bpm", d.toString(), "--out", dir.resolve("o0").toString());
+        assertEquals(0, plain.code(), plain.err());
+        assertTrue(!plain.err().contains("rotated branch cut"), plain.err());
+        Files.writeString(d, base + "  branch-cut: 45 deg\n  window: [8 um, 8 um]\n  launch: { gaussian: { waist: 1.5 um, tilt: 30 deg, azimuth: 45 deg } }\n");
         GlassGuideCliTest.Run r = run("bpm", d.toString(), "--out", dir.resolve("o").toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("rotated branch cut (45 deg)"), r.err());
