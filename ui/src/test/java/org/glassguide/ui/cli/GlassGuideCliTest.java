@@ -312,14 +312,17 @@ class GlassGuideCliTest {
         JsonNode m = j.get("modalSpectrum").get(0);
         assertEquals(1, m.get("endPower").asDouble() / m.get("launchPower").asDouble(), 1e-4);
         assertTrue(j.get("powerConservationError").asDouble() < 1e-4, j.toString());
-        // wide-angle: the unsplit Pade (1,1) step runs semi-vectorially; Pade (2,2) is refused with what is accepted
+        // wide-angle: the unsplit Pade (1,1) and (2,2) steps run semi-vectorially; the split step is refused with what is accepted
         Files.writeString(design, Files.readString(design).replace("wide-angle: none", "wide-angle: pade11").replace("length: 20 um", "length: 2 um"));
-        Run wide = run("bpm", design.toString(), "--json", "--out", dir.resolve("o1").toString());
-        assertEquals(0, wide.code(), wide.err());
-        JsonNode w = new ObjectMapper().readTree(wide.out()).get("modalSpectrum").get(0);
-        assertEquals(1, w.get("endPower").asDouble() / w.get("launchPower").asDouble(), 1e-4);
-        Files.writeString(design, Files.readString(design).replace("wide-angle: pade11", "wide-angle: pade22"));
-        assertBadInput(run("bpm", design.toString(), "--out", dir.resolve("o2").toString()), "polarization", "wide-angle: pade11");
+        for (String wa : List.of("pade11", "pade22")) {
+            Files.writeString(design, Files.readString(design).replace("wide-angle: pade11", "wide-angle: " + wa));
+            Run wide = run("bpm", design.toString(), "--json", "--out", dir.resolve("o1" + wa).toString());
+            assertEquals(0, wide.code(), wide.err());
+            JsonNode w = new ObjectMapper().readTree(wide.out()).get("modalSpectrum").get(0);
+            assertEquals(1, w.get("endPower").asDouble() / w.get("launchPower").asDouble(), 1e-4, wa);
+        }
+        Files.writeString(design, Files.readString(design).replace("wide-angle: pade22", "wide-angle: pade22\n  wide-angle-solve: split"));
+        assertBadInput(run("bpm", design.toString(), "--out", dir.resolve("o2").toString()), "polarization", "wide-angle-solve: unsplit");
     }
 
     @Test
