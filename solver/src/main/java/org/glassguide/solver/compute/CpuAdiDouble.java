@@ -1,4 +1,4 @@
-// Generated from solver/src/template/CpuAdi.java.template (sha256 cd2d6723023c3da241b7482dfa52bebac97a9f274fe9ca0382959a3334384395) by generate.py: edit the template.
+// Generated from solver/src/template/CpuAdi.java.template (sha256 b5ead94f1ee8407ed4275a91f691d1f63feeccfec49e23b8b1b417296c46e07b) by generate.py: edit the template.
 package org.glassguide.solver.compute;
 
 import java.util.function.IntConsumer;
@@ -27,6 +27,8 @@ final class CpuAdiDouble implements AdiStepper {
     private final int bx;
     private final int by;
     private final LineTeam team;
+    /** False when the team is shared with (and closed by) the unsplit solve's vectors. */
+    private final boolean ownsTeam;
     // L1[y block][x block][y in block][x lane] and L2[x block][y block][x in block][y lane]: tiles of
     // BLOCK x BLOCK, ordered so that a half-step reads the tiles of its line block contiguously
     private final double[][][][] f1Re;
@@ -85,11 +87,21 @@ final class CpuAdiDouble implements AdiStepper {
     private final IntConsumer secondHalf = this::secondHalf;
 
     CpuAdiDouble(AdiOperator op, int threads) {
+        this(op, new LineTeam(threads), true);
+    }
+
+    /** A stepper on a team of threads it shares (the unsplit solve's preconditioner beside its vector operations). */
+    CpuAdiDouble(AdiOperator op, LineTeam shared) {
+        this(op, shared, false);
+    }
+
+    private CpuAdiDouble(AdiOperator op, LineTeam team, boolean ownsTeam) {
         this.nx = op.nx();
         this.ny = op.ny();
         this.bx = (nx + BLOCK - 1) / BLOCK;
         this.by = (ny + BLOCK - 1) / BLOCK;
-        this.team = new LineTeam(threads);
+        this.team = team;
+        this.ownsTeam = ownsTeam;
         f1Re = new double[by][bx][BLOCK][BLOCK];
         f1Im = new double[by][bx][BLOCK][BLOCK];
         f2Re = new double[bx][by][BLOCK][BLOCK];
@@ -928,6 +940,8 @@ final class CpuAdiDouble implements AdiStepper {
 
     @Override
     public void close() {
-        team.close();
+        if (ownsTeam) {
+            team.close();
+        }
     }
 }

@@ -27,4 +27,14 @@ public final class CpuBackend implements ComputeBackend {
         int t = Math.max(1, threads);
         return precision == Precision.FLOAT ? new CpuAdiFloat(op, t) : new CpuAdiDouble(op, t);
     }
+
+    /**
+     * Host vectors whose operations and whose preconditioners' line solves run on one team of threads: separate teams
+     * would each keep a worker spinning while another's job runs.
+     */
+    @Override
+    public KrylovVectors krylovVectors(AdiOperator op, Precision precision, int threads) {
+        LineTeam team = new LineTeam(Math.max(1, threads));
+        return new HostKrylovVectors(op, team, o -> precision == Precision.FLOAT ? new CpuAdiFloat(o, team) : new CpuAdiDouble(o, team));
+    }
 }

@@ -13,6 +13,11 @@ import java.util.function.Function;
 public final class HostKrylovVectors implements KrylovVectors {
     /** Below this many cells the products with P run on one thread: forking would cost more than it saves. */
     static final int PARALLEL_CELLS = 1 << 15;
+    /**
+     * The vector operations' fixed partition (on large grids): dot products add the chunks' partial sums in chunk order,
+     * so a result does not depend on how many threads shared the work.
+     */
+    private static final int CHUNKS = 16;
 
     private final int nx;
     private final int ny;
@@ -24,10 +29,32 @@ public final class HostKrylovVectors implements KrylovVectors {
     private AdiOperator op;
     /** P x while 1 + c P is formed. */
     private final double[] px;
+    /** Threads for the vector operations on large grids (one member otherwise). */
+    private final LineTeam team;
+    /** Team members that take part: all on large grids, the caller alone on small ones. */
+    private final int members;
+    private final int chunks;
+    /** Per chunk: a dot product's partial sums {re, im}. */
+    private final double[] partial = new double[2 * CHUNKS];
+    // the operands of the operation the team is running (set before each run: the jobs below allocate nothing)
+    private double[] opOut;
+    private double[] opX;
+    private double[] opY;
+    private double opAr;
+    private double opAi;
+    private double opBr;
+    private double opBi;
+    private final java.util.function.IntConsumer combineJob = m -> forChunks(m, this::combineChunk);
+    private final java.util.function.IntConsumer dotJob = m -> forChunks(m, this::dotChunk);
+    private final java.util.function.IntConsumer normJob = m -> forChunks(m, this::normChunk);
+    // products with P: member m takes its share of the rows (x lines) or columns (y lines)
+    private final java.util.function.IntConsumer applyJob = this::applyShare;
+    private final java.util.function.IntConsumer compactXJob = this::compactXShare;
+    private final java.util.function.IntConsumer compactYJob = this::compactYShare;
 
     /**
      * @param op the operator (scalar or with interface ratios)
-     * @param threads threads sharing the products with P on large grids
+     * @param threads threads sharing the products with P and the vector operations on large grids
      * @param preconditionerFactory a backend stepper for an operator (one per factor is made)
      */
     public HostKrylovVectors(AdiOperator op, int threads, Function<AdiOperator, AdiStepper> preconditionerFactory) {
@@ -38,6 +65,105 @@ public final class HostKrylovVectors implements KrylovVectors {
         this.op = op;
         this.preconditionerFactory = preconditionerFactory;
         this.px = new double[2 * n];
+        this.chunks = n >= PARALLEL_CELLS ? CHUNKS : 1;
+        this.team = new LineTeam(n >= PARALLEL_CELLS ? Math.min(this.threads, CHUNKS) : 1);
+        this.members = team.size();
+    }
+
+    /**
+     * Vectors whose operations run on a team the preconditioners' steppers share (and that these vectors close).
+     */
+    HostKrylovVectors(AdiOperator op, LineTeam team, Function<AdiOperator, AdiStepper> preconditionerFactory) {
+        this.nx = op.nx();
+        this.ny = op.ny();
+        this.n = nx * ny;
+        this.threads = team.size();
+        this.op = op;
+        this.preconditionerFactory = preconditionerFactory;
+        this.px = new double[2 * n];
+        this.chunks = n >= PARALLEL_CELLS ? CHUNKS : 1;
+        this.team = team;
+        this.members = n >= PARALLEL_CELLS ? Math.min(team.size(), CHUNKS) : 1;
+    }
+
+    /** Runs job(member) on the members taking part (members beyond them find no share and return at once). */
+    private void run(java.util.function.IntConsumer job) {
+        if (members == 1) {
+            job.accept(0);
+        } else {
+            team.run(job);
+        }
+    }
+
+    /** Runs chunk(c) for the chunks member m owns (c = m, m + team size, ...). */
+    private void forChunks(int m, java.util.function.IntConsumer chunk) {
+        for (int c = m; c < chunks; c += members) {
+            chunk.accept(c);
+        }
+    }
+
+    private void applyShare(int m) {
+        applyP(opX, opOut, share(m, ny), share(m + 1, ny));
+    }
+
+    private void compactXShare(int m) {
+        compactX(opX, opOut, share(m, ny), share(m + 1, ny));
+    }
+
+    private void compactYShare(int m) {
+        compactY(opX, opOut, share(m, nx), share(m + 1, nx));
+    }
+
+    /** Start of member m's share of count lines. */
+    private int share(int m, int count) {
+        return (int) ((long) count * Math.min(m, members) / members);
+    }
+
+    private int chunkStart(int c) {
+        return (int) ((long) n * c / chunks);
+    }
+
+    /** Cells of chunk c: opOut = a opX + b opY. */
+    private void combineChunk(int c) {
+        double[] o = opOut;
+        double[] a = opX;
+        double[] b = opY;
+        double ar = opAr;
+        double ai = opAi;
+        double br = opBr;
+        double bi = opBi;
+        for (int q = 2 * chunkStart(c), end = 2 * chunkStart(c + 1); q < end; q += 2) {
+            double xr = a[q];
+            double xi = a[q + 1];
+            double yr = b[q];
+            double yi = b[q + 1];
+            o[q] = ar * xr - ai * xi + br * yr - bi * yi;
+            o[q + 1] = ar * xi + ai * xr + br * yi + bi * yr;
+        }
+    }
+
+    /** Chunk c's share of sum conj(opX) opY. */
+    private void dotChunk(int c) {
+        double[] u = opX;
+        double[] v = opY;
+        double re = 0;
+        double im = 0;
+        for (int q = 2 * chunkStart(c), end = 2 * chunkStart(c + 1); q < end; q += 2) {
+            re += u[q] * v[q] + u[q + 1] * v[q + 1];
+            im += u[q] * v[q + 1] - u[q + 1] * v[q];
+        }
+        partial[2 * c] = re;
+        partial[2 * c + 1] = im;
+    }
+
+    /** Chunk c's share of sum |opX|^2. */
+    private void normChunk(int c) {
+        double[] u = opX;
+        double s = 0;
+        for (int q = 2 * chunkStart(c), end = 2 * chunkStart(c + 1); q < end; q++) {
+            s += u[q] * u[q];
+        }
+        partial[2 * c] = s;
     }
 
     @Override
@@ -113,38 +239,35 @@ public final class HostKrylovVectors implements KrylovVectors {
         double[] a = vectors.get(x);
         double[] o = vectors.get(out);
         applyP(a, px);
-        for (int q = 0; q < 2 * n; q += 2) {
-            double yr = px[q];
-            double yi = px[q + 1];
-            o[q] = a[q] + cr * yr - ci * yi;
-            o[q + 1] = a[q + 1] + cr * yi + ci * yr;
-        }
+        combine(o, 1, 0, a, cr, ci, px);
     }
 
     @Override
     public void combine(int out, double ar, double ai, int x, double br, double bi, int y) {
-        double[] o = vectors.get(out);
-        double[] a = vectors.get(x);
-        double[] b = vectors.get(y);
-        for (int q = 0; q < 2 * n; q += 2) {
-            double xr = a[q];
-            double xi = a[q + 1];
-            double yr = b[q];
-            double yi = b[q + 1];
-            o[q] = ar * xr - ai * xi + br * yr - bi * yi;
-            o[q + 1] = ar * xi + ai * xr + br * yi + bi * yr;
-        }
+        combine(vectors.get(out), ar, ai, vectors.get(x), br, bi, vectors.get(y));
+    }
+
+    private void combine(double[] o, double ar, double ai, double[] a, double br, double bi, double[] b) {
+        opOut = o;
+        opX = a;
+        opY = b;
+        opAr = ar;
+        opAi = ai;
+        opBr = br;
+        opBi = bi;
+        run(combineJob);
     }
 
     @Override
     public void dot(int a, int b, double[] reIm) {
-        double[] u = vectors.get(a);
-        double[] v = vectors.get(b);
+        opX = vectors.get(a);
+        opY = vectors.get(b);
+        run(dotJob);
         double re = 0;
         double im = 0;
-        for (int q = 0; q < 2 * n; q += 2) {
-            re += u[q] * v[q] + u[q + 1] * v[q + 1];
-            im += u[q] * v[q + 1] - u[q + 1] * v[q];
+        for (int c = 0; c < chunks; c++) {
+            re += partial[2 * c];
+            im += partial[2 * c + 1];
         }
         reIm[0] = re;
         reIm[1] = im;
@@ -152,10 +275,11 @@ public final class HostKrylovVectors implements KrylovVectors {
 
     @Override
     public double norm2(int a) {
-        double[] u = vectors.get(a);
+        opX = vectors.get(a);
+        run(normJob);
         double s = 0;
-        for (int q = 0; q < 2 * n; q++) {
-            s += u[q] * u[q];
+        for (int c = 0; c < chunks; c++) {
+            s += partial[2 * c];
         }
         return s;
     }
@@ -210,12 +334,9 @@ public final class HostKrylovVectors implements KrylovVectors {
             applyCompactP(x, out);
             return;
         }
-        if (threads > 1 && n >= PARALLEL_CELLS) {
-            int chunks = 4 * threads;
-            java.util.stream.IntStream.range(0, chunks).parallel().forEach(cI -> applyP(x, out, ny * cI / chunks, ny * (cI + 1) / chunks));
-        } else {
-            applyP(x, out, 0, ny);
-        }
+        opX = x;
+        opOut = out;
+        run(applyJob);
     }
 
     /** Rows j0 to j1 of P x. */
@@ -329,14 +450,10 @@ public final class HostKrylovVectors implements KrylovVectors {
 
     /** out = (M_x^-1 D_x + M_y^-1 D_y + V) x: x lines by rows, y lines by columns, on the stepper's threads. */
     private void applyCompactP(double[] x, double[] out) {
-        if (threads > 1 && n >= PARALLEL_CELLS) {
-            int chunks = 4 * threads;
-            java.util.stream.IntStream.range(0, chunks).parallel().forEach(cI -> compactX(x, out, ny * cI / chunks, ny * (cI + 1) / chunks));
-            java.util.stream.IntStream.range(0, chunks).parallel().forEach(cI -> compactY(x, out, nx * cI / chunks, nx * (cI + 1) / chunks));
-        } else {
-            compactX(x, out, 0, ny);
-            compactY(x, out, 0, nx);
-        }
+        opX = x;
+        opOut = out;
+        run(compactXJob);
+        run(compactYJob);
     }
 
     /** Rows j0 to j1: out = M_x^-1 D_x x + V x. */
@@ -465,5 +582,6 @@ public final class HostKrylovVectors implements KrylovVectors {
             s.close();
         }
         preconditioners.clear();
+        team.close();
     }
 }
