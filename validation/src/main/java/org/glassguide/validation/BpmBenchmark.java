@@ -21,7 +21,8 @@ import org.glassguide.solver.fd.CrossSection;
  * filling a third of a 20 um window, 1 um light, PML on every side, lossless): stepping throughput in
  * cell-steps per second (excluding set-up and a warm-up of the same length) as the median of three
  * timed runs, with their lowest and highest (a shared host's load moves single runs by tens of per
- * cent), and heap per grid cell.
+ * cent), and heap per grid cell. A second case, {@link Case#CHANNEL}, is what a user's wide-angle run looks like: the
+ * scalar fundamental mode of a 2.0/1.44, 1.2 x 0.6 um channel at 1.55 um launched into it on 0.04 um cells.
  */
 public final class BpmBenchmark {
     private BpmBenchmark() {
@@ -29,6 +30,36 @@ public final class BpmBenchmark {
 
     public record Result(int grid, Precision precision, int threads, WideAngle wideAngle, int steps, double cellStepsPerSecond,
             double slowest, double fastest, double heapBytesPerCell, String device, double meanIterations) {
+    }
+
+    /** What is propagated. */
+    public enum Case {
+        /** A Gaussian (w0 = window / 8) launched at a 1.56/1.44 core filling a third of a 20 um window: the grid refines with N. */
+        GAUSSIAN,
+        /**
+         * The fundamental (scalar) mode of a 2.0/1.44, 1.2 x 0.6 um channel at 1.55 um, launched into it on 0.04 um cells (the
+         * window grows with N), dz 0.1 um: a guided field whose solve recycles its correction from step to step.
+         */
+        CHANNEL
+    }
+
+    /** One timed configuration of the given case. */
+    public static Result run(int n, Precision precision, int threads, WideAngle wideAngle, ComputeBackend backend, Case c) {
+        if (c == Case.GAUSSIAN) {
+            return run(n, precision, threads, wideAngle, backend);
+        }
+        double h = 0.04e-6;
+        double lambda = 1.55e-6;
+        CrossSection cs = new CrossSection(1.44, 0).paint(new Shape.Rectangle(0, 0, 1.2e-6, 0.6e-6), 2.0, 0);
+        org.glassguide.solver.fd.FdScalarModeSolver.Grid fg = org.glassguide.solver.fd.FdScalarModeSolver.Grid.centred(n * h, n * h, h);
+        double[] launch = new org.glassguide.solver.fd.FdScalarModeSolver().solve(cs, lambda, fg, new org.glassguide.solver.fd.FdScalarModeSolver.Pml(0, 8),
+                1, 2.0, ProgressMonitor.NONE).get(0).field();
+        BpmGrid g = new BpmGrid(fg.x0(), fg.y0(), h, h, fg.nx(), fg.ny());
+        double budget = wideAngle == WideAngle.PARAXIAL ? (backend.name().equals("cpu") ? 2e8 : 4e9) : 8e6;
+        int steps = Math.max(4, (int) Math.min(2000, budget / ((double) n * n)));
+        BeamPropagator.Settings s = new BeamPropagator.Settings(lambda, Double.NaN, 0.1e-6, 0.1e-6 * steps, wideAngle, 12, precision, threads, steps);
+        return timed(n, precision, threads, wideAngle, steps, backend, () -> new BeamPropagator().propagate(cs, g, launch, null, s, backend,
+                ProgressMonitor.NONE));
     }
 
     public static Result run(int n, Precision precision, int threads, WideAngle wideAngle, ComputeBackend backend) {
@@ -44,7 +75,14 @@ public final class BpmBenchmark {
         int pml = Math.max(8, n / 32);
         BeamPropagator.Settings warm = new BeamPropagator.Settings(1e-6, 1.5, 0.05e-6, 0.05e-6 * steps, wideAngle, pml, precision,
                 threads, steps);
-        new BeamPropagator().propagate(cs, g, launch, null, warm, backend, ProgressMonitor.NONE);
+        return timed(n, precision, threads, wideAngle, steps, backend, () -> new BeamPropagator().propagate(cs, g, launch, null, warm, backend,
+                ProgressMonitor.NONE));
+    }
+
+    /** A warm-up run, then three timed ones: the median rate with the slowest and fastest, the heap the grid took, the iterations. */
+    private static Result timed(int n, Precision precision, int threads, WideAngle wideAngle, int steps, ComputeBackend backend,
+            java.util.function.Supplier<BeamPropagator.Result> propagation) {
+        propagation.get();
         double[] rates = new double[3];
         long heap = 0;
         double iterations = 0;
@@ -52,7 +90,7 @@ public final class BpmBenchmark {
             System.gc();
             long base = HeapPools.used();
             HeapPools.resetPeaks();
-            BeamPropagator.Result r = new BeamPropagator().propagate(cs, g, launch, null, warm, backend, ProgressMonitor.NONE);
+            BeamPropagator.Result r = propagation.get();
             // the grid's own arrays: launch, samples and the stepper, above what was held before
             heap = Math.max(heap, HeapPools.peak() - base);
             rates[k] = r.cellStepsPerSecond();
@@ -64,11 +102,15 @@ public final class BpmBenchmark {
     }
 
     /** One configuration of the stepping benchmark. */
-    public record Config(int grid, Precision precision, int threads, WideAngle wideAngle) {
+    public record Config(int grid, Precision precision, int threads, WideAngle wideAngle, Case launch) {
+        /** The Gaussian case. */
+        public Config(int grid, Precision precision, int threads, WideAngle wideAngle) {
+            this(grid, precision, threads, wideAngle, Case.GAUSSIAN);
+        }
     }
 
     /** A timed configuration with its cost per cell-step against the paraxial run of the same grid, precision and threads (NaN if none ran). */
-    public record Row(Result result, double costVsParaxial) {
+    public record Row(Result result, double costVsParaxial, Case launch) {
     }
 
     /**
@@ -102,12 +144,17 @@ public final class BpmBenchmark {
      * (unsplit in 3D), so that each wide-angle row's cost per cell-step is a ratio to a paraxial run timed just before it.
      */
     public static List<Config> wideAngleTable(WideAngle w, int[] grids, List<Precision> precisions, int[] threads) {
+        return wideAngleTable(w, grids, precisions, threads, Case.GAUSSIAN);
+    }
+
+    /** The same for a case. */
+    public static List<Config> wideAngleTable(WideAngle w, int[] grids, List<Precision> precisions, int[] threads, Case c) {
         List<Config> configs = new ArrayList<>();
         for (int n : grids) {
             for (Precision q : precisions) {
                 for (int t : threads) {
-                    configs.add(new Config(n, q, t, WideAngle.PARAXIAL));
-                    configs.add(new Config(n, q, t, w));
+                    configs.add(new Config(n, q, t, WideAngle.PARAXIAL, c));
+                    configs.add(new Config(n, q, t, w, c));
                 }
             }
         }
@@ -126,14 +173,14 @@ public final class BpmBenchmark {
             Config c = configs.get(i);
             monitor.progress(i, configs.size(), String.format(java.util.Locale.ROOT, "row %d/%d: %d^2 %s, %d thread(s), %s", i + 1, configs.size(),
                     c.grid(), c.precision().name().toLowerCase(java.util.Locale.ROOT), c.threads(), c.wideAngle().name().toLowerCase(java.util.Locale.ROOT)));
-            Result r = run(c.grid(), c.precision(), c.threads(), c.wideAngle(), backend);
-            String key = r.grid() + "/" + r.precision() + "/" + r.threads();
+            Result r = run(c.grid(), c.precision(), c.threads(), c.wideAngle(), backend, c.launch());
+            String key = c.launch() + "/" + r.grid() + "/" + r.precision() + "/" + r.threads();
             if (r.wideAngle() == WideAngle.PARAXIAL) {
                 paraxial.put(key, r.cellStepsPerSecond());
             }
             Double ref = paraxial.get(key);
             // a ratio is what survives a noisy shared host
-            rows.accept(new Row(r, ref == null ? Double.NaN : ref / r.cellStepsPerSecond()));
+            rows.accept(new Row(r, ref == null ? Double.NaN : ref / r.cellStepsPerSecond(), c.launch()));
         }
         monitor.progress(configs.size(), configs.size(), "done");
     }

@@ -27,25 +27,30 @@ class UnsplitWideAngleStepperTest {
 
     /** A Pade-like operator: couplings of order 1 (units of 1/dx^2), a potential, a lossy edge; optional interface ratios. */
     static AdiOperator operator(Random rnd, boolean ratios) {
-        double[] lx = random(rnd, 2 * NX, 0.1, 0);
-        double[] ux = random(rnd, 2 * NX, 0.1, 0);
-        double[] ly = random(rnd, 2 * NY, 0.1, 0);
-        double[] uy = random(rnd, 2 * NY, 0.1, 0);
-        for (int i = 0; i < NX; i++) {
+        return operator(rnd, NX, NY, ratios);
+    }
+
+    /** The same on an nx x ny grid. */
+    static AdiOperator operator(Random rnd, int nx, int ny, boolean ratios) {
+        double[] lx = random(rnd, 2 * nx, 0.1, 0);
+        double[] ux = random(rnd, 2 * nx, 0.1, 0);
+        double[] ly = random(rnd, 2 * ny, 0.1, 0);
+        double[] uy = random(rnd, 2 * ny, 0.1, 0);
+        for (int i = 0; i < nx; i++) {
             lx[2 * i] += 1;
             ux[2 * i] += 1;
         }
-        for (int j = 0; j < NY; j++) {
+        for (int j = 0; j < ny; j++) {
             ly[2 * j] += 1.3;
             uy[2 * j] += 1.3;
         }
-        double[] v = random(rnd, 2 * NX * NY, 0.5, 0);
+        double[] v = random(rnd, 2 * nx * ny, 0.5, 0);
         if (!ratios) {
-            return new AdiOperator(NX, NY, lx, ux, ly, uy, v);
+            return new AdiOperator(nx, ny, lx, ux, ly, uy, v);
         }
-        double[] rl = random(rnd, NX * NY, 0.4, 1);
-        double[] ru = random(rnd, NX * NY, 0.4, 1);
-        return new AdiOperator(NX, NY, lx, ux, ly, uy, v, rl, ru);
+        double[] rl = random(rnd, nx * ny, 0.4, 1);
+        double[] ru = random(rnd, nx * ny, 0.4, 1);
+        return new AdiOperator(nx, ny, lx, ux, ly, uy, v, rl, ru);
     }
 
     static double[] onePlus(UnsplitWideAngleStepper s, double[] x, double re, double im) {
@@ -282,7 +287,8 @@ class UnsplitWideAngleStepperTest {
 
     /**
      * The CPU backend's threaded solve (vector operations and preconditioner line solves on one shared team; dot products
-     * summed over a fixed partition) gives the single-threaded field bit for bit, on a grid large enough to be split.
+     * summed over a fixed partition) gives the single-threaded field bit for bit, on a grid large enough to be split (a
+     * semi-vectorial operator: interface ratios too).
      */
     @Test
     void theThreadedSolveIsTheSingleThreadedOne() {
@@ -290,19 +296,7 @@ class UnsplitWideAngleStepperTest {
         int ny = 180;
         assertTrue(nx * ny >= HostKrylovVectors.PARALLEL_CELLS);
         Random rnd = new Random(3);
-        double[] lx = random(rnd, 2 * nx, 0.1, 0);
-        double[] ux = random(rnd, 2 * nx, 0.1, 0);
-        double[] ly = random(rnd, 2 * ny, 0.1, 0);
-        double[] uy = random(rnd, 2 * ny, 0.1, 0);
-        for (int i = 0; i < nx; i++) {
-            lx[2 * i] += 1;
-            ux[2 * i] += 1;
-        }
-        for (int j = 0; j < ny; j++) {
-            ly[2 * j] += 1.3;
-            uy[2 * j] += 1.3;
-        }
-        AdiOperator op = new AdiOperator(nx, ny, lx, ux, ly, uy, random(rnd, 2 * nx * ny, 0.5, 0));
+        AdiOperator op = operator(rnd, nx, ny, true);
         double[] psi = random(rnd, 2 * nx * ny, 2, 0);
         double[] c = {0.21, 0.17, 0.05, -0.09};
         double[] d = {0.21, -0.17, 0.05, 0.09};

@@ -52,7 +52,8 @@ public final class BenchCommand implements Callable<Integer> {
     Integer threads;
 
     @Option(names = "--wide-angle", paramLabel = "W", description = "bpm: none, pade11 or pade22 (default none); pade11 or pade22 without --grid"
-            + " prints the wide-angle cost table: 512^2 and 1024^2 (and 2048^2 on a GPU), each row beside the paraxial step timed just before it.")
+            + " prints the wide-angle cost table: a Gaussian at 512^2 and 1024^2 (and 2048^2 on a GPU), then a channel's guided mode at 512^2,"
+            + " each row beside the paraxial step timed just before it.")
     String wideAngle;
 
     @Option(names = "--device", paramLabel = "D", defaultValue = "auto", description = "bpm: auto, cpu, gpu or gpu:N (default ${DEFAULT-VALUE}); gpu without --grid prints the GPU table.")
@@ -164,6 +165,21 @@ public final class BenchCommand implements Callable<Integer> {
                 progress.clearLine();
                 BenchReport.bpmRow(out, r, json, backend);
             }, progress);
+            if (w != WideAngle.PARAXIAL && grid == null) {
+                // what a user's run costs: a guided mode, whose solve recycles its correction from step to step
+                List<BpmBenchmark.Config> channel = BpmBenchmark.wideAngleTable(w, new int[] {512}, p != null ? List.of(p) : List.of(Precision.values()),
+                        threads != null ? new int[] {threads} : backend.accelerator() || cores == 1 ? new int[] {1} : new int[] {1, cores},
+                        BpmBenchmark.Case.CHANNEL);
+                if (!json) {
+                    out.println();
+                    out.println("The mode of a 2.0/1.44, 1.2 x 0.6 um channel at 1.55 um launched into it (0.04 um cells, dz 0.1 um):");
+                    BenchReport.bpmHeader(out, backend);
+                }
+                BpmBenchmark.runAll(channel, backend, r -> {
+                    progress.clearLine();
+                    BenchReport.bpmRow(out, r, json, backend);
+                }, progress);
+            }
         }
         return 0;
     }

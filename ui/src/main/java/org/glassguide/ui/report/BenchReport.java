@@ -57,6 +57,7 @@ public final class BenchReport {
             m.put("precision", r.precision().name().toLowerCase(Locale.ROOT));
             m.put("threads", r.threads());
             m.put("wideAngle", r.wideAngle().name().toLowerCase(Locale.ROOT));
+            m.put("launch", row.launch().name().toLowerCase(Locale.ROOT));
             m.put("steps", r.steps());
             m.put("cellStepsPerSecond", r.cellStepsPerSecond());
             m.put("cellStepsPerSecondSlowest", r.slowest());
