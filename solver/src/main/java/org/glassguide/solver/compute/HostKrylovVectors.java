@@ -44,6 +44,8 @@ public final class HostKrylovVectors implements KrylovVectors {
     private double opAi;
     private double opBr;
     private double opBi;
+    /** While true, the rows of P x are written as x + (opAr + i opAi) P x. */
+    private boolean opPlus;
     private final java.util.function.IntConsumer combineJob = m -> forChunks(m, this::combineChunk);
     private final java.util.function.IntConsumer dotJob = m -> forChunks(m, this::dotChunk);
     private final java.util.function.IntConsumer normJob = m -> forChunks(m, this::normChunk);
@@ -238,8 +240,22 @@ public final class HostKrylovVectors implements KrylovVectors {
     public void onePlusP(int x, double cr, double ci, int out) {
         double[] a = vectors.get(x);
         double[] o = vectors.get(out);
-        applyP(a, px);
-        combine(o, 1, 0, a, cr, ci, px);
+        if (compact) {
+            applyP(a, px);
+            combine(o, 1, 0, a, cr, ci, px);
+            return;
+        }
+        // one pass: out = x + c (P x), cell by cell
+        opX = a;
+        opOut = o;
+        opPlus = true;
+        opAr = cr;
+        opAi = ci;
+        try {
+            run(applyJob);
+        } finally {
+            opPlus = false;
+        }
     }
 
     @Override
@@ -348,6 +364,9 @@ public final class HostKrylovVectors implements KrylovVectors {
         double[] pot = op.potential();
         double[] rl = op.ratioLowX();
         double[] ru = op.ratioUpX();
+        boolean plus = opPlus;
+        double cr = opAr;
+        double ci = opAi;
         for (int j = j0; j < j1; j++) {
             double lyr = ly[2 * j];
             double lyi = ly[2 * j + 1];
@@ -391,8 +410,13 @@ public final class HostKrylovVectors implements KrylovVectors {
                     sr += uyr * x[o] - uyi * x[o + 1];
                     si += uyr * x[o + 1] + uyi * x[o];
                 }
-                out[q] = sr;
-                out[q + 1] = si;
+                if (plus) {
+                    out[q] = xr + cr * sr - ci * si;
+                    out[q + 1] = xi + cr * si + ci * sr;
+                } else {
+                    out[q] = sr;
+                    out[q + 1] = si;
+                }
             }
         }
     }

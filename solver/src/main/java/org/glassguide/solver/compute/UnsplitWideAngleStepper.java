@@ -376,6 +376,13 @@ public final class UnsplitWideAngleStepper implements AdiStepper {
             for (int i = 0; i < j; i++) {
                 vec.combine(PSI, 1, 0, PSI, y[2 * i], y[2 * i + 1], BASIS + i);
             }
+            // GMRES's own residual |g_j| is ||M^-1 (b - A x)|| for the new x (the Arnoldi relation; the basis is kept in
+            // double): below the target the solve ends without recomputing it (one preconditioner step and product fewer)
+            double estimate = Math.hypot(g[2 * j], g[2 * j + 1]) / bNorm;
+            if (estimate <= tolerance) {
+                res = estimate;
+                break;
+            }
         }
         vec.combine(cor, 1, 0, cor, 1, 0, PSI);
         solves++;
