@@ -7,8 +7,9 @@ import java.util.function.Function;
 /**
  * Krylov vectors in the Java heap, in double precision whatever the backend's: the unsplit solve's vectors for the CPU
  * backend, for the fourth-order compact operator on any backend, and the reference for a device's own. Each factor's
- * preconditioner is a backend stepper holding that single factor (c = 0, d): one of its steps applies
- * (1 + d P_y)^-1 (1 + d P_x)^-1 (Peaceman-Rachford with c = 0) in the backend's precision and threads.
+ * preconditioner is a backend stepper holding that single factor (c = 0, e): one of its steps applies
+ * (1 + e P_y)^-1 (1 + e P_x)^-1 (Peaceman-Rachford with c = 0) in the backend's precision and threads. On large grids the
+ * vector operations and products with P share the work among the stepper's threads.
  */
 public final class HostKrylovVectors implements KrylovVectors {
     /** Below this many cells the products with P run on one thread: forking would cost more than it saves. */
@@ -22,7 +23,6 @@ public final class HostKrylovVectors implements KrylovVectors {
     private final int nx;
     private final int ny;
     private final int n;
-    private final int threads;
     private final Function<AdiOperator, AdiStepper> preconditionerFactory;
     private final List<AdiStepper> preconditioners = new ArrayList<>();
     private final List<double[]> vectors = new ArrayList<>();
@@ -46,9 +46,12 @@ public final class HostKrylovVectors implements KrylovVectors {
     private double opBi;
     /** While true, the rows of P x are written as x + (opAr + i opAi) P x. */
     private boolean opPlus;
-    private final java.util.function.IntConsumer combineJob = m -> forChunks(m, this::combineChunk);
-    private final java.util.function.IntConsumer dotJob = m -> forChunks(m, this::dotChunk);
-    private final java.util.function.IntConsumer normJob = m -> forChunks(m, this::normChunk);
+    private final java.util.function.IntConsumer combineChunk = this::combineChunk;
+    private final java.util.function.IntConsumer dotChunk = this::dotChunk;
+    private final java.util.function.IntConsumer normChunk = this::normChunk;
+    private final java.util.function.IntConsumer combineJob = m -> forChunks(m, combineChunk);
+    private final java.util.function.IntConsumer dotJob = m -> forChunks(m, dotChunk);
+    private final java.util.function.IntConsumer normJob = m -> forChunks(m, normChunk);
     // products with P: member m takes its share of the rows (x lines) or columns (y lines)
     private final java.util.function.IntConsumer applyJob = this::applyShare;
     private final java.util.function.IntConsumer compactXJob = this::compactXShare;
@@ -63,12 +66,11 @@ public final class HostKrylovVectors implements KrylovVectors {
         this.nx = op.nx();
         this.ny = op.ny();
         this.n = nx * ny;
-        this.threads = Math.max(1, threads);
         this.op = op;
         this.preconditionerFactory = preconditionerFactory;
         this.px = new double[2 * n];
         this.chunks = n >= PARALLEL_CELLS ? CHUNKS : 1;
-        this.team = new LineTeam(n >= PARALLEL_CELLS ? Math.min(this.threads, CHUNKS) : 1);
+        this.team = new LineTeam(n >= PARALLEL_CELLS ? Math.min(Math.max(1, threads), CHUNKS) : 1);
         this.members = team.size();
     }
 
@@ -79,7 +81,6 @@ public final class HostKrylovVectors implements KrylovVectors {
         this.nx = op.nx();
         this.ny = op.ny();
         this.n = nx * ny;
-        this.threads = team.size();
         this.op = op;
         this.preconditionerFactory = preconditionerFactory;
         this.px = new double[2 * n];
@@ -97,7 +98,7 @@ public final class HostKrylovVectors implements KrylovVectors {
         }
     }
 
-    /** Runs chunk(c) for the chunks member m owns (c = m, m + team size, ...). */
+    /** Runs chunk(c) for the chunks member m owns (c = m, m + members, ...). */
     private void forChunks(int m, java.util.function.IntConsumer chunk) {
         for (int c = m; c < chunks; c += members) {
             chunk.accept(c);
@@ -472,7 +473,7 @@ public final class HostKrylovVectors implements KrylovVectors {
         AdiLu.factor(hy2 / 12, 0, op.lowY(), op.upY(), new double[ny], new double[ny], null, null, ny, my);
     }
 
-    /** out = (M_x^-1 D_x + M_y^-1 D_y + V) x: x lines by rows, y lines by columns, on the stepper's threads. */
+    /** out = (M_x^-1 D_x + M_y^-1 D_y + V) x: x lines by rows, y lines by columns, on the team's threads. */
     private void applyCompactP(double[] x, double[] out) {
         opX = x;
         opOut = out;
