@@ -63,19 +63,12 @@ public final class HostKrylovVectors implements KrylovVectors {
      * @param preconditionerFactory a backend stepper for an operator (one per factor is made)
      */
     public HostKrylovVectors(AdiOperator op, int threads, Function<AdiOperator, AdiStepper> preconditionerFactory) {
-        this.nx = op.nx();
-        this.ny = op.ny();
-        this.n = nx * ny;
-        this.op = op;
-        this.preconditionerFactory = preconditionerFactory;
-        this.px = new double[2 * n];
-        this.chunks = n >= PARALLEL_CELLS ? CHUNKS : 1;
-        this.team = new LineTeam(n >= PARALLEL_CELLS ? Math.min(Math.max(1, threads), CHUNKS) : 1);
-        this.members = team.size();
+        // a team of their own, one member on a small grid
+        this(op, new LineTeam(op.nx() * op.ny() >= PARALLEL_CELLS ? Math.min(Math.max(1, threads), CHUNKS) : 1), preconditionerFactory);
     }
 
     /**
-     * Vectors whose operations run on a team the preconditioners' steppers share (and that these vectors close).
+     * Vectors whose operations run on a team (which the preconditioners' steppers may share, and which these vectors close).
      */
     HostKrylovVectors(AdiOperator op, LineTeam team, Function<AdiOperator, AdiStepper> preconditionerFactory) {
         this.nx = op.nx();
