@@ -43,20 +43,50 @@ public final class BpmBenchmark {
         CHANNEL
     }
 
+    private static final double CHANNEL_CELL = 0.04e-6;
+    private static final double CHANNEL_WAVELENGTH = 1.55e-6;
+    // the channel's mode for the last grid asked for: every row of a table on that grid launches the same field
+    private static int modeGrid;
+    private static double[] mode;
+
+    private static CrossSection channel() {
+        return new CrossSection(1.44, 0).paint(new Shape.Rectangle(0, 0, 1.2e-6, 0.6e-6), 2.0, 0);
+    }
+
+    /** The channel's scalar fundamental mode on the n x n grid, solved once per grid. */
+    private static synchronized double[] channelMode(int n) {
+        if (mode == null || modeGrid != n) {
+            double h = CHANNEL_CELL;
+            org.glassguide.solver.fd.FdScalarModeSolver.Grid fg = org.glassguide.solver.fd.FdScalarModeSolver.Grid.centred(n * h, n * h, h);
+            mode = new org.glassguide.solver.fd.FdScalarModeSolver().solve(channel(), CHANNEL_WAVELENGTH, fg,
+                    new org.glassguide.solver.fd.FdScalarModeSolver.Pml(0, 8), 1, 2.0, ProgressMonitor.NONE).get(0).field();
+            modeGrid = n;
+        }
+        return mode;
+    }
+
+    /**
+     * Steps of a timed run: about 2e8 cell-steps on the CPU, 4e9 on a GPU (a second or two at the target rates); a wide-angle
+     * run 8e6 on either (its GMRES iterations wait on a reduction each, so a GPU is no faster per step on small grids), which
+     * also keeps its residual target (1e-4 / steps) where a fine grid's solve reaches it.
+     */
+    private static int steps(int n, WideAngle wideAngle, ComputeBackend backend) {
+        double budget = wideAngle == WideAngle.PARAXIAL ? (backend.name().equals("cpu") ? 2e8 : 4e9) : 8e6;
+        return Math.max(4, (int) Math.min(2000, budget / ((double) n * n)));
+    }
+
     /** One timed configuration of the given case. */
     public static Result run(int n, Precision precision, int threads, WideAngle wideAngle, ComputeBackend backend, Case c) {
         if (c == Case.GAUSSIAN) {
             return run(n, precision, threads, wideAngle, backend);
         }
-        double h = 0.04e-6;
-        double lambda = 1.55e-6;
-        CrossSection cs = new CrossSection(1.44, 0).paint(new Shape.Rectangle(0, 0, 1.2e-6, 0.6e-6), 2.0, 0);
+        double h = CHANNEL_CELL;
+        double lambda = CHANNEL_WAVELENGTH;
+        CrossSection cs = channel();
         org.glassguide.solver.fd.FdScalarModeSolver.Grid fg = org.glassguide.solver.fd.FdScalarModeSolver.Grid.centred(n * h, n * h, h);
-        double[] launch = new org.glassguide.solver.fd.FdScalarModeSolver().solve(cs, lambda, fg, new org.glassguide.solver.fd.FdScalarModeSolver.Pml(0, 8),
-                1, 2.0, ProgressMonitor.NONE).get(0).field();
+        double[] launch = channelMode(n);
         BpmGrid g = new BpmGrid(fg.x0(), fg.y0(), h, h, fg.nx(), fg.ny());
-        double budget = wideAngle == WideAngle.PARAXIAL ? (backend.name().equals("cpu") ? 2e8 : 4e9) : 8e6;
-        int steps = Math.max(4, (int) Math.min(2000, budget / ((double) n * n)));
+        int steps = steps(n, wideAngle, backend);
         BeamPropagator.Settings s = new BeamPropagator.Settings(lambda, Double.NaN, 0.1e-6, 0.1e-6 * steps, wideAngle, 12, precision, threads, steps);
         return timed(n, precision, threads, wideAngle, steps, backend, () -> new BeamPropagator().propagate(cs, g, launch, null, s, backend,
                 ProgressMonitor.NONE));
@@ -67,11 +97,7 @@ public final class BpmBenchmark {
         BpmGrid g = BpmGrid.centred(window, window, window / n);
         CrossSection cs = new CrossSection(1.44, 0).paint(new Shape.Circle(0, 0, window / 6), 1.56, 0);
         double[] launch = Launch.gaussian(g, 1e-6, 1.56, window / 8, 0, 0, 0);
-        // about 2e8 cell-steps on the CPU, 4e9 on a GPU: a second or two at the target rates; a wide-angle run 8e6 on either
-        // (its GMRES iterations wait on a reduction each, so a GPU is no faster per step on small grids), which also keeps its
-        // residual target (1e-4 / steps) where a fine grid's solve reaches it
-        double budget = wideAngle == WideAngle.PARAXIAL ? (backend.name().equals("cpu") ? 2e8 : 4e9) : 8e6;
-        int steps = Math.max(4, (int) Math.min(2000, budget / ((double) n * n)));
+        int steps = steps(n, wideAngle, backend);
         int pml = Math.max(8, n / 32);
         BeamPropagator.Settings warm = new BeamPropagator.Settings(1e-6, 1.5, 0.05e-6, 0.05e-6 * steps, wideAngle, pml, precision,
                 threads, steps);

@@ -231,7 +231,7 @@ public final class BeamPropagator {
         AdiOperator op = stepperOperator(eps, g, k0, kRef, xs, ys);
         double section = structure.sectionLength();
         int stepsPerSection = Double.isFinite(section) ? Math.max(1, (int) Math.round(section / s.dz())) : Integer.MAX_VALUE;
-        double[][] f = s.wideAngle().factors(s.dz(), kRef, branchCut(s, g));
+        double[][] f = s.wideAngle().factors(s.dz(), kRef, branchCut());
         int steps = (int) Math.round(s.length() / s.dz());
         List<double[]> records = new ArrayList<>();
         List<double[]> slices = new ArrayList<>();
@@ -328,7 +328,7 @@ public final class BeamPropagator {
                 if (p > p0 * (1 + growthLimit()) && gain <= 0) {
                     throw new GlassGuideException(Messages.NUMERICAL_FAILURE, "beam propagation", String.format(java.util.Locale.ROOT,
                             "power grew by %.2g at z = %.4g um in a structure without gain; %s", p / p0 - 1, done * s.dz() * 1e6,
-                            branchCut(s, g) != 0 ? "the rotated branch cut amplifies steep light: use wide-angle: pade11 or branch-cut: 0 deg"
+                            branchCut() != 0 ? "the rotated branch cut amplifies steep light: use wide-angle: pade11 or branch-cut: 0 deg"
                                     : "reduce propagation.dz or refine the grid"));
                 }
                 double[] cor = Launch.overlap(launch, work);
@@ -476,7 +476,7 @@ public final class BeamPropagator {
         return b;
     }
 
-    /** The branch-cut rotation (radians); NaN: the default for the step (see {@link #branchCut(Settings, BpmGrid)}). */
+    /** The branch-cut rotation (radians); NaN: the default (see {@link #branchCut()}). */
     private double branchCut = Double.NaN;
 
     /**
@@ -491,11 +491,9 @@ public final class BeamPropagator {
         return b;
     }
 
-    double branchCut(Settings s, BpmGrid g) {
-        if (!Double.isNaN(branchCut)) {
-            return branchCut;
-        }
-        return 0;
+    /** The rotation the steps take: the one asked for, else 0 (the plain approximant) for every order. */
+    double branchCut() {
+        return Double.isNaN(branchCut) ? 0 : branchCut;
     }
 
     private boolean unsplit(Settings s, BpmGrid g) {

@@ -220,7 +220,7 @@ public final class BpmAnalysis implements Analysis<List<BpmAnalysis.Result>> {
             sink.accept(ps.warning("long-dz", String.format(Locale.ROOT, "propagation.dz = %s nm exceeds the wavelength: wide-angle (%s) accuracy "
                     + "needs dz <= lambda", Units.nm(ps.dz()), ps.wideAngle())));
         }
-        warnRotatedCutGain(ps, g, wa, wavelength, sinMax, nMin, nMax, sink);
+        warnRotatedCutGain(ps, wa, wavelength, sinMax, nMin, sink);
         int pmlCells = (int) Math.round(ps.pml() / ps.step());
         // the core: the highest material index, or above a replacing function's middle index
         double epsCore = Double.isNaN(coreThreshold) ? nMax * nMax : coreThreshold * coreThreshold;
@@ -737,15 +737,12 @@ public final class BpmAnalysis implements Analysis<List<BpmAnalysis.Result>> {
      * uses; n_ref taken as the lowest index, the worst case) compounded over the run's steps; above 0.1 % a warning
      * names it and what to change.
      */
-    private static void warnRotatedCutGain(PropagationSettings ps, BpmGrid g, WideAngle wa, double wavelength, double sinMax, double nMin,
-            double nMax, Consumer<String> sink) {
+    private static void warnRotatedCutGain(PropagationSettings ps, WideAngle wa, double wavelength, double sinMax, double nMin,
+            Consumer<String> sink) {
         if (wa == WideAngle.PARAXIAL) {
             return;
         }
-        BeamPropagator bp = new BeamPropagator().withSplitWideAngle(ps.splitWideAngle()).withBranchCut(ps.branchCut())
-                .withFourthOrder(ps.fourthOrder());
-        BeamPropagator.Settings probe = new BeamPropagator.Settings(wavelength, Double.NaN, ps.dz(), ps.length(), wa, 0, Precision.DOUBLE, 1, 1);
-        double alpha = bp.branchCut(probe, g);
+        double alpha = new BeamPropagator().withBranchCut(ps.branchCut()).branchCut();
         if (alpha == 0) {
             return;
         }
@@ -758,7 +755,7 @@ public final class BpmAnalysis implements Analysis<List<BpmAnalysis.Result>> {
         if (total > 1e-3) {
             sink.accept(String.format(Locale.ROOT, "warning: the rotated branch cut (%.0f deg) makes the %s step amplify light up to sin(theta) = %.2f"
                     + " by up to %.1e in power per step, %.2g over this run: steep light gains power that is not there; use wide-angle: pade11,"
-                    + " a smaller branch-cut (0 deg conserves power exactly, but its solve may not converge on a fine grid) or a shorter dz",
+                    + " a smaller branch-cut (0 deg, the default, conserves power exactly) or a shorter dz",
                     Math.toDegrees(alpha), ps.wideAngle(), sinMax, Math.pow(1 + perStep, 2) - 1, total));
         }
     }

@@ -12,7 +12,7 @@ import java.util.function.Function;
  * vector operations and products with P share the work among the stepper's threads.
  */
 public final class HostKrylovVectors implements KrylovVectors {
-    /** Below this many cells the products with P run on one thread: forking would cost more than it saves. */
+    /** Below this many cells the products with P and the vector operations run on one thread: forking would cost more than it saves. */
     static final int PARALLEL_CELLS = 1 << 15;
     /**
      * The vector operations' fixed partition (on large grids): dot products add the chunks' partial sums in chunk order,

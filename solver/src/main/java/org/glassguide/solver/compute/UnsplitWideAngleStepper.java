@@ -190,12 +190,17 @@ public final class UnsplitWideAngleStepper implements AdiStepper {
         }
         vec.setOperator(op);
         if (d.length > 0) {
-            double[] next = shifted ? preconditionerCoefficients(d, op) : d.clone();
+            double[] next = coefficients(op);
             if (!java.util.Arrays.equals(next, e)) {
                 e = next;
                 vec.setPreconditioners(e);
             }
         }
+    }
+
+    /** The preconditioners' coefficients for this stepper's factors on the operator op. */
+    private double[] coefficients(AdiOperator op) {
+        return shifted ? preconditionerCoefficients(d, op) : d.clone();
     }
 
     /**
@@ -243,7 +248,7 @@ public final class UnsplitWideAngleStepper implements AdiStepper {
         this.d = d.clone();
         int factors = c.length / 2;
         vec.reserve(CORRECTION + factors);
-        this.e = shifted ? preconditionerCoefficients(this.d, vec.operator()) : this.d.clone();
+        this.e = coefficients(vec.operator());
         vec.setPreconditioners(this.e);
     }
 

@@ -146,12 +146,15 @@ public final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         List<BpmBenchmark.Config> configs;
+        // a wide-angle table's second part: what a user's run costs (a guided mode, whose solve recycles its correction)
+        List<BpmBenchmark.Config> channel = List.of();
         if (w != WideAngle.PARAXIAL && grid == null) {
             // the wide-angle cost table: each row beside the paraxial step timed just before it (a GPU: one stream, and 2048^2
             // too; the CPU: one thread and all cores, or the threads asked for)
             int[] ts = threads != null ? new int[] {threads} : backend.accelerator() || cores == 1 ? new int[] {1} : new int[] {1, cores};
-            configs = BpmBenchmark.wideAngleTable(w, backend.accelerator() ? new int[] {512, 1024, 2048} : new int[] {512, 1024},
-                    p != null ? List.of(p) : List.of(Precision.values()), ts);
+            List<Precision> qs = p != null ? List.of(p) : List.of(Precision.values());
+            configs = BpmBenchmark.wideAngleTable(w, backend.accelerator() ? new int[] {512, 1024, 2048} : new int[] {512, 1024}, qs, ts);
+            channel = BpmBenchmark.wideAngleTable(w, new int[] {512}, qs, ts, BpmBenchmark.Case.CHANNEL);
         } else {
             configs = explicit ? List.of(new BpmBenchmark.Config(grid != null ? grid : 1024, p != null ? p : Precision.FLOAT,
                     threads != null ? threads : cores, w)) : BpmBenchmark.defaultTable(cores);
@@ -165,11 +168,7 @@ public final class BenchCommand implements Callable<Integer> {
                 progress.clearLine();
                 BenchReport.bpmRow(out, r, json, backend);
             }, progress);
-            if (w != WideAngle.PARAXIAL && grid == null) {
-                // what a user's run costs: a guided mode, whose solve recycles its correction from step to step
-                List<BpmBenchmark.Config> channel = BpmBenchmark.wideAngleTable(w, new int[] {512}, p != null ? List.of(p) : List.of(Precision.values()),
-                        threads != null ? new int[] {threads} : backend.accelerator() || cores == 1 ? new int[] {1} : new int[] {1, cores},
-                        BpmBenchmark.Case.CHANNEL);
+            if (!channel.isEmpty()) {
                 if (!json) {
                     out.println();
                     out.println("The mode of a 2.0/1.44, 1.2 x 0.6 um channel at 1.55 um launched into it (0.04 um cells, dz 0.1 um):");

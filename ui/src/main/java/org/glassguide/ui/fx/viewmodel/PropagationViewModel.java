@@ -25,10 +25,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class PropagationViewModel {
     /**
      * The x-z and y-z pictures so far: rows[k] (along x through y = 0) and columns[k] (along y through x = 0; null in 2D)
-     * at z[k], each normalised to the launch's peak.
-     */
-    /**
-     * The x-z and y-z planes so far; rowEps and columnEps, the permittivity along the row (y = 0) and the column (x = 0)
+     * at z[k], each normalised to the launch's peak; rowEps and columnEps, the permittivity along the row and the column
      * the planes cut, are set once a z-invariant run has finished (for the planes' outline), else null.
      */
     public record Slices(double[][] rows, double[][] columns, double[] z, double xMin, double xMax, double length, double[] rowEps,
